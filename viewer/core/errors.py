@@ -1,0 +1,34 @@
+"""Content problems reported to the curator as `file:line: what is wrong; what to do`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class ContentIssue:
+    """One problem in one file; `line` is 1-based, 0 when the whole file is at fault."""
+
+    file: str
+    line: int
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.problem}; {self.fix}"
+
+
+class ContentError(Exception):
+    """Raised when content does not validate; carries every issue found in the run."""
+
+    def __init__(self, issues: list[ContentIssue]):
+        self.issues = sorted(set(issues))
+        super().__init__("\n".join(map(str, self.issues)))
+
+
+def display_name(path: Path) -> str:
+    """A short file name for messages: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,181 @@
+"""The scenario: immutable records built only from content that validated."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Mapping
+
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry import Polygon
+
+from .geometry import EqualAreaProjection
+
+Text = Mapping[str, str]  # language code -> text; 'en' always present
+SIDES = ("japanese", "manchukuo", "soviet", "mongolian")
+STATES = ("moving", "holding", "attacking", "retreating", "destroyed", "withdrawn")
+
+
+def tr(text: Text | None, lang: str = "en") -> str:
+    """Text in a language, falling back to English."""
+    if not text:
+        return ""
+    return text.get(lang) or text["en"]
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+    supports: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: Text
+    start: datetime
+    end: datetime
+    colour: str
+    summary: Text | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: Text
+    kind: str
+    lon: float
+    lat: float
+    x: float
+    y: float
+    approximate_km: float | None
+    modern: bool
+    sources: tuple[str, ...]
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A dated position of a unit. `radius_km` 0 means the position is as published."""
+
+    at: datetime
+    precision: str
+    lon: float
+    lat: float
+    x: float
+    y: float
+    state: str
+    radius_km: float
+    place: str | None
+    sources: tuple[str, ...]
+    how: str | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.radius_km > 0
+
+
+@dataclass(frozen=True)
+class Commander:
+    name: str
+    rank: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: Text
+    short: str
+    side: str
+    branch: str
+    echelon: str
+    commander: Commander | None
+    strength: Text | None
+    strength_sources: tuple[str, ...]
+    note: Text | None
+    sources: tuple[str, ...]
+    until: datetime
+    track: tuple[Fix, ...]
+
+
+@dataclass(frozen=True)
+class Caveat:
+    kind: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    at: datetime
+    end: datetime | None
+    precision: str
+    title: Text
+    note: Text
+    caveat: Caveat | None
+    places: tuple[str, ...]
+    units: tuple[str, ...]
+    sources: tuple[str, ...]
+    chapter: str
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class GeoFeature:
+    """A map feature in lon/lat and in the map's km projection."""
+
+    geometry: BaseGeometry
+    geometry_km: BaseGeometry
+    properties: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Claim:
+    claimant: str  # 'manchukuo' or 'mongolia'
+    name: str
+    feature: GeoFeature
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    title: Text
+    campaign_start: datetime
+    campaign_end: datetime
+    battlefield: BBox
+    region: BBox
+    projection: EqualAreaProjection
+    sources: Mapping[str, Source]
+    chapters: tuple[Chapter, ...]
+    places: Mapping[str, Place]
+    units: tuple[Unit, ...]
+    events: tuple[Event, ...]
+    layers: Mapping[str, tuple[GeoFeature, ...]]
+    claims: tuple[Claim, ...]
+    disputed_ground_km: Polygon = field(repr=False)
+
+    @property
+    def disputed_area_km2(self) -> float:
+        return float(self.disputed_ground_km.area)
+
+    def unit(self, unit_id: str) -> Unit:
+        return next(u for u in self.units if u.id == unit_id)
+
+    def event(self, event_id: str) -> Event:
+        return next(e for e in self.events if e.id == event_id)
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        return next(c for c in self.chapters if c.id == chapter_id)

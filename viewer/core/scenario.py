@@ -1,0 +1,302 @@
+"""Load a scenario folder (events.yaml + geo/*.geojson), validate all of it, and build the model.
+
+Nothing is half-loaded: `load_scenario` either returns a complete Scenario or raises ContentError
+with every issue found in the run.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Iterable
+
+from shapely.geometry import shape
+
+from .common_errors import find_common_errors
+from .dates import parse_date, period_end, period_start
+from .errors import ContentError, ContentIssue
+from .geojson import read_feature_collection
+from .geometry import EqualAreaProjection, closed_ground
+from .marked_yaml import MarkedDocument, load_marked_yaml
+from .model import (BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text,
+                    Unit)
+from .schema_check import check_structure, where
+
+CONTENT_FILE = "events.yaml"
+BATTLEFIELD_LAYERS = ("rivers", "lakes", "border-modern", "claims")
+REGION_LAYERS = ("region-countries", "region-boundaries", "region-rivers", "region-lakes", "region-places")
+NOTE_WORDS = (40, 150)
+DESTROYED_LINGER = timedelta(days=2)  # a destroyed unit stays on the map, crossed out, this long
+
+
+def load_scenario(folder: Path) -> Scenario:
+    """Validate and build the scenario in `folder`; raise ContentError listing every problem."""
+    doc, issues = load_marked_yaml(folder / CONTENT_FILE)
+    if doc is None:
+        raise ContentError(issues)
+    issues = check_structure(doc)
+    if issues:
+        raise ContentError(issues)
+    builder = _Builder(doc, folder)
+    scenario = builder.build()
+    if builder.issues or scenario is None:
+        raise ContentError(builder.issues)
+    return scenario
+
+
+def _text(value: Any) -> Text | None:
+    if value is None:
+        return None
+    return {"en": value} if isinstance(value, str) else dict(value)
+
+
+class _Builder:
+    """Semantic checks (references, order, ranges) and construction, collecting issues as it goes."""
+
+    def __init__(self, doc: MarkedDocument, folder: Path):
+        self.doc = doc
+        self.data = doc.data
+        self.folder = folder
+        self.issues: list[ContentIssue] = []
+
+    def fail(self, path: tuple, problem: str, fix: str) -> None:
+        self.issues.append(self.doc.issue(path, f"{where(self.data, path)}: {problem}", fix))
+
+    def date(self, path: tuple) -> tuple[datetime, str] | None:
+        text = self._get(path)
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            self.fail(path, f"'{text}' is not a real date ({exc})", "write an existing calendar date")
+            return None
+
+    def _get(self, path: tuple) -> Any:
+        node = self.data
+        for key in path:
+            node = node[key]
+        return node
+
+    # --- the whole build ---------------------------------------------------------------------
+    def build(self) -> Scenario | None:
+        d = self.data
+        for kind in ("sources", "chapters", "places", "units", "events"):
+            self._unique_ids(kind)
+        self.source_grades = {s["id"]: s["grade"] for s in d["sources"]}
+        camp_start, camp_end = self.date(("campaign", "start")), self.date(("campaign", "end"))
+        battlefield, region = BBox(**d["map"]["battlefield"]), BBox(**d["map"]["region"])
+        for name, box in (("battlefield", battlefield), ("region", region)):
+            if not (box.west < box.east and box.south < box.north):
+                self.fail(("map", name), "west must be less than east and south less than north", "correct the box")
+        self.region = region
+        centre = ((battlefield.west + battlefield.east) / 2, (battlefield.south + battlefield.north) / 2)
+        self.projection = EqualAreaProjection(*centre)
+        chapters = self._chapters()
+        places = self._places()
+        self.place_ids = set(places)
+        units = self._units(places)
+        self.unit_ids = {u.id for u in units}
+        events = self._events(chapters)
+        layers = self._layers(battlefield, region)
+        claims = self._claims(layers.get("claims", ()))
+        self._common_errors()
+        if self.issues or camp_start is None or camp_end is None:
+            return None
+        ground = closed_ground(claims[0].feature.geometry_km, claims[1].feature.geometry_km)
+        return Scenario(
+            title=_text(d["title"]), campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
+            battlefield=battlefield, region=region, projection=self.projection,
+            sources={s["id"]: Source(s["id"], s["citation"], s["supports"], s["grade"]) for s in d["sources"]},
+            chapters=tuple(chapters), places=places, units=tuple(units), events=tuple(events), layers=layers,
+            claims=tuple(claims), disputed_ground_km=ground)
+
+    def _unique_ids(self, kind: str) -> None:
+        counts = Counter(item["id"] for item in self.data[kind])
+        first: dict[str, int] = {}
+        for i, item in enumerate(self.data[kind]):
+            if counts[item["id"]] > 1:
+                if item["id"] in first:
+                    self.fail((kind, i, "id"), f"the id '{item['id']}' is used twice (first on line {first[item['id']]})",
+                              "give each entry its own id")
+                first.setdefault(item["id"], self.doc.line((kind, i, "id")))
+
+    def _sources(self, path: tuple, ids: Iterable[str]) -> tuple[str, ...]:
+        ids = tuple(ids)
+        for j, sid in enumerate(ids):
+            if sid not in self.source_grades:
+                self.fail(path + (j,), f"unknown source '{sid}'", "add it under 'sources' or correct the id")
+        if ids and all(self.source_grades.get(s) == "D" for s in ids):
+            self.fail(path, "only forum or blog sources (grade D) support this", "add a source of grade A, B or C")
+        return ids
+
+    # --- sections --------------------------------------------------------------------------
+    def _chapters(self) -> list[Chapter]:
+        out: list[Chapter] = []
+        for i, c in enumerate(self.data["chapters"]):
+            s, e = self.date(("chapters", i, "start")), self.date(("chapters", i, "end"))
+            if not (s and e):
+                continue
+            start, end = period_start(*s), period_end(*e)
+            if end < start:
+                self.fail(("chapters", i, "end"), "the chapter ends before it starts", "swap or correct start and end")
+            elif out and start <= out[-1].end:
+                self.fail(("chapters", i, "start"), f"the chapter starts before the previous one ('{out[-1].id}') ends",
+                          "list chapters in time order without overlap")
+            out.append(Chapter(c["id"], _text(c["title"]), start, end, c["colour"], _text(c.get("summary"))))
+        return out
+
+    def _in_region(self, path: tuple, lon: float, lat: float) -> bool:
+        if self.region.contains(lon, lat):
+            return True
+        hint = ("the numbers look swapped: write longitude first" if self.region.contains(lat, lon)
+                else f"move it inside the map region (lon {self.region.west}–{self.region.east}, lat {self.region.south}–{self.region.north})")
+        self.fail(path, f"the point lon {lon}, lat {lat} is outside the map", hint)
+        return False
+
+    def _places(self) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        for i, p in enumerate(self.data["places"]):
+            self._sources(("places", i, "sources"), p["sources"])
+            if not self._in_region(("places", i, "lon"), p["lon"], p["lat"]):
+                continue
+            x, y = self.projection.point(p["lon"], p["lat"])
+            out[p["id"]] = Place(p["id"], _text(p["name"]), p["kind"], p["lon"], p["lat"], x, y, p.get("approximate"),
+                                 p.get("modern", False), tuple(p["sources"]), _text(p.get("note")))
+        return out
+
+    def _units(self, places: dict[str, Place]) -> list[Unit]:
+        out = []
+        for i, u in enumerate(self.data["units"]):
+            base = ("units", i)
+            self._sources(base + ("sources",), u["sources"])
+            strength = u.get("strength")
+            if strength:
+                self._sources(base + ("strength", "sources"), strength["sources"])
+            track = self._track(base, u["track"], places)
+            if track is None:
+                continue
+            until = track[-1].at + (DESTROYED_LINGER if track[-1].state == "destroyed" else timedelta(0))
+            if "until" in u:
+                parsed = self.date(base + ("until",))
+                if parsed:
+                    until = period_end(*parsed)
+                    if until < track[-1].at:
+                        self.fail(base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date")
+            cmd = u["commander"]
+            out.append(Unit(u["id"], _text(u["name"]), u["short"], u["side"], u["branch"], u["echelon"],
+                            Commander(cmd["name"], cmd["rank"], _text(cmd.get("note"))) if cmd else None,
+                            _text(strength["text"]) if strength else None, tuple(strength["sources"]) if strength else (),
+                            _text(u.get("note")), tuple(u["sources"]), until, tuple(track)))
+        return out
+
+    def _track(self, base: tuple, raw: list[dict], places: dict[str, Place]) -> list[Fix] | None:
+        fixes: list[Fix] = []
+        ok = True
+        for j, f in enumerate(raw):
+            path = base + ("track", j)
+            sources = self._sources(path + ("sources",), f["sources"])
+            parsed = self.date(path + ("at",))
+            if "place" in f:
+                place = places.get(f["place"])
+                if place is None:
+                    if f["place"] not in self.data_place_ids():
+                        self.fail(path + ("place",), f"unknown place '{f['place']}'", "add it under 'places' or correct the id")
+                    ok = False
+                    continue
+                lon, lat, radius = place.lon, place.lat, max(f.get("approximate", 0), place.approximate_km or 0)
+            else:
+                lon, lat = f["lonlat"]
+                radius = f.get("approximate", 0)
+                if not self._in_region(path + ("lonlat",), lon, lat):
+                    ok = False
+                    continue
+            if parsed is None:
+                ok = False
+                continue
+            at, precision = parsed
+            if fixes and at <= fixes[-1].at:
+                self.fail(path + ("at",), f"the track goes back in time ({f['at']} is not after the previous fix)",
+                          "list fixes in time order, each later than the one before")
+                ok = False
+            x, y = self.projection.point(lon, lat)
+            fixes.append(Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources, f.get("how")))
+        return fixes if ok else None
+
+    def data_place_ids(self) -> set[str]:
+        return {p["id"] for p in self.data["places"]}
+
+    def _events(self, chapters: list[Chapter]) -> list[Event]:
+        out: list[Event] = []
+        for i, e in enumerate(self.data["events"]):
+            base = ("events", i)
+            sources = self._sources(base + ("sources",), e["sources"])
+            for j, pid in enumerate(e.get("places", [])):
+                if pid not in self.place_ids:
+                    self.fail(base + ("places", j), f"unknown place '{pid}'", "add it under 'places' or correct the id")
+            for j, uid in enumerate(e.get("units", [])):
+                if uid not in self.unit_ids:
+                    self.fail(base + ("units", j), f"unknown unit '{uid}'", "add it under 'units' or correct the id")
+            words = len(_text(e["note"])["en"].split())
+            if not NOTE_WORDS[0] <= words <= NOTE_WORDS[1]:
+                self.fail(base + ("note",), f"the note has {words} words", f"write {NOTE_WORDS[0]}–{NOTE_WORDS[1]} words")
+            parsed = self.date(base + ("date",))
+            if parsed is None:
+                continue
+            at, form = parsed
+            precision = e.get("precision", form)
+            if ("year", "month", "day", "time").index(precision) > ("year", "month", "day", "time").index(form):
+                self.fail(base + ("precision",), f"precision '{precision}' is finer than the date '{e['date']}' gives",
+                          f"give the date to the {precision}, or lower the precision")
+            end = None
+            if "end" in e:
+                parsed_end = self.date(base + ("end",))
+                if parsed_end:
+                    end = period_end(*parsed_end)
+                    if end < at:
+                        self.fail(base + ("end",), "the event ends before it starts", "correct 'date' or 'end'")
+            chapter = next((c for c in chapters if c.start <= at <= c.end), None)
+            if chapter is None:
+                self.fail(base + ("date",), f"the date {e['date']} falls in no chapter",
+                          "correct the date, or widen a chapter to cover it")
+                continue
+            if out and at < out[-1].at:
+                self.fail(base + ("date",), f"events are out of order: {e['date']} comes after '{out[-1].id}' in the file but is earlier",
+                          "move the event to its place in time order")
+            caveat = e.get("caveat")
+            out.append(Event(e["id"], at, end, precision, _text(e["title"]), _text(e["note"]),
+                             Caveat(caveat["kind"], _text(caveat["text"])) if caveat else None,
+                             tuple(e.get("places", [])), tuple(e.get("units", [])), sources, chapter.id, e.get("key", False)))
+        return out
+
+    def _layers(self, battlefield: BBox, region: BBox) -> dict[str, tuple[GeoFeature, ...]]:
+        layers: dict[str, tuple[GeoFeature, ...]] = {}
+        for name in BATTLEFIELD_LAYERS + REGION_LAYERS:
+            path = self.folder / "geo" / f"{name}.geojson"
+            box, area = (region, "map region")
+            features, issues = read_feature_collection(path, box.contains, area)
+            self.issues.extend(issues)
+            layers[name] = tuple(GeoFeature(g, self.projection.geometry(g), f.get("properties") or {})
+                                 for f in features for g in [shape(f["geometry"])])
+        return layers
+
+    def _claims(self, features: tuple[GeoFeature, ...]) -> list[Claim]:
+        path = self.folder / "geo" / "claims.geojson"
+        claims = []
+        for claimant in ("manchukuo", "mongolia"):
+            found = [f for f in features if f.properties.get("claimant") == claimant]
+            if len(found) != 1 or found[0].geometry.geom_type != "LineString":
+                if features:
+                    self.issues.append(ContentIssue(str(path), 1, f"there must be exactly one LineString claimed by '{claimant}'",
+                                                    "give each claim line a 'claimant' property: manchukuo or mongolia"))
+                continue
+            f = found[0]
+            sources = tuple(f.properties.get("sources") or ())
+            unknown = [s for s in sources if s not in self.source_grades]
+            if not sources or unknown:
+                self.issues.append(ContentIssue(str(path), 1, f"the '{claimant}' claim cites {unknown or 'no source'}",
+                                                "give it a 'sources' list of ids from events.yaml"))
+            claims.append(Claim(claimant, str(f.properties.get("name", claimant)), f, sources))
+        return claims
+
+    def _common_errors(self) -> None:
+        for path, phrase, correction in find_common_errors(self.data):
+            self.fail(path, f"'{phrase}' is a known error", correction)
