@@ -80,6 +80,13 @@ def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool
     _check_positions(geom.get("coordinates"), depth, gpath + ("coordinates",), inside, area, problems)
     if len(problems) > before:
         return
+    rings = {"Polygon": [geom["coordinates"]], "MultiPolygon": geom["coordinates"]}.get(geom["type"], [])
+    for p, polygon in enumerate(rings):
+        for r, ring in enumerate(polygon):
+            if len(ring) < 4 or ring[0] != ring[-1]:
+                problems.append((gpath + ("coordinates", p, r), "a polygon ring is not closed (RFC 7946 needs 4+ positions, last = first)",
+                                 "repeat the first position at the end of the ring"))
+                return
     try:
         g = shape(geom)
     except Exception as exc:  # shapely raises several types for malformed coordinates

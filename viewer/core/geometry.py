@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
-from shapely import ops
+import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -61,7 +61,7 @@ class EqualAreaProjection:
 
     def geometry(self, geom: BaseGeometry) -> BaseGeometry:
         """Project any shapely geometry given in lon/lat."""
-        return ops.transform(lambda x, y, z=None: self.forward(x, y), geom)
+        return shapely.transform(geom, lambda xy: np.column_stack(self.forward(xy[:, 0], xy[:, 1])))
 
 
 def closed_ground(line_a: LineString, line_b: LineString) -> Polygon:

@@ -78,10 +78,10 @@ class MotionModel:
         radius = np.where(at_fix, self._r[i], np.maximum(self._r[i], self._r[j]))
         gone = (self._s[i] == _WITHDRAWN) & (t > ti)  # off the map until its next fix, if any
         moved = np.hypot(self._x[j] - self._x[i], self._y[j] - self._y[i]) > np.maximum(self._r[i], self._r[j])
-        unknown_route = (gap > MAX_GAP_MIN) & moved & (t - ti > LINGER_MIN) & (t < tj)
-        x = np.where((gap > MAX_GAP_MIN) & moved, self._x[i], x)  # no sliding across an unknown route
-        y = np.where((gap > MAX_GAP_MIN) & moved, self._y[i], y)
-        gone |= unknown_route
+        stay = (gap > MAX_GAP_MIN) & moved  # route unknown: no sliding across it
+        x, y = np.where(stay, self._x[i], x), np.where(stay, self._y[i], y)
+        radius = np.where(stay, self._r[i], radius)
+        gone |= stay & (t - ti > LINGER_MIN) & (t < tj)
         present = ~before & ~gone & (t <= np.maximum(self._until, self._keys[self._last] - self._base))
         return Positions(present, x, y, radius, self._s[i], at_fix, i - self._first)
 

@@ -1,0 +1,84 @@
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from viewer.core.dates import parse_date
+from viewer.core.model import STATES, Fix, Unit
+from viewer.core.motion import MotionModel, track_length_km
+
+
+def fix(at: str, x: float, y: float, state: str = "moving", r: float = 0.0) -> Fix:
+    when, precision = parse_date(at)
+    return Fix(when, precision, 0, 0, x, y, state, r, None, ("s",))
+
+
+def unit(uid: str, *fixes: Fix, until: datetime | None = None) -> Unit:
+    return Unit(uid, {"en": uid}, uid, "soviet", "armour", "brigade", None, None, (), None, ("s",),
+                until or fixes[-1].at, tuple(fixes))
+
+
+@pytest.fixture
+def model():
+    return MotionModel([
+        unit("a", fix("1939-07-01T00:00", 0, 0, "moving", 2), fix("1939-07-02T00:00", 10, 20, "attacking", 4)),
+        unit("b", fix("1939-07-01T12:00", 5, 5, "holding"), fix("1939-07-01T18:00", 5, 5, "withdrawn"),
+             fix("1939-07-03T00:00", 7, 7, "attacking")),
+        unit("c", fix("1939-06-01T00:00", 0, 0, "holding", 1), fix("1939-06-20T00:00", 30, 0, "holding", 1)),
+    ])
+
+
+def test_linear_interpolation_between_fixes(model):
+    p = model.positions(datetime(1939, 7, 1, 6))
+    assert p.present[0] and (p.x[0], p.y[0]) == pytest.approx((2.5, 5.0))
+    assert STATES[p.state[0]] == "moving" and not p.at_fix[0]
+    assert p.radius_km[0] == 4  # between fixes the larger uncertainty applies
+
+
+def test_exactly_at_a_fix(model):
+    p = model.positions(datetime(1939, 7, 2))
+    assert (p.x[0], p.y[0], p.radius_km[0]) == (10, 20, 4) and p.at_fix[0]
+    assert STATES[p.state[0]] == "attacking"
+
+
+def test_absent_before_first_and_after_last_fix(model):
+    assert not model.positions(datetime(1939, 6, 30)).present[0]
+    assert not model.positions(datetime(1939, 7, 2, 0, 1)).present[0]
+
+
+def test_withdrawn_unit_is_absent_until_its_next_fix(model):
+    assert model.positions(datetime(1939, 7, 1, 18)).present[1]
+    assert not model.positions(datetime(1939, 7, 2)).present[1]
+    p = model.positions(datetime(1939, 7, 3))
+    assert p.present[1] and (p.x[1], p.y[1]) == (7, 7)
+
+
+def test_no_sliding_across_a_long_unknown_route(model):
+    p = model.positions(datetime(1939, 6, 1, 12))
+    assert p.present[2] and (p.x[2], p.y[2]) == (0, 0)  # lingers at its last known place
+    assert not model.positions(datetime(1939, 6, 10)).present[2]  # then unknown, not invented
+    assert model.positions(datetime(1939, 6, 20)).present[2]
+
+
+def test_track_length():
+    assert track_length_km(unit("d", fix("1939-07-01", 0, 0), fix("1939-07-02", 3, 4), fix("1939-07-03", 3, 0))) == 9
+
+
+def test_shipped_azuma_detachment(scenario):
+    m = MotionModel(scenario.units)
+    k = m.index("J-AZUMA")
+    p = m.positions(datetime(1939, 5, 29, 12))
+    assert p.present[k] and STATES[p.state[k]] == "destroyed" and p.radius_km[k] == 6
+    assert not m.positions(datetime(1939, 6, 5)).present[k]  # gone after the destroyed marker has lingered
+    hq = m.index("S-HQ")
+    assert m.positions(datetime(1939, 9, 10)).present[hq]
+    assert not m.positions(datetime(1939, 9, 17)).present[hq]
+
+
+def test_every_instant_of_the_campaign_is_computable(scenario):
+    m = MotionModel(scenario.units)
+    t = scenario.campaign_start
+    while t <= scenario.campaign_end:
+        p = m.positions(t)
+        assert np.isfinite(p.x).all() and np.isfinite(p.y).all() and (p.radius_km >= 0).all()
+        t += timedelta(hours=7)
