@@ -13,18 +13,62 @@ EXIT_OK, EXIT_INVALID = 0, 2
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan).")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
     sub = p.add_subparsers(dest="command")
     check = sub.add_parser("check", help="validate the content and print a summary")
     check.add_argument("path", nargs="?", type=Path, help="a scenario folder (default: the shipped content)")
+    render = sub.add_parser("render", help="write the picture the window shows at an instant to a PNG (no display needed)")
+    render.add_argument("--at", dest="render_at", type=_instant, required=True, help="date, e.g. 1939-08-26")
+    render.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT (default 1920x1080)")
+    render.add_argument("--out", type=Path, required=True, help="PNG file to write")
     return p
+
+
+def _instant(text: str):
+    from .core.dates import parse_date
+    try:
+        return parse_date(text)[0]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}; write e.g. 1939-08-20 or 1939-08-20T05:45") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= w <= 8192 and 240 <= h <= 8192):
+        raise argparse.ArgumentTypeError("size must be between 320x240 and 8192x8192")
+    return w, h
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return check(args.path)
-    _parser().print_help()
-    return EXIT_OK
+    scenario = _load_or_report()
+    if scenario is None:
+        return EXIT_INVALID
+    if args.command == "render":
+        from .ui.app import render_frame
+        render_frame(scenario, args.render_at, args.size, args.out)
+        print(f"wrote {args.out}")
+        return EXIT_OK
+    from .ui.app import run_app
+    return run_app(scenario, args.at)
+
+
+def _load_or_report():
+    """The shipped scenario, or None after printing why it cannot be used."""
+    from .assets import content_dir
+    from .core.errors import ContentError
+    from .core.scenario import load_scenario
+    try:
+        return load_scenario(content_dir())
+    except ContentError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        return None
 
 
 def check(path: Path | None) -> int:

@@ -1,0 +1,58 @@
+"""Starting the window, and rendering the same picture headlessly."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from ..core.model import Scenario
+
+
+def _application():
+    from pyqtgraph.Qt import QtWidgets
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication(sys.argv[:1])
+        app.setApplicationName("Khalkhin Gol 1939")
+    return app
+
+
+def build_window(scenario: Scenario, at: datetime | None):
+    from .errors import install_excepthook
+    from .main_window import MainWindow
+    window = MainWindow(scenario, at)
+    install_excepthook(window.notify)
+    return window
+
+
+def run_app(scenario: Scenario, at: datetime | None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = _application()
+    window = build_window(scenario, at)
+    window.show()
+    return app.exec()
+
+
+def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
+    """Write exactly what the window shows at `at` and `size` to a PNG, without a display."""
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    from .main_window import MainWindow
+    window = MainWindow(scenario, at)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    window.map.fit_battlefield()
+    app.processEvents()
+    image = window.grab()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part.png")
+    if not image.save(str(tmp), "PNG"):
+        raise OSError(f"could not write {out}")
+    tmp.replace(out)

@@ -1,0 +1,92 @@
+"""Regional inset: where the battlefield lies between Mongolia, Manchukuo and the USSR."""
+from __future__ import annotations
+
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from shapely.geometry import box
+
+from ..core.geometry import EqualAreaProjection
+from ..core.model import Scenario
+from .map_layers import path_of
+from .style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
+
+# Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
+COUNTRY_LABELS = (("MONGOLIA", 109.5, 46.3), ("USSR", 112.5, 52.6), ("MANCHUKUO", 123.0, 46.0))
+TOWNS = ("Hailar", "Chita", "Ulaanbaatar")
+
+
+class InsetWidget(QtWidgets.QWidget):
+    def __init__(self, scenario: Scenario, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.scenario = scenario
+        r = scenario.region
+        self.proj = EqualAreaProjection((r.west + r.east) / 2, (r.south + r.north) / 2)
+        self._frame = self.proj.geometry(box(r.west, r.south, r.east, r.north).segmentize(0.5))
+        proj = self.proj.geometry
+        self._countries = [proj(f.geometry) for f in scenario.layers["region-countries"]]
+        self._rivers = [proj(f.geometry) for f in scenario.layers["region-rivers"]]
+        self._lakes = [proj(f.geometry) for f in scenario.layers["region-lakes"]]
+        self._towns = [(f.properties.get("name"), proj(f.geometry)) for f in scenario.layers["region-places"]
+                       if f.properties.get("name") in TOWNS]
+        tb = scenario.places["tamsag_bulak"]
+        self._towns.append(("Tamsag Bulak", proj(_point(tb.lon, tb.lat))))
+        b = scenario.battlefield
+        self._box = proj(box(b.west, b.south, b.east, b.north))
+        self.scale = 1.0
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, _event) -> None:
+        p = QtGui.QPainter(self)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), colour("#FFFFFF", 0.92))
+        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        x0, y0, x1, y1 = self._frame.bounds
+        k = min((self.width() - 8) / (x1 - x0), (self.height() - 8) / (y1 - y0))
+        t = QtGui.QTransform()
+        t.translate(self.width() / 2, self.height() / 2)
+        t.scale(k, -k)
+        t.translate(-(x0 + x1) / 2, -(y0 + y1) / 2)
+        p.setClipRect(self.rect().adjusted(2, 2, -2, -2))
+        p.setTransform(t)
+        pen = QtGui.QPen(colour(MODERN), 1.0)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(colour(PAPER))
+        for g in self._countries:
+            p.drawPath(path_of(g))
+        p.setBrush(colour(LAKE))
+        for g in self._lakes:
+            p.drawPath(path_of(g))
+        river = QtGui.QPen(colour(RIVER, 0.8), 1.0)
+        river.setCosmetic(True)
+        p.setPen(river)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for g in self._rivers:
+            p.drawPath(path_of(g))
+        red = QtGui.QPen(colour("#C0392B"), 2.5)
+        red.setCosmetic(True)
+        p.setPen(red)
+        p.drawPath(path_of(self._box.exterior))
+        p.resetTransform()
+        p.setFont(font(13 * self.scale, bold=True))
+        p.setPen(colour("#6B6355"))
+        for text, lon, lat in COUNTRY_LABELS:
+            pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
+            p.drawText(QtCore.QRectF(pt.x() - 80, pt.y() - 10, 160, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
+        p.setFont(font(12 * self.scale))
+        p.setPen(colour(INK))
+        for name, geom in self._towns:
+            pt = t.map(QtCore.QPointF(geom.x, geom.y))
+            p.setBrush(colour(INK))
+            p.drawEllipse(pt, 2.5, 2.5)
+            p.drawText(pt + QtCore.QPointF(4, -3), name)
+        p.setFont(font(11 * self.scale, italic=True))
+        p.setPen(colour(MODERN))
+        p.drawText(self.rect().adjusted(6, 0, -6, -4), QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
+                   "modern borders; red box: map area")
+        p.end()
+
+
+def _point(lon: float, lat: float):
+    from shapely.geometry import Point
+    return Point(lon, lat)

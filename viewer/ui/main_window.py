@@ -1,0 +1,214 @@
+"""The main window: map, notes and timeline, all showing the clock's one instant."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from ..core.dates import format_date
+from ..core.model import Chapter, Event, Scenario, tr
+from ..core.motion import MotionModel
+from ..core.timeline import Timeline
+from .clock import SPEEDS, Clock
+from .map_view import MapView
+from .notes import NotesPanel, event_html, unit_html
+from .style import DATE_PX, INK, colour, font, scale_for
+from .timeline_bar import TimelineBar
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, scenario: Scenario, at: datetime | None = None):
+        super().__init__()
+        self.scenario = scenario
+        self.setWindowTitle("Khalkhin Gol 1939 — the Nomonhan Incident")
+        self.motion = MotionModel(scenario.units)
+        self.campaign = Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters)
+        self.wide = Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters)
+        start_at = at or scenario.campaign_start
+        timeline = self.campaign if self.campaign.start <= start_at <= self.campaign.end else self.wide
+        self.clock = Clock(timeline, start_at, self)
+        self.map = MapView(scenario, self.motion)
+        self.notes = NotesPanel()
+        self.timeline_bar = TimelineBar(timeline)
+        self._shown_event: Event | None = None
+        self._card_unit: str | None = None
+        self._build()
+        self._connect()
+        self._shortcuts()
+        self._on_instant(self.clock.at)
+        self.resize(1600, 950)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        splitter.addWidget(self.map)
+        splitter.addWidget(self.notes)
+        splitter.setStretchFactor(0, 7)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self.date_label = QtWidgets.QLabel()
+        self.chapter_label = QtWidgets.QLabel()
+        style = self.style()
+        self._play_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPause)
+        self.play_button = self._button(self._play_icon, "Play / pause (Space)", self.clock.toggle)
+        self.prev_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipBackward),
+                                        "Previous event (Left, PageUp)", lambda: self.clock.step(False))
+        self.next_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipForward),
+                                        "Next event (Right, PageDown)", lambda: self.clock.step(True))
+        self.speed_box = QtWidgets.QComboBox()
+        self.speed_box.addItems([name for name, _ in SPEEDS])
+        self.speed_box.setCurrentIndex(self.clock.speed_index)
+        self.speed_box.currentIndexChanged.connect(self.clock.set_speed)
+        self.chapter_box = QtWidgets.QComboBox()
+        self.chapter_box.addItem("Jump to chapter…")
+        for ch in self.scenario.chapters:
+            self.chapter_box.addItem(tr(ch.title), ch.id)
+        self.chapter_box.activated.connect(self._chapter_chosen)
+        self.span_button = QtWidgets.QPushButton("1931–1945")
+        self.span_button.setCheckable(True)
+        self.span_button.setToolTip("Widen the timeline to the background and aftermath")
+        self.span_button.toggled.connect(self._set_wide)
+        self.fit_button = self._button("Fit", "Fit the battlefield (0)", self.map.fit_battlefield)
+        self.chapter_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chapter_box.setMinimumContentsLength(12)
+        for w in (self.speed_box, self.chapter_box, self.span_button):
+            w.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(12, 4, 12, 0)
+        row.addWidget(self.date_label)
+        row.addSpacing(16)
+        row.addWidget(self.chapter_label, 1)
+        for w in (self.prev_button, self.play_button, self.next_button, self.speed_box, self.chapter_box, self.span_button, self.fit_button):
+            row.addWidget(w)
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.timeline_bar)
+        self.setCentralWidget(central)
+        self.statusBar().setSizeGripEnabled(False)
+        self.setStyleSheet("QMainWindow, QWidget#central { background: #F7F3E6; }")
+        self._apply_scale(1.0)
+
+    def _button(self, face: str | QtGui.QIcon, tip: str, slot) -> QtWidgets.QToolButton:
+        b = QtWidgets.QToolButton()
+        if isinstance(face, str):
+            b.setText(face)
+        else:
+            b.setIcon(face)
+        b.setToolTip(tip)
+        b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        b.clicked.connect(slot)
+        return b
+
+    def _connect(self) -> None:
+        self.clock.sigInstantChanged.connect(self._on_instant)
+        self.clock.sigPlayingChanged.connect(lambda playing: self.play_button.setIcon(self._pause_icon if playing else self._play_icon))
+        self.clock.sigTimelineChanged.connect(self.timeline_bar.set_timeline)
+        self.timeline_bar.sigScrubbed.connect(self._scrub)
+        self.timeline_bar.sigEventPicked.connect(self.show_event)
+        self.timeline_bar.sigChapterPicked.connect(self.jump_to_chapter)
+        self.map.sigUnitClicked.connect(self.show_unit)
+        self.map.sigPlaceClicked.connect(self.map.marks.set_highlight)
+        self.notes.sigLink.connect(self._on_link)
+
+    def _shortcuts(self) -> None:
+        keys = {
+            "Space": self.clock.toggle, "Right": lambda: self.clock.step(True), "PgDown": lambda: self.clock.step(True),
+            "Left": lambda: self.clock.step(False), "PgUp": lambda: self.clock.step(False),
+            "Home": self.clock.home, "End": self.clock.end, "+": lambda: self.map.zoom(1.25), "=": lambda: self.map.zoom(1.25),
+            "-": lambda: self.map.zoom(0.8), "0": self.map.fit_battlefield,
+            "Shift+Left": lambda: self.map.pan(-0.15, 0), "Shift+Right": lambda: self.map.pan(0.15, 0),
+            "Shift+Up": lambda: self.map.pan(0, 0.15), "Shift+Down": lambda: self.map.pan(0, -0.15),
+        }
+        for key, slot in keys.items():
+            sc = QtGui.QShortcut(QtGui.QKeySequence(key), self)
+            sc.activated.connect(slot)
+
+    # --- reacting to the clock -------------------------------------------------------------
+    def _on_instant(self, at: datetime) -> None:
+        self.map.show_instant(at)
+        self.timeline_bar.set_instant(at)
+        self.date_label.setText(format_date(at, "time"))
+        chapter = self.clock.timeline.chapter_at(at)
+        self.chapter_label.setText(tr(chapter.title) if chapter else "")
+        event = self.clock.timeline.current_event(at)
+        if event is not self._shown_event:
+            self._shown_event = event
+            self._card_unit = None
+            self.map.marks.set_selected(None)
+            if event is not None:
+                self.notes.show_html(event_html(self.scenario, event))
+            else:
+                self.notes.show_html(f"<h1>{self.scenario.title['en']}</h1><p>Press Space to play, or → to step to the first event.</p>")
+        elif self._card_unit:
+            self.show_unit(self._card_unit)
+
+    def _scrub(self, at: datetime) -> None:
+        self.clock.pause()
+        self.clock.set_instant(at)
+
+    # --- actions ---------------------------------------------------------------------------
+    def show_event(self, event: Event) -> None:
+        if not self.clock.timeline.start <= event.at <= self.clock.timeline.end:
+            self.span_button.setChecked(True)
+        self.clock.go_to(event.at)
+
+    def jump_to_chapter(self, chapter: Chapter) -> None:
+        events = [e for e in self.scenario.events if e.chapter == chapter.id]
+        target = next((e for e in events if e.key), events[0] if events else None)
+        if target is not None:
+            self.show_event(target)
+
+    def show_unit(self, unit_id: str) -> None:
+        unit = self.scenario.unit(unit_id)
+        k = self.motion.index(unit_id)
+        self._card_unit = unit_id
+        self.map.marks.set_selected(unit_id)
+        self.notes.show_html(unit_html(self.scenario, unit, self.map.marks.positions, k, self.clock.at))
+
+    def _on_link(self, kind: str, ident: str) -> None:
+        if kind == "place" and ident in self.scenario.places:
+            self.map.marks.set_highlight(ident)
+        elif kind == "unit":
+            self.show_unit(ident)
+        elif kind == "event":
+            self.show_event(self.scenario.event(ident))
+
+    def _chapter_chosen(self, index: int) -> None:
+        if index > 0:
+            self.jump_to_chapter(self.scenario.chapter(self.chapter_box.itemData(index)))
+            self.chapter_box.setCurrentIndex(0)
+
+    def _set_wide(self, wide: bool) -> None:
+        self.clock.set_timeline(self.wide if wide else self.campaign)
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    # --- scale -----------------------------------------------------------------------------
+    def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(ev)
+        self._apply_scale(scale_for(self.height()))
+        width = self.splitter.width()
+        self.splitter.setSizes([round(width * 0.7), width - round(width * 0.7)])  # the map is the stage
+
+    def _apply_scale(self, scale: float) -> None:
+        self.date_label.setFont(font(DATE_PX * scale, bold=True))
+        self.date_label.setStyleSheet(f"color: {colour(INK).name()};")
+        self.chapter_label.setFont(font(20 * scale, bold=True))
+        self.chapter_label.setStyleSheet("color: #6B6355;")
+        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button):
+            b.setFont(font(16 * scale))
+            b.setIconSize(QtCore.QSize(round(30 * scale), round(30 * scale)))
+            b.setMinimumSize(round(52 * scale), round(48 * scale))
+        for w in (self.speed_box, self.chapter_box, self.span_button):
+            w.setFont(font(16 * scale))
+            w.setMinimumHeight(round(48 * scale))
+        self.notes.set_scale(scale)
+        self.map.set_scale(scale)
+        self.timeline_bar.set_scale(scale)

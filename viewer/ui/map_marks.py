@@ -1,0 +1,310 @@
+"""Units, places and every map label, painted in one item so labels can be kept apart.
+
+Symbols and text have a fixed size in pixels whatever the zoom, so the item paints in device
+coordinates: it maps each anchor through the view transform, then places labels greedily (units,
+then claims, then places), skipping a label rather than letting it overlap another.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt import QtCore, QtGui
+
+from ..core.model import STATES, Scenario, tr
+from ..core.motion import MAX_GAP_MIN, MotionModel, Positions
+from .style import CLAIM_COLOURS, HEIGHT, INK, MODERN, SIDE_COLOURS, colour, font
+from .symbols import arrow_path, symbol_pixmap, symbol_size
+
+ATTACKING, RETREATING = STATES.index("attacking"), STATES.index("retreating")
+DECLUTTER_MAX = 300  # above this many units on screen, symbols are drawn where they are, overlapping
+CLAIM_LABELS = {"manchukuo": "Border claimed by Manchukuo and Japan: the river", "mongolia": "Border claimed by Mongolia and the USSR"}
+
+
+@dataclass
+class _Label:
+    text: str
+    anchor: QtCore.QPointF  # device pixels
+    gap: float  # distance kept from the anchor
+    font: QtGui.QFont
+    pen: QtGui.QColor
+    halo: bool = True
+
+
+class MarksItem(pg.GraphicsObject):
+    sigUnitClicked = QtCore.Signal(str)
+    sigPlaceClicked = QtCore.Signal(str)
+
+    def __init__(self, scenario: Scenario, motion: MotionModel, scale: float = 1.0):
+        super().__init__()
+        self.scenario = scenario
+        self.motion = motion
+        self.scale = scale
+        self.positions: Positions | None = None
+        self.at: datetime | None = None
+        self.highlight_place: str | None = None
+        self.selected_unit: str | None = None
+        self.show_trails = True
+        self._unit_hits: list[tuple[float, float, int]] = []
+        self._place_hits: list[tuple[float, float, str]] = []
+        self._places = [p for p in scenario.places.values() if scenario.battlefield.contains(p.lon, p.lat) or p.kind in ("command post",)]
+        self._claim_anchors = [(c.claimant, _label_anchor(c)) for c in scenario.claims]
+        ground = scenario.disputed_ground_km.representative_point()
+        self._ground_anchor = (ground.x, ground.y)
+        self._bounds = QtCore.QRectF(-2000, -2000, 4000, 4000)
+        self.setZValue(10)
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        self.update()
+
+    def set_positions(self, positions: Positions, at: datetime) -> None:
+        self.positions, self.at = positions, at
+        self.update()
+
+    def set_highlight(self, place_id: str | None) -> None:
+        self.highlight_place = place_id
+        self.update()
+
+    def set_selected(self, unit_id: str | None) -> None:
+        self.selected_unit = unit_id
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self._bounds
+
+    def dataBounds(self, axis, frac=1.0, orthoRange=None):  # keep out of auto-range
+        return None
+
+    # --- painting ----------------------------------------------------------------------
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        to_device = p.transform()
+        px_per_km = math.hypot(to_device.m11(), to_device.m12())
+        self._view_device = to_device.mapRect(self.viewRect()) if self.viewRect() is not None else QtCore.QRectF(p.viewport())
+        visible = self._visible_units()
+        self._paint_uncertainty(p, visible)
+        p.resetTransform()
+        dpr = p.device().devicePixelRatioF() if p.device() else 1.0
+        occupied: list[QtCore.QRectF] = []
+        labels: list[_Label] = []
+        self._place_hits = []
+        for place in self._places:
+            pt = to_device.map(QtCore.QPointF(place.x, place.y))
+            occupied.append(self._paint_place(p, place, pt))
+            self._place_hits.append((pt.x(), pt.y(), place.id))
+            hill = place.kind == "hill"
+            name = tr(place.name)
+            labels.append(_Label(name + (" (modern)" if place.modern else ""), pt, 8 * self.scale,
+                                 font(15 * self.scale, italic=hill, bold=place.id == self.highlight_place),
+                                 colour(MODERN if place.modern else HEIGHT if hill else INK)))
+        self._unit_hits = []
+        unit_labels = []
+        true_pts = [to_device.map(QtCore.QPointF(self.positions.x[k], self.positions.y[k])) for k in visible]
+        shown_pts = declutter(true_pts, symbol_size(self.scale), 4 * self.scale) if len(visible) <= DECLUTTER_MAX else true_pts
+        for k, true_pt, pt in zip(visible, true_pts, shown_pts):
+            unit = self.motion.units[k]
+            if (pt - true_pt).manhattanLength() > 3:
+                p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2))
+                p.drawLine(true_pt, pt)
+                p.setBrush(colour(INK))
+                p.drawEllipse(true_pt, 2.5, 2.5)
+            occupied.append(self._paint_unit(p, k, pt, px_per_km, dpr))
+            self._unit_hits.append((pt.x(), pt.y(), k))
+            unit_labels.append(_Label(unit.short + (" ≈" if self.positions.radius_km[k] > 0 else ""), pt,
+                                      symbol_size(self.scale).width() / 2 + 4 * self.scale, font(16 * self.scale, bold=True),
+                                      colour(SIDE_COLOURS[unit.side]).darker(130)))
+        claims = []
+        for claimant, anchor in self._claim_anchors:
+            pt = to_device.map(QtCore.QPointF(anchor.x, anchor.y))
+            claims.append(_Label(CLAIM_LABELS[claimant], pt, 6 * self.scale, font(15 * self.scale, bold=True),
+                                 colour(CLAIM_COLOURS[claimant]).darker(125)))
+        ground = to_device.map(QtCore.QPointF(*self._ground_anchor))
+        claims.append(_Label(f"Disputed ground ≈ {self.scenario.disputed_area_km2:,.0f} km²", ground, 0,
+                             font(16 * self.scale, bold=True), colour("#8A5A00")))
+        selected = [lb for lb, k in zip(unit_labels, visible) if self.motion.units[k].id == self.selected_unit]
+        self._place_labels(p, selected + unit_labels + claims + labels, occupied)
+
+    def _visible_units(self) -> list[int]:
+        if self.positions is None:
+            return []
+        return [int(k) for k in np.flatnonzero(self.positions.present)]
+
+    def _paint_uncertainty(self, p: QtGui.QPainter, visible: list[int]) -> None:
+        pos = self.positions
+        for k in visible:
+            unit = self.motion.units[k]
+            side = colour(SIDE_COLOURS[unit.side])
+            if self.show_trails:
+                self._paint_trail(p, k, side)
+            r = float(pos.radius_km[k])
+            if r <= 0:
+                continue
+            pen = QtGui.QPen(colour(SIDE_COLOURS[unit.side], 0.55), 1.3 * self.scale, QtCore.Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.setBrush(colour(SIDE_COLOURS[unit.side], 0.10))
+            p.drawEllipse(QtCore.QPointF(pos.x[k], pos.y[k]), r, r)
+
+    def _paint_trail(self, p: QtGui.QPainter, k: int, side: QtGui.QColor) -> None:
+        """A fading line from the previous dated fix to where the unit is now."""
+        track = self.motion.units[k].track
+        i = int(self.positions.fix_index[k])
+        prev = track[i - 1] if self.positions.at_fix[k] and i > 0 else track[i]
+        if (prev.x, prev.y) == (self.positions.x[k], self.positions.y[k]) or (self.at - prev.at).days > 3:
+            return
+        pen = QtGui.QPen(colour(side.name(), 0.35), 2.0 * self.scale)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawLine(QtCore.QPointF(prev.x, prev.y), QtCore.QPointF(self.positions.x[k], self.positions.y[k]))
+
+    def _paint_place(self, p: QtGui.QPainter, place, pt: QtCore.QPointF) -> QtCore.QRectF:
+        s = 7 * self.scale
+        p.setPen(QtGui.QPen(colour(INK), 1.2))
+        if place.kind == "hill":
+            p.setBrush(colour(HEIGHT))
+            p.drawPolygon(QtGui.QPolygonF([pt + QtCore.QPointF(0, -s), pt + QtCore.QPointF(s, s * 0.7), pt + QtCore.QPointF(-s, s * 0.7)]))
+        elif place.kind == "bridge":
+            p.setBrush(colour("#FFFFFF"))
+            p.drawRect(QtCore.QRectF(pt.x() - s, pt.y() - s / 2, 2 * s, s))
+        elif place.kind == "command post":
+            p.setBrush(colour("#FFFFFF"))
+            p.drawEllipse(pt, s * 0.8, s * 0.8)
+            p.drawLine(pt, pt + QtCore.QPointF(0, -2.4 * s))
+        else:
+            p.setBrush(colour(MODERN if place.modern else INK))
+            p.drawEllipse(pt, s * 0.5, s * 0.5)
+        if place.id == self.highlight_place:
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.setPen(QtGui.QPen(colour("#E4572E"), 4 * self.scale))
+            p.drawEllipse(pt, 22 * self.scale, 22 * self.scale)
+        return QtCore.QRectF(pt.x() - s, pt.y() - s, 2 * s, 2 * s)
+
+    def _paint_unit(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, px_per_km: float, dpr: float) -> QtCore.QRectF:
+        unit = self.motion.units[k]
+        state = STATES[int(self.positions.state[k])]
+        if state in ("attacking", "retreating"):
+            self._paint_arrow(p, k, pt, state)
+        pm = symbol_pixmap(unit.side, unit.branch, unit.echelon, state, round(self.scale, 2), dpr)
+        w, h = pm.width() / dpr, pm.height() / dpr
+        p.drawPixmap(QtCore.QPointF(pt.x() - w / 2, pt.y() - h / 2), pm)
+        if unit.id == self.selected_unit:
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            p.setPen(QtGui.QPen(colour("#FFD23F"), 4 * self.scale))
+            p.drawRect(QtCore.QRectF(pt.x() - w / 2 - 3, pt.y() - h / 2 - 3, w + 6, h + 6))
+        return QtCore.QRectF(pt.x() - w / 2, pt.y() - h / 2, w, h)
+
+    def _paint_arrow(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, state: str) -> None:
+        """Point along the unit's move: to its next fix, or from its previous one, if either is near in time."""
+        track = self.motion.units[k].track
+        i = int(self.positions.fix_index[k])
+        near = MAX_GAP_MIN * 60  # seconds
+        if i + 1 < len(track) and (track[i + 1].at - track[i].at).total_seconds() <= near:
+            a, b = track[i], track[i + 1]
+        elif i > 0 and (track[i].at - track[i - 1].at).total_seconds() <= near:
+            a, b = track[i - 1], track[i]
+        else:
+            return
+        dx, dy = b.x - a.x, b.y - a.y
+        if dx == dy == 0:
+            return
+        angle = -math.degrees(math.atan2(dy, dx))  # screen y points down
+        p.save()
+        p.translate(pt)
+        p.rotate(angle)
+        path = arrow_path(46 * self.scale, 16 * self.scale)
+        side = colour(SIDE_COLOURS[self.motion.units[k].side])
+        if state == "attacking":
+            p.setPen(QtGui.QPen(colour(INK), 1.2))
+            p.setBrush(side)
+        else:
+            p.setPen(QtGui.QPen(side, 2.2 * self.scale))
+            p.setBrush(colour("#FFFFFF", 0.7))
+        p.translate(14 * self.scale, 0)
+        p.drawPath(path)
+        p.restore()
+
+    def _place_labels(self, p: QtGui.QPainter, labels: list[_Label], occupied: list[QtCore.QRectF]) -> None:
+        placed: list[QtCore.QRectF] = list(occupied)
+        view = self._view_device
+        for lb in labels:
+            fm = QtGui.QFontMetricsF(lb.font)
+            w, h = fm.horizontalAdvance(lb.text), fm.height()
+            a, g = lb.anchor, lb.gap
+            up, down = a.y() - g - h - 10 * self.scale, a.y() + g + 8 * self.scale
+            for rect in (QtCore.QRectF(a.x() + g, a.y() - h / 2, w, h), QtCore.QRectF(a.x() - g - w, a.y() - h / 2, w, h),
+                         QtCore.QRectF(a.x() - w / 2, up, w, h), QtCore.QRectF(a.x() - w / 2, down, w, h),
+                         QtCore.QRectF(a.x() + g, up + h / 2, w, h), QtCore.QRectF(a.x() - g - w, up + h / 2, w, h),
+                         QtCore.QRectF(a.x() + g, down - h / 2, w, h), QtCore.QRectF(a.x() - g - w, down - h / 2, w, h)):
+                if view.contains(rect) and not any(rect.intersects(o) for o in placed):
+                    break
+            else:
+                continue
+            placed.append(rect.adjusted(-2, -1, 2, 1))
+            if lb.halo:
+                path = QtGui.QPainterPath()
+                path.addText(rect.left(), rect.top() + fm.ascent(), lb.font, lb.text)
+                p.setPen(QtGui.QPen(colour("#F7F3E6", 0.9), 4 * self.scale, QtCore.Qt.PenStyle.SolidLine,
+                                    QtCore.Qt.PenCapStyle.RoundCap, QtCore.Qt.PenJoinStyle.RoundJoin))
+                p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+                p.drawPath(path)
+            p.setFont(lb.font)
+            p.setPen(lb.pen)
+            p.drawText(QtCore.QPointF(rect.left(), rect.top() + fm.ascent()), lb.text)
+
+    # --- clicks ------------------------------------------------------------------------
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        pt = self.deviceTransform().map(ev.pos())
+        reach = max(symbol_size(self.scale).width() * 0.7, 24)
+        best = min(self._unit_hits, key=lambda h: math.hypot(h[0] - pt.x(), h[1] - pt.y()), default=None)
+        if best and math.hypot(best[0] - pt.x(), best[1] - pt.y()) <= reach:
+            self.sigUnitClicked.emit(self.motion.units[best[2]].id)
+            ev.accept()
+            return
+        near = min(self._place_hits, key=lambda h: math.hypot(h[0] - pt.x(), h[1] - pt.y()), default=None)
+        if near and math.hypot(near[0] - pt.x(), near[1] - pt.y()) <= 20 * self.scale:
+            self.sigPlaceClicked.emit(near[2])
+            ev.accept()
+
+
+def _label_anchor(claim):
+    """Where a claim's label goes: on the line, near the middle of the southern half of the battlefield."""
+    from shapely.geometry import Point
+    line = claim.feature.geometry_km
+    target = Point(0, -8) if claim.claimant == "manchukuo" else Point(10, 5)
+    return line.interpolate(line.project(target))
+
+
+def declutter(points: list[QtCore.QPointF], size: QtCore.QSize, gap: float, rounds: int = 12) -> list[QtCore.QPointF]:
+    """Push overlapping symbols apart in screen space (true positions get a leader line).
+
+    Pairwise relaxation along the axis of least overlap; a few rounds settle clusters of a dozen.
+    """
+    w, h = size.width() + gap, size.height() * 1.9 + gap  # frame plus echelon marks
+    pts = [[q.x(), q.y()] for q in points]
+    n = len(pts)
+    for _ in range(rounds):
+        moved = False
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = pts[j][0] - pts[i][0], pts[j][1] - pts[i][1]
+                ox, oy = w - abs(dx), h - abs(dy)
+                if ox <= 0 or oy <= 0:
+                    continue
+                moved = True
+                if ox / w < oy / h:
+                    push = ox / 2 * (1 if dx > 0 or (dx == 0 and j > i) else -1)
+                    pts[i][0] -= push
+                    pts[j][0] += push
+                else:
+                    push = oy / 2 * (1 if dy > 0 or (dy == 0 and j > i) else -1)
+                    pts[i][1] -= push
+                    pts[j][1] += push
+        if not moved:
+            break
+    return [QtCore.QPointF(x, y) for x, y in pts]

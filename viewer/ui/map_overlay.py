@@ -1,0 +1,102 @@
+"""Fixed furniture over the map: scale bar in km, north arrow, legend. Paints only; clicks pass through."""
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from .style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, SIDE_COLOURS, SIDE_NAMES, colour, font
+from .symbols import symbol_pixmap
+
+NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+
+
+class MapOverlay(QtWidgets.QWidget):
+    def __init__(self, view: pg.ViewBox, parent: QtWidgets.QWidget):
+        super().__init__(parent)
+        self.view = view
+        self.scale = 1.0
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.sigRangeChanged.connect(self.update)
+
+    def paintEvent(self, _event) -> None:
+        p = QtGui.QPainter(self)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        self._scale_bar(p)
+        self._north_arrow(p)
+        self._legend(p)
+        p.end()
+
+    def _scale_bar(self, p: QtGui.QPainter) -> None:
+        km_per_px = self.view.viewPixelSize()[0]
+        if not km_per_px or not math.isfinite(km_per_px):
+            return
+        target = 160 * self.scale * km_per_px
+        km = max((k for k in NICE_KM if k <= target), default=NICE_KM[0])
+        length = km / km_per_px
+        x, y = 24 * self.scale, self.height() - 30 * self.scale
+        p.fillRect(QtCore.QRectF(x - 10, y - 34 * self.scale, length + 70 * self.scale, 48 * self.scale), colour("#FFFFFF", 0.75))
+        p.setPen(QtGui.QPen(colour(INK), 3 * self.scale))
+        p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x + length, y))
+        for xx in (x, x + length / 2, x + length):
+            p.drawLine(QtCore.QPointF(xx, y - 7 * self.scale), QtCore.QPointF(xx, y + 1))
+        p.setFont(font(16 * self.scale, bold=True))
+        p.drawText(QtCore.QPointF(x, y - 12 * self.scale), "0")
+        p.drawText(QtCore.QPointF(x + length - 8 * self.scale, y - 12 * self.scale), f"{km} km")
+
+    def _north_arrow(self, p: QtGui.QPainter) -> None:
+        s = self.scale
+        c = QtCore.QPointF(self.width() - 40 * s, 60 * s)
+        path = QtGui.QPainterPath()
+        path.moveTo(c + QtCore.QPointF(0, -30 * s))
+        path.lineTo(c + QtCore.QPointF(13 * s, 16 * s))
+        path.lineTo(c + QtCore.QPointF(0, 8 * s))
+        path.lineTo(c + QtCore.QPointF(-13 * s, 16 * s))
+        path.closeSubpath()
+        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.setBrush(colour(INK))
+        p.drawPath(path)
+        p.setFont(font(18 * s, bold=True))
+        p.drawText(QtCore.QRectF(c.x() - 20 * s, c.y() + 16 * s, 40 * s, 26 * s), QtCore.Qt.AlignmentFlag.AlignCenter, "N")
+
+    def _legend(self, p: QtGui.QPainter) -> None:
+        s = self.scale
+        rows = [(side, SIDE_NAMES[side]) for side in ("soviet", "mongolian", "japanese", "manchukuo")]
+        line_rows = [(CLAIM_COLOURS["mongolia"], "Mongolian/Soviet claim", QtCore.Qt.PenStyle.DashLine),
+                     (CLAIM_COLOURS["manchukuo"], "Manchukuo/Japanese claim (river)", None),
+                     (MODERN, "Modern border", QtCore.Qt.PenStyle.DotLine), (RIVER, "River", QtCore.Qt.PenStyle.SolidLine)]
+        row_h = 27 * s
+        w, h = 300 * s, row_h * (len(rows) + len(line_rows) + 2) + 10 * s
+        box = QtCore.QRectF(12 * s, 12 * s, w, h)
+        p.setPen(QtGui.QPen(colour(INK), 1))
+        p.setBrush(colour("#FFFFFF", 0.85))
+        p.drawRect(box)
+        p.setFont(font(15 * s))
+        y = box.top() + 8 * s
+        for side, name in rows:
+            pm = symbol_pixmap(side, "infantry", "regiment", "holding", round(s * 0.7, 2))
+            p.drawPixmap(QtCore.QPointF(box.left() + 8 * s, y - 6 * s), pm)
+            p.setPen(colour(INK))
+            p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), name)
+            y += row_h
+        for hex_colour, name, style in line_rows:
+            pen = (QtGui.QPen(colour(hex_colour), 3 * s, style) if style is not None
+                   else QtGui.QPen(colour(hex_colour, 0.45), 10 * s))
+            p.setPen(pen)
+            p.drawLine(QtCore.QPointF(box.left() + 10 * s, y + 10 * s), QtCore.QPointF(box.left() + 40 * s, y + 10 * s))
+            p.setPen(colour(INK))
+            p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), name)
+            y += row_h
+        p.setPen(QtCore.Qt.PenStyle.NoPen)
+        p.setBrush(colour(DISPUTED_FILL, 0.45))
+        p.drawRect(QtCore.QRectF(box.left() + 10 * s, y + 2 * s, 30 * s, 16 * s))
+        p.setPen(colour(INK))
+        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), "Disputed ground")
+        y += row_h
+        pen = QtGui.QPen(colour(INK, 0.7), 1.3, QtCore.Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(colour(INK, 0.08))
+        p.drawEllipse(QtCore.QPointF(box.left() + 25 * s, y + 10 * s), 10 * s, 10 * s)
+        p.setPen(colour(INK))
+        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), "≈ approximate position")

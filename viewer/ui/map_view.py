@@ -1,0 +1,102 @@
+"""The map: a pyqtgraph view in km with the base layers, units and labels, furniture and inset."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyqtgraph as pg
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from ..core.model import Scenario
+from ..core.motion import MotionModel
+from .inset import InsetWidget
+from .map_layers import add_static_layers
+from .map_marks import MarksItem
+from .map_overlay import MapOverlay
+from .style import PAPER, colour
+
+
+class _GestureView(pg.GraphicsView):
+    """GraphicsView that turns a touch pinch into a zoom about the pinch centre."""
+
+    def __init__(self, parent: QtWidgets.QWidget):
+        super().__init__(parent, background=PAPER)
+        self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.grabGesture(QtCore.Qt.GestureType.PinchGesture)
+        self.view_box: pg.ViewBox | None = None
+
+    def event(self, ev: QtCore.QEvent) -> bool:
+        if ev.type() == QtCore.QEvent.Type.Gesture and self.view_box is not None:
+            pinch = ev.gesture(QtCore.Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                factor = pinch.scaleFactor()
+                if factor > 0:
+                    centre = self.view_box.mapSceneToView(self.mapToScene(self.mapFromGlobal(pinch.centerPoint().toPoint())))
+                    self.view_box.scaleBy((1 / factor, 1 / factor), center=centre)
+                ev.accept()
+                return True
+        return super().event(ev)
+
+
+class MapView(QtWidgets.QWidget):
+    sigUnitClicked = QtCore.Signal(str)
+    sigPlaceClicked = QtCore.Signal(str)
+
+    def __init__(self, scenario: Scenario, motion: MotionModel, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.scenario = scenario
+        self.motion = motion
+        self.graphics = _GestureView(self)
+        self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0)
+        self.view.setBackgroundColor(colour(PAPER))
+        self.graphics.setCentralItem(self.view)
+        self.graphics.view_box = self.view
+        self.layers = add_static_layers(self.view, scenario, 1.0)
+        self.marks = MarksItem(scenario, motion)
+        self.view.addItem(self.marks, ignoreBounds=True)
+        self.marks.sigUnitClicked.connect(self.sigUnitClicked)
+        self.marks.sigPlaceClicked.connect(self.sigPlaceClicked)
+        self.overlay = MapOverlay(self.view, self)
+        self.inset = InsetWidget(scenario, self)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics)
+        self.fit_battlefield()
+
+    def fit_battlefield(self) -> None:
+        b = self.scenario.battlefield
+        proj = self.scenario.projection
+        x0, y0 = proj.point(b.west, b.south)
+        x1, y1 = proj.point(b.east, b.north)
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    def zoom(self, factor: float) -> None:
+        self.view.scaleBy((1 / factor, 1 / factor))
+
+    def pan(self, dx_fraction: float, dy_fraction: float) -> None:
+        (x0, x1), (y0, y1) = self.view.viewRange()
+        self.view.translateBy(x=(x1 - x0) * dx_fraction, y=(y1 - y0) * dy_fraction)
+
+    def show_instant(self, at: datetime) -> None:
+        self.marks.set_positions(self.motion.positions(at), at)
+
+    def set_scale(self, scale: float) -> None:
+        self.marks.set_scale(scale)
+        self.overlay.scale = scale
+        self.inset.scale = scale
+        self._place_children()
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        for item in self.layers.get(name, []):
+            item.setVisible(visible)
+
+    def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(ev)
+        self._place_children()
+
+    def _place_children(self) -> None:
+        self.overlay.setGeometry(self.rect())
+        s = self.overlay.scale
+        w, h = round(330 * s), round(230 * s)
+        self.inset.setGeometry(self.width() - w - 12, self.height() - h - 12, w, h)
+        self.overlay.raise_()
+        self.inset.raise_()

@@ -1,0 +1,41 @@
+"""Colours, type sizes and the scale that keeps text legible from 3 m on a 1080p screen."""
+from __future__ import annotations
+
+from pyqtgraph.Qt import QtGui
+
+SIDE_COLOURS = {"soviet": "#C0392B", "mongolian": "#D35400", "japanese": "#1F4E8C", "manchukuo": "#2E86AB"}
+SIDE_NAMES = {"soviet": "Soviet", "mongolian": "Mongolian", "japanese": "Japanese", "manchukuo": "Manchukuo"}
+CLAIM_COLOURS = {"mongolia": SIDE_COLOURS["mongolian"], "manchukuo": SIDE_COLOURS["manchukuo"]}
+PAPER = "#F3EEDC"
+RIVER = "#3C7DC4"
+LAKE = "#BFD9EE"
+MODERN = "#8A8A8A"
+HEIGHT = "#7A4E2D"
+INK = "#2B2B2B"
+DISPUTED_FILL = "#E8B04B"
+FONT_FAMILY = "DejaVu Sans"
+
+# Sizes in pixels at a 1080-pixel-high window (VISUAL.md: date >= 48, notes >= 22, map labels >= 16).
+DATE_PX = 50
+NOTE_PX = 22
+LABEL_PX = 17
+SMALL_PX = 16
+
+
+def font(px: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
+    f = QtGui.QFont(FONT_FAMILY)
+    f.setPixelSize(max(9, round(px)))
+    f.setBold(bold)
+    f.setItalic(italic)
+    return f
+
+
+def scale_for(height: int) -> float:
+    """UI scale: 1.0 at 1080 px high; smaller windows shrink type, but never below 60 %."""
+    return max(0.6, min(2.0, height / 1080))
+
+
+def colour(hex_colour: str, alpha: float = 1.0) -> QtGui.QColor:
+    c = QtGui.QColor(hex_colour)
+    c.setAlphaF(alpha)
+    return c

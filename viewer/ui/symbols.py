@@ -1,0 +1,97 @@
+"""Unit symbols in the spirit of NATO APP-6: a frame filled with the side's colour, a branch glyph,
+echelon marks above. Drawn once per (side, branch, echelon, state, size) and cached as pixmaps, so
+painting thousands of units is a blit each."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pyqtgraph.Qt import QtCore, QtGui
+
+from .style import INK, SIDE_COLOURS, colour, font
+
+ECHELON_MARKS = {"army group": "XXXXX", "army": "XXXX", "corps": "XXX", "division": "XX", "brigade": "X",
+                 "regiment": "III", "battalion": "II", "detachment": "●"}
+
+
+def symbol_size(scale: float) -> QtCore.QSize:
+    return QtCore.QSize(round(40 * scale), round(27 * scale))
+
+
+@lru_cache(maxsize=512)
+def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float, dpr: float = 1.0) -> QtGui.QPixmap:
+    """The whole symbol (echelon marks + frame), centred on the frame's centre."""
+    size = symbol_size(scale)
+    w, h = size.width(), size.height()
+    mark_h = round(13 * scale)
+    pm = QtGui.QPixmap(round((w + 4) * dpr), round((h + 2 * mark_h + 4) * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    p = QtGui.QPainter(pm)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    frame = QtCore.QRectF(2, mark_h + 2, w, h)
+    destroyed = state == "destroyed"
+    fill = colour("#9A9A9A") if destroyed else colour(SIDE_COLOURS[side], 0.45 if state == "withdrawn" else 1.0)
+    pen = QtGui.QPen(colour(INK), max(1.5, 2 * scale))
+    p.setPen(pen)
+    p.setBrush(fill)
+    p.drawRect(frame)
+    glyph = QtGui.QPen(colour("#FFFFFF"), max(1.5, 2.2 * scale))
+    glyph.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+    p.setPen(glyph)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    _branch_glyph(p, branch, frame.adjusted(1, 1, -1, -1), scale)
+    p.setPen(QtGui.QPen(colour(INK)))
+    p.setFont(font(11 * scale, bold=True))
+    p.drawText(QtCore.QRectF(0, 0, w + 4, mark_h + 1), QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
+               ECHELON_MARKS[echelon])
+    if destroyed:
+        p.setPen(QtGui.QPen(colour("#111111"), max(2.0, 3 * scale)))
+        p.drawLine(frame.topLeft() - QtCore.QPointF(3, 3), frame.bottomRight() + QtCore.QPointF(3, 3))
+        p.drawLine(frame.bottomLeft() + QtCore.QPointF(-3, 3), frame.topRight() + QtCore.QPointF(3, -3))
+    p.end()
+    return pm
+
+
+def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float) -> None:
+    if branch in ("infantry", "motorised", "airborne"):
+        p.drawLine(r.topLeft(), r.bottomRight())
+        p.drawLine(r.bottomLeft(), r.topRight())
+        if branch == "motorised":
+            p.drawLine(QtCore.QPointF(r.center().x(), r.top()), QtCore.QPointF(r.center().x(), r.bottom()))
+        if branch == "airborne":
+            arc = QtCore.QRectF(r.center().x() - r.width() / 5, r.bottom() - r.height() / 3, r.width() / 2.5, r.height() / 2.5)
+            p.drawArc(arc, 0, 180 * 16)
+    elif branch == "armour":
+        p.drawRoundedRect(r.adjusted(r.width() * 0.18, r.height() * 0.25, -r.width() * 0.18, -r.height() * 0.25),
+                          r.height() * 0.25, r.height() * 0.25)
+    elif branch == "cavalry":
+        p.drawLine(r.bottomLeft(), r.topRight())
+    elif branch == "artillery":
+        p.setBrush(colour("#FFFFFF"))
+        d = r.height() * 0.35
+        p.drawEllipse(r.center(), d / 2, d / 2)
+    elif branch == "hq":
+        p.drawLine(QtCore.QPointF(r.left() + r.width() * 0.2, r.top() + 2), QtCore.QPointF(r.right() - r.width() * 0.2, r.top() + 2))
+        p.setFont(font(12 * scale, bold=True))
+        p.drawText(r, QtCore.Qt.AlignmentFlag.AlignCenter, "HQ")
+    elif branch == "air":
+        path = QtGui.QPainterPath()
+        c = r.center()
+        path.moveTo(c.x() - r.width() * 0.3, c.y())
+        path.cubicTo(c.x() - r.width() * 0.15, c.y() - r.height() * 0.4, c.x(), c.y() - r.height() * 0.1, c.x(), c.y())
+        path.cubicTo(c.x(), c.y() + r.height() * 0.1, c.x() + r.width() * 0.15, c.y() + r.height() * 0.4, c.x() + r.width() * 0.3, c.y())
+        p.drawPath(path)
+
+
+def arrow_path(length: float, head: float) -> QtGui.QPainterPath:
+    """An arrow along +x from the origin, used for attacking (filled) and retreating (hollow)."""
+    path = QtGui.QPainterPath()
+    path.moveTo(0, -head * 0.25)
+    path.lineTo(length - head, -head * 0.25)
+    path.lineTo(length - head, -head * 0.6)
+    path.lineTo(length, 0)
+    path.lineTo(length - head, head * 0.6)
+    path.lineTo(length - head, head * 0.25)
+    path.lineTo(0, head * 0.25)
+    path.closeSubpath()
+    return path

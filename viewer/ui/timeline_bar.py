@@ -1,0 +1,162 @@
+"""The timeline: chapter bands, event ticks and a draggable cursor. Clicks jump; drags scrub."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from ..core.model import Chapter, Event, tr
+from ..core.timeline import Timeline
+from .style import INK, colour, font
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class TimelineBar(QtWidgets.QWidget):
+    sigScrubbed = QtCore.Signal(object)  # datetime, while dragging
+    sigEventPicked = QtCore.Signal(object)  # Event
+    sigChapterPicked = QtCore.Signal(object)  # Chapter
+
+    def __init__(self, timeline: Timeline, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.timeline = timeline
+        self.at = timeline.start
+        self.scale = 1.0
+        self._dragging = False
+        self._press: QtCore.QPointF | None = None
+        self.setMouseTracking(True)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        self._update_height()
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.update()
+
+    def set_instant(self, at: datetime) -> None:
+        if at != self.at:
+            self.at = at
+            self.update()
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        self._update_height()
+
+    def _update_height(self) -> None:
+        self.setFixedHeight(round(118 * self.scale))
+
+    # --- geometry ---------------------------------------------------------------------
+    def _track(self) -> QtCore.QRectF:
+        m = 20 * self.scale
+        return QtCore.QRectF(m, 8 * self.scale, self.width() - 2 * m, self.height() - 16 * self.scale)
+
+    def x_of(self, at: datetime) -> float:
+        r = self._track()
+        return r.left() + r.width() * self.timeline.fraction(at)
+
+    def instant_at(self, x: float) -> datetime:
+        r = self._track()
+        f = min(max((x - r.left()) / max(r.width(), 1), 0.0), 1.0)
+        return self.timeline.to_instant(round(f * self.timeline.steps))
+
+    def _bands(self) -> tuple[float, float]:
+        r = self._track()
+        return r.top(), r.top() + 34 * self.scale
+
+    # --- painting ---------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        p = QtGui.QPainter(self)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        r = self._track()
+        top, band_bottom = self._bands()
+        p.fillRect(self.rect(), colour("#F7F3E6"))
+        p.setFont(font(14 * self.scale, bold=True))
+        fm = QtGui.QFontMetricsF(p.font())
+        for ch in self.timeline.chapters:
+            if ch.end < self.timeline.start or ch.start > self.timeline.end:
+                continue
+            x0, x1 = self.x_of(ch.start), self.x_of(ch.end)
+            band = QtCore.QRectF(x0, top, max(x1 - x0, 2), band_bottom - top)
+            p.fillRect(band, colour(ch.colour, 0.85))
+            title = fm.elidedText(tr(ch.title), QtCore.Qt.TextElideMode.ElideRight, band.width() - 8)
+            if band.width() > 40 * self.scale:
+                p.setPen(colour("#FFFFFF"))
+                p.drawText(band.adjusted(5, 0, -3, 0), QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft, title)
+        ticks_top, ticks_bottom = band_bottom + 6 * self.scale, r.bottom() - 24 * self.scale
+        for ev in self.timeline.visible_events():
+            x = self.x_of(ev.at)
+            pen = QtGui.QPen(colour(INK, 0.9 if ev.key else 0.55), (3.0 if ev.key else 1.6) * self.scale)
+            p.setPen(pen)
+            p.drawLine(QtCore.QPointF(x, ticks_top + (0 if ev.key else 8 * self.scale)), QtCore.QPointF(x, ticks_bottom))
+        self._paint_calendar(p, ticks_bottom)
+        x = self.x_of(self.at)
+        p.setPen(QtGui.QPen(colour("#C0392B"), 3 * self.scale))
+        p.drawLine(QtCore.QPointF(x, top - 4), QtCore.QPointF(x, r.bottom()))
+        p.setBrush(colour("#C0392B"))
+        p.setPen(QtGui.QPen(colour("#FFFFFF"), 2))
+        p.drawEllipse(QtCore.QPointF(x, (ticks_top + ticks_bottom) / 2), 11 * self.scale, 11 * self.scale)
+        p.end()
+
+    def _paint_calendar(self, p: QtGui.QPainter, y: float) -> None:
+        """Month (or year) marks under the ticks, whichever fits the span."""
+        start, end = self.timeline.start, self.timeline.end
+        p.setFont(font(14 * self.scale))
+        p.setPen(colour(INK, 0.8))
+        years = end.year - start.year > 2
+        cur = datetime(start.year + (1 if years else 0), 1 if years else start.month, 1)
+        if not years and cur < start:
+            cur = _next_month(cur)
+        while cur <= end:
+            x = self.x_of(cur)
+            p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x, y + 6 * self.scale))
+            label = str(cur.year) if years else f"{MONTHS[cur.month - 1]} {cur.year}"
+            p.drawText(QtCore.QPointF(x + 3, y + 20 * self.scale), label)
+            cur = datetime(cur.year + 1, 1, 1) if years else _next_month(cur)
+
+    # --- input -------------------------------------------------------------------------
+    def _event_near(self, x: float) -> Event | None:
+        best = min(self.timeline.visible_events(), key=lambda e: abs(self.x_of(e.at) - x), default=None)
+        return best if best is not None and abs(self.x_of(best.at) - x) <= 9 * self.scale else None
+
+    def _chapter_at(self, pos: QtCore.QPointF) -> Chapter | None:
+        top, bottom = self._bands()
+        if not top <= pos.y() <= bottom:
+            return None
+        at = self.instant_at(pos.x())
+        return self.timeline.chapter_at(at)
+
+    def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        self._press = ev.position()
+        cursor_x = self.x_of(self.at)
+        self._dragging = abs(ev.position().x() - cursor_x) <= 16 * self.scale
+
+    def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if self._press is None:
+            return
+        if not self._dragging and abs(ev.position().x() - self._press.x()) > 6:
+            self._dragging = True
+        if self._dragging:
+            self.sigScrubbed.emit(self.instant_at(ev.position().x()))
+
+    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if self._press is None:
+            return
+        pos, self._press = ev.position(), None
+        if self._dragging:
+            self._dragging = False
+            self.sigScrubbed.emit(self.instant_at(pos.x()))
+            return
+        chapter = self._chapter_at(pos)
+        event = self._event_near(pos.x())
+        if chapter is not None:
+            self.sigChapterPicked.emit(chapter)
+        elif event is not None:
+            self.sigEventPicked.emit(event)
+        else:
+            self.sigScrubbed.emit(self.instant_at(pos.x()))
+
+
+def _next_month(d: datetime) -> datetime:
+    return datetime(d.year + d.month // 12, d.month % 12 + 1, 1)
