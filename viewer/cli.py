@@ -51,7 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     if args.command == "render":
         from .ui.app import render_frame
-        render_frame(scenario, args.render_at, args.size, args.out)
+        try:
+            render_frame(scenario, args.render_at, args.size, args.out)
+        except (ValueError, OSError) as exc:
+            print(f"render: {exc}", file=sys.stderr)
+            return EXIT_INVALID
         print(f"wrote {args.out}")
         return EXIT_OK
     from .ui.app import run_app

@@ -42,12 +42,17 @@ def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: P
     app = _application()
     from .main_window import MainWindow
     window = MainWindow(scenario, at)
+    from .style import scale_for
+    window.apply_scale(scale_for(size[1]))  # type sizes first, so the layout's minimum fits the size
     window.resize(*size)
     window.show()
     app.processEvents()
     window.map.fit_battlefield()
     app.processEvents()
     image = window.grab()
+    if (image.width(), image.height()) != size:
+        raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}; its minimum is "
+                         f"{window.minimumSizeHint().width()}x{window.minimumSizeHint().height()}")
     window.close()
     window.deleteLater()
     app.processEvents()

@@ -49,6 +49,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter = splitter
         self.date_label = QtWidgets.QLabel()
         self.chapter_label = QtWidgets.QLabel()
+        self.chapter_label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        self.chapter_label.setMinimumWidth(1)  # gives way first when the window is narrow
         style = self.style()
         self._play_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPause)
@@ -72,7 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.span_button.toggled.connect(self._set_wide)
         self.fit_button = self._button("Fit", "Fit the battlefield (0)", self.map.fit_battlefield)
         self.chapter_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chapter_box.setMinimumContentsLength(12)
+        self.chapter_box.setMinimumContentsLength(8)
         for w in (self.speed_box, self.chapter_box, self.span_button):
             w.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         row = QtWidgets.QHBoxLayout()
@@ -92,7 +94,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setSizeGripEnabled(False)
         self.setStyleSheet("QMainWindow, QWidget#central { background: #F7F3E6; }")
-        self._apply_scale(1.0)
+        self.apply_scale(1.0)
 
     def _button(self, face: str | QtGui.QIcon, tip: str, slot) -> QtWidgets.QToolButton:
         b = QtWidgets.QToolButton()
@@ -193,11 +195,11 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- scale -----------------------------------------------------------------------------
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)
-        self._apply_scale(scale_for(self.height()))
+        self.apply_scale(scale_for(self.height()))
         width = self.splitter.width()
         self.splitter.setSizes([round(width * 0.7), width - round(width * 0.7)])  # the map is the stage
 
-    def _apply_scale(self, scale: float) -> None:
+    def apply_scale(self, scale: float) -> None:
         self.date_label.setFont(font(DATE_PX * scale, bold=True))
         self.date_label.setStyleSheet(f"color: {colour(INK).name()};")
         self.chapter_label.setFont(font(20 * scale, bold=True))

@@ -49,6 +49,7 @@ class MarksItem(pg.GraphicsObject):
         self.selected_unit: str | None = None
         self.show_trails = True
         self._unit_hits: list[tuple[float, float, int]] = []
+        self._to_device = QtGui.QTransform()
         self._place_hits: list[tuple[float, float, str]] = []
         self._places = [p for p in scenario.places.values() if scenario.battlefield.contains(p.lon, p.lat) or p.kind in ("command post",)]
         self._claim_anchors = [(c.claimant, _label_anchor(c)) for c in scenario.claims]
@@ -82,7 +83,7 @@ class MarksItem(pg.GraphicsObject):
     # --- painting ----------------------------------------------------------------------
     def paint(self, p: QtGui.QPainter, *args) -> None:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        to_device = p.transform()
+        to_device = self._to_device = p.transform()
         px_per_km = math.hypot(to_device.m11(), to_device.m12())
         self._view_device = to_device.mapRect(self.viewRect()) if self.viewRect() is not None else QtCore.QRectF(p.viewport())
         visible = self._visible_units()
@@ -259,7 +260,7 @@ class MarksItem(pg.GraphicsObject):
     def mouseClickEvent(self, ev) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:
             return
-        pt = self.deviceTransform().map(ev.pos())
+        pt = self._to_device.map(ev.pos())  # the transform of the last paint, when the hits were recorded
         reach = max(symbol_size(self.scale).width() * 0.7, 24)
         best = min(self._unit_hits, key=lambda h: math.hypot(h[0] - pt.x(), h[1] - pt.y()), default=None)
         if best and math.hypot(best[0] - pt.x(), best[1] - pt.y()) <= reach:
