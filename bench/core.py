@@ -11,10 +11,9 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:1] = [str(Path(__file__).resolve().parent.parent)]
 
-from synthetic import START, synthetic_units  # noqa: E402
+from bench.synthetic import START, synthetic_units  # noqa: E402
 from viewer.core.motion import MotionModel  # noqa: E402
 
 

@@ -35,7 +35,21 @@ class InsetWidget(QtWidgets.QWidget):
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def paintEvent(self, _event) -> None:
+        """The inset never changes with the instant: paint it once per size and blit it."""
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), self.scale, dpr)
+        if getattr(self, "_cache_key", None) != key:
+            self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            self._cache.setDevicePixelRatio(dpr)
+            self._cache.fill(QtCore.Qt.GlobalColor.transparent)
+            self._draw(self._cache)
+            self._cache_key = key
         p = QtGui.QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        p.end()
+
+    def _draw(self, device: QtGui.QPaintDevice) -> None:
+        p = QtGui.QPainter(device)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), colour("#FFFFFF", 0.92))
         p.setPen(QtGui.QPen(colour(INK), 1.5))

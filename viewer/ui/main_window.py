@@ -64,7 +64,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.speed_box.setCurrentIndex(self.clock.speed_index)
         self.speed_box.currentIndexChanged.connect(self.clock.set_speed)
         self.chapter_box = QtWidgets.QComboBox()
-        self.chapter_box.addItem("Jump to chapter…")
+        self.chapter_box.addItem("Chapters…")
         for ch in self.scenario.chapters:
             self.chapter_box.addItem(tr(ch.title), ch.id)
         self.chapter_box.activated.connect(self._chapter_chosen)

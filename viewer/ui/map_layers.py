@@ -26,12 +26,40 @@ def path_of(geom: BaseGeometry) -> QtGui.QPainterPath:
     return path
 
 
-def _item(path: QtGui.QPainterPath, pen: QtGui.QPen | None, brush: QtGui.QBrush | None, z: float) -> QtWidgets.QGraphicsPathItem:
-    item = QtWidgets.QGraphicsPathItem(path)
-    item.setPen(pen or QtGui.QPen(QtCore.Qt.PenStyle.NoPen))
-    item.setBrush(brush or QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush))
-    item.setZValue(z)
-    return item
+class BaseMapItem(pg.GraphicsObject):
+    """Every static layer in one item, so Qt caches the whole base map as a single pixmap in device
+    coordinates (redrawn only when the view zooms or pans), instead of blending one per layer each frame."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layers: dict[str, list[tuple[QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush]]] = {}
+        self.hidden: set[str] = set()
+        self._bounds = QtCore.QRectF()
+        self.setZValue(-10)
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def add(self, layer: str, path: QtGui.QPainterPath, pen: QtGui.QPen | None, brush: QtGui.QBrush | None) -> None:
+        self.prepareGeometryChange()
+        self.layers.setdefault(layer, []).append((path, pen or QtGui.QPen(QtCore.Qt.PenStyle.NoPen),
+                                                  brush or QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush)))
+        self._bounds = self._bounds.united(path.boundingRect())
+
+    def set_visible(self, layer: str, visible: bool) -> None:
+        (self.hidden.discard if visible else self.hidden.add)(layer)
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self._bounds
+
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        for layer, shapes in self.layers.items():
+            if layer.split("-")[0] in self.hidden:  # 'claims' also hides 'claims-river'
+                continue
+            for path, pen, brush in shapes:
+                p.setPen(pen)
+                p.setBrush(brush)
+                p.drawPath(path)
 
 
 def cosmetic(hex_colour: str, width: float, style: QtCore.Qt.PenStyle = QtCore.Qt.PenStyle.SolidLine, alpha: float = 1.0) -> QtGui.QPen:
@@ -43,29 +71,30 @@ def cosmetic(hex_colour: str, width: float, style: QtCore.Qt.PenStyle = QtCore.Q
     return pen
 
 
-def add_static_layers(view: pg.ViewBox, scenario: Scenario, scale: float) -> dict[str, list]:
-    """Draw the base map into `view`; returns the items by layer so they can be toggled."""
-    layers: dict[str, list] = {"disputed": [], "water": [], "border": [], "claims": []}
-    hatch = QtGui.QBrush(colour(DISPUTED_FILL, 0.38))
-    layers["disputed"].append(_item(path_of(scenario.disputed_ground_km), None, hatch, -20))
+LAYER_ORDER = ("disputed", "claims-river", "water", "border", "claims")
+
+
+def add_static_layers(view: pg.ViewBox, scenario: Scenario, scale: float) -> BaseMapItem:
+    """Draw the base map into `view`, bottom to top: disputed ground, the river claim band, water, border, claim line."""
+    base = BaseMapItem()
+    for layer in LAYER_ORDER:
+        base.layers[layer] = []
+    base.add("disputed", path_of(scenario.disputed_ground_km), None, QtGui.QBrush(colour(DISPUTED_FILL, 0.38)))
     for f in scenario.layers["lakes"]:
-        layers["water"].append(_item(path_of(f.geometry_km), cosmetic(RIVER, 1.2 * scale), QtGui.QBrush(colour(LAKE)), -10))
+        base.add("water", path_of(f.geometry_km), cosmetic(RIVER, 1.2 * scale), QtGui.QBrush(colour(LAKE)))
+    for claim in scenario.claims:
+        if claim.claimant == "manchukuo":  # the river itself: a broad band under the river line
+            base.add("claims-river", path_of(claim.feature.geometry_km), cosmetic(CLAIM_COLOURS[claim.claimant], 11 * scale, alpha=0.45), None)
     for f in scenario.layers["rivers"]:
         approximate = bool(f.properties.get("approximate_km"))
         pen = cosmetic(RIVER, (2.5 if approximate else 4.0) * scale, QtCore.Qt.PenStyle.DashLine if approximate else QtCore.Qt.PenStyle.SolidLine)
-        layers["water"].append(_item(path_of(f.geometry_km), pen, None, -5))
+        base.add("water", path_of(f.geometry_km), pen, None)
     for f in scenario.layers["border-modern"]:
-        layers["border"].append(_item(path_of(f.geometry_km), cosmetic(MODERN, 1.5 * scale, QtCore.Qt.PenStyle.DotLine), None, -8))
+        base.add("border", path_of(f.geometry_km), cosmetic(MODERN, 1.5 * scale, QtCore.Qt.PenStyle.DotLine), None)
     for claim in scenario.claims:
-        if claim.claimant == "manchukuo":  # the river itself: a broad band under the river line
-            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 11 * scale, alpha=0.45)
-            z = -6
-        else:
+        if claim.claimant != "manchukuo":
             pen = cosmetic(CLAIM_COLOURS[claim.claimant], 3.5 * scale, QtCore.Qt.PenStyle.DashLine, 0.9)
             pen.setDashPattern([4, 3])
-            z = -3
-        layers["claims"].append(_item(path_of(claim.feature.geometry_km), pen, None, z))
-    for items in layers.values():
-        for item in items:
-            view.addItem(item, ignoreBounds=True)
-    return layers
+            base.add("claims", path_of(claim.feature.geometry_km), pen, None)
+    view.addItem(base, ignoreBounds=True)
+    return base

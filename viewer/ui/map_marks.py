@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
@@ -20,6 +21,7 @@ from .style import CLAIM_COLOURS, HEIGHT, INK, MODERN, SIDE_COLOURS, colour, fon
 from .symbols import arrow_path, symbol_pixmap, symbol_size
 
 ATTACKING, RETREATING = STATES.index("attacking"), STATES.index("retreating")
+HALO_CACHE_MAX_PX = 400
 DECLUTTER_MAX = 300  # above this many units on screen, symbols are drawn where they are, overlapping
 CLAIM_LABELS = {"manchukuo": "Border claimed by Manchukuo and Japan: the river", "mongolia": "Border claimed by Mongolia and the USSR"}
 
@@ -31,7 +33,6 @@ class _Label:
     gap: float  # distance kept from the anchor
     font: QtGui.QFont
     pen: QtGui.QColor
-    halo: bool = True
 
 
 class MarksItem(pg.GraphicsObject):
@@ -87,9 +88,9 @@ class MarksItem(pg.GraphicsObject):
         px_per_km = math.hypot(to_device.m11(), to_device.m12())
         self._view_device = to_device.mapRect(self.viewRect()) if self.viewRect() is not None else QtCore.QRectF(p.viewport())
         visible = self._visible_units()
-        self._paint_uncertainty(p, visible)
-        p.resetTransform()
         dpr = p.device().devicePixelRatioF() if p.device() else 1.0
+        self._paint_uncertainty(p, visible, to_device, px_per_km, dpr)
+        p.resetTransform()
         occupied: list[QtCore.QRectF] = []
         labels: list[_Label] = []
         self._place_hits = []
@@ -134,21 +135,29 @@ class MarksItem(pg.GraphicsObject):
             return []
         return [int(k) for k in np.flatnonzero(self.positions.present)]
 
-    def _paint_uncertainty(self, p: QtGui.QPainter, visible: list[int]) -> None:
+    def _paint_uncertainty(self, p: QtGui.QPainter, visible: list[int], to_device: QtGui.QTransform,
+                           px_per_km: float, dpr: float) -> None:
+        """Trails in map coordinates, then each uncertainty disc as a cached pixmap in device pixels."""
         pos = self.positions
+        if self.show_trails:
+            for k in visible:
+                self._paint_trail(p, k, colour(SIDE_COLOURS[self.motion.units[k].side]))
+        p.save()
+        p.resetTransform()
         for k in visible:
-            unit = self.motion.units[k]
-            side = colour(SIDE_COLOURS[unit.side])
-            if self.show_trails:
-                self._paint_trail(p, k, side)
-            r = float(pos.radius_km[k])
-            if r <= 0:
+            r_px = float(pos.radius_km[k]) * px_per_km
+            if r_px < 2:
                 continue
-            pen = QtGui.QPen(colour(SIDE_COLOURS[unit.side], 0.55), 1.3 * self.scale, QtCore.Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            p.setPen(pen)
-            p.setBrush(colour(SIDE_COLOURS[unit.side], 0.10))
-            p.drawEllipse(QtCore.QPointF(pos.x[k], pos.y[k]), r, r)
+            side = self.motion.units[k].side
+            c = to_device.map(QtCore.QPointF(pos.x[k], pos.y[k]))
+            if r_px > HALO_CACHE_MAX_PX:  # zoomed far in: a pixmap this big would cost more than it saves
+                p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), 1.3 * self.scale, QtCore.Qt.PenStyle.DashLine))
+                p.setBrush(colour(SIDE_COLOURS[side], 0.10))
+                p.drawEllipse(c, r_px, r_px)
+                continue
+            pm = halo_pixmap(side, round(r_px), round(1.3 * self.scale, 1), dpr)
+            p.drawPixmap(QtCore.QPointF(c.x() - pm.width() / dpr / 2, c.y() - pm.height() / dpr / 2), pm)
+        p.restore()
 
     def _paint_trail(self, p: QtGui.QPainter, k: int, side: QtGui.QColor) -> None:
         """A fading line from the previous dated fix to where the unit is now."""
@@ -229,32 +238,26 @@ class MarksItem(pg.GraphicsObject):
         p.restore()
 
     def _place_labels(self, p: QtGui.QPainter, labels: list[_Label], occupied: list[QtCore.QRectF]) -> None:
-        placed: list[QtCore.QRectF] = list(occupied)
+        grid = _Occupancy()
+        for rect in occupied:
+            grid.add(rect)
         view = self._view_device
+        dpr = p.device().devicePixelRatioF() if p.device() else 1.0
         for lb in labels:
-            fm = QtGui.QFontMetricsF(lb.font)
-            w, h = fm.horizontalAdvance(lb.text), fm.height()
+            pm = label_pixmap(lb.text, lb.font.toString(), lb.pen.rgba(), round(4 * self.scale), dpr)
+            w, h = pm.width() / dpr, pm.height() / dpr
             a, g = lb.anchor, lb.gap
-            up, down = a.y() - g - h - 10 * self.scale, a.y() + g + 8 * self.scale
+            up, down = a.y() - g - h - 8 * self.scale, a.y() + g + 6 * self.scale
             for rect in (QtCore.QRectF(a.x() + g, a.y() - h / 2, w, h), QtCore.QRectF(a.x() - g - w, a.y() - h / 2, w, h),
                          QtCore.QRectF(a.x() - w / 2, up, w, h), QtCore.QRectF(a.x() - w / 2, down, w, h),
                          QtCore.QRectF(a.x() + g, up + h / 2, w, h), QtCore.QRectF(a.x() - g - w, up + h / 2, w, h),
                          QtCore.QRectF(a.x() + g, down - h / 2, w, h), QtCore.QRectF(a.x() - g - w, down - h / 2, w, h)):
-                if view.contains(rect) and not any(rect.intersects(o) for o in placed):
+                if view.contains(rect) and not grid.hits(rect.adjusted(3, 3, -3, -3)):
                     break
             else:
                 continue
-            placed.append(rect.adjusted(-2, -1, 2, 1))
-            if lb.halo:
-                path = QtGui.QPainterPath()
-                path.addText(rect.left(), rect.top() + fm.ascent(), lb.font, lb.text)
-                p.setPen(QtGui.QPen(colour("#F7F3E6", 0.9), 4 * self.scale, QtCore.Qt.PenStyle.SolidLine,
-                                    QtCore.Qt.PenCapStyle.RoundCap, QtCore.Qt.PenJoinStyle.RoundJoin))
-                p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-                p.drawPath(path)
-            p.setFont(lb.font)
-            p.setPen(lb.pen)
-            p.drawText(QtCore.QPointF(rect.left(), rect.top() + fm.ascent()), lb.text)
+            grid.add(rect.adjusted(2, 2, -2, -2))
+            p.drawPixmap(rect.topLeft(), pm)
 
     # --- clicks ------------------------------------------------------------------------
     def mouseClickEvent(self, ev) -> None:
@@ -271,6 +274,68 @@ class MarksItem(pg.GraphicsObject):
         if near and math.hypot(near[0] - pt.x(), near[1] - pt.y()) <= 20 * self.scale:
             self.sigPlaceClicked.emit(near[2])
             ev.accept()
+
+
+@lru_cache(maxsize=1024)
+def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.QPixmap:
+    """A translucent disc with a dashed edge: the uncertainty of an approximate position."""
+    size = 2 * radius_px + 4
+    pm = QtGui.QPixmap(round(size * dpr), round(size * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), pen_px, QtCore.Qt.PenStyle.DashLine))
+    q.setBrush(colour(SIDE_COLOURS[side], 0.10))
+    q.drawEllipse(QtCore.QPointF(size / 2, size / 2), radius_px, radius_px)
+    q.end()
+    return pm
+
+
+@lru_cache(maxsize=2048)
+def label_pixmap(text: str, font_key: str, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
+    """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow."""
+    f = QtGui.QFont()
+    f.fromString(font_key)
+    fm = QtGui.QFontMetricsF(f)
+    w, h = fm.horizontalAdvance(text) + 2 * halo, fm.height() + 2 * halo
+    pm = QtGui.QPixmap(round(w * dpr), round(h * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    path = QtGui.QPainterPath()
+    path.addText(halo, halo + fm.ascent(), f, text)
+    q.setPen(QtGui.QPen(colour("#F7F3E6", 0.9), halo, QtCore.Qt.PenStyle.SolidLine, QtCore.Qt.PenCapStyle.RoundCap,
+                        QtCore.Qt.PenJoinStyle.RoundJoin))
+    q.drawPath(path)
+    q.setPen(QtCore.Qt.PenStyle.NoPen)
+    q.setBrush(QtGui.QColor.fromRgba(rgba))
+    q.drawPath(path)
+    q.end()
+    return pm
+
+
+class _Occupancy:
+    """Rectangles already taken on screen, bucketed in a coarse grid so a test touches few of them."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[QtCore.QRectF]] = {}
+
+    def _keys(self, r: QtCore.QRectF):
+        c = self.CELL
+        for i in range(int(r.left() // c), int(r.right() // c) + 1):
+            for j in range(int(r.top() // c), int(r.bottom() // c) + 1):
+                yield i, j
+
+    def add(self, r: QtCore.QRectF) -> None:
+        for key in self._keys(r):
+            self.cells.setdefault(key, []).append(r)
+
+    def hits(self, r: QtCore.QRectF) -> bool:
+        return any(r.intersects(o) for key in self._keys(r) for o in self.cells.get(key, ()))
 
 
 def _label_anchor(claim):

@@ -21,22 +21,37 @@ class MapOverlay(QtWidgets.QWidget):
         view.sigRangeChanged.connect(self.update)
 
     def paintEvent(self, _event) -> None:
+        """Cached per size, scale and view range: the furniture only changes when the map zooms."""
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), self.scale, dpr, tuple(map(tuple, self.view.viewRange())))
+        if getattr(self, "_cache_key", None) != key:
+            self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            self._cache.setDevicePixelRatio(dpr)
+            self._cache.fill(QtCore.Qt.GlobalColor.transparent)
+            p = QtGui.QPainter(self._cache)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            parts = [self._scale_bar(p), self._north_arrow(p), self._legend(p)]
+            p.end()
+            self._cache_key = key
+            region = QtGui.QRegion()
+            for rect in parts:
+                if rect is not None:
+                    region = region.united(rect.toAlignedRect().adjusted(-4, -4, 4, 4))
+            self.setMask(region)  # cover only the furniture, so the map below is not composited through us
         p = QtGui.QPainter(self)
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self._scale_bar(p)
-        self._north_arrow(p)
-        self._legend(p)
+        p.drawPixmap(0, 0, self._cache)
         p.end()
 
-    def _scale_bar(self, p: QtGui.QPainter) -> None:
+    def _scale_bar(self, p: QtGui.QPainter) -> QtCore.QRectF | None:
         km_per_px = self.view.viewPixelSize()[0]
         if not km_per_px or not math.isfinite(km_per_px):
-            return
+            return None
         target = 160 * self.scale * km_per_px
         km = max((k for k in NICE_KM if k <= target), default=NICE_KM[0])
         length = km / km_per_px
         x, y = 24 * self.scale, self.height() - 30 * self.scale
-        p.fillRect(QtCore.QRectF(x - 10, y - 34 * self.scale, length + 70 * self.scale, 48 * self.scale), colour("#FFFFFF", 0.75))
+        frame = QtCore.QRectF(x - 10, y - 34 * self.scale, length + 70 * self.scale, 48 * self.scale)
+        p.fillRect(frame, colour("#FFFFFF", 0.75))
         p.setPen(QtGui.QPen(colour(INK), 3 * self.scale))
         p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x + length, y))
         for xx in (x, x + length / 2, x + length):
@@ -44,8 +59,9 @@ class MapOverlay(QtWidgets.QWidget):
         p.setFont(font(16 * self.scale, bold=True))
         p.drawText(QtCore.QPointF(x, y - 12 * self.scale), "0")
         p.drawText(QtCore.QPointF(x + length - 8 * self.scale, y - 12 * self.scale), f"{km} km")
+        return frame
 
-    def _north_arrow(self, p: QtGui.QPainter) -> None:
+    def _north_arrow(self, p: QtGui.QPainter) -> QtCore.QRectF:
         s = self.scale
         c = QtCore.QPointF(self.width() - 40 * s, 60 * s)
         path = QtGui.QPainterPath()
@@ -59,8 +75,9 @@ class MapOverlay(QtWidgets.QWidget):
         p.drawPath(path)
         p.setFont(font(18 * s, bold=True))
         p.drawText(QtCore.QRectF(c.x() - 20 * s, c.y() + 16 * s, 40 * s, 26 * s), QtCore.Qt.AlignmentFlag.AlignCenter, "N")
+        return QtCore.QRectF(c.x() - 22 * s, c.y() - 32 * s, 44 * s, 76 * s)
 
-    def _legend(self, p: QtGui.QPainter) -> None:
+    def _legend(self, p: QtGui.QPainter) -> QtCore.QRectF:
         s = self.scale
         rows = [(side, SIDE_NAMES[side]) for side in ("soviet", "mongolian", "japanese", "manchukuo")]
         line_rows = [(CLAIM_COLOURS["mongolia"], "Mongolian/Soviet claim", QtCore.Qt.PenStyle.DashLine),
@@ -100,3 +117,4 @@ class MapOverlay(QtWidgets.QWidget):
         p.drawEllipse(QtCore.QPointF(box.left() + 25 * s, y + 10 * s), 10 * s, 10 * s)
         p.setPen(colour(INK))
         p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), "≈ approximate position")
+        return box

@@ -50,7 +50,7 @@ class MapView(QtWidgets.QWidget):
         self.view.setBackgroundColor(colour(PAPER))
         self.graphics.setCentralItem(self.view)
         self.graphics.view_box = self.view
-        self.layers = add_static_layers(self.view, scenario, 1.0)
+        self.base = add_static_layers(self.view, scenario, 1.0)
         self.marks = MarksItem(scenario, motion)
         self.view.addItem(self.marks, ignoreBounds=True)
         self.marks.sigUnitClicked.connect(self.sigUnitClicked)
@@ -86,8 +86,7 @@ class MapView(QtWidgets.QWidget):
         self._place_children()
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
-        for item in self.layers.get(name, []):
-            item.setVisible(visible)
+        self.base.set_visible(name, visible)
 
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)

@@ -65,7 +65,30 @@ class TimelineBar(QtWidgets.QWidget):
 
     # --- painting ---------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
+        """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), self.scale, dpr, id(self.timeline))
+        if getattr(self, "_cache_key", None) != key:
+            self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            self._cache.setDevicePixelRatio(dpr)
+            self._paint_static(self._cache)
+            self._cache_key = key
         p = QtGui.QPainter(self)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        p.drawPixmap(0, 0, self._cache)
+        r = self._track()
+        top, band_bottom = self._bands()
+        ticks_top, ticks_bottom = band_bottom + 6 * self.scale, r.bottom() - 24 * self.scale
+        x = self.x_of(self.at)
+        p.setPen(QtGui.QPen(colour("#C0392B"), 3 * self.scale))
+        p.drawLine(QtCore.QPointF(x, top - 4), QtCore.QPointF(x, r.bottom()))
+        p.setBrush(colour("#C0392B"))
+        p.setPen(QtGui.QPen(colour("#FFFFFF"), 2))
+        p.drawEllipse(QtCore.QPointF(x, (ticks_top + ticks_bottom) / 2), 11 * self.scale, 11 * self.scale)
+        p.end()
+
+    def _paint_static(self, device: QtGui.QPaintDevice) -> None:
+        p = QtGui.QPainter(device)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         r = self._track()
         top, band_bottom = self._bands()
@@ -89,12 +112,6 @@ class TimelineBar(QtWidgets.QWidget):
             p.setPen(pen)
             p.drawLine(QtCore.QPointF(x, ticks_top + (0 if ev.key else 8 * self.scale)), QtCore.QPointF(x, ticks_bottom))
         self._paint_calendar(p, ticks_bottom)
-        x = self.x_of(self.at)
-        p.setPen(QtGui.QPen(colour("#C0392B"), 3 * self.scale))
-        p.drawLine(QtCore.QPointF(x, top - 4), QtCore.QPointF(x, r.bottom()))
-        p.setBrush(colour("#C0392B"))
-        p.setPen(QtGui.QPen(colour("#FFFFFF"), 2))
-        p.drawEllipse(QtCore.QPointF(x, (ticks_top + ticks_bottom) / 2), 11 * self.scale, 11 * self.scale)
         p.end()
 
     def _paint_calendar(self, p: QtGui.QPainter, y: float) -> None:
