@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep every test away from the real user's config, logs and start menu.
+os.environ["KHALKHIN_GOL_HOME"] = str(Path(__import__("tempfile").mkdtemp(prefix="khalkhin-gol-test-")))
 
 from viewer.assets import content_dir  # noqa: E402
 from viewer.core.scenario import load_scenario  # noqa: E402
@@ -16,6 +18,14 @@ from viewer.core.scenario import load_scenario  # noqa: E402
 @pytest.fixture(scope="session")
 def scenario():
     return load_scenario(content_dir())
+
+
+@pytest.fixture
+def app_home(tmp_path: Path, monkeypatch) -> Path:
+    """A fresh, empty home for this app's config, state and data folders."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("KHALKHIN_GOL_HOME", str(home))
+    return home
 
 
 @pytest.fixture

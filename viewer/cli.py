@@ -14,6 +14,11 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan).")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
+    p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper,
+                   help="what to print on the console (the log file always keeps INFO and above)")
+    p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
+    p.add_argument("--install-desktop", action="store_true", help="add a start-menu entry and icon for this user, then exit")
+    p.add_argument("--uninstall-desktop", action="store_true", help="remove the start-menu entry and icon, then exit")
     sub = p.add_subparsers(dest="command")
     check = sub.add_parser("check", help="validate the content and print a summary")
     check.add_argument("path", nargs="?", type=Path, help="a scenario folder (default: the shipped content)")
@@ -44,6 +49,17 @@ def _size(text: str) -> tuple[int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .logs import setup_logging
+    setup_logging(args.log_level)
+    if args.install_desktop or args.uninstall_desktop:
+        from . import desktop_entry
+        paths = desktop_entry.install() if args.install_desktop else desktop_entry.uninstall()
+        for path in paths:
+            print(("wrote " if args.install_desktop else "removed ") + str(path))
+        return EXIT_OK
+    if args.reset_settings:
+        from .ui.settings import reset_settings
+        print("settings reset" if reset_settings() else "no settings to reset")
     if args.command == "check":
         return check(args.path)
     scenario = _load_or_report()

@@ -1,7 +1,6 @@
 """Starting the window, and rendering the same picture headlessly."""
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from datetime import datetime
@@ -19,18 +18,35 @@ def _application():
     return app
 
 
-def build_window(scenario: Scenario, at: datetime | None):
+def build_window(scenario: Scenario, at: datetime | None, settings=None, error_dialog: bool = False):
     from .errors import install_excepthook
     from .main_window import MainWindow
-    window = MainWindow(scenario, at)
-    install_excepthook(window.notify)
+    window = MainWindow(scenario, at, settings)
+    install_excepthook(lambda message: _report(window, message, error_dialog))
     return window
 
 
+def _report(window, message: str, dialog: bool) -> None:
+    """A short notice in the status bar and, on the desktop, one non-modal box naming the log file."""
+    window.notify(message)
+    if not dialog or getattr(window, "_error_box", None) is not None and window._error_box.isVisible():
+        return
+    from pyqtgraph.Qt import QtWidgets
+    from ..logs import log_file
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Khalkhin Gol 1939",
+                                f"{message}\n\nDetails were written to:\n{log_file()}",
+                                QtWidgets.QMessageBox.StandardButton.Ok, window)
+    box.setModal(False)
+    box.show()
+    window._error_box = box
+
+
 def run_app(scenario: Scenario, at: datetime | None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from ..logs import route_qt_messages
+    from .settings import Settings
     app = _application()
-    window = build_window(scenario, at)
+    route_qt_messages()
+    window = build_window(scenario, at, Settings(), error_dialog=True)
     window.show()
     return app.exec()
 

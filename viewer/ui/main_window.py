@@ -5,27 +5,35 @@ from datetime import datetime
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.dates import format_date
+from ..core.dates import format_date, parse_date
 from ..core.model import Chapter, Event, Scenario, tr
 from ..core.motion import MotionModel
 from ..core.timeline import Timeline
 from .clock import SPEEDS, Clock
 from .map_view import MapView
+from .help import InfoDialog, about_html, shortcuts_html
 from .notes import NotesPanel, event_html, unit_html
+from .settings import LAYERS, Settings
 from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
 
+LAYER_NAMES = {"disputed": "Disputed ground", "claims": "Border claims", "border": "Modern border",
+               "halos": "Uncertainty of positions", "trails": "Trails", "inset": "Regional inset"}
+
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, scenario: Scenario, at: datetime | None = None):
+    def __init__(self, scenario: Scenario, at: datetime | None = None, settings: Settings | None = None):
         super().__init__()
         self.scenario = scenario
+        self.settings = settings
         self.setWindowTitle("Khalkhin Gol 1939 — the Nomonhan Incident")
         self.motion = MotionModel(scenario.units)
         self.campaign = Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters)
         self.wide = Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters)
-        start_at = at or scenario.campaign_start
-        timeline = self.campaign if self.campaign.start <= start_at <= self.campaign.end else self.wide
+        remembered = settings.get("view/instant") if settings else ""
+        start_at = at or (parse_date(remembered)[0] if remembered else scenario.campaign_start)
+        wide = (settings.get("view/wide_timeline") if settings else False) or not self.campaign.start <= start_at <= self.campaign.end
+        timeline = self.wide if wide else self.campaign
         self.clock = Clock(timeline, start_at, self)
         self.map = MapView(scenario, self.motion)
         self.notes = NotesPanel()
@@ -37,6 +45,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._shortcuts()
         self._on_instant(self.clock.at)
         self.resize(1600, 950)
+        self.dialogs: dict[str, InfoDialog] = {}
+        if settings:
+            self._restore(settings)
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -73,6 +84,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.span_button.setToolTip("Widen the timeline to the background and aftermath")
         self.span_button.toggled.connect(self._set_wide)
         self.fit_button = self._button("Fit", "Fit the battlefield (0)", self.map.fit_battlefield)
+        self.menu_button = self._button("Menu", "Layers, keyboard shortcuts, about", lambda: None)
+        self.menu_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QtWidgets.QMenu(self.menu_button)
+        layers = menu.addMenu("Layers")
+        self.layer_actions: dict[str, QtGui.QAction] = {}
+        for name in LAYERS:
+            action = layers.addAction(LAYER_NAMES[name])
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, n=name: self.set_layer(n, on))
+            self.layer_actions[name] = action
+        menu.addAction("Keyboard shortcuts (F1)", self.show_shortcuts)
+        menu.addAction("About, sources and licences", self.show_about)
+        self.menu_button.setMenu(menu)
         self.chapter_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chapter_box.setMinimumContentsLength(8)
         for w in (self.speed_box, self.chapter_box, self.span_button):
@@ -82,7 +107,8 @@ class MainWindow(QtWidgets.QMainWindow):
         row.addWidget(self.date_label)
         row.addSpacing(16)
         row.addWidget(self.chapter_label, 1)
-        for w in (self.prev_button, self.play_button, self.next_button, self.speed_box, self.chapter_box, self.span_button, self.fit_button):
+        for w in (self.prev_button, self.play_button, self.next_button, self.speed_box, self.chapter_box, self.span_button,
+                  self.fit_button, self.menu_button):
             row.addWidget(w)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(central)
@@ -119,17 +145,32 @@ class MainWindow(QtWidgets.QMainWindow):
         self.notes.sigLink.connect(self._on_link)
 
     def _shortcuts(self) -> None:
-        keys = {
-            "Space": self.clock.toggle, "Right": lambda: self.clock.step(True), "PgDown": lambda: self.clock.step(True),
-            "Left": lambda: self.clock.step(False), "PgUp": lambda: self.clock.step(False),
-            "Home": self.clock.home, "End": self.clock.end, "+": lambda: self.map.zoom(1.25), "=": lambda: self.map.zoom(1.25),
-            "-": lambda: self.map.zoom(0.8), "0": self.map.fit_battlefield,
-            "Shift+Left": lambda: self.map.pan(-0.15, 0), "Shift+Right": lambda: self.map.pan(0.15, 0),
-            "Shift+Up": lambda: self.map.pan(0, 0.15), "Shift+Down": lambda: self.map.pan(0, -0.15),
+        """Keys are routed by an application-wide filter rather than QShortcut: a clicker's PageDown must
+        step the story whichever child has focus (the notes would otherwise scroll) and whether or not the
+        window manager has made us the active window."""
+        Key, Shift = QtCore.Qt.Key, QtCore.Qt.KeyboardModifier.ShiftModifier
+        self.keys: dict[tuple[int, bool], object] = {
+            (Key.Key_Space, False): self.clock.toggle,
+            (Key.Key_Right, False): lambda: self.clock.step(True), (Key.Key_PageDown, False): lambda: self.clock.step(True),
+            (Key.Key_Left, False): lambda: self.clock.step(False), (Key.Key_PageUp, False): lambda: self.clock.step(False),
+            (Key.Key_Home, False): self.clock.home, (Key.Key_End, False): self.clock.end,
+            (Key.Key_Plus, False): lambda: self.map.zoom(1.25), (Key.Key_Equal, False): lambda: self.map.zoom(1.25),
+            (Key.Key_Minus, False): lambda: self.map.zoom(0.8), (Key.Key_0, False): self.map.fit_battlefield,
+            (Key.Key_Left, True): lambda: self.map.pan(-0.15, 0), (Key.Key_Right, True): lambda: self.map.pan(0.15, 0),
+            (Key.Key_Up, True): lambda: self.map.pan(0, 0.15), (Key.Key_Down, True): lambda: self.map.pan(0, -0.15),
+            (Key.Key_F1, False): self.show_shortcuts, (Key.Key_Question, False): self.show_shortcuts,
         }
-        for key, slot in keys.items():
-            sc = QtGui.QShortcut(QtGui.QKeySequence(key), self)
-            sc.activated.connect(slot)
+        self._shift = Shift
+        QtWidgets.QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if ev.type() == QtCore.QEvent.Type.KeyPress and isinstance(obj, QtWidgets.QWidget) and obj.window() is self:
+            shifted = bool(ev.modifiers() & self._shift) and ev.key() not in (QtCore.Qt.Key.Key_Question, QtCore.Qt.Key.Key_Plus)
+            action = self.keys.get((ev.key(), shifted))
+            if action is not None:
+                action()
+                return True
+        return False
 
     # --- reacting to the clock -------------------------------------------------------------
     def _on_instant(self, at: datetime) -> None:
@@ -189,6 +230,62 @@ class MainWindow(QtWidgets.QMainWindow):
     def _set_wide(self, wide: bool) -> None:
         self.clock.set_timeline(self.wide if wide else self.campaign)
 
+    def set_layer(self, name: str, visible: bool) -> None:
+        if name in ("disputed", "claims", "border"):
+            self.map.set_layer_visible(name, visible)
+        elif name == "halos":
+            self.map.marks.show_halos = visible
+            self.map.marks.update()
+        elif name == "trails":
+            self.map.marks.show_trails = visible
+            self.map.marks.update()
+        elif name == "inset":
+            self.map.inset.setVisible(visible)
+        if self.layer_actions[name].isChecked() != visible:
+            self.layer_actions[name].setChecked(visible)
+        if self.settings:
+            self.settings.set(f"layers/{name}", visible)
+
+    def show_shortcuts(self) -> None:
+        self._sheet("shortcuts", "Keyboard shortcuts", shortcuts_html())
+
+    def show_about(self) -> None:
+        self._sheet("about", "About Khalkhin Gol 1939", about_html(self.scenario))
+
+    def _sheet(self, key: str, title: str, html: str) -> None:
+        dialog = self.dialogs.get(key)
+        if dialog is None:
+            dialog = self.dialogs[key] = InfoDialog(title, html, self)
+        dialog.show()
+        dialog.raise_()
+
+    # --- settings --------------------------------------------------------------------------
+    def _restore(self, settings: Settings) -> None:
+        geometry = settings.get("window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1600, 950)
+        self.clock.set_speed(settings.get("playback/speed"))
+        self.speed_box.setCurrentIndex(self.clock.speed_index)
+        self.span_button.setChecked(self.clock.timeline is self.wide)
+        for name in LAYERS:
+            self.set_layer(name, settings.get(f"layers/{name}"))
+        self.speed_box.currentIndexChanged.connect(lambda i: settings.set("playback/speed", i))
+
+    def save_settings(self) -> None:
+        if not self.settings:
+            return
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("view/instant", self.clock.at.strftime("%Y-%m-%dT%H:%M"))
+        self.settings.set("view/wide_timeline", self.clock.timeline is self.wide)
+        self.settings.sync()
+
+    def closeEvent(self, ev: QtGui.QCloseEvent) -> None:
+        QtWidgets.QApplication.instance().removeEventFilter(self)
+        self.save_settings()
+        for dialog in self.dialogs.values():
+            dialog.close()
+        super().closeEvent(ev)
+
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
 
@@ -204,7 +301,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.date_label.setStyleSheet(f"color: {colour(INK).name()};")
         self.chapter_label.setFont(font(20 * scale, bold=True))
         self.chapter_label.setStyleSheet("color: #6B6355;")
-        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button):
+        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button, self.menu_button):
             b.setFont(font(16 * scale))
             b.setIconSize(QtCore.QSize(round(30 * scale), round(30 * scale)))
             b.setMinimumSize(round(52 * scale), round(48 * scale))

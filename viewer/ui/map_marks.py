@@ -49,6 +49,7 @@ class MarksItem(pg.GraphicsObject):
         self.highlight_place: str | None = None
         self.selected_unit: str | None = None
         self.show_trails = True
+        self.show_halos = True
         self._unit_hits: list[tuple[float, float, int]] = []
         self._to_device = QtGui.QTransform()
         self._place_hits: list[tuple[float, float, str]] = []
@@ -142,6 +143,8 @@ class MarksItem(pg.GraphicsObject):
         if self.show_trails:
             for k in visible:
                 self._paint_trail(p, k, colour(SIDE_COLOURS[self.motion.units[k].side]))
+        if not self.show_halos:
+            return
         p.save()
         p.resetTransform()
         for k in visible:

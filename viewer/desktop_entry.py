@@ -1,0 +1,63 @@
+"""Start-menu entry: a freedesktop .desktop file and an SVG icon in the user's share folders."""
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .paths import data_home
+
+APP_ID = "khalkhin-gol"
+
+
+def _launcher() -> str:
+    """The command the menu runs: the installed script if there is one, else this Python with -m viewer."""
+    script = shutil.which("khalkhin-gol")
+    if script:
+        return shlex.quote(str(Path(script).resolve()))
+    return f"{shlex.quote(sys.executable)} -m viewer"
+
+
+def desktop_file_text(exec_command: str) -> str:
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        "Version=1.5",
+        "Name=Khalkhin Gol 1939",
+        "GenericName=Historical battle map",
+        "Comment=Map and timeline of the 1939 battles of Khalkhin Gol (the Nomonhan Incident)",
+        f"Exec={exec_command}",
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "Categories=Education;History;",
+        "Keywords=history;map;battle;Nomonhan;Khalkhin Gol;1939;",
+        f"X-Khalkhin-Gol-Version={__version__}",
+        "",
+    ])
+
+
+def entry_paths(share: Path | None = None) -> tuple[Path, Path]:
+    share = share or data_home()
+    return (share / "applications" / f"{APP_ID}.desktop",
+            share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg")
+
+
+def install(share: Path | None = None) -> list[Path]:
+    desktop, icon = entry_paths(share)
+    desktop.parent.mkdir(parents=True, exist_ok=True)
+    icon.parent.mkdir(parents=True, exist_ok=True)
+    icon.write_bytes(resources.files("viewer").joinpath("resources", f"{APP_ID}.svg").read_bytes())
+    desktop.write_text(desktop_file_text(_launcher()), encoding="utf-8")
+    return [desktop, icon]
+
+
+def uninstall(share: Path | None = None) -> list[Path]:
+    removed = []
+    for path in entry_paths(share):
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    return removed
