@@ -30,10 +30,9 @@ def window(qtbot, scenario):
 
 def symbol_point(window, unit_id: str) -> QtCore.QPointF:
     """Where the map drew a unit's symbol, in the graphics view's viewport coordinates."""
-    k = window.motion.index(unit_id)
-    hits = {idx: (x, y) for x, y, idx in window.map.marks._unit_hits}
-    assert k in hits, f"{unit_id} not drawn"
-    return QtCore.QPointF(*hits[k])
+    pt = window.map.marks.unit_screen_point(unit_id)
+    assert pt is not None, f"{unit_id} not drawn"
+    return pt
 
 
 def core_point(window, unit_id: str, at: datetime) -> QtCore.QPointF:

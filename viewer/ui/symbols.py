@@ -18,8 +18,10 @@ def symbol_size(scale: float) -> QtCore.QSize:
 
 
 @lru_cache(maxsize=512)
-def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float, dpr: float = 1.0) -> QtGui.QPixmap:
-    """The whole symbol (echelon marks + frame), centred on the frame's centre."""
+def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float, dpr: float = 1.0,
+                  approximate_badge: bool = False) -> QtGui.QPixmap:
+    """The whole symbol (echelon marks + frame), centred on the frame's centre; the badge marks an
+    approximate position where its uncertainty disc is not drawn."""
     size = symbol_size(scale)
     w, h = size.width(), size.height()
     mark_h = round(13 * scale)
@@ -44,6 +46,13 @@ def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float
     p.setFont(font(11 * scale, bold=True))
     p.drawText(QtCore.QRectF(0, 0, w + 4, mark_h + 1), QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
                ECHELON_MARKS[echelon])
+    if approximate_badge:
+        badge = QtCore.QRectF(frame.right() - 12 * scale, frame.bottom() - 12 * scale, 14 * scale, 14 * scale)
+        p.setPen(QtGui.QPen(colour(INK), 1))
+        p.setBrush(colour("#FFFFFF"))
+        p.drawEllipse(badge)
+        p.setFont(font(11 * scale, bold=True))
+        p.drawText(badge, QtCore.Qt.AlignmentFlag.AlignCenter, "≈")
     if destroyed:
         p.setPen(QtGui.QPen(colour("#111111"), max(2.0, 3 * scale)))
         p.drawLine(frame.topLeft() - QtCore.QPointF(3, 3), frame.bottomRight() + QtCore.QPointF(3, 3))
