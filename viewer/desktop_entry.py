@@ -15,7 +15,8 @@ APP_ID = "khalkhin-gol"
 
 def _launcher() -> str:
     """The command the menu runs: the installed script if there is one, else this Python with -m viewer."""
-    script = shutil.which("khalkhin-gol")
+    sibling = Path(sys.executable).parent / ("khalkhin-gol.exe" if sys.platform == "win32" else "khalkhin-gol")
+    script = str(sibling) if sibling.exists() else shutil.which("khalkhin-gol")
     if script:
         return shlex.quote(str(Path(script).resolve()))
     return f"{shlex.quote(sys.executable)} -m viewer"
@@ -25,7 +26,7 @@ def desktop_file_text(exec_command: str) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         "Name=Khalkhin Gol 1939",
         "GenericName=Historical battle map",
         "Comment=Map and timeline of the 1939 battles of Khalkhin Gol (the Nomonhan Incident)",
