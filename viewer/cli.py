@@ -16,6 +16,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
     p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper,
                    help="what to print on the console (the log file always keeps INFO and above)")
+    p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
+    p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
     p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
     p.add_argument("--install-desktop", action="store_true", help="add a start-menu entry and icon for this user, then exit")
     p.add_argument("--uninstall-desktop", action="store_true", help="remove the start-menu entry and icon, then exit")
@@ -74,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INVALID
         print(f"wrote {args.out}")
         return EXIT_OK
+    if args.kiosk:
+        from .kiosk_config import load_kiosk_config
+        from .ui.app import run_kiosk
+        return run_kiosk(scenario, load_kiosk_config(args.kiosk_config))
     from .ui.app import run_app
     return run_app(scenario, args.at)
 

@@ -77,3 +77,24 @@ def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: P
     if not image.save(str(tmp), "PNG"):
         raise OSError(f"could not write {out}")
     tmp.replace(out)
+
+
+def build_kiosk(scenario: Scenario, config):
+    """The locked-down kiosk window; any unhandled exception sends it back to its tour."""
+    from .errors import install_excepthook
+    from .kiosk import Kiosk
+    from .main_window import MainWindow
+    window = MainWindow(scenario, None)
+    kiosk = Kiosk(window, config)
+    install_excepthook(lambda _message: kiosk.reset_to_attract())
+    return window, kiosk
+
+
+def run_kiosk(scenario: Scenario, config) -> int:
+    from ..logs import route_qt_messages
+    app = _application()
+    route_qt_messages()
+    window, kiosk = build_kiosk(scenario, config)
+    window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
+    window.showFullScreen()
+    return app.exec()

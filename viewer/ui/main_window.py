@@ -39,6 +39,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.notes = NotesPanel()
         self.timeline_bar = TimelineBar(timeline)
         self._shown_event: Event | None = None
+        self.touch_scale = 1.0  # kiosks make the controls bigger for fingers
         self._card_unit: str | None = None
         self._build()
         self._connect()
@@ -290,9 +291,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     # --- scale -----------------------------------------------------------------------------
+    def ui_scale(self) -> float:
+        return scale_for(self.height())
+
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)
-        self.apply_scale(scale_for(self.height()))
+        self.apply_scale(self.ui_scale())
         width = self.splitter.width()
         self.splitter.setSizes([round(width * 0.7), width - round(width * 0.7)])  # the map is the stage
 
@@ -301,13 +305,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.date_label.setStyleSheet(f"color: {colour(INK).name()};")
         self.chapter_label.setFont(font(20 * scale, bold=True))
         self.chapter_label.setStyleSheet("color: #6B6355;")
+        touch = scale * self.touch_scale
         for b in (self.prev_button, self.play_button, self.next_button, self.fit_button, self.menu_button):
-            b.setFont(font(16 * scale))
-            b.setIconSize(QtCore.QSize(round(30 * scale), round(30 * scale)))
-            b.setMinimumSize(round(52 * scale), round(48 * scale))
+            b.setFont(font(16 * touch))
+            b.setIconSize(QtCore.QSize(round(30 * touch), round(30 * touch)))
+            b.setMinimumSize(round(52 * touch), round(48 * touch))
         for w in (self.speed_box, self.chapter_box, self.span_button):
-            w.setFont(font(16 * scale))
-            w.setMinimumHeight(round(48 * scale))
+            w.setFont(font(16 * touch))
+            w.setMinimumHeight(round(48 * touch))
         self.notes.set_scale(scale)
         self.map.set_scale(scale)
         self.timeline_bar.set_scale(scale)
