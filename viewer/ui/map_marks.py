@@ -222,7 +222,7 @@ class MarksItem(pg.GraphicsObject):
             return  # too many discs to read or to blend in a frame; the symbols carry a "≈" badge instead
         if len(visible) > DETAIL_MAX:
             vis = np.asarray(visible, dtype=int)
-            r_px = np.round(pos.radius_km[vis] * px_per_km).astype(int)
+            r_px = (2 * np.round(pos.radius_km[vis] * px_per_km / 2)).astype(int)
             xs, ys = self._device_xy(to_device, visible)
             keys = self._side[vis] * 100_000 + np.minimum(r_px, HALO_CACHE_MAX_PX)
             for key in np.unique(keys[r_px >= 2]):
@@ -242,7 +242,7 @@ class MarksItem(pg.GraphicsObject):
                 p.setBrush(colour(SIDE_COLOURS[side], 0.10))
                 p.drawEllipse(c, r_px, r_px)
                 continue
-            pm = halo_pixmap(side, round(r_px), round(1.3 * self.scale, 1), dpr)
+            pm = halo_pixmap(side, 2 * round(r_px / 2), round(1.3 * self.scale, 1), dpr)
             p.drawPixmap(QtCore.QPointF(c.x() - pm.width() / dpr / 2, c.y() - pm.height() / dpr / 2), pm)
         p.restore()
 
@@ -385,7 +385,7 @@ def blit_many(p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarr
     p.drawPixmapFragments(*frags.drawargs(), pm)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=48)  # a disc can be ~800 px across: keep few, radii are quantised below
 def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.QPixmap:
     """A translucent disc with a dashed edge: the uncertainty of an approximate position."""
     size = 2 * radius_px + 4
@@ -401,7 +401,7 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.Q
     return pm
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def label_pixmap(text: str, font_key: str, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
     """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow."""
     f = QtGui.QFont()
