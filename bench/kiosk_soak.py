@@ -20,15 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KHALKHIN_GOL_HOME", str(Path("/tmp") / "khalkhin-gol-soak"))
 
 
-def rss_mb() -> float:
-    """Resident memory after handing freed heap back to the system (glibc), so only what is still held counts."""
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+from bench.memory import rss_mb  # noqa: E402
 
 
 def main(n: int) -> None:
