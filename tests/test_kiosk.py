@@ -161,3 +161,17 @@ def test_real_window_under_xvfb(tmp_path):
             app.wait()
         xvfb.kill()
         xvfb.wait()
+
+
+def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
+    window, k = kiosk
+    window.map.fit_battlefield()
+    target = window.map.view.viewRange()[0]  # what "fit" looks like in this window's aspect
+    window.map.zoom(4.0)
+    zoomed = window.map.view.viewRange()[0]
+    seen = []
+    window.map.view.sigRangeChanged.connect(lambda *_: seen.append(window.map.view.viewRange()[0][1] - window.map.view.viewRange()[0][0]))
+    qtbot.waitUntil(lambda: k.touring, timeout=3000)
+    qtbot.waitUntil(lambda: abs(window.map.view.viewRange()[0][0] - target[0]) < 0.5, timeout=3000)
+    assert zoomed[1] - zoomed[0] < target[1] - target[0]
+    assert len(seen) > 5  # eased through intermediate ranges, not one jump

@@ -96,7 +96,7 @@ class Kiosk(QtCore.QObject):
         if self.touring or not self.steps:
             return
         self.touring = True
-        self.window.map.fit_battlefield()
+        self.window.map.ease_to_battlefield()
         self._step = 0
         self._show_step()
         self.tour_timer.start()

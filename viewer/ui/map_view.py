@@ -62,12 +62,34 @@ class MapView(QtWidgets.QWidget):
         layout.addWidget(self.graphics)
         self.fit_battlefield()
 
-    def fit_battlefield(self) -> None:
+    def battlefield_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         b = self.scenario.battlefield
         proj = self.scenario.projection
         x0, y0 = proj.point(b.west, b.south)
         x1, y1 = proj.point(b.east, b.north)
-        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+        return (x0, x1), (y0, y1)
+
+    def fit_battlefield(self) -> None:
+        xr, yr = self.battlefield_range()
+        self.view.setRange(xRange=xr, yRange=yr, padding=0.0)
+
+    def ease_to_battlefield(self, ms: int = 600) -> None:
+        """Glide back to the whole battlefield (the kiosk's return to its attract view), not a jump cut."""
+        (ax0, ax1), (ay0, ay1) = self.view.viewRange()
+        (bx0, bx1), (by0, by1) = self.battlefield_range()
+        anim = QtCore.QVariantAnimation(self)
+        anim.setDuration(ms)
+        anim.setStartValue(0.0)
+        anim.setEndValue(1.0)
+        anim.setEasingCurve(QtCore.QEasingCurve.Type.InOutCubic)
+
+        def step(f: float) -> None:
+            f = float(f)
+            self.view.setRange(xRange=(ax0 + (bx0 - ax0) * f, ax1 + (bx1 - ax1) * f),
+                               yRange=(ay0 + (by0 - ay0) * f, ay1 + (by1 - ay1) * f), padding=0.0)
+
+        anim.valueChanged.connect(step)
+        anim.start(QtCore.QAbstractAnimation.DeletionPolicy.DeleteWhenStopped)
 
     def zoom(self, factor: float) -> None:
         self.view.scaleBy((1 / factor, 1 / factor))
