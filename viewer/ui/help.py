@@ -27,6 +27,8 @@ ATTRIBUTIONS = (
     ("Regional inset", "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Public domain."),
     ("Software", "Qt for Python (PySide6, LGPL-3.0), pyqtgraph (MIT), Shapely (BSD-3-Clause), PyYAML (MIT), "
      "jsonschema (MIT), NumPy (BSD-3-Clause)."),
+    ("Fonts", "Noto Sans CJK JP (a subset for the Japanese and Chinese titles of sources), © Adobe, SIL Open Font "
+     "License 1.1 (viewer/resources/fonts/OFL-NotoSansCJK.txt); DejaVu Sans from the system."),
     ("This viewer", "MIT licence; the content (events.yaml) cites its sources below."),
 )
 

@@ -11,6 +11,7 @@ from ..core.motion import MotionModel
 from ..core.timeline import Timeline
 from .clock import SPEEDS, Clock
 from .map_view import MapView
+from .fonts import register_fonts
 from .help import InfoDialog, about_html, shortcuts_html
 from .notes import NotesPanel, event_html, unit_html
 from .settings import LAYERS, Settings
@@ -24,6 +25,7 @@ LAYER_NAMES = {"disputed": "Disputed ground", "claims": "Border claims", "border
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, scenario: Scenario, at: datetime | None = None, settings: Settings | None = None):
         super().__init__()
+        register_fonts()
         self.scenario = scenario
         self.settings = settings
         self.setWindowTitle("Khalkhin Gol 1939 — the Nomonhan Incident")

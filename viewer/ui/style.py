@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pyqtgraph.Qt import QtGui
 
+from .fonts import CJK_FAMILY
+
 SIDE_COLOURS = {"soviet": "#C0392B", "mongolian": "#D35400", "japanese": "#1F4E8C", "manchukuo": "#2E86AB"}
 SIDE_NAMES = {"soviet": "Soviet", "mongolian": "Mongolian", "japanese": "Japanese", "manchukuo": "Manchukuo"}
 CLAIM_COLOURS = {"mongolia": SIDE_COLOURS["mongolian"], "manchukuo": SIDE_COLOURS["manchukuo"]}
@@ -23,7 +25,8 @@ SMALL_PX = 16
 
 
 def font(px: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
-    f = QtGui.QFont(FONT_FAMILY)
+    f = QtGui.QFont()
+    f.setFamilies([FONT_FAMILY, CJK_FAMILY])  # the bundled CJK font covers what DejaVu lacks
     f.setPixelSize(max(9, round(px)))
     f.setBold(bold)
     f.setItalic(italic)
