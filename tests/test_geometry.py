@@ -8,7 +8,7 @@ from viewer.core.geometry import AUTHALIC_RADIUS_KM, EqualAreaProjection, closed
 
 def ellipsoid_cell_area_km2(lat1: float, lat2: float, dlon: float) -> float:
     """Exact WGS84 area of a lat/lon cell via the authalic sphere (independent formula)."""
-    from viewer.core.geometry import _QP, _q  # noqa: PLC2701 - the area function is the definition
+    from viewer.core.geometry import _q  # noqa: PLC2701 - the area function is the definition
     a = 6378.137
     return (math.radians(dlon) * a * a / 2) * (float(_q(math.sin(math.radians(lat2)))) - float(_q(math.sin(math.radians(lat1)))))
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.geometry import Point
 
 from viewer.core.motion import MotionModel
 from viewer.ui.app import build_window, render_frame

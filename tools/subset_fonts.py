@@ -8,7 +8,6 @@ Needs Debian's fonts-noto-cjk and fontTools. Usage: python tools/subset_fonts.py
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 

@@ -12,7 +12,7 @@ from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 from ..core.model import Event, tr
 from ..kiosk_config import KioskConfig
 from .main_window import MainWindow
-from .style import colour, font
+from .style import font
 
 log = logging.getLogger("viewer.kiosk")
 INPUT_EVENTS = {QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.KeyPress,

@@ -20,7 +20,6 @@ from ..core.motion import MAX_GAP_MIN, MotionModel, Positions
 from .style import CLAIM_COLOURS, HEIGHT, INK, MODERN, SIDE_COLOURS, colour, font
 from .symbols import arrow_path, symbol_pixmap, symbol_size
 
-ATTACKING, RETREATING = STATES.index("attacking"), STATES.index("retreating")
 try:  # pyqtgraph's batched-primitive helper (what its ScatterPlotItem uses); optional, with a slow fallback
     from pyqtgraph.Qt.internals import PrimitiveArray as _PrimitiveArray
 except ImportError:  # pragma: no cover - depends on the pyqtgraph version
@@ -117,7 +116,7 @@ class MarksItem(pg.GraphicsObject):
         unit_labels: list[_Label] = []
         xs, ys = self._device_xy(to_device, visible)
         if len(visible) <= DETAIL_MAX:
-            unit_labels = self._paint_detailed(p, visible, xs, ys, occupied, px_per_km, dpr)
+            unit_labels = self._paint_detailed(p, visible, xs, ys, occupied, dpr)
         else:  # a crowd: batched blits, no per-unit Python work, no names
             self._paint_crowd(p, visible, xs, ys, dpr)
         claims = []
@@ -141,7 +140,7 @@ class MarksItem(pg.GraphicsObject):
         return xs, ys
 
     def _paint_detailed(self, p: QtGui.QPainter, visible: list[int], xs: np.ndarray, ys: np.ndarray,
-                        occupied: list[QtCore.QRectF], px_per_km: float, dpr: float) -> list[_Label]:
+                        occupied: list[QtCore.QRectF], dpr: float) -> list[_Label]:
         """Few units: declutter, arrows, leader lines and a name for each."""
         labels = []
         true_pts = [QtCore.QPointF(x, y) for x, y in zip(xs, ys)]
@@ -155,7 +154,7 @@ class MarksItem(pg.GraphicsObject):
                 p.drawLine(true_pt, pt)
                 p.setBrush(colour(INK))
                 p.drawEllipse(true_pt, 2.5, 2.5)
-            occupied.append(self._paint_unit(p, k, pt, px_per_km, dpr))
+            occupied.append(self._paint_unit(p, k, pt, dpr))
             labels.append(_Label(unit.short + (" ≈" if self.positions.radius_km[k] > 0 else ""), pt,
                                  symbol_size(self.scale).width() / 2 + 4 * self.scale, font(16 * self.scale, bold=True),
                                  colour(SIDE_COLOURS[unit.side]).darker(130)))
@@ -280,7 +279,7 @@ class MarksItem(pg.GraphicsObject):
             p.drawEllipse(pt, 22 * self.scale, 22 * self.scale)
         return QtCore.QRectF(pt.x() - s, pt.y() - s, 2 * s, 2 * s)
 
-    def _paint_unit(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, px_per_km: float, dpr: float) -> QtCore.QRectF:
+    def _paint_unit(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, dpr: float) -> QtCore.QRectF:
         unit = self.motion.units[k]
         state = STATES[int(self.positions.state[k])]
         if state in ("attacking", "retreating"):

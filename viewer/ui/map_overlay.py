@@ -6,7 +6,7 @@ import math
 import pyqtgraph as pg
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from .style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, SIDE_COLOURS, SIDE_NAMES, colour, font
+from .style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, SIDE_NAMES, colour, font
 from .symbols import symbol_pixmap
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtWidgets
 
 from ..core.dates import format_date
 from ..core.model import Event, Scenario, Unit, tr
