@@ -175,3 +175,18 @@ def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
     qtbot.waitUntil(lambda: abs(window.map.view.viewRange()[0][0] - target[0]) < 0.5, timeout=3000)
     assert zoomed[1] - zoomed[0] < target[1] - target[0]
     assert len(seen) > 5  # eased through intermediate ranges, not one jump
+
+
+def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
+    """Real touch events (not synthesised mouse clicks): a tap on a unit opens its card."""
+    from pyqtgraph.Qt import QtTest
+    window, k = kiosk
+    window.clock.set_instant(datetime(1939, 8, 24, 12))
+    qtbot.wait(50)
+    window.map.graphics.viewport().repaint()
+    device = QtTest.QTest.createTouchDevice()
+    vp = window.map.graphics.viewport()
+    pt = window.map.marks.unit_screen_point("J-IOKI").toPoint()
+    QtTest.QTest.touchEvent(vp, device).press(0, pt, vp).commit()
+    QtTest.QTest.touchEvent(vp, device).release(0, pt, vp).commit()
+    qtbot.waitUntil(lambda: "Ioki detachment" in window.notes.toPlainText(), timeout=1000)

@@ -25,7 +25,7 @@ class TimelineBar(QtWidgets.QWidget):
         self._dragging = False
         self._press: QtCore.QPointF | None = None
         self.setMouseTracking(True)
-        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)  # a finger swipes like a mouse drag
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self._update_height()
 
@@ -143,24 +143,43 @@ class TimelineBar(QtWidgets.QWidget):
         return self.timeline.chapter_at(at)
 
     def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            return
-        self._press = ev.position()
-        cursor_x = self.x_of(self.at)
-        self._dragging = abs(ev.position().x() - cursor_x) <= 16 * self.scale
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            self._pressed(ev.position())
 
     def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if self._press is None:
-            return
-        if not self._dragging and abs(ev.position().x() - self._press.x()) > 6:
-            self._dragging = True
-        if self._dragging:
-            self.sigScrubbed.emit(self.instant_at(ev.position().x()))
+        self._moved(ev.position())
 
     def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
+        self._released(ev.position())
+
+    def event(self, ev: QtCore.QEvent) -> bool:
+        kind = ev.type()
+        if kind in (QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.TouchUpdate, QtCore.QEvent.Type.TouchEnd):
+            points = ev.points()
+            if points:
+                pos = points[0].position()
+                {QtCore.QEvent.Type.TouchBegin: self._pressed, QtCore.QEvent.Type.TouchUpdate: self._moved,
+                 QtCore.QEvent.Type.TouchEnd: self._released}[kind](pos)
+            ev.accept()
+            return True
+        return super().event(ev)
+
+    def _pressed(self, pos: QtCore.QPointF) -> None:
+        self._press = pos
+        self._dragging = abs(pos.x() - self.x_of(self.at)) <= 16 * self.scale  # grabbed the cursor
+
+    def _moved(self, pos: QtCore.QPointF) -> None:
         if self._press is None:
             return
-        pos, self._press = ev.position(), None
+        if not self._dragging and abs(pos.x() - self._press.x()) > 6:
+            self._dragging = True
+        if self._dragging:
+            self.sigScrubbed.emit(self.instant_at(pos.x()))
+
+    def _released(self, pos: QtCore.QPointF) -> None:
+        if self._press is None:
+            return
+        self._press = None
         if self._dragging:
             self._dragging = False
             self.sigScrubbed.emit(self.instant_at(pos.x()))
