@@ -16,6 +16,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
     p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper,
                    help="what to print on the console (the log file always keeps INFO and above)")
+    p.add_argument("--present", action="store_true", help="lecture mode: fullscreen, clicker keys step through the story")
+    p.add_argument("--screen", type=int, default=0, help="screen for --present (0 = primary)")
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
     p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
     p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
@@ -28,7 +30,64 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--at", dest="render_at", type=_instant, required=True, help="date, e.g. 1939-08-26")
     render.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT (default 1920x1080)")
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    export = sub.add_parser("export", help="pictures, a handout or a video, for slides")
+    kinds = export.add_subparsers(dest="kind", required=True)
+    for kind, help_text in (("png", "a picture at an instant"), ("svg", "a vector picture at an instant")):
+        e = kinds.add_parser(kind, help=help_text)
+        e.add_argument("--at", dest="export_at", type=_instant, required=True)
+        e.add_argument("--size", type=_size, default=(1920, 1080))
+        e.add_argument("--out", type=Path, required=True)
+    e = kinds.add_parser("handout", help="a PDF: one page per chapter with its map, notes and sources")
+    e.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    e.add_argument("--out", type=Path, required=True)
+    e = kinds.add_parser("video", help="an H.264 MP4 (or animated GIF, by the suffix) of a stretch of the campaign")
+    e.add_argument("--from", dest="start", type=_instant, required=True)
+    e.add_argument("--to", dest="end", type=_instant, required=True)
+    e.add_argument("--fps", type=int, default=30, choices=range(1, 121), metavar="FPS")
+    e.add_argument("--seconds", type=float, help="length of the video (default: one second per day of history)")
+    e.add_argument("--size", type=_size, default=(1920, 1080))
+    e.add_argument("--out", type=Path, required=True)
     return p
+
+
+def _terminal_progress(label: str):
+    """A progress bar on stderr; returns the callback exports call."""
+    shown = [-1]
+
+    def update(fraction: float) -> bool:
+        if round(100 * fraction) == shown[0]:
+            return True
+        shown[0] = round(100 * fraction)
+        filled = round(30 * fraction)
+        print(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+        if fraction >= 1:
+            print(file=sys.stderr)
+        return True
+    return update
+
+
+def export(scenario, args) -> int:
+    from .ui import export as ex
+    try:
+        if args.kind == "png":
+            ex.export_png(scenario, args.export_at, args.size, args.out)
+        elif args.kind == "svg":
+            ex.export_svg(scenario, args.export_at, args.size, args.out)
+        elif args.kind == "handout":
+            ex.export_handout(scenario, args.out, args.paper, _terminal_progress("handout"))
+        else:
+            if args.end <= args.start:
+                print("export: --to must be after --from", file=sys.stderr)
+                return EXIT_INVALID
+            ex.export_video(scenario, args.start, args.end, args.fps, args.size, args.out, _terminal_progress("video"), args.seconds)
+    except KeyboardInterrupt:
+        print(f"\nexport cancelled; {args.out} was not written", file=sys.stderr)
+        return 130
+    except (ValueError, OSError) as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote {args.out}")
+    return EXIT_OK
 
 
 def _instant(text: str):
@@ -76,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INVALID
         print(f"wrote {args.out}")
         return EXIT_OK
+    if args.command == "export":
+        return export(scenario, args)
+    if args.present:
+        from .ui.app import run_presenter
+        return run_presenter(scenario, args.screen)
     if args.kiosk:
         from .kiosk_config import load_kiosk_config
         from .ui.app import run_kiosk

@@ -51,32 +51,16 @@ def run_app(scenario: Scenario, at: datetime | None) -> int:
     return app.exec()
 
 
-def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
-    """Write exactly what the window shows at `at` and `size` to a PNG, without a display."""
+def headless_platform() -> None:
+    """Render offscreen when there is no display (before the QApplication exists)."""
     if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = _application()
-    from .main_window import MainWindow
-    window = MainWindow(scenario, at)
-    from .style import scale_for
-    window.apply_scale(scale_for(size[1]))  # type sizes first, so the layout's minimum fits the size
-    window.resize(*size)
-    window.show()
-    app.processEvents()
-    window.map.fit_battlefield()
-    app.processEvents()
-    image = window.grab()
-    if (image.width(), image.height()) != size:
-        raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}; its minimum is "
-                         f"{window.minimumSizeHint().width()}x{window.minimumSizeHint().height()}")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part.png")
-    if not image.save(str(tmp), "PNG"):
-        raise OSError(f"could not write {out}")
-    tmp.replace(out)
+
+
+def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
+    """Write exactly what the window shows at `at` and `size` to a PNG, without a display."""
+    from .export import export_png
+    export_png(scenario, at, size, out)
 
 
 def build_kiosk(scenario: Scenario, config):
@@ -97,4 +81,30 @@ def run_kiosk(scenario: Scenario, config) -> int:
     window, kiosk = build_kiosk(scenario, config)
     window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
     window.showFullScreen()
+    return app.exec()
+
+
+def build_presenter(scenario: Scenario, screen_index: int = 0):
+    """Fullscreen on the chosen screen; a presenter view on another screen when there is one."""
+    from .main_window import MainWindow
+    from .presenter import Presenter
+    app = _application()
+    screens = app.screens()
+    screen = screens[min(screen_index, len(screens) - 1)]
+    others = [s for s in screens if s is not screen]
+    window = MainWindow(scenario, None)
+    presenter = Presenter(window, others[0] if others else None)
+    window.setGeometry(screen.geometry())
+    return window, presenter
+
+
+def run_presenter(scenario: Scenario, screen_index: int) -> int:
+    from ..logs import route_qt_messages
+    from .errors import install_excepthook
+    app = _application()
+    route_qt_messages()
+    window, presenter = build_presenter(scenario, screen_index)
+    install_excepthook(window.notify)
+    window.showFullScreen()
+    presenter.step(True)
     return app.exec()

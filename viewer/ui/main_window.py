@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
@@ -98,6 +99,10 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setChecked(True)
             action.toggled.connect(lambda on, n=name: self.set_layer(n, on))
             self.layer_actions[name] = action
+        exports = menu.addMenu("Export")
+        for kind, label in (("png", "Picture (PNG, 3840×2160)…"), ("svg", "Vector picture (SVG)…"), ("pdf", "Handout (PDF, A4)…"),
+                            ("mp4", "Video of the next 10 days (MP4)…"), ("gif", "Animated GIF of the next 3 days…")):
+            exports.addAction(label, lambda k=kind: self.ask_export(k))
         menu.addAction("Keyboard shortcuts (F1)", self.show_shortcuts)
         menu.addAction("About, sources and licences", self.show_about)
         self.menu_button.setMenu(menu)
@@ -248,6 +253,47 @@ class MainWindow(QtWidgets.QMainWindow):
             self.layer_actions[name].setChecked(visible)
         if self.settings:
             self.settings.set(f"layers/{name}", visible)
+
+    def ask_export(self, kind: str) -> None:
+        name = f"khalkhin-gol-{self.clock.at:%Y-%m-%d}.{kind}"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export", name)
+        if path:
+            self.export(kind, Path(path))
+
+    def export(self, kind: str, out: Path) -> bool:
+        """Run an export with a progress dialog whose Cancel leaves no file behind; True if written."""
+        from datetime import timedelta
+
+        from . import export as ex
+        dialog = QtWidgets.QProgressDialog("Exporting…", "Cancel", 0, 100, self)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        self.export_dialog = dialog
+
+        def progress(fraction: float) -> bool:
+            dialog.setValue(round(100 * fraction))
+            QtWidgets.QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        at = self.clock.at
+        try:
+            if kind == "png":
+                ex.export_png(self.scenario, at, (3840, 2160), out)
+            elif kind == "svg":
+                ex.export_svg(self.scenario, at, (1920, 1080), out)
+            elif kind == "pdf":
+                ex.export_handout(self.scenario, out, "A4", progress)
+            else:
+                days = 10 if kind == "mp4" else 3
+                ex.export_video(self.scenario, at, at + timedelta(days=days), 30 if kind == "mp4" else 10, (1920, 1080) if kind == "mp4" else (960, 600),
+                                out, progress, seconds=days if kind == "mp4" else 3)
+        except ex.Cancelled:
+            self.notify("Export cancelled; nothing was written.")
+            return False
+        finally:
+            dialog.close()
+        self.notify(f"Exported {out}")
+        return True
 
     def show_shortcuts(self) -> None:
         self._sheet("shortcuts", "Keyboard shortcuts", shortcuts_html())
