@@ -141,3 +141,24 @@ def test_export_from_the_app_menu_with_progress_and_cancel(qtbot, scenario, tmp_
     assert not out.exists() and not list(tmp_path.glob(".*part*"))
     assert "cancelled" in w.statusBar().currentMessage()
     w.close()
+
+
+def test_presenter_view_on_a_second_screen(tmp_path):
+    """Two virtual screens (Qt's offscreen platform can fake them): the window takes one, the presenter view the other."""
+    import json
+    import os
+    import sys
+    config = tmp_path / "screens.json"
+    screen = {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080, **screen},
+                                              {"name": "laptop", "x": 1920, "y": 0, "width": 1366, "height": 768, **screen}]}))
+    code = ("from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
+            "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.step(True)\np.step(True)\n"
+            "app.processEvents()\nassert p.view is not None and p.view.isVisible()\n"
+            "assert p.view.screen() is not w.screen() or p.view.geometry().intersected(w.geometry()).isEmpty()\n"
+            "print(p.view.current.text()); print(p.view.next.text()); print(p.view.clock.text())\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "KHALKHIN_GOL_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Now: 1 March 1932") and lines[1].startswith("Next: ") and "elapsed 00:0" in lines[2]
