@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -178,7 +179,10 @@ def check(path: Path | None) -> int:
             print(issue, file=sys.stderr)
         print(f"{len(exc.issues)} problem(s); nothing was loaded.", file=sys.stderr)
         return EXIT_INVALID
-    print(summary(scenario))
+    try:
+        print(summary(scenario), flush=True)
+    except BrokenPipeError:  # e.g. `khalkhin-gol check | head -2`: the reader left, the content is still valid
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 
