@@ -118,8 +118,8 @@ def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: P
             doc.setHtml(_chapter_html(scenario, chapter, events, at if image is not None else None))
             painter.save()
             painter.translate(0, y)
-            scale = min(1.0, (page.height() - y) / max(doc.size().height(), 1))
-            painter.scale(scale, scale) if scale < 1 else None
+            scale = min(1.0, (page.height() - y) / max(doc.size().height(), 1))  # shrink a long chapter to fit its page
+            painter.scale(scale, scale)
             doc.setTextWidth(page.width() / scale)
             doc.drawContents(painter)
             painter.restore()

@@ -64,4 +64,3 @@ class InfoDialog(QtWidgets.QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.resize(900, 700)
-        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, False)
