@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets

@@ -5,7 +5,6 @@ import re
 import shutil
 import subprocess
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets

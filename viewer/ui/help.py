@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtWidgets
 
 from .. import __version__
 from ..core.model import Scenario
