@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 "$PY" -m pip install -q "pyinstaller>=6.10"
-"$PY" -m PyInstaller --noconfirm --clean --onedir --name khalkhin-gol \
-  --collect-data viewer --add-data "assets:viewer/_assets" \
+"$PY" -m PyInstaller --noconfirm --clean --onedir --name khalkhin-gol --specpath build \
+  --collect-data viewer --add-data "$PWD/assets:viewer/_assets" \
   --hidden-import pyqtgraph.graphicsItems --exclude-module tkinter \
-  tools/bundle_entry.py
+  "$PWD/tools/bundle_entry.py"
 out=$(mktemp -d)
 QT_QPA_PLATFORM=offscreen KHALKHIN_GOL_HOME="$out/home" dist/khalkhin-gol/khalkhin-gol check
 QT_QPA_PLATFORM=offscreen KHALKHIN_GOL_HOME="$out/home" dist/khalkhin-gol/khalkhin-gol render --at 1939-08-26 --size 1280x720 --out "$out/frame.png"
