@@ -99,7 +99,8 @@ class MarksItem(pg.GraphicsObject):
         self._view_device = to_device.mapRect(self.viewRect()) if self.viewRect() is not None else QtCore.QRectF(p.viewport())
         visible = self._visible_units()
         dpr = p.device().devicePixelRatioF() if p.device() else 1.0
-        self._paint_uncertainty(p, visible, to_device, px_per_km, dpr)
+        xs, ys = self._device_xy(to_device, visible)
+        self._paint_uncertainty(p, visible, xs, ys, px_per_km, dpr)
         p.resetTransform()
         occupied: list[QtCore.QRectF] = []
         labels: list[_Label] = []
@@ -114,7 +115,6 @@ class MarksItem(pg.GraphicsObject):
                                  font(15 * self.scale, italic=hill, bold=place.id == self.highlight_place),
                                  colour(MODERN if place.modern else HEIGHT if hill else INK)))
         unit_labels: list[_Label] = []
-        xs, ys = self._device_xy(to_device, visible)
         if len(visible) <= DETAIL_MAX:
             unit_labels = self._paint_detailed(p, visible, xs, ys, occupied, dpr)
         else:  # a crowd: batched blits, no per-unit Python work, no names
@@ -205,7 +205,7 @@ class MarksItem(pg.GraphicsObject):
             return []
         return [int(k) for k in np.flatnonzero(self.positions.present)]
 
-    def _paint_uncertainty(self, p: QtGui.QPainter, visible: list[int], to_device: QtGui.QTransform,
+    def _paint_uncertainty(self, p: QtGui.QPainter, visible: list[int], xs: np.ndarray, ys: np.ndarray,
                            px_per_km: float, dpr: float) -> None:
         """Trails in map coordinates, then each uncertainty disc as a cached pixmap in device pixels."""
         pos = self.positions
@@ -222,7 +222,6 @@ class MarksItem(pg.GraphicsObject):
         if len(visible) > DETAIL_MAX:
             vis = np.asarray(visible, dtype=int)
             r_px = (2 * np.round(pos.radius_km[vis] * px_per_km / 2)).astype(int)
-            xs, ys = self._device_xy(to_device, visible)
             keys = self._side[vis] * 100_000 + np.minimum(r_px, HALO_CACHE_MAX_PX)
             for key in np.unique(keys[r_px >= 2]):
                 pick = keys == key
@@ -230,12 +229,12 @@ class MarksItem(pg.GraphicsObject):
                 blit_many(p, pm, xs[pick], ys[pick], dpr)
             p.restore()
             return
-        for k in visible:
+        for k, x, y in zip(visible, xs, ys):
             r_px = float(pos.radius_km[k]) * px_per_km
             if r_px < 2:
                 continue
             side = self.motion.units[k].side
-            c = to_device.map(QtCore.QPointF(pos.x[k], pos.y[k]))
+            c = QtCore.QPointF(x, y)
             if r_px > HALO_CACHE_MAX_PX:  # zoomed far in: a pixmap this big would cost more than it saves
                 p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), 1.3 * self.scale, QtCore.Qt.PenStyle.DashLine))
                 p.setBrush(colour(SIDE_COLOURS[side], 0.10))

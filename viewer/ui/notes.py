@@ -63,7 +63,7 @@ def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index
             timing = "at a dated position"
         else:
             timing = f"between dated positions (last: {format_date(fix.at, fix.precision)}); shown interpolated"
-        parts.append(f"<p><b>Now ({escape(format_date(at, 'time'))}):</b> {state}, {timing}.</p>")
+        parts.append(f"<p><b>Now:</b> {state}, {timing}.</p>")  # the date is shown large already
         parts.append(f'<p class="caveat"><b>Position:</b> {escape(where)}.' + (f" {escape(fix.how)}." if fix.how else "") + "</p>")
         fix_sources = fix.sources
     else:
@@ -104,7 +104,10 @@ class NotesPanel(QtWidgets.QTextBrowser):
         self.document().setDocumentMargin(round(14 * scale))
 
     def show_html(self, html: str) -> None:
-        self.setHtml(html)
+        """Replace the text, unless it is the same: a unit card is re-checked on every frame of playback."""
+        if html != getattr(self, "_html", None):
+            self._html = html
+            self.setHtml(html)
 
     def loadResource(self, kind: int, url: QtCore.QUrl):  # noqa: N802 - Qt override
         return None  # no images, stylesheets or files: content may not load anything
