@@ -44,7 +44,7 @@ def test_disputed_facts_say_so(scenario):
 
 def test_zhukov_is_never_a_marshal_in_1939(scenario):
     hq = scenario.unit("S-HQ")
-    assert "Marshal" not in hq.commander.rank and "Komkor" in hq.commander.rank
+    assert "Marshal" not in hq.commander.rank["en"] and "Komkor" in hq.commander.rank["en"]
 
 
 def test_no_common_error_in_any_text(scenario):

@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
     p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
     p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
+    _language_options(p, argparse.SUPPRESS)
     p.add_argument("--install-desktop", action="store_true", help="add a start-menu entry and icon for this user, then exit")
     p.add_argument("--uninstall-desktop", action="store_true", help="remove the start-menu entry and icon, then exit")
     sub = p.add_subparsers(dest="command")
@@ -31,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--at", dest="render_at", type=_instant, required=True, help="date, e.g. 1939-08-26")
     render.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT (default 1920x1080)")
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    _language_options(render, argparse.SUPPRESS)
     export = sub.add_parser("export", help="pictures, a handout or a video, for slides")
+    _language_options(export, argparse.SUPPRESS)
     kinds = export.add_subparsers(dest="kind", required=True)
     for kind, help_text in (("png", "a picture at an instant"), ("svg", "a vector picture at an instant")):
         e = kinds.add_parser(kind, help=help_text)
@@ -49,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--size", type=_size, default=(1920, 1080))
     e.add_argument("--out", type=Path, required=True)
     return p
+
+
+def _language_options(parser: argparse.ArgumentParser, default) -> None:
+    """--lang and --naming, accepted before or after a command (`render --lang ja`)."""
+    from .core.language import LANGUAGES, NAMINGS
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="language of the interface and the story (default: the remembered one, else en)")
+    parser.add_argument("--naming", choices=NAMINGS, default=default,
+                        help="place names as the Soviet/Mongolian or the Japanese side used them (default: soviet)")
 
 
 def _terminal_progress(label: str):
@@ -127,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     scenario = _load_or_report()
     if scenario is None:
         return EXIT_INVALID
+    lang, naming = getattr(args, "lang", None), getattr(args, "naming", None)
+    if args.command in ("render", "export"):
+        from .ui.app import headless_platform, use_language
+        headless_platform()
+        use_language(lang or "en", naming or "soviet")
     if args.command == "render":
         from .ui.app import render_frame
         try:
@@ -140,13 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         return export(scenario, args)
     if args.present:
         from .ui.app import run_presenter
-        return run_presenter(scenario, args.screen)
+        return run_presenter(scenario, args.screen, lang, naming)
     if args.kiosk:
         from .kiosk_config import load_kiosk_config
         from .ui.app import run_kiosk
-        return run_kiosk(scenario, load_kiosk_config(args.kiosk_config))
+        return run_kiosk(scenario, load_kiosk_config(args.kiosk_config), lang, naming)
     from .ui.app import run_app
-    return run_app(scenario, args.at)
+    return run_app(scenario, args.at, lang, naming)
 
 
 def _load_or_report():
@@ -166,21 +183,21 @@ def check(path: Path | None) -> int:
     """Validate a scenario folder; print a summary (exit 0) or every problem (exit 2)."""
     from .assets import content_dir
     from .core.errors import ContentError
-    from .core.scenario import load_scenario
+    from .core.scenario import load_scenario_with_translations
 
     folder = path or content_dir()
     if not (folder / "events.yaml").is_file():
         print(f"{folder}: no events.yaml here; give the scenario folder that holds events.yaml and geo/", file=sys.stderr)
         return EXIT_INVALID
     try:
-        scenario = load_scenario(folder)
+        scenario, translations = load_scenario_with_translations(folder)
     except ContentError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         print(f"{len(exc.issues)} problem(s); nothing was loaded.", file=sys.stderr)
         return EXIT_INVALID
     try:
-        print(summary(scenario), flush=True)
+        print(summary(scenario) + "\n" + translation_report(translations), flush=True)
     except BrokenPipeError:  # e.g. `khalkhin-gol check | head -2`: the reader left, the content is still valid
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
@@ -201,3 +218,16 @@ def summary(scenario) -> str:
         f"sources   {len(scenario.sources)}",
         f"disputed ground between the claims: {scenario.disputed_area_km2:,.0f} km² (equal-area projection)",
     ])
+
+
+def translation_report(translations) -> str:
+    """Per language: how much of the content is translated, what is missing, and how the names were formed."""
+    lines = []
+    for lang, missing in translations.missing.items():
+        done = translations.total - len(missing)
+        forms = ", ".join(f"{n} {form}" for form, n in translations.forms[lang].items())
+        lines.append(f"{lang}: {done} of {translations.total} texts translated; names {forms}")
+        if missing:
+            shown = ", ".join(missing[:12]) + (f", … ({len(missing) - 12} more)" if len(missing) > 12 else "")
+            lines.append(f"    missing (English is shown instead): {shown}")
+    return "\n".join(lines)

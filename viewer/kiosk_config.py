@@ -3,7 +3,7 @@
     [kiosk]
     idle_seconds = 90          ; quiet time before the guided tour starts
     start_chapter = may-june   ; where the tour begins (a chapter id from events.yaml)
-    language = en
+    language = en              ; en, ru, mn or ja: the tour returns to it when the kiosk is idle
     tour_seconds = 14          ; how long each tour step stays on screen
     exit_chord_enabled = true  ; staff can leave with the chord below
     exit_chord = Ctrl+Alt+Shift+Q
@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .core.language import LANGUAGES
 from .paths import config_dir
 
 log = logging.getLogger("viewer.kiosk")
@@ -33,7 +34,7 @@ class KioskConfig:
 _CHECKS = {
     "idle_seconds": lambda v: 0.01 <= v <= 86_400,
     "tour_seconds": lambda v: 0.01 <= v <= 3_600,
-    "language": lambda v: v in ("en",),
+    "language": lambda v: v in LANGUAGES,
     "exit_chord": lambda v: "+" in v and len(v) < 40,
 }
 

@@ -39,15 +39,43 @@ def period_start(start: datetime, precision: str) -> datetime:
     return start if precision == "time" else start.replace(hour=0, minute=0)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+           "декабрь"),
+}
+_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря")
+_SHORT = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "ru": ("янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."),
+}
 
 
-def format_date(at: datetime, precision: str) -> str:
-    """A date as a museum label shows it: '20 August 1939, 05:45', 'September 1939', '1939'."""
-    if precision == "year":
-        return str(at.year)
-    if precision == "month":
-        return f"{_MONTHS[at.month - 1]} {at.year}"
-    text = f"{at.day} {_MONTHS[at.month - 1]} {at.year}"
-    return f"{text}, {at:%H:%M}" if precision == "time" else text
+def format_date(at: datetime, precision: str, lang: str = "en") -> str:
+    """A date as a museum label in that language shows it, to the precision the source gives:
+    en '20 August 1939, 05:45' · ru '20 августа 1939, 05:45' · mn '1939 оны 8-р сарын 20, 05:45' · ja '1939年8月20日 05:45'."""
+    clock = f"{at:%H:%M}"
+    if lang == "ja":
+        text = {"year": f"{at.year}年", "month": f"{at.year}年{at.month}月"}.get(precision, f"{at.year}年{at.month}月{at.day}日")
+        return f"{text} {clock}" if precision == "time" else text
+    if lang == "mn":
+        text = {"year": f"{at.year} он", "month": f"{at.year} оны {at.month}-р сар"}.get(
+            precision, f"{at.year} оны {at.month}-р сарын {at.day}")
+    elif lang == "ru":
+        text = {"year": f"{at.year}", "month": f"{_MONTHS['ru'][at.month - 1]} {at.year}"}.get(
+            precision, f"{at.day} {_RU_GENITIVE[at.month - 1]} {at.year}")
+    else:
+        text = {"year": f"{at.year}", "month": f"{_MONTHS['en'][at.month - 1]} {at.year}"}.get(
+            precision, f"{at.day} {_MONTHS['en'][at.month - 1]} {at.year}")
+    return f"{text}, {clock}" if precision == "time" else text
+
+
+def format_month(year: int, month: int, lang: str = "en") -> str:
+    """A short month mark for the timeline: 'Aug 1939', 'авг. 1939', '1939.08', '1939年8月'."""
+    if lang == "ja":
+        return f"{year}年{month}月"
+    if lang == "mn":
+        return f"{year}.{month:02d}"
+    return f"{_SHORT.get(lang, _SHORT['en'])[month - 1]} {year}"

@@ -9,17 +9,10 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry import Polygon
 
 from .geometry import EqualAreaProjection
+from .language import Text, named
 
-Text = Mapping[str, str]  # language code -> text; 'en' always present
 SIDES = ("japanese", "manchukuo", "soviet", "mongolian")
 STATES = ("moving", "holding", "attacking", "retreating", "destroyed", "withdrawn")
-
-
-def tr(text: Text | None, lang: str = "en") -> str:
-    """Text in a language, falling back to English."""
-    if not text:
-        return ""
-    return text.get(lang) or text["en"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +57,10 @@ class Place:
     modern: bool
     sources: tuple[str, ...]
     note: Text | None = None
+    japanese_name: Text | None = None
+
+    def label(self, lang: str, naming: str) -> str:
+        return named(self.name, self.japanese_name, lang, naming)
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ class Fix:
     radius_km: float
     place: str | None
     sources: tuple[str, ...]
-    how: str | None = None
+    how: Text | None = None
 
     @property
     def approximate(self) -> bool:
@@ -89,8 +86,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Commander:
-    name: str
-    rank: str
+    name: Text
+    rank: Text
     note: Text | None = None
 
 
@@ -98,7 +95,7 @@ class Commander:
 class Unit:
     id: str
     name: Text
-    short: str
+    short: Text
     side: str
     branch: str
     echelon: str
@@ -153,6 +150,7 @@ class Claim:
 @dataclass(frozen=True)
 class Scenario:
     title: Text
+    japanese_title: Text | None
     campaign_start: datetime
     campaign_end: datetime
     battlefield: BBox
@@ -166,6 +164,9 @@ class Scenario:
     layers: Mapping[str, tuple[GeoFeature, ...]]
     claims: tuple[Claim, ...]
     disputed_ground_km: Polygon = field(repr=False)
+
+    def display_title(self, lang: str, naming: str) -> str:
+        return named(self.title, self.japanese_title, lang, naming)
 
     @property
     def disputed_area_km2(self) -> float:

@@ -18,8 +18,8 @@ from .errors import ContentError, ContentIssue
 from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
-from .model import (BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text,
-                    Unit)
+from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
+from .translations import Translations, load_translations
 from .schema_check import check_structure, where
 
 CONTENT_FILE = "events.yaml"
@@ -31,33 +31,44 @@ DESTROYED_LINGER = timedelta(days=2)  # a destroyed unit stays on the map, cross
 
 def load_scenario(folder: Path) -> Scenario:
     """Validate and build the scenario in `folder`; raise ContentError listing every problem."""
+    return load_scenario_with_translations(folder)[0]
+
+
+def load_scenario_with_translations(folder: Path) -> tuple[Scenario, Translations]:
+    """The scenario and the report on its translations (what `check` prints per language)."""
     doc, issues = load_marked_yaml(folder / CONTENT_FILE)
     if doc is None:
         raise ContentError(issues)
     issues = check_structure(doc)
     if issues:
         raise ContentError(issues)
-    builder = _Builder(doc, folder)
+    translations, issues = load_translations(folder, doc.data, {s["id"] for s in doc.data["sources"]})
+    builder = _Builder(doc, folder, translations)
     scenario = builder.build()
-    if builder.issues or scenario is None:
-        raise ContentError(builder.issues)
-    return scenario
-
-
-def _text(value: Any) -> Text | None:
-    if value is None:
-        return None
-    return {"en": value} if isinstance(value, str) else dict(value)
+    if issues or builder.issues or scenario is None:
+        raise ContentError(issues + builder.issues)
+    return scenario, translations
 
 
 class _Builder:
     """Semantic checks (references, order, ranges) and construction, collecting issues as it goes."""
 
-    def __init__(self, doc: MarkedDocument, folder: Path):
+    def __init__(self, doc: MarkedDocument, folder: Path, translations: Translations):
         self.doc = doc
         self.data = doc.data
         self.folder = folder
+        self.translations = translations.texts
         self.issues: list[ContentIssue] = []
+
+    def text(self, path: tuple) -> Text | None:
+        """The English at `path` with its translations, or None where the field is absent."""
+        try:
+            english = self._get(path)
+        except (KeyError, IndexError, TypeError):
+            return None
+        if english is None:
+            return None
+        return {"en": english, **self.translations.get(path, {})}
 
     def fail(self, path: tuple, problem: str, fix: str) -> None:
         self.issues.append(self.doc.issue(path, f"{where(self.data, path)}: {problem}", fix))
@@ -103,7 +114,7 @@ class _Builder:
             return None
         ground = closed_ground(claims[0].feature.geometry_km, claims[1].feature.geometry_km)
         return Scenario(
-            title=_text(d["title"]), campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
+            title=self.text(("title",)), japanese_title=self.text(("japanese_title", "text")), campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
             battlefield=battlefield, region=region, projection=self.projection,
             sources={s["id"]: Source(s["id"], s["citation"], s["supports"], s["grade"]) for s in d["sources"]},
             chapters=tuple(chapters), places=places, units=tuple(units), events=tuple(events), layers=layers,
@@ -141,7 +152,8 @@ class _Builder:
             elif out and start <= out[-1].end:
                 self.fail(("chapters", i, "start"), f"the chapter starts before the previous one ('{out[-1].id}') ends",
                           "list chapters in time order without overlap")
-            out.append(Chapter(c["id"], _text(c["title"]), start, end, c["colour"], _text(c.get("summary"))))
+            out.append(Chapter(c["id"], self.text(("chapters", i, "title")), start, end, c["colour"],
+                               self.text(("chapters", i, "summary"))))
         return out
 
     def _in_region(self, path: tuple, lon: float, lat: float) -> bool:
@@ -159,8 +171,11 @@ class _Builder:
             if not self._in_region(("places", i, "lon"), p["lon"], p["lat"]):
                 continue
             x, y = self.projection.point(p["lon"], p["lat"])
-            out[p["id"]] = Place(p["id"], _text(p["name"]), p["kind"], p["lon"], p["lat"], x, y, p.get("approximate"),
-                                 p.get("modern", False), tuple(p["sources"]), _text(p.get("note")))
+            if "japanese_name" in p:
+                self._sources(("places", i, "japanese_name", "sources"), p["japanese_name"]["sources"])
+            out[p["id"]] = Place(p["id"], self.text(("places", i, "name")), p["kind"], p["lon"], p["lat"], x, y,
+                                 p.get("approximate"), p.get("modern", False), tuple(p["sources"]),
+                                 self.text(("places", i, "note")), self.text(("places", i, "japanese_name", "text")))
         return out
 
     def _units(self, places: dict[str, Place]) -> list[Unit]:
@@ -181,11 +196,13 @@ class _Builder:
                     until = period_end(*parsed)
                     if until < track[-1].at:
                         self.fail(base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date")
-            cmd = u["commander"]
-            out.append(Unit(u["id"], _text(u["name"]), u["short"], u["side"], u["branch"], u["echelon"],
-                            Commander(cmd["name"], cmd["rank"], _text(cmd.get("note"))) if cmd else None,
-                            _text(strength["text"]) if strength else None, tuple(strength["sources"]) if strength else (),
-                            _text(u.get("note")), tuple(u["sources"]), until, tuple(track)))
+            cmd = base + ("commander",)
+            commander = (Commander(self.text(cmd + ("name",)), self.text(cmd + ("rank",)), self.text(cmd + ("note",)))
+                         if u["commander"] else None)
+            out.append(Unit(u["id"], self.text(base + ("name",)), self.text(base + ("short",)), u["side"], u["branch"],
+                            u["echelon"], commander, self.text(base + ("strength", "text")),
+                            tuple(strength["sources"]) if strength else (), self.text(base + ("note",)),
+                            tuple(u["sources"]), until, tuple(track)))
         return out
 
     def _track(self, base: tuple, raw: list[dict], places: dict[str, Place]) -> list[Fix] | None:
@@ -218,7 +235,8 @@ class _Builder:
                           "list fixes in time order, each later than the one before")
                 ok = False
             x, y = self.projection.point(lon, lat)
-            fixes.append(Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources, f.get("how")))
+            fixes.append(Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources,
+                             self.text(path + ("how",))))
         return fixes if ok else None
 
     def data_place_ids(self) -> set[str]:
@@ -235,7 +253,7 @@ class _Builder:
             for j, uid in enumerate(e.get("units", [])):
                 if uid not in self.unit_ids:
                     self.fail(base + ("units", j), f"unknown unit '{uid}'", "add it under 'units' or correct the id")
-            words = len(_text(e["note"])["en"].split())
+            words = len(e["note"].split())
             if not NOTE_WORDS[0] <= words <= NOTE_WORDS[1]:
                 self.fail(base + ("note",), f"the note has {words} words", f"write {NOTE_WORDS[0]}–{NOTE_WORDS[1]} words")
             parsed = self.date(base + ("date",))
@@ -262,8 +280,8 @@ class _Builder:
                 self.fail(base + ("date",), f"events are out of order: {e['date']} comes after '{out[-1].id}' in the file but is earlier",
                           "move the event to its place in time order")
             caveat = e.get("caveat")
-            out.append(Event(e["id"], at, end, precision, _text(e["title"]), _text(e["note"]),
-                             Caveat(caveat["kind"], _text(caveat["text"])) if caveat else None,
+            out.append(Event(e["id"], at, end, precision, self.text(base + ("title",)), self.text(base + ("note",)),
+                             Caveat(caveat["kind"], self.text(base + ("caveat", "text"))) if caveat else None,
                              tuple(e.get("places", [])), tuple(e.get("units", [])), sources, chapter.id, e.get("key", False)))
         return out
 

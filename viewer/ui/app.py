@@ -1,6 +1,7 @@
 """Starting the window, and rendering the same picture headlessly."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import datetime
@@ -18,6 +19,13 @@ def _application():
     return app
 
 
+def use_language(lang: str, naming: str) -> None:
+    """Set the language and naming for every window this process opens (creates the application)."""
+    from .i18n import language
+    _application()
+    language().set(lang, naming)
+
+
 def build_window(scenario: Scenario, at: datetime | None, settings=None, error_dialog: bool = False):
     from .errors import install_excepthook
     from .main_window import MainWindow
@@ -33,20 +41,24 @@ def _report(window, message: str, dialog: bool) -> None:
         return
     from pyqtgraph.Qt import QtWidgets
     from ..logs import log_file
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Khalkhin Gol 1939",
-                                f"{message}\n\nDetails were written to:\n{log_file()}",
+    from .i18n import translate
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, window.windowTitle(),
+                                translate("Errors", "%1\n\nDetails were written to:\n%2").replace("%1", message)
+                                .replace("%2", str(log_file())),
                                 QtWidgets.QMessageBox.StandardButton.Ok, window)
     box.setModal(False)
     box.show()
     window._error_box = box
 
 
-def run_app(scenario: Scenario, at: datetime | None) -> int:
+def run_app(scenario: Scenario, at: datetime | None, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
     from .settings import Settings
     app = _application()
     route_qt_messages()
-    window = build_window(scenario, at, Settings(), error_dialog=True)
+    settings = Settings()
+    use_language(lang or settings.get("ui/language"), naming or settings.get("ui/naming"))
+    window = build_window(scenario, at, settings, error_dialog=True)
     window.show()
     return app.exec()
 
@@ -74,10 +86,13 @@ def build_kiosk(scenario: Scenario, config):
     return window, kiosk
 
 
-def run_kiosk(scenario: Scenario, config) -> int:
+def run_kiosk(scenario: Scenario, config, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
     app = _application()
     route_qt_messages()
+    if lang:
+        config = dataclasses.replace(config, language=lang)
+    use_language(config.language, naming or "soviet")
     window, kiosk = build_kiosk(scenario, config)
     window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
     window.showFullScreen()
@@ -98,11 +113,12 @@ def build_presenter(scenario: Scenario, screen_index: int = 0):
     return window, presenter
 
 
-def run_presenter(scenario: Scenario, screen_index: int) -> int:
+def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
     from .errors import install_excepthook
     app = _application()
     route_qt_messages()
+    use_language(lang or "en", naming or "soviet")
     window, presenter = build_presenter(scenario, screen_index)
     install_excepthook(window.notify)
     window.showFullScreen()

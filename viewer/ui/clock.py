@@ -8,8 +8,7 @@ from pyqtgraph.Qt import QtCore
 
 from ..core.timeline import Timeline
 
-SPEEDS = (("1 hour/s", timedelta(hours=1)), ("6 hours/s", timedelta(hours=6)), ("1 day/s", timedelta(days=1)),
-          ("1 week/s", timedelta(days=7)))
+SPEEDS = (timedelta(hours=1), timedelta(hours=6), timedelta(days=1), timedelta(days=7))  # history per second
 JUMP_MS = 450
 
 
@@ -48,7 +47,7 @@ class Clock(QtCore.QObject):
 
     @property
     def speed(self) -> timedelta:
-        return SPEEDS[self.speed_index][1]
+        return SPEEDS[self.speed_index]
 
     def set_instant(self, at: datetime) -> None:
         """Jump at once (used while dragging and by playback)."""

@@ -6,6 +6,8 @@ import sys
 import traceback
 from typing import Callable
 
+from .i18n import translate
+
 log = logging.getLogger("viewer")
 
 
@@ -19,7 +21,8 @@ def install_excepthook(notify: Callable[[str], None]) -> None:
             return
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         try:
-            notify(f"Something went wrong ({exc_type.__name__}); it was logged and the viewer carries on.")
+            notify(translate("Errors", "Something went wrong (%1); it was logged and the viewer carries on.")
+                   .replace("%1", exc_type.__name__))
         except Exception:  # the notice itself must never take the app down
             log.exception("could not show the error notice")
 

@@ -15,7 +15,10 @@ from typing import Callable, Iterator
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..core.dates import format_date
-from ..core.model import Scenario, tr
+from ..core.language import tr
+from ..core.model import Scenario
+from .i18n import language, translate
+from .notes import caveat_label
 from .style import scale_for
 
 Progress = Callable[[float], bool]  # fraction done -> keep going?
@@ -83,7 +86,8 @@ def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Pat
         generator.setFileName(str(tmp))
         generator.setSize(QtCore.QSize(*size))
         generator.setViewBox(QtCore.QRect(0, 0, *size))
-        generator.setTitle(f"Khalkhin Gol 1939 — {format_date(at, 'time')}")
+        lang = language()
+        generator.setTitle(f"{scenario.display_title(lang.lang, lang.naming)} — {format_date(at, 'time', lang.lang)}")
         painter = QtGui.QPainter(generator)
         window.render(painter, QtCore.QPoint(0, 0))
         painter.end()
@@ -97,7 +101,7 @@ def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: P
         writer.setPageSize(QtGui.QPageSize(PAPERS[paper]))
         writer.setPageMargins(QtCore.QMarginsF(12, 12, 12, 12), QtGui.QPageLayout.Unit.Millimeter)
         writer.setResolution(200)
-        writer.setTitle("Khalkhin Gol 1939 — handout")
+        writer.setTitle(scenario.display_title(language().lang, language().naming))
         painter = QtGui.QPainter(writer)
         page = writer.pageLayout().paintRectPixels(writer.resolution())
         for i, chapter in enumerate(chapters):
@@ -139,16 +143,21 @@ def _print_font() -> QtGui.QFont:
 
 
 def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None) -> str:
-    parts = [f"<h2>{escape(tr(chapter.title))}</h2>"]
+    lang = language().lang
+    parts = [f"<h2>{escape(tr(chapter.title, lang))}</h2>"]
     if map_at is not None:
-        parts.append(f"<p><i>Map: {escape(format_date(map_at, 'time'))}. Positions marked ≈ are approximate.</i></p>")
+        line = translate("Export", "Map: %1. Positions marked ≈ are approximate.").replace("%1", format_date(map_at, "time", lang))
+        parts.append(f"<p><i>{escape(line)}</i></p>")
     cited: list[str] = []
     for e in events:
-        when = format_date(e.at, e.precision)
-        caveat = f" <i>[{escape(e.caveat.kind)}: {escape(tr(e.caveat.text))}]</i>" if e.caveat else ""
-        parts.append(f"<p><b>{escape(when)} — {escape(tr(e.title))}.</b> {escape(tr(e.note))}{caveat}</p>")
+        when = format_date(e.at, e.precision, lang)
+        caveat = (f" <i>[{escape(caveat_label(e.caveat.kind))}: {escape(tr(e.caveat.text, lang))}]</i>"
+                  if e.caveat else "")
+        parts.append(f"<p><b>{escape(when)} — {escape(tr(e.title, lang))}.</b> {escape(tr(e.note, lang))}{caveat}</p>")
         cited += [s for s in e.sources if s not in cited]
-    parts.append("<p><b>Sources</b></p><ol>" + "".join(f"<li>{escape(scenario.sources[s].citation)}</li>" for s in cited) + "</ol>")
+    heading = translate("Notes", "Sources")
+    parts.append(f"<p><b>{escape(heading)}</b></p><ol>"
+                 + "".join(f"<li>{escape(scenario.sources[s].citation)}</li>" for s in cited) + "</ol>")
     return "".join(parts)
 
 

@@ -7,47 +7,62 @@ from pyqtgraph.Qt import QtWidgets
 
 from .. import __version__
 from ..core.model import Scenario
+from .i18n import translate
 from .notes import NotesPanel
 
-SHORTCUTS = (
-    ("Space", "play / pause"),
-    ("→  or  Page Down", "next event (what a presentation clicker sends)"),
-    ("←  or  Page Up", "previous event"),
-    ("Home / End", "start / end of the timeline"),
-    ("+ / −", "zoom the map in / out (also the mouse wheel or a pinch)"),
-    ("0", "fit the battlefield"),
-    ("Shift + arrows", "pan the map (also drag it)"),
-    ("F1  or  ?", "this sheet"),
-)
-
+# Names of data sets, software and licences stay as their authors publish them.
 ATTRIBUTIONS = (
-    ("Shorelines, rivers and borders", "GSHHG 2.3.7 (Wessel, P., and W. H. F. Smith, 1996, J. Geophys. Res., 101, 8741–8743), "
-     "from World Data Bank II. GNU Lesser General Public License, version 3 or later (the licence text ships with the app "
-     "in assets/geo/LICENSE-LGPL-3.txt)."),
-    ("Regional inset", "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Public domain."),
+    ("GSHHG", "GSHHG 2.3.7 (Wessel, P., and W. H. F. Smith, 1996, J. Geophys. Res., 101, 8741–8743), from World Data "
+     "Bank II. GNU Lesser General Public License, version 3 or later (assets/geo/LICENSE-LGPL-3.txt)."),
+    ("Natural Earth", "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Public domain."),
     ("Software", "Qt for Python (PySide6, LGPL-3.0), pyqtgraph (MIT), Shapely (BSD-3-Clause), PyYAML (MIT), "
      "jsonschema (MIT), NumPy (BSD-3-Clause)."),
-    ("Fonts", "Noto Sans CJK JP (a subset for the Japanese and Chinese titles of sources), © Adobe, SIL Open Font "
-     "License 1.1 (viewer/resources/fonts/OFL-NotoSansCJK.txt); DejaVu Sans from the system."),
-    ("This viewer", "MIT licence; the content (events.yaml) cites its sources below."),
+    ("Fonts", "Noto Sans (Latin, Cyrillic) and Noto Sans CJK JP, subsets made with fontTools; © Google and © Adobe, "
+     "SIL Open Font License 1.1 (viewer/resources/fonts/OFL-*.txt)."),
 )
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    return [("Space", translate("Help", "play / pause")),
+            ("→  /  Page Down", translate("Help", "next event (what a presentation clicker sends)")),
+            ("←  /  Page Up", translate("Help", "previous event")),
+            ("Home / End", translate("Help", "start / end of the timeline")),
+            ("+ / −", translate("Help", "zoom the map in / out (also the mouse wheel or a pinch)")),
+            ("0", translate("Help", "fit the battlefield")),
+            ("Shift + ← ↑ → ↓", translate("Help", "pan the map (also drag it)")),
+            ("F1  /  ?", translate("Help", "this sheet"))]
+
+
+def attribution_heading(key: str) -> str:
+    return {"GSHHG": translate("Help", "Shorelines, rivers and borders"), "Natural Earth": translate("Help", "Regional inset"),
+            "Software": translate("Help", "Software"), "Fonts": translate("Help", "Fonts")}[key]
 
 
 def shortcuts_html() -> str:
-    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
-    return f"<h1>Keyboard shortcuts</h1><table cellpadding='6'>{rows}</table>"
+    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in shortcuts())
+    title = translate("Help", "Keyboard shortcuts")
+    return f"<h1>{escape(title)}</h1><table cellpadding='6'>{rows}</table>"
 
 
-def about_html(scenario: Scenario) -> str:
-    attributions = "".join(f"<p><b>{escape(k)}:</b> {escape(v)}</p>" for k, v in ATTRIBUTIONS)
+def about_html(scenario: Scenario, lang: str = "en", naming: str = "soviet") -> str:
+    attributions = "".join(f"<p><b>{escape(attribution_heading(k))}:</b> {escape(v)}</p>" for k, v in ATTRIBUTIONS)
     sources = "".join(f"<li>{escape(s.citation)} <i>({escape(s.grade)})</i></li>" for s in scenario.sources.values())
-    return (f"<h1>Khalkhin Gol 1939</h1><p>Version {escape(__version__)}. A map-and-timeline viewer of the 1939 battles of "
-            "Khalkhin Gol, known in Japan as the Nomonhan Incident.</p>"
-            "<p>Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed dates and "
-            "one side's figures are flagged in the notes.</p>"
-            f"<h2>Data and licences</h2>{attributions}"
-            "<h2>Sources</h2><p>Grades: A scholarly or primary, B encyclopedia, C popular web, D forum or blog (never the "
-            f"only support).</p><ol>{sources}</ol>")
+    paragraphs = [
+        translate("Help", "Version %1.").replace("%1", __version__) + " " + translate(
+            "Help", "A map-and-timeline viewer of the 1939 battles of Khalkhin Gol, known in Japan as the Nomonhan Incident."),
+        translate("Help", "Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed "
+                          "dates and one side's figures are flagged in the notes."),
+        translate("Help", "The Russian, Mongolian and Japanese texts are translations of the English notes awaiting "
+                          "review by native-speaking historians; where they differ, the English text is the reference."),
+    ]
+    data, viewer, cited = translate("Help", "Data and licences"), translate("Help", "This viewer"), translate("Help", "Sources")
+    licence = translate("Help", "MIT licence; the content (events.yaml) cites its sources below.")
+    grades = translate("Help", "Grades: A scholarly or primary, B encyclopedia, C popular web, D forum or blog "
+                               "(never the only support).")
+    return (f"<h1>{escape(scenario.display_title(lang, naming))}</h1>"
+            + "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+            + f"<h2>{escape(data)}</h2>{attributions}<p><b>{escape(viewer)}:</b> {escape(licence)}</p>"
+            + f"<h2>{escape(cited)}</h2><p>{escape(grades)}</p><ol>{sources}</ol>")
 
 
 class InfoDialog(QtWidgets.QDialog):
@@ -58,7 +73,8 @@ class InfoDialog(QtWidgets.QDialog):
         self.setWindowTitle(title)
         self.text = NotesPanel(self)
         self.text.show_html(html)
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        buttons = QtWidgets.QDialogButtonBox()
+        buttons.addButton(translate("Help", "Close"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.close)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.text)

@@ -6,12 +6,24 @@ from shapely.geometry import box
 
 from ..core.geometry import EqualAreaProjection
 from ..core.model import Scenario
+from .i18n import translate
 from .map_layers import path_of
 from .style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
-COUNTRY_LABELS = (("MONGOLIA", 109.5, 46.3), ("USSR", 112.5, 52.6), ("MANCHUKUO", 123.0, 46.0))
+COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 112.5, 52.6), ("manchukuo", 123.0, 46.0))
 TOWNS = ("Hailar", "Chita", "Ulaanbaatar")
+
+
+def country_name(key: str) -> str:
+    return {"mongolia": translate("Inset", "MONGOLIA"), "ussr": translate("Inset", "USSR"),
+            "manchukuo": translate("Inset", "MANCHUKUO")}[key]
+
+
+def town_name(name: str) -> str:
+    """Natural Earth's English names of the inset's towns, in the interface language."""
+    return {"Hailar": translate("Inset", "Hailar"), "Chita": translate("Inset", "Chita"),
+            "Ulaanbaatar": translate("Inset", "Ulaanbaatar")}[name]
 
 
 class InsetWidget(QtWidgets.QWidget):
@@ -28,16 +40,21 @@ class InsetWidget(QtWidgets.QWidget):
         self._towns = [(f.properties.get("name"), proj(f.geometry)) for f in scenario.layers["region-places"]
                        if f.properties.get("name") in TOWNS]
         tb = scenario.places["tamsag_bulak"]
-        self._towns.append(("Tamsag Bulak", proj(_point(tb.lon, tb.lat))))
+        self._tamsag = proj(_point(tb.lon, tb.lat))
         b = scenario.battlefield
         self._box = proj(box(b.west, b.south, b.east, b.north))
         self.scale = 1.0
+        self.lang, self.naming = "en", "soviet"
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_language(self, lang: str, naming: str) -> None:
+        self.lang, self.naming = lang, naming
+        self.update()
 
     def paintEvent(self, _event) -> None:
         """The inset never changes with the instant: paint it once per size and blit it."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, dpr)
+        key = (self.width(), self.height(), self.scale, dpr, self.lang, self.naming)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
@@ -84,12 +101,13 @@ class InsetWidget(QtWidgets.QWidget):
         p.resetTransform()
         p.setFont(font(13 * self.scale, bold=True))
         p.setPen(colour("#6B6355"))
-        for text, lon, lat in COUNTRY_LABELS:
+        for key, lon, lat in COUNTRY_LABELS:
             pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
-            p.drawText(QtCore.QRectF(pt.x() - 80, pt.y() - 10, 160, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(QtCore.QRectF(pt.x() - 80, pt.y() - 10, 160, 20), QtCore.Qt.AlignmentFlag.AlignCenter, country_name(key))
         p.setFont(font(12 * self.scale))
         p.setPen(colour(INK))
-        for name, geom in self._towns:
+        tamsag = self.scenario.places["tamsag_bulak"].label(self.lang, self.naming)
+        for name, geom in [(town_name(n), g) for n, g in self._towns] + [(tamsag, self._tamsag)]:
             pt = t.map(QtCore.QPointF(geom.x, geom.y))
             p.setBrush(colour(INK))
             p.drawEllipse(pt, 2.5, 2.5)
@@ -97,7 +115,7 @@ class InsetWidget(QtWidgets.QWidget):
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
         p.drawText(self.rect().adjusted(6, 0, -6, -4), QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
-                   "modern borders; red box: map area")
+                   translate("Inset", "modern borders; red box: map area"))
         p.end()
 
 

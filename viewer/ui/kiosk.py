@@ -9,7 +9,8 @@ import logging
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.model import Event, tr
+from ..core.language import tr
+from ..core.model import Event
 from ..kiosk_config import KioskConfig
 from .main_window import MainWindow
 from .style import font
@@ -37,9 +38,9 @@ class TourCaption(QtWidgets.QLabel):
         self.setStyleSheet("background: rgba(20, 20, 20, 205); color: white; padding: 18px; border-radius: 10px;")
         self.hide()
 
-    def show_event(self, event: Event, scale: float) -> None:
+    def show_event(self, event: Event, scale: float, lang: str) -> None:
         self.setFont(font(30 * scale))
-        self.setText(f"{tr(event.title)}\n\n{tr(event.note)}")
+        self.setText(f"{tr(event.title, lang)}\n\n{tr(event.note, lang)}")
         parent = self.parentWidget()
         w = round(parent.width() * 0.9)
         self.setFixedWidth(w)
@@ -96,6 +97,7 @@ class Kiosk(QtCore.QObject):
         if self.touring or not self.steps:
             return
         self.touring = True
+        self.window.set_language(self.config.language)  # the next visitor meets the house language again
         self.window.map.ease_to_battlefield()
         self._step = 0
         self._show_step()
@@ -109,7 +111,7 @@ class Kiosk(QtCore.QObject):
     def _show_step(self) -> None:
         event = self.steps[self._step]
         self.window.clock.go_to(event.at)
-        self.caption.show_event(event, self.window.ui_scale())
+        self.caption.show_event(event, self.window.ui_scale(), self.window.language.lang)
 
     def stop_tour(self) -> None:
         """The visitor takes over exactly where the tour was."""

@@ -2,25 +2,42 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from pathlib import Path
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.dates import format_date, parse_date
-from ..core.model import Chapter, Event, Scenario, tr
+from ..core.language import LANGUAGES, NAMINGS, NATIVE_NAMES, tr
+from ..core.model import Chapter, Event, Scenario
 from ..core.motion import MotionModel
 from ..core.timeline import Timeline
-from .clock import SPEEDS, Clock
+from .clock import Clock
 from .map_view import MapView
 from .fonts import register_fonts
 from .help import InfoDialog, about_html, shortcuts_html
+from .i18n import language, naming_label, naming_name, translate
 from .notes import NotesPanel, event_html, unit_html
 from .settings import LAYERS, Settings
 from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
 
-LAYER_NAMES = {"disputed": "Disputed ground", "claims": "Border claims", "border": "Modern border",
-               "halos": "Uncertainty of positions", "trails": "Trails", "inset": "Regional inset"}
+
+def layer_name(name: str) -> str:
+    return {"disputed": translate("Window", "Disputed ground"), "claims": translate("Window", "Border claims"),
+            "border": translate("Window", "Modern border"), "halos": translate("Window", "Uncertainty of positions"),
+            "trails": translate("Window", "Trails"), "inset": translate("Window", "Regional inset")}[name]
+
+
+def speed_names() -> list[str]:
+    return [translate("Window", "1 hour/s"), translate("Window", "6 hours/s"), translate("Window", "1 day/s"),
+            translate("Window", "1 week/s")]
+
+
+def export_names() -> dict[str, str]:
+    return {"png": translate("Window", "Picture (PNG, 3840×2160)…"), "svg": translate("Window", "Vector picture (SVG)…"),
+            "pdf": translate("Window", "Handout (PDF, A4)…"), "mp4": translate("Window", "Video of the next 10 days (MP4)…"),
+            "gif": translate("Window", "Animated GIF of the next 3 days…")}
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -29,7 +46,7 @@ class MainWindow(QtWidgets.QMainWindow):
         register_fonts()
         self.scenario = scenario
         self.settings = settings
-        self.setWindowTitle("Khalkhin Gol 1939 — the Nomonhan Incident")
+        self.language = language()
         self.motion = MotionModel(scenario.units)
         self.campaign = Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters)
         self.wide = Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters)
@@ -44,20 +61,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self._shown_event: Event | None = None
         self.touch_scale = 1.0  # kiosks make the controls bigger for fingers
         self._card_unit: str | None = None
+        self.dialogs: dict[str, InfoDialog] = {}
         self._build()
         self._connect()
         self._shortcuts()
-        self._on_instant(self.clock.at)
+        self.retranslate()
         self.resize(1600, 950)
-        self.dialogs: dict[str, InfoDialog] = {}
         if settings:
             self._restore(settings)
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
+        self.side_panel = self._side_panel()
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         splitter.addWidget(self.map)
-        splitter.addWidget(self.notes)
+        splitter.addWidget(self.side_panel)
         splitter.setStretchFactor(0, 7)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
@@ -69,42 +87,39 @@ class MainWindow(QtWidgets.QMainWindow):
         style = self.style()
         self._play_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPause)
-        self.play_button = self._button(self._play_icon, "Play / pause (Space)", self.clock.toggle)
+        self.play_button = self._button(self._play_icon, self.clock.toggle)
         self.prev_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipBackward),
-                                        "Previous event (Left, PageUp)", lambda: self.clock.step(False))
+                                        lambda: self.clock.step(False))
         self.next_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipForward),
-                                        "Next event (Right, PageDown)", lambda: self.clock.step(True))
+                                        lambda: self.clock.step(True))
         self.speed_box = QtWidgets.QComboBox()
-        self.speed_box.addItems([name for name, _ in SPEEDS])
+        self.speed_box.addItems(speed_names())
         self.speed_box.setCurrentIndex(self.clock.speed_index)
         self.speed_box.currentIndexChanged.connect(self.clock.set_speed)
         self.chapter_box = QtWidgets.QComboBox()
-        self.chapter_box.addItem("Chapters…")
+        self.chapter_box.addItem("")
         for ch in self.scenario.chapters:
-            self.chapter_box.addItem(tr(ch.title), ch.id)
+            self.chapter_box.addItem("", ch.id)
         self.chapter_box.activated.connect(self._chapter_chosen)
         self.span_button = QtWidgets.QPushButton("1931–1945")
         self.span_button.setCheckable(True)
-        self.span_button.setToolTip("Widen the timeline to the background and aftermath")
         self.span_button.toggled.connect(self._set_wide)
-        self.fit_button = self._button("Fit", "Fit the battlefield (0)", self.map.fit_battlefield)
-        self.menu_button = self._button("Menu", "Layers, keyboard shortcuts, about", lambda: None)
+        self.fit_button = self._button("", self.map.fit_battlefield)
+        self.menu_button = self._button("", lambda: None)
         self.menu_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QtWidgets.QMenu(self.menu_button)
-        layers = menu.addMenu("Layers")
+        self.layers_menu = menu.addMenu("")
         self.layer_actions: dict[str, QtGui.QAction] = {}
         for name in LAYERS:
-            action = layers.addAction(LAYER_NAMES[name])
+            action = self.layers_menu.addAction("")
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(lambda on, n=name: self.set_layer(n, on))
             self.layer_actions[name] = action
-        exports = menu.addMenu("Export")
-        for kind, label in (("png", "Picture (PNG, 3840×2160)…"), ("svg", "Vector picture (SVG)…"), ("pdf", "Handout (PDF, A4)…"),
-                            ("mp4", "Video of the next 10 days (MP4)…"), ("gif", "Animated GIF of the next 3 days…")):
-            exports.addAction(label, lambda k=kind: self.ask_export(k))
-        menu.addAction("Keyboard shortcuts (F1)", self.show_shortcuts)
-        menu.addAction("About, sources and licences", self.show_about)
+        self.export_menu = menu.addMenu("")
+        self.export_actions = {kind: self.export_menu.addAction("", lambda k=kind: self.ask_export(k)) for kind in export_names()}
+        self.shortcuts_action = menu.addAction("", self.show_shortcuts)
+        self.about_action = menu.addAction("", self.show_about)
         self.menu_button.setMenu(menu)
         self.chapter_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chapter_box.setMinimumContentsLength(8)
@@ -130,18 +145,101 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setStyleSheet("QMainWindow, QWidget#central { background: #F7F3E6; }")
         self.apply_scale(1.0)
 
-    def _button(self, face: str | QtGui.QIcon, tip: str, slot) -> QtWidgets.QToolButton:
+    def _side_panel(self) -> QtWidgets.QWidget:
+        """The notes, under one row of language buttons (each labelled in its own language, so a visitor
+        finds theirs with one tap) and a two-way switch between the sides' place names."""
+        self.language_buttons: dict[str, QtWidgets.QToolButton] = {}
+        self.naming_buttons: dict[str, QtWidgets.QToolButton] = {}
+        langs, names = QtWidgets.QHBoxLayout(), QtWidgets.QHBoxLayout()
+        for row in (langs, names):
+            row.setContentsMargins(8, 6, 8, 0)
+            row.setSpacing(4)
+        for code in LANGUAGES:
+            b = self.language_buttons[code] = self._button(NATIVE_NAMES[code], lambda _=False, c=code: self.set_language(c))
+            b.setCheckable(True)
+            langs.addWidget(b, 1)
+        for naming in NAMINGS:
+            b = self.naming_buttons[naming] = self._button("", lambda _=False, n=naming: self.set_naming(n))
+            b.setCheckable(True)
+            names.addWidget(b, 1)
+        for b in (*self.language_buttons.values(), *self.naming_buttons.values()):
+            b.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        panel = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(langs)
+        column.addLayout(names)
+        column.addWidget(self.notes, 1)
+        return panel
+
+    def _button(self, face: str | QtGui.QIcon, slot) -> QtWidgets.QToolButton:
         b = QtWidgets.QToolButton()
         if isinstance(face, str):
             b.setText(face)
         else:
             b.setIcon(face)
-        b.setToolTip(tip)
         b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         b.clicked.connect(slot)
         return b
 
+    def retranslate(self) -> None:
+        """Every interface string and every content text, in the current language and naming."""
+        lang, naming = self.language.lang, self.language.naming
+        self.setWindowTitle(self.scenario.display_title(lang, naming))
+        for b, tip in ((self.play_button, translate("Window", "Play / pause (Space)")),
+                       (self.prev_button, translate("Window", "Previous event (Left, PageUp)")),
+                       (self.next_button, translate("Window", "Next event (Right, PageDown)")),
+                       (self.fit_button, translate("Window", "Fit the battlefield (0)")),
+                       (self.menu_button, translate("Window", "Layers, export, keyboard shortcuts, about")),
+                       (self.span_button, translate("Window", "Widen the timeline to the background and aftermath"))):
+            b.setToolTip(tip)
+        self.fit_button.setText(translate("Window", "Fit"))
+        self.menu_button.setText(translate("Window", "Menu"))
+        for code, b in self.language_buttons.items():
+            b.setChecked(code == lang)
+        for key, b in self.naming_buttons.items():
+            b.setText(naming_label(key))
+            b.setToolTip(naming_name(key) + ". " + translate(
+                "Window", "A name changes only where a source gives the other side's form."))
+            b.setChecked(key == naming)
+        for i, name in enumerate(speed_names()):
+            self.speed_box.setItemText(i, name)
+        self.chapter_box.setItemText(0, translate("Window", "Chapters…"))
+        for i, ch in enumerate(self.scenario.chapters, start=1):
+            self.chapter_box.setItemText(i, tr(ch.title, lang))
+        self.layers_menu.setTitle(translate("Window", "Layers"))
+        for name, action in self.layer_actions.items():
+            action.setText(layer_name(name))
+        self.export_menu.setTitle(translate("Window", "Export"))
+        for kind, label in export_names().items():
+            self.export_actions[kind].setText(label)
+        self.shortcuts_action.setText(translate("Window", "Keyboard shortcuts (F1)"))
+        self.about_action.setText(translate("Window", "About, sources and licences"))
+        self.map.set_language(lang, naming)
+        self.timeline_bar.set_language(lang)
+        for dialog in self.dialogs.values():
+            dialog.close()
+        self.dialogs.clear()
+        self._shown_event = None  # re-render the note in the new language
+        self._on_instant(self.clock.at)
+
+    def set_language(self, lang: str) -> None:
+        self.language.set(lang=lang)
+        for code, b in self.language_buttons.items():
+            b.setChecked(code == self.language.lang)  # a tap on the current language leaves it checked
+        if self.settings:
+            self.settings.set("ui/language", lang)
+
+    def set_naming(self, naming: str) -> None:
+        self.language.set(naming=naming)
+        for key, b in self.naming_buttons.items():
+            b.setChecked(key == self.language.naming)
+        if self.settings:
+            self.settings.set("ui/naming", naming)
+
     def _connect(self) -> None:
+        self.language.sigChanged.connect(self.retranslate)
         self.clock.sigInstantChanged.connect(self._on_instant)
         self.clock.sigPlayingChanged.connect(lambda playing: self.play_button.setIcon(self._pause_icon if playing else self._play_icon))
         self.clock.sigTimelineChanged.connect(self.timeline_bar.set_timeline)
@@ -184,18 +282,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_instant(self, at: datetime) -> None:
         self.map.show_instant(at)
         self.timeline_bar.set_instant(at)
-        self.date_label.setText(format_date(at, "time"))
+        lang = self.language.lang
+        self.date_label.setText(format_date(at, "time", lang))
         chapter = self.clock.timeline.chapter_at(at)
-        self.chapter_label.setText(tr(chapter.title) if chapter else "")
+        self.chapter_label.setText(tr(chapter.title, lang) if chapter else "")
         event = self.clock.timeline.current_event(at)
         if event is not self._shown_event:
             self._shown_event = event
             self._card_unit = None
             self.map.marks.set_selected(None)
             if event is not None:
-                self.notes.show_html(event_html(self.scenario, event))
+                self.notes.show_html(event_html(self.scenario, event, lang, self.language.naming))
             else:
-                self.notes.show_html(f"<h1>{self.scenario.title['en']}</h1><p>Press Space to play, or → to step to the first event.</p>")
+                title = escape(self.scenario.display_title(lang, self.language.naming))
+                hint = escape(translate("Window", "Press Space to play, or → to step to the first event."))
+                self.notes.show_html(f"<h1>{title}</h1><p>{hint}</p>")
         elif self._card_unit:
             self.show_unit(self._card_unit)
 
@@ -220,7 +321,7 @@ class MainWindow(QtWidgets.QMainWindow):
         k = self.motion.index(unit_id)
         self._card_unit = unit_id
         self.map.marks.set_selected(unit_id)
-        self.notes.show_html(unit_html(self.scenario, unit, self.map.marks.positions, k, self.clock.at))
+        self.notes.show_html(unit_html(self.scenario, unit, self.map.marks.positions, k, self.clock.at, self.language.lang))
 
     def _on_link(self, kind: str, ident: str) -> None:
         if kind == "place" and ident in self.scenario.places:
@@ -256,7 +357,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def ask_export(self, kind: str) -> None:
         name = f"khalkhin-gol-{self.clock.at:%Y-%m-%d}.{kind}"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export", name)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Window", "Export"), name)
         if path:
             self.export(kind, Path(path))
 
@@ -265,7 +366,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from datetime import timedelta
 
         from . import export as ex
-        dialog = QtWidgets.QProgressDialog("Exporting…", "Cancel", 0, 100, self)
+        dialog = QtWidgets.QProgressDialog(translate("Window", "Exporting…"), translate("Window", "Cancel"), 0, 100, self)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         self.export_dialog = dialog
@@ -288,18 +389,18 @@ class MainWindow(QtWidgets.QMainWindow):
                 ex.export_video(self.scenario, at, at + timedelta(days=days), 30 if kind == "mp4" else 10, (1920, 1080) if kind == "mp4" else (960, 600),
                                 out, progress, seconds=days if kind == "mp4" else 3)
         except ex.Cancelled:
-            self.notify("Export cancelled; nothing was written.")
+            self.notify(translate("Window", "Export cancelled; nothing was written."))
             return False
         finally:
             dialog.close()
-        self.notify(f"Exported {out}")
+        self.notify(translate("Window", "Exported %1").replace("%1", str(out)))
         return True
 
     def show_shortcuts(self) -> None:
-        self._sheet("shortcuts", "Keyboard shortcuts", shortcuts_html())
+        self._sheet("shortcuts", translate("Window", "Keyboard shortcuts"), shortcuts_html())
 
     def show_about(self) -> None:
-        self._sheet("about", "About Khalkhin Gol 1939", about_html(self.scenario))
+        self._sheet("about", translate("Window", "About"), about_html(self.scenario, self.language.lang, self.language.naming))
 
     def _sheet(self, key: str, title: str, html: str) -> None:
         dialog = self.dialogs.get(key)
@@ -354,7 +455,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_label.setFont(font(20 * scale, bold=True))
         self.chapter_label.setStyleSheet("color: #6B6355;")
         touch = scale * self.touch_scale
-        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button, self.menu_button):
+        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button, self.menu_button,
+                  *self.language_buttons.values(), *self.naming_buttons.values()):
             b.setFont(font(16 * touch))
             b.setIconSize(QtCore.QSize(round(30 * touch), round(30 * touch)))
             b.setMinimumSize(round(52 * touch), round(48 * touch))

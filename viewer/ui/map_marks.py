@@ -15,9 +15,11 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ..core.model import SIDES, STATES, Scenario, tr
+from ..core.language import format_number, tr
+from ..core.model import SIDES, STATES, Scenario
 from ..core.motion import MAX_GAP_MIN, MotionModel, Positions
-from .style import CLAIM_COLOURS, HEIGHT, INK, MODERN, SIDE_COLOURS, colour, font
+from .i18n import translate
+from .style import CLAIM_COLOURS, HEIGHT, INK, MODERN, RIVER, SIDE_COLOURS, colour, font
 from .symbols import arrow_path, symbol_pixmap, symbol_size
 
 try:  # pyqtgraph's batched-primitive helper (what its ScatterPlotItem uses); optional, with a slow fallback
@@ -27,7 +29,11 @@ except ImportError:  # pragma: no cover - depends on the pyqtgraph version
 HALO_CACHE_MAX_PX = 400
 HALO_CROWD_MAX = 500  # beyond this many units on screen, uncertainty is a badge on the symbol, not a disc
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering; beyond it, a crowd
-CLAIM_LABELS = {"manchukuo": "Border claimed by Manchukuo and Japan: the river", "mongolia": "Border claimed by Mongolia and the USSR"}
+
+
+def claim_label(claimant: str) -> str:
+    return {"manchukuo": translate("Map", "Border claimed by Manchukuo and Japan: the river"),
+            "mongolia": translate("Map", "Border claimed by Mongolia and the USSR")}[claimant]
 
 
 @dataclass
@@ -48,6 +54,8 @@ class MarksItem(pg.GraphicsObject):
         self.scenario = scenario
         self.motion = motion
         self.scale = scale
+        self.lang = "en"
+        self.naming = "soviet"
         self.positions: Positions | None = None
         self.at: datetime | None = None
         self.highlight_place: str | None = None
@@ -71,6 +79,10 @@ class MarksItem(pg.GraphicsObject):
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
+        self.update()
+
+    def set_language(self, lang: str, naming: str) -> None:
+        self.lang, self.naming = lang, naming
         self.update()
 
     def set_positions(self, positions: Positions, at: datetime) -> None:
@@ -109,11 +121,14 @@ class MarksItem(pg.GraphicsObject):
             pt = to_device.map(QtCore.QPointF(place.x, place.y))
             occupied.append(self._paint_place(p, place, pt))
             self._place_hits.append((pt.x(), pt.y(), place.id))
-            hill = place.kind == "hill"
-            name = tr(place.name)
-            labels.append(_Label(name + (" (modern)" if place.modern else ""), pt, 8 * self.scale,
-                                 font(15 * self.scale, italic=hill, bold=place.id == self.highlight_place),
-                                 colour(MODERN if place.modern else HEIGHT if hill else INK)))
+            hill, river = place.kind == "hill", place.kind == "river"
+            name = place.label(self.lang, self.naming)
+            if place.modern:
+                name = translate("Map", "%1 (modern)").replace("%1", name)
+            labels.append(_Label(name, pt, 0 if river else 8 * self.scale,
+                                 font((17 if river else 15) * self.scale, italic=hill or river,
+                                      bold=place.id == self.highlight_place or river),
+                                 colour(MODERN if place.modern else HEIGHT if hill else RIVER if river else INK)))
         unit_labels: list[_Label] = []
         if len(visible) <= DETAIL_MAX:
             unit_labels = self._paint_detailed(p, visible, xs, ys, occupied, dpr)
@@ -122,10 +137,11 @@ class MarksItem(pg.GraphicsObject):
         claims = []
         for claimant, anchor in self._claim_anchors:
             pt = to_device.map(QtCore.QPointF(anchor.x, anchor.y))
-            claims.append(_Label(CLAIM_LABELS[claimant], pt, 6 * self.scale, font(15 * self.scale, bold=True),
+            claims.append(_Label(claim_label(claimant), pt, 6 * self.scale, font(15 * self.scale, bold=True),
                                  colour(CLAIM_COLOURS[claimant]).darker(125)))
         ground = to_device.map(QtCore.QPointF(*self._ground_anchor))
-        claims.append(_Label(f"Disputed ground ≈ {self.scenario.disputed_area_km2:,.0f} km²", ground, 0,
+        area = format_number(self.scenario.disputed_area_km2, self.lang)
+        claims.append(_Label(translate("Map", "Disputed ground ≈ %1 km²").replace("%1", area), ground, 0,
                              font(16 * self.scale, bold=True), colour("#8A5A00")))
         selected = [lb for lb, k in zip(unit_labels, visible) if self.motion.units[k].id == self.selected_unit]
         self._place_labels(p, selected + unit_labels + claims + labels, occupied)
@@ -155,7 +171,7 @@ class MarksItem(pg.GraphicsObject):
                 p.setBrush(colour(INK))
                 p.drawEllipse(true_pt, 2.5, 2.5)
             occupied.append(self._paint_unit(p, k, pt, dpr))
-            labels.append(_Label(unit.short + (" ≈" if self.positions.radius_km[k] > 0 else ""), pt,
+            labels.append(_Label(tr(unit.short, self.lang) + (" ≈" if self.positions.radius_km[k] > 0 else ""), pt,
                                  symbol_size(self.scale).width() / 2 + 4 * self.scale, font(16 * self.scale, bold=True),
                                  colour(SIDE_COLOURS[unit.side]).darker(130)))
         return labels
@@ -259,6 +275,8 @@ class MarksItem(pg.GraphicsObject):
     def _paint_place(self, p: QtGui.QPainter, place, pt: QtCore.QPointF) -> QtCore.QRectF:
         s = 7 * self.scale
         p.setPen(QtGui.QPen(colour(INK), 1.2))
+        if place.kind == "river":  # a river's name is its mark: the label sits on the water
+            return QtCore.QRectF(pt.x(), pt.y(), 0, 0)
         if place.kind == "hill":
             p.setBrush(colour(HEIGHT))
             p.drawPolygon(QtGui.QPolygonF([pt + QtCore.QPointF(0, -s), pt + QtCore.QPointF(s, s * 0.7), pt + QtCore.QPointF(-s, s * 0.7)]))

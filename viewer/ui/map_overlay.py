@@ -6,7 +6,8 @@ import math
 import pyqtgraph as pg
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from .style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, SIDE_NAMES, colour, font
+from .i18n import side_name, translate
+from .style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, colour, font
 from .symbols import symbol_pixmap
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
@@ -17,13 +18,14 @@ class MapOverlay(QtWidgets.QWidget):
         super().__init__(parent)
         self.view = view
         self.scale = 1.0
+        self.lang = "en"  # part of the cache key: the legend is re-drawn in a new language
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         view.sigRangeChanged.connect(self.update)
 
     def paintEvent(self, _event) -> None:
         """Cached per size, scale and view range: the furniture only changes when the map zooms."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, dpr, tuple(map(tuple, self.view.viewRange())))
+        key = (self.width(), self.height(), self.scale, dpr, tuple(map(tuple, self.view.viewRange())), self.lang)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
@@ -58,7 +60,7 @@ class MapOverlay(QtWidgets.QWidget):
             p.drawLine(QtCore.QPointF(xx, y - 7 * self.scale), QtCore.QPointF(xx, y + 1))
         p.setFont(font(16 * self.scale, bold=True))
         p.drawText(QtCore.QPointF(x, y - 12 * self.scale), "0")
-        p.drawText(QtCore.QPointF(x + length - 8 * self.scale, y - 12 * self.scale), f"{km} km")
+        p.drawText(QtCore.QPointF(x + length - 8 * self.scale, y - 12 * self.scale), translate("Map", "%1 km").replace("%1", str(km)))
         return frame
 
     def _north_arrow(self, p: QtGui.QPainter) -> QtCore.QRectF:
@@ -74,22 +76,26 @@ class MapOverlay(QtWidgets.QWidget):
         p.setBrush(colour(INK))
         p.drawPath(path)
         p.setFont(font(18 * s, bold=True))
-        p.drawText(QtCore.QRectF(c.x() - 20 * s, c.y() + 16 * s, 40 * s, 26 * s), QtCore.Qt.AlignmentFlag.AlignCenter, "N")
+        p.drawText(QtCore.QRectF(c.x() - 20 * s, c.y() + 16 * s, 40 * s, 26 * s), QtCore.Qt.AlignmentFlag.AlignCenter, translate("Map", "N", "north arrow"))
         return QtCore.QRectF(c.x() - 22 * s, c.y() - 32 * s, 44 * s, 76 * s)
 
     def _legend(self, p: QtGui.QPainter) -> QtCore.QRectF:
         s = self.scale
-        rows = [(side, SIDE_NAMES[side]) for side in ("soviet", "mongolian", "japanese", "manchukuo")]
-        line_rows = [(CLAIM_COLOURS["mongolia"], "Mongolian/Soviet claim", QtCore.Qt.PenStyle.DashLine),
-                     (CLAIM_COLOURS["manchukuo"], "Manchukuo/Japanese claim (river)", None),
-                     (MODERN, "Modern border", QtCore.Qt.PenStyle.DotLine), (RIVER, "River", QtCore.Qt.PenStyle.SolidLine)]
+        rows = [(side, side_name(side)) for side in ("soviet", "mongolian", "japanese", "manchukuo")]
+        line_rows = [(CLAIM_COLOURS["mongolia"], translate("Map", "Mongolian/Soviet claim"), QtCore.Qt.PenStyle.DashLine),
+                     (CLAIM_COLOURS["manchukuo"], translate("Map", "Manchukuo/Japanese claim (river)"), None),
+                     (MODERN, translate("Map", "Modern border"), QtCore.Qt.PenStyle.DotLine),
+                     (RIVER, translate("Map", "River"), QtCore.Qt.PenStyle.SolidLine)]
+        disputed, approximate = translate("Map", "Disputed ground"), translate("Map", "≈ approximate position")
+        p.setFont(font(15 * s))
+        widest = max(p.fontMetrics().horizontalAdvance(t) for t in [n for _, n in rows] + [r[1] for r in line_rows]
+                     + [disputed, approximate])
         row_h = 27 * s
-        w, h = 300 * s, row_h * (len(rows) + len(line_rows) + 2) + 10 * s
+        w, h = 50 * s + widest + 14 * s, row_h * (len(rows) + len(line_rows) + 2) + 10 * s
         box = QtCore.QRectF(12 * s, 12 * s, w, h)
         p.setPen(QtGui.QPen(colour(INK), 1))
         p.setBrush(colour("#FFFFFF", 0.85))
         p.drawRect(box)
-        p.setFont(font(15 * s))
         y = box.top() + 8 * s
         for side, name in rows:
             pm = symbol_pixmap(side, "infantry", "regiment", "holding", round(s * 0.7, 2))
@@ -109,12 +115,12 @@ class MapOverlay(QtWidgets.QWidget):
         p.setBrush(colour(DISPUTED_FILL, 0.45))
         p.drawRect(QtCore.QRectF(box.left() + 10 * s, y + 2 * s, 30 * s, 16 * s))
         p.setPen(colour(INK))
-        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), "Disputed ground")
+        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), disputed)
         y += row_h
         pen = QtGui.QPen(colour(INK, 0.7), 1.3, QtCore.Qt.PenStyle.DashLine)
         p.setPen(pen)
         p.setBrush(colour(INK, 0.08))
         p.drawEllipse(QtCore.QPointF(box.left() + 25 * s, y + 10 * s), 10 * s, 10 * s)
         p.setPen(colour(INK))
-        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), "≈ approximate position")
+        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), approximate)
         return box

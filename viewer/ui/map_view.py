@@ -107,6 +107,12 @@ class MapView(QtWidgets.QWidget):
         self.inset.scale = scale
         self._place_children()
 
+    def set_language(self, lang: str, naming: str) -> None:
+        self.marks.set_language(lang, naming)
+        self.overlay.lang = lang
+        self.overlay.update()
+        self.inset.set_language(lang, naming)
+
     def set_layer_visible(self, name: str, visible: bool) -> None:
         self.base.set_visible(name, visible)
 

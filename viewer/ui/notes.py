@@ -11,70 +11,111 @@ from html import escape
 from pyqtgraph.Qt import QtCore, QtWidgets
 
 from ..core.dates import format_date
-from ..core.model import Event, Scenario, Unit, tr
+from ..core.language import format_number, tr
+from ..core.model import STATES, Event, Scenario, Unit
 from ..core.motion import Positions
-from .style import NOTE_PX, SIDE_COLOURS, SIDE_NAMES, font
+from .i18n import side_name, translate
+from .style import NOTE_PX, SIDE_COLOURS, font
 
-CAVEAT_LABELS = {"disputed": "Disputed", "uncertain": "Uncertain", "one-sided claim": "One side's claim"}
+
+def caveat_label(kind: str) -> str:
+    return {"disputed": translate("Notes", "Disputed"), "uncertain": translate("Notes", "Uncertain"),
+            "one-sided claim": translate("Notes", "One side's claim")}[kind]
 
 
-def event_html(scenario: Scenario, event: Event, lang: str = "en") -> str:
+def branch_name(branch: str) -> str:
+    return {"infantry": translate("Units", "infantry"), "armour": translate("Units", "armour"),
+            "cavalry": translate("Units", "cavalry"), "motorised": translate("Units", "motorised infantry"),
+            "artillery": translate("Units", "artillery"), "hq": translate("Units", "headquarters"),
+            "airborne": translate("Units", "airborne"), "air": translate("Units", "air force")}[branch]
+
+
+def echelon_name(echelon: str) -> str:
+    return {"army group": translate("Units", "army group"), "army": translate("Units", "army"), "corps": translate("Units", "corps"),
+            "division": translate("Units", "division"), "brigade": translate("Units", "brigade"),
+            "regiment": translate("Units", "regiment"), "battalion": translate("Units", "battalion"),
+            "detachment": translate("Units", "detachment")}[echelon]
+
+
+def state_name(state: str) -> str:
+    return {"moving": translate("Units", "moving"), "holding": translate("Units", "holding"),
+            "attacking": translate("Units", "attacking"), "retreating": translate("Units", "retreating"),
+            "destroyed": translate("Units", "destroyed"), "withdrawn": translate("Units", "withdrawn")}[state]
+
+
+def event_html(scenario: Scenario, event: Event, lang: str = "en", naming: str = "soviet") -> str:
     chapter = scenario.chapter(event.chapter)
-    when = format_date(event.at, event.precision)
+    when = format_date(event.at, event.precision, lang)
     if event.end:
-        when += f" – {format_date(event.end, 'day')}"
-    places = ", ".join(f'<a href="place:{escape(pid)}">{escape(tr(scenario.places[pid].name, lang))}</a>' for pid in event.places)
+        when += f" – {format_date(event.end, 'day', lang)}"
+    places = ", ".join(f'<a href="place:{escape(pid)}">{escape(scenario.places[pid].label(lang, naming))}</a>'
+                       for pid in event.places)
     parts = [f'<p class="chapter">{escape(tr(chapter.title, lang))}</p>',
              f"<h1>{escape(tr(event.title, lang))}</h1>",
              f'<p class="date">{escape(when)}' + (f" · {places}" if places else "") + "</p>"]
     if event.caveat:
-        parts.append(f'<p class="caveat"><b>{CAVEAT_LABELS[event.caveat.kind]}:</b> {escape(tr(event.caveat.text, lang))}</p>')
+        parts.append(f'<p class="caveat"><b>{escape(caveat_label(event.caveat.kind))}:</b> '
+                     f'{escape(tr(event.caveat.text, lang))}</p>')
     parts.append(f'<p class="note">{escape(tr(event.note, lang))}</p>')
     if event.units:
-        parts.append('<p class="units">Units: ' + ", ".join(
+        label = translate("Notes", "Units:")
+        parts.append(f'<p class="units">{escape(label)} ' + ", ".join(
             f'<a href="unit:{escape(uid)}">{escape(tr(scenario.unit(uid).name, lang))}</a>' for uid in event.units) + "</p>")
-    parts.append(_sources_html(scenario, event.sources))
+    parts.append(_sources_html(scenario, event.sources, translate("Notes", "Sources")))
     return "".join(parts)
 
 
-def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index: int, at: datetime, lang: str = "en") -> str:
-    side = f'<span style="color:{SIDE_COLOURS[unit.side]}">■</span> {SIDE_NAMES[unit.side]}'
-    parts = [f'<p class="chapter">{side} · {escape(unit.branch)} · {escape(unit.echelon)}</p>',
+def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index: int, at: datetime,
+              lang: str = "en") -> str:
+    side = f'<span style="color:{SIDE_COLOURS[unit.side]}">■</span> {escape(side_name(unit.side))}'
+    parts = [f'<p class="chapter">{side} · {escape(branch_name(unit.branch))} · {escape(echelon_name(unit.echelon))}</p>',
              f"<h1>{escape(tr(unit.name, lang))}</h1>"]
     if unit.commander:
-        cmd = f"{escape(unit.commander.rank)} {escape(unit.commander.name)}"
+        cmd = f"{escape(tr(unit.commander.rank, lang))} {escape(tr(unit.commander.name, lang))}"
         note = f" — {escape(tr(unit.commander.note, lang))}" if unit.commander.note else ""
-        parts.append(f"<p><b>Commander (rank in 1939):</b> {cmd}{note}</p>")
+        parts.append(_field(translate("Notes", "Commander (rank in 1939):"), cmd + note))
     else:
-        parts.append("<p><b>Commander:</b> not confirmed in our sources</p>")
+        parts.append(_field(translate("Notes", "Commander:"), escape(translate("Notes", "not confirmed in our sources"))))
     if unit.strength:
-        parts.append(f"<p><b>Strength:</b> {escape(tr(unit.strength, lang))}</p>")
+        parts.append(_field(translate("Notes", "Strength:"), escape(tr(unit.strength, lang))))
     if unit.note:
         parts.append(f"<p>{escape(tr(unit.note, lang))}</p>")
     fix_sources = unit.sources
     if positions is not None and positions.present[index]:
         fix = unit.track[int(positions.fix_index[index])]
-        state = ["moving", "holding", "attacking", "retreating", "destroyed", "withdrawn"][int(positions.state[index])]
+        state = state_name(STATES[int(positions.state[index])])
         r = float(positions.radius_km[index])
-        where = (f"≈ approximate: within about {r:g} km (inferred from a narrative)" if r > 0 else "as published")
+        where = (translate("Notes", "≈ approximate: within about %1 km (inferred from a narrative)").replace(
+            "%1", format_number(r, lang, 0 if r == int(r) else 1)) if r > 0 else translate("Notes", "as published"))
+        last = format_date(fix.at, fix.precision, lang)
         if positions.at_fix[index] and at > fix.at:
-            timing = f"shown at its last dated position ({format_date(fix.at, fix.precision)})"
+            timing = translate("Notes", "shown at its last dated position (%1)").replace("%1", last)
         elif positions.at_fix[index]:
-            timing = "at a dated position"
+            timing = translate("Notes", "at a dated position")
         else:
-            timing = f"between dated positions (last: {format_date(fix.at, fix.precision)}); shown interpolated"
-        parts.append(f"<p><b>Now:</b> {state}, {timing}.</p>")  # the date is shown large already
-        parts.append(f'<p class="caveat"><b>Position:</b> {escape(where)}.' + (f" {escape(fix.how)}." if fix.how else "") + "</p>")
+            timing = translate("Notes", "between dated positions (last: %1); shown interpolated").replace("%1", last)
+        parts.append(_field(translate("Notes", "Now:"), f"{escape(state)}, {escape(timing)}."))  # the date is shown large already
+        how = f" {escape(tr(fix.how, lang))}." if fix.how else ""
+        parts.append(_field(translate("Notes", "Position:"), f"{escape(where)}.{how}", "caveat"))
         fix_sources = fix.sources
+        heading = translate("Notes", "Sources of this position")
     else:
-        parts.append("<p><b>Now:</b> not on the map at this instant (no dated position).</p>")
-    parts.append(_sources_html(scenario, fix_sources, "Sources of this position" if positions is not None else "Sources"))
+        parts.append(_field(translate("Notes", "Now:"), escape(translate("Notes", "not on the map at this instant (no dated position)."))))
+        heading = translate("Notes", "Sources")
+    parts.append(_sources_html(scenario, fix_sources, heading))
     return "".join(parts)
 
 
-def _sources_html(scenario: Scenario, ids, heading: str = "Sources") -> str:
+def _field(label: str, html: str, css: str = "") -> str:
+    """A labelled line of a card; `html` is already escaped."""
+    cls = f' class="{css}"' if css else ""
+    return f"<p{cls}><b>{escape(label)}</b> {html}</p>"
+
+
+def _sources_html(scenario: Scenario, ids, heading: str) -> str:
+    """Citations stay as published, in the language of the work: a bibliography is not translated."""
     items = "".join(f"<li>{escape(scenario.sources[s].citation)}</li>" for s in ids)
-    return f'<p class="sources"><b>{heading}</b></p><ol class="sources">{items}</ol>'
+    return f'<p class="sources"><b>{escape(heading)}</b></p><ol class="sources">{items}</ol>'
 
 
 class NotesPanel(QtWidgets.QTextBrowser):

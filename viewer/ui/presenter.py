@@ -8,7 +8,9 @@ import time
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.dates import format_date
-from ..core.model import Event, tr
+from ..core.language import tr
+from ..core.model import Event
+from .i18n import translate
 from .kiosk import TourCaption
 from .main_window import MainWindow
 from .style import colour, font
@@ -57,7 +59,7 @@ class PresenterView(QtWidgets.QWidget):
 
     def __init__(self):
         super().__init__()
-        self.setWindowTitle("Khalkhin Gol 1939 — presenter view")
+        self.setWindowTitle(translate("Presenter", "Presenter view"))
         self.current = QtWidgets.QLabel()
         self.next = QtWidgets.QLabel()
         self.note = QtWidgets.QLabel()
@@ -75,14 +77,17 @@ class PresenterView(QtWidgets.QWidget):
         timer.start()
         self._tick()
 
-    def show_step(self, event: Event, upcoming: Event | None) -> None:
-        self.current.setText(f"Now: {format_date(event.at, event.precision)} — {tr(event.title)}")
-        self.note.setText(tr(event.note))
-        self.next.setText(f"Next: {tr(upcoming.title)}" if upcoming else "Next: (end)")
+    def show_step(self, event: Event, upcoming: Event | None, lang: str) -> None:
+        when = format_date(event.at, event.precision, lang)
+        self.current.setText(translate("Presenter", "Now: %1 — %2").replace("%1", when).replace("%2", tr(event.title, lang)))
+        self.note.setText(tr(event.note, lang))
+        self.next.setText(translate("Presenter", "Next: %1").replace("%1", tr(upcoming.title, lang)) if upcoming
+                          else translate("Presenter", "Next: (end)"))
 
     def _tick(self) -> None:
         elapsed = int(time.monotonic() - self.started)
-        self.clock.setText(f"{time.strftime('%H:%M')}   ·   elapsed {elapsed // 60:02d}:{elapsed % 60:02d}")
+        self.clock.setText(translate("Presenter", "%1   ·   elapsed %2").replace("%1", time.strftime("%H:%M"))
+                           .replace("%2", f"{elapsed // 60:02d}:{elapsed % 60:02d}"))
 
 
 class Presenter(QtCore.QObject):
@@ -93,7 +98,7 @@ class Presenter(QtCore.QObject):
         self.window = window
         self.steps = list(window.scenario.events)
         self.index = -1
-        window.notes.hide()
+        window.side_panel.hide()
         window.menu_button.hide()
         window.statusBar().hide()
         window.touch_scale = 1.25
@@ -127,9 +132,10 @@ class Presenter(QtCore.QObject):
         self.pen.clear()
         self.black.hide()
         self.window.show_event(event)
-        self.caption.show_event(event, self.window.ui_scale())
+        lang = self.window.language.lang
+        self.caption.show_event(event, self.window.ui_scale(), lang)
         if self.view is not None:
-            self.view.show_step(event, self.steps[target + 1] if target + 1 < len(self.steps) else None)
+            self.view.show_step(event, self.steps[target + 1] if target + 1 < len(self.steps) else None, lang)
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         if obj is self.window and ev.type() == QtCore.QEvent.Type.Resize:

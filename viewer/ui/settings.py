@@ -13,11 +13,11 @@ from typing import Any, Callable
 from pyqtgraph.Qt import QtCore
 
 from ..core.dates import parse_date
+from ..core.language import LANGUAGES, NAMINGS
 from ..paths import config_dir
 from .clock import SPEEDS
 
 log = logging.getLogger("viewer.settings")
-LANGUAGES = ("en",)
 LAYERS = ("disputed", "claims", "border", "halos", "trails", "inset")
 
 
@@ -42,7 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("view/instant", "", "the instant last viewed (ISO 8601)", lambda v: v == "" or _is_date(v)),
     Setting("view/wide_timeline", False, "timeline widened to 1931–1945"),
     Setting("playback/speed", 2, "playback speed (index into the speed list)", lambda v: 0 <= v < len(SPEEDS)),
-    Setting("ui/language", "en", "interface language", lambda v: v in LANGUAGES),
+    Setting("ui/language", "en", "interface and content language", lambda v: v in LANGUAGES),
+    Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them",
+            lambda v: v in NAMINGS),
     *(Setting(f"layers/{name}", True, f"show the {name} layer") for name in LAYERS),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}

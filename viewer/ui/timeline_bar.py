@@ -5,11 +5,11 @@ from datetime import datetime
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.model import Chapter, Event, tr
+from ..core.dates import format_month
+from ..core.language import tr
+from ..core.model import Chapter, Event
 from ..core.timeline import Timeline
 from .style import INK, colour, font
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class TimelineBar(QtWidgets.QWidget):
@@ -22,6 +22,7 @@ class TimelineBar(QtWidgets.QWidget):
         self.timeline = timeline
         self.at = timeline.start
         self.scale = 1.0
+        self.lang = "en"
         self._dragging = False
         self._press: QtCore.QPointF | None = None
         self.setMouseTracking(True)
@@ -41,6 +42,10 @@ class TimelineBar(QtWidgets.QWidget):
     def set_scale(self, scale: float) -> None:
         self.scale = scale
         self._update_height()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.update()
 
     def _update_height(self) -> None:
         self.setFixedHeight(round(118 * self.scale))
@@ -67,7 +72,7 @@ class TimelineBar(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, dpr, id(self.timeline))
+        key = (self.width(), self.height(), self.scale, dpr, id(self.timeline), self.lang)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
@@ -101,7 +106,7 @@ class TimelineBar(QtWidgets.QWidget):
             x0, x1 = self.x_of(ch.start), self.x_of(ch.end)
             band = QtCore.QRectF(x0, top, max(x1 - x0, 2), band_bottom - top)
             p.fillRect(band, colour(ch.colour, 0.85))
-            title = fm.elidedText(tr(ch.title), QtCore.Qt.TextElideMode.ElideRight, band.width() - 8)
+            title = fm.elidedText(tr(ch.title, self.lang), QtCore.Qt.TextElideMode.ElideRight, band.width() - 8)
             if band.width() > 40 * self.scale:
                 p.setPen(colour("#FFFFFF"))
                 p.drawText(band.adjusted(5, 0, -3, 0), QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft, title)
@@ -126,7 +131,7 @@ class TimelineBar(QtWidgets.QWidget):
         while cur <= end:
             x = self.x_of(cur)
             p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x, y + 6 * self.scale))
-            label = str(cur.year) if years else f"{MONTHS[cur.month - 1]} {cur.year}"
+            label = str(cur.year) if years else format_month(cur.year, cur.month, self.lang)
             p.drawText(QtCore.QPointF(x + 3, y + 20 * self.scale), label)
             cur = datetime(cur.year + 1, 1, 1) if years else _next_month(cur)
 

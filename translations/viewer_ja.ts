@@ -1,0 +1,580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>%1
+
+Details were written to:
+%2</source>
+        <translation>%1
+
+詳細は次のファイルに記録しました:
+%2</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); it was logged and the viewer carries on.</source>
+        <translation>エラーが発生しました(%1)。記録済みで、表示は続行します。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Map: %1. Positions marked ≈ are approximate.</source>
+        <translation>地図: %1。≈ の付いた位置はおおよそのものです。</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>play / pause</source>
+        <translation>再生 / 一時停止</translation>
+    </message>
+    <message>
+        <source>next event (what a presentation clicker sends)</source>
+        <translation>次の出来事(プレゼン用リモコンの送るキー)</translation>
+    </message>
+    <message>
+        <source>previous event</source>
+        <translation>前の出来事</translation>
+    </message>
+    <message>
+        <source>start / end of the timeline</source>
+        <translation>年表の最初 / 最後</translation>
+    </message>
+    <message>
+        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
+        <translation>地図の拡大 / 縮小(マウスホイールやピンチでも可)</translation>
+    </message>
+    <message>
+        <source>fit the battlefield</source>
+        <translation>戦場全体を表示</translation>
+    </message>
+    <message>
+        <source>pan the map (also drag it)</source>
+        <translation>地図を移動(ドラッグでも可)</translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation>この一覧</translation>
+    </message>
+    <message>
+        <source>Shorelines, rivers and borders</source>
+        <translation>海岸線・河川・国境</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>広域図</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>ソフトウェア</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>フォント</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード操作</translation>
+    </message>
+    <message>
+        <source>Version %1.</source>
+        <translation>バージョン %1。</translation>
+    </message>
+    <message>
+        <source>A map-and-timeline viewer of the 1939 battles of Khalkhin Gol, known in Japan as the Nomonhan Incident.</source>
+        <translation>1939年のハルハ河の戦い(日本ではノモンハン事件として知られる)を地図と年表で見るアプリです。</translation>
+    </message>
+    <message>
+        <source>Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed dates and one side&apos;s figures are flagged in the notes.</source>
+        <translation>≈ の付いた位置は記述から推定したもので、誤差の範囲とともに描いています。異説のある日付や一方の側だけの数字は注記で示しています。</translation>
+    </message>
+    <message>
+        <source>The Russian, Mongolian and Japanese texts are translations of the English notes awaiting review by native-speaking historians; where they differ, the English text is the reference.</source>
+        <translation>ロシア語・モンゴル語・日本語の文章は英語の注記の翻訳で、各言語を母語とする歴史家の校閲を待っています。食い違う場合は英語の文章が基準です。</translation>
+    </message>
+    <message>
+        <source>Data and licences</source>
+        <translation>データとライセンス</translation>
+    </message>
+    <message>
+        <source>This viewer</source>
+        <translation>このアプリ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>MIT licence; the content (events.yaml) cites its sources below.</source>
+        <translation>MIT ライセンス。内容(events.yaml)の出典は下記のとおりです。</translation>
+    </message>
+    <message>
+        <source>Grades: A scholarly or primary, B encyclopedia, C popular web, D forum or blog (never the only support).</source>
+        <translation>等級: A 学術・一次資料、B 百科事典、C 一般向けウェブ、D 掲示板・ブログ(単独の根拠にはしない)。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Inset</name>
+    <message>
+        <source>MONGOLIA</source>
+        <translation>モンゴル</translation>
+    </message>
+    <message>
+        <source>USSR</source>
+        <translation>ソ連</translation>
+    </message>
+    <message>
+        <source>MANCHUKUO</source>
+        <translation>満洲国</translation>
+    </message>
+    <message>
+        <source>Hailar</source>
+        <translation>ハイラル</translation>
+    </message>
+    <message>
+        <source>Chita</source>
+        <translation>チタ</translation>
+    </message>
+    <message>
+        <source>Ulaanbaatar</source>
+        <translation>ウランバートル</translation>
+    </message>
+    <message>
+        <source>modern borders; red box: map area</source>
+        <translation>現在の国境。赤枠は地図の範囲</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <source>Border claimed by Manchukuo and Japan: the river</source>
+        <translation>満洲国・日本の主張した国境: 川</translation>
+    </message>
+    <message>
+        <source>Border claimed by Mongolia and the USSR</source>
+        <translation>モンゴル・ソ連の主張した国境</translation>
+    </message>
+    <message>
+        <source>%1 (modern)</source>
+        <translation>%1(現在)</translation>
+    </message>
+    <message>
+        <source>Disputed ground ≈ %1 km²</source>
+        <translation>係争地 ≈ %1 km²</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow</comment>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>Mongolian/Soviet claim</source>
+        <translation>モンゴル・ソ連側の主張</translation>
+    </message>
+    <message>
+        <source>Manchukuo/Japanese claim (river)</source>
+        <translation>満洲国・日本側の主張(川)</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>現在の国境</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>川</translation>
+    </message>
+    <message>
+        <source>Disputed ground</source>
+        <translation>係争地</translation>
+    </message>
+    <message>
+        <source>≈ approximate position</source>
+        <translation>≈ おおよその位置</translation>
+    </message>
+</context>
+<context>
+    <name>Naming</name>
+    <message>
+        <source>Soviet/Mongolian names</source>
+        <translation>ソ連・モンゴル側の呼び名</translation>
+    </message>
+    <message>
+        <source>Japanese names</source>
+        <translation>日本側の呼び名</translation>
+    </message>
+    <message>
+        <source>Khalkhin Gol</source>
+        <translation>ハルハ河</translation>
+    </message>
+    <message>
+        <source>Nomonhan</source>
+        <translation>ノモンハン</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Disputed</source>
+        <translation>異説あり</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>不確か</translation>
+    </message>
+    <message>
+        <source>One side&apos;s claim</source>
+        <translation>一方の側の主張</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>現在:</translation>
+    </message>
+    <message>
+        <source>≈ approximate: within about %1 km (inferred from a narrative)</source>
+        <translation>≈ おおよその位置: 約 %1 km 以内(記述からの推定)</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>部隊:</translation>
+    </message>
+    <message>
+        <source>Commander (rank in 1939):</source>
+        <translation>指揮官(1939年の階級):</translation>
+    </message>
+    <message>
+        <source>Commander:</source>
+        <translation>指揮官:</translation>
+    </message>
+    <message>
+        <source>not confirmed in our sources</source>
+        <translation>当方の出典では未確認</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>兵力:</translation>
+    </message>
+    <message>
+        <source>as published</source>
+        <translation>公表どおり</translation>
+    </message>
+    <message>
+        <source>shown at its last dated position (%1)</source>
+        <translation>日付の分かる最後の位置に表示(%1)</translation>
+    </message>
+    <message>
+        <source>at a dated position</source>
+        <translation>日付の分かる位置</translation>
+    </message>
+    <message>
+        <source>between dated positions (last: %1); shown interpolated</source>
+        <translation>日付の分かる位置の間(直前: %1)。補間して表示</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置:</translation>
+    </message>
+    <message>
+        <source>Sources of this position</source>
+        <translation>この位置の出典</translation>
+    </message>
+    <message>
+        <source>not on the map at this instant (no dated position).</source>
+        <translation>この時点では地図上にありません(日付の分かる位置なし)。</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter view</source>
+        <translation>発表者ビュー</translation>
+    </message>
+    <message>
+        <source>Now: %1 — %2</source>
+        <translation>現在: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>次: %1</translation>
+    </message>
+    <message>
+        <source>Next: (end)</source>
+        <translation>次: (終わり)</translation>
+    </message>
+    <message>
+        <source>%1   ·   elapsed %2</source>
+        <translation>%1   ·   経過 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sides</name>
+    <message>
+        <source>Soviet</source>
+        <translation>ソ連</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>モンゴル</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>Manchukuo</source>
+        <translation>満洲国</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>infantry</source>
+        <translation>歩兵</translation>
+    </message>
+    <message>
+        <source>armour</source>
+        <translation>機甲</translation>
+    </message>
+    <message>
+        <source>cavalry</source>
+        <translation>騎兵</translation>
+    </message>
+    <message>
+        <source>motorised infantry</source>
+        <translation>自動車化歩兵</translation>
+    </message>
+    <message>
+        <source>artillery</source>
+        <translation>砲兵</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>司令部</translation>
+    </message>
+    <message>
+        <source>airborne</source>
+        <translation>空挺</translation>
+    </message>
+    <message>
+        <source>air force</source>
+        <translation>航空</translation>
+    </message>
+    <message>
+        <source>army group</source>
+        <translation>軍集団</translation>
+    </message>
+    <message>
+        <source>army</source>
+        <translation>軍</translation>
+    </message>
+    <message>
+        <source>corps</source>
+        <translation>軍団</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>師団</translation>
+    </message>
+    <message>
+        <source>brigade</source>
+        <translation>旅団</translation>
+    </message>
+    <message>
+        <source>regiment</source>
+        <translation>連隊</translation>
+    </message>
+    <message>
+        <source>battalion</source>
+        <translation>大隊</translation>
+    </message>
+    <message>
+        <source>detachment</source>
+        <translation>支隊</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>移動中</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>陣地保持</translation>
+    </message>
+    <message>
+        <source>attacking</source>
+        <translation>攻撃中</translation>
+    </message>
+    <message>
+        <source>retreating</source>
+        <translation>退却中</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>壊滅</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>撤収</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Disputed ground</source>
+        <translation>係争地</translation>
+    </message>
+    <message>
+        <source>Border claims</source>
+        <translation>双方の主張する国境</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>現在の国境</translation>
+    </message>
+    <message>
+        <source>Uncertainty of positions</source>
+        <translation>位置の誤差</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>移動の軌跡</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>広域図</translation>
+    </message>
+    <message>
+        <source>1 hour/s</source>
+        <translation>1時間/秒</translation>
+    </message>
+    <message>
+        <source>6 hours/s</source>
+        <translation>6時間/秒</translation>
+    </message>
+    <message>
+        <source>1 day/s</source>
+        <translation>1日/秒</translation>
+    </message>
+    <message>
+        <source>1 week/s</source>
+        <translation>1週間/秒</translation>
+    </message>
+    <message>
+        <source>Picture (PNG, 3840×2160)…</source>
+        <translation>画像(PNG、3840×2160)…</translation>
+    </message>
+    <message>
+        <source>Vector picture (SVG)…</source>
+        <translation>ベクター画像(SVG)…</translation>
+    </message>
+    <message>
+        <source>Handout (PDF, A4)…</source>
+        <translation>配布資料(PDF、A4)…</translation>
+    </message>
+    <message>
+        <source>Video of the next 10 days (MP4)…</source>
+        <translation>この先10日間の動画(MP4)…</translation>
+    </message>
+    <message>
+        <source>Animated GIF of the next 3 days…</source>
+        <translation>この先3日間のアニメーションGIF…</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>再生 / 一時停止(スペース)</translation>
+    </message>
+    <message>
+        <source>Previous event (Left, PageUp)</source>
+        <translation>前の出来事(←、PageUp)</translation>
+    </message>
+    <message>
+        <source>Next event (Right, PageDown)</source>
+        <translation>次の出来事(→、PageDown)</translation>
+    </message>
+    <message>
+        <source>Fit the battlefield (0)</source>
+        <translation>戦場全体を表示(0)</translation>
+    </message>
+    <message>
+        <source>Layers, export, keyboard shortcuts, about</source>
+        <translation>レイヤー、書き出し、キー操作、情報</translation>
+    </message>
+    <message>
+        <source>Widen the timeline to the background and aftermath</source>
+        <translation>年表を前史と戦後まで広げる</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>A name changes only where a source gives the other side&apos;s form.</source>
+        <translation>相手側の呼び名を出典が示す場合にだけ名前が変わります。</translation>
+    </message>
+    <message>
+        <source>Chapters…</source>
+        <translation>章…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>キーボード操作(F1)</translation>
+    </message>
+    <message>
+        <source>About, sources and licences</source>
+        <translation>情報・出典・ライセンス</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → to step to the first event.</source>
+        <translation>スペースで再生、→ で最初の出来事へ進みます。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>書き出しを中止しました。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード操作</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>このアプリについて</translation>
+    </message>
+</context>
+</TS>

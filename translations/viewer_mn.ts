@@ -1,0 +1,580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="mn">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>%1
+
+Details were written to:
+%2</source>
+        <translation>%1
+
+Дэлгэрэнгүйг энэ файлд бичлээ:
+%2</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); it was logged and the viewer carries on.</source>
+        <translation>Алдаа гарлаа (%1); бүртгэлд бичигдсэн бөгөөд программ үргэлжлэн ажиллана.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Map: %1. Positions marked ≈ are approximate.</source>
+        <translation>Газрын зураг: %1. ≈ тэмдэгтэй байрлал ойролцоо.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>play / pause</source>
+        <translation>тоглуулах / зогсоох</translation>
+    </message>
+    <message>
+        <source>next event (what a presentation clicker sends)</source>
+        <translation>дараагийн үйл явдал (танилцуулгын алсын удирдлага үүнийг илгээдэг)</translation>
+    </message>
+    <message>
+        <source>previous event</source>
+        <translation>өмнөх үйл явдал</translation>
+    </message>
+    <message>
+        <source>start / end of the timeline</source>
+        <translation>цагийн шугамын эхлэл / төгсгөл</translation>
+    </message>
+    <message>
+        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
+        <translation>газрын зургийг томруулах / жижигрүүлэх (хулганы дугуй эсвэл хоёр хуруугаар)</translation>
+    </message>
+    <message>
+        <source>fit the battlefield</source>
+        <translation>байлдааны талбайг бүтнээр харуулах</translation>
+    </message>
+    <message>
+        <source>pan the map (also drag it)</source>
+        <translation>газрын зургийг шилжүүлэх (чирж бас болно)</translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation>энэ тусламж</translation>
+    </message>
+    <message>
+        <source>Shorelines, rivers and borders</source>
+        <translation>Эрэг, гол мөрөн, хил</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>Бүс нутгийн жижиг зураг</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Программ хангамж</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Үсгийн фонт</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Товчлуурын товчлол</translation>
+    </message>
+    <message>
+        <source>Version %1.</source>
+        <translation>Хувилбар %1.</translation>
+    </message>
+    <message>
+        <source>A map-and-timeline viewer of the 1939 battles of Khalkhin Gol, known in Japan as the Nomonhan Incident.</source>
+        <translation>1939 оны Халхын голын байлдааны газрын зураг ба он дарааллын үзүүлэн; Японд Номунханы хэрэг гэж нэрлэдэг.</translation>
+    </message>
+    <message>
+        <source>Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed dates and one side&apos;s figures are flagged in the notes.</source>
+        <translation>≈ тэмдэгтэй байрлалыг бичвэр дээр үндэслэн тогтоосон тул алдааных нь хүрээтэй зурсан; маргаантай огноо болон зөвхөн нэг талын тоо баримтыг тэмдэглэлд заасан.</translation>
+    </message>
+    <message>
+        <source>The Russian, Mongolian and Japanese texts are translations of the English notes awaiting review by native-speaking historians; where they differ, the English text is the reference.</source>
+        <translation>Орос, монгол, япон бичвэрүүд нь англи тэмдэглэлийн орчуулга бөгөөд тухайн хэлээр ярьдаг түүхчдийн хяналтыг хүлээж байна; зөрүүтэй бол англи бичвэрийг үндэслэнэ.</translation>
+    </message>
+    <message>
+        <source>Data and licences</source>
+        <translation>Өгөгдөл ба лиценз</translation>
+    </message>
+    <message>
+        <source>This viewer</source>
+        <translation>Энэ программ</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Эх сурвалж</translation>
+    </message>
+    <message>
+        <source>MIT licence; the content (events.yaml) cites its sources below.</source>
+        <translation>MIT лиценз; агуулгын (events.yaml) эх сурвалжийг доор жагсаав.</translation>
+    </message>
+    <message>
+        <source>Grades: A scholarly or primary, B encyclopedia, C popular web, D forum or blog (never the only support).</source>
+        <translation>Зэрэглэл: A — эрдэм шинжилгээний буюу анхдагч эх сурвалж, B — нэвтэрхий толь, C — олон нийтийн вэб, D — форум эсвэл блог (хэзээ ч цорын ганц нотолгоо болохгүй).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Хаах</translation>
+    </message>
+</context>
+<context>
+    <name>Inset</name>
+    <message>
+        <source>MONGOLIA</source>
+        <translation>МОНГОЛ</translation>
+    </message>
+    <message>
+        <source>USSR</source>
+        <translation>ЗХУ</translation>
+    </message>
+    <message>
+        <source>MANCHUKUO</source>
+        <translation>МАНЖ-ГО</translation>
+    </message>
+    <message>
+        <source>Hailar</source>
+        <translation>Хайлаар</translation>
+    </message>
+    <message>
+        <source>Chita</source>
+        <translation>Чита</translation>
+    </message>
+    <message>
+        <source>Ulaanbaatar</source>
+        <translation>Улаанбаатар</translation>
+    </message>
+    <message>
+        <source>modern borders; red box: map area</source>
+        <translation>өнөөгийн хил; улаан хүрээ — газрын зургийн хэсэг</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <source>Border claimed by Manchukuo and Japan: the river</source>
+        <translation>Манж-Го ба Японы зарласан хил: гол</translation>
+    </message>
+    <message>
+        <source>Border claimed by Mongolia and the USSR</source>
+        <translation>Монгол ба ЗХУ-ын зарласан хил</translation>
+    </message>
+    <message>
+        <source>%1 (modern)</source>
+        <translation>%1 (өнөөгийн)</translation>
+    </message>
+    <message>
+        <source>Disputed ground ≈ %1 km²</source>
+        <translation>Маргаантай газар ≈ %1 км²</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow</comment>
+        <translation>Х</translation>
+    </message>
+    <message>
+        <source>Mongolian/Soviet claim</source>
+        <translation>БНМАУ/ЗХУ-ын заасан хил</translation>
+    </message>
+    <message>
+        <source>Manchukuo/Japanese claim (river)</source>
+        <translation>Манж-Го/Японы заасан хил (гол)</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>Өнөөгийн хил</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>Гол</translation>
+    </message>
+    <message>
+        <source>Disputed ground</source>
+        <translation>Маргаантай газар</translation>
+    </message>
+    <message>
+        <source>≈ approximate position</source>
+        <translation>≈ ойролцоо байрлал</translation>
+    </message>
+</context>
+<context>
+    <name>Naming</name>
+    <message>
+        <source>Soviet/Mongolian names</source>
+        <translation>Зөвлөлт, Монголын нэршил</translation>
+    </message>
+    <message>
+        <source>Japanese names</source>
+        <translation>Японы нэршил</translation>
+    </message>
+    <message>
+        <source>Khalkhin Gol</source>
+        <translation>Халхын гол</translation>
+    </message>
+    <message>
+        <source>Nomonhan</source>
+        <translation>Номонхан</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Disputed</source>
+        <translation>Маргаантай</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Тодорхойгүй</translation>
+    </message>
+    <message>
+        <source>One side&apos;s claim</source>
+        <translation>Нэг талын мэдээлэл</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Эх сурвалж</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Одоо:</translation>
+    </message>
+    <message>
+        <source>≈ approximate: within about %1 km (inferred from a narrative)</source>
+        <translation>≈ ойролцоо: %1 км орчмын хүрээнд (бичвэрээс тогтоосон)</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Анги, нэгтгэл:</translation>
+    </message>
+    <message>
+        <source>Commander (rank in 1939):</source>
+        <translation>Командлагч (1939 оны цол):</translation>
+    </message>
+    <message>
+        <source>Commander:</source>
+        <translation>Командлагч:</translation>
+    </message>
+    <message>
+        <source>not confirmed in our sources</source>
+        <translation>манай эх сурвалжид баталгаагүй</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Хүч:</translation>
+    </message>
+    <message>
+        <source>as published</source>
+        <translation>хэвлэгдсэнээр</translation>
+    </message>
+    <message>
+        <source>shown at its last dated position (%1)</source>
+        <translation>хамгийн сүүлийн огноотой байрлалд харуулав (%1)</translation>
+    </message>
+    <message>
+        <source>at a dated position</source>
+        <translation>огноотой байрлалд</translation>
+    </message>
+    <message>
+        <source>between dated positions (last: %1); shown interpolated</source>
+        <translation>огноотой байрлалуудын хооронд (сүүлийнх: %1); завсрын байрлалыг харуулав</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Байрлал:</translation>
+    </message>
+    <message>
+        <source>Sources of this position</source>
+        <translation>Энэ байрлалын эх сурвалж</translation>
+    </message>
+    <message>
+        <source>not on the map at this instant (no dated position).</source>
+        <translation>энэ мөчид газрын зураг дээр алга (огноотой байрлал байхгүй).</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter view</source>
+        <translation>Илтгэгчийн дэлгэц</translation>
+    </message>
+    <message>
+        <source>Now: %1 — %2</source>
+        <translation>Одоо: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Дараа нь: %1</translation>
+    </message>
+    <message>
+        <source>Next: (end)</source>
+        <translation>Дараа нь: (төгсгөл)</translation>
+    </message>
+    <message>
+        <source>%1   ·   elapsed %2</source>
+        <translation>%1   ·   өнгөрсөн %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sides</name>
+    <message>
+        <source>Soviet</source>
+        <translation>Зөвлөлт</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>Монгол</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Япон</translation>
+    </message>
+    <message>
+        <source>Manchukuo</source>
+        <translation>Манж-Го</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>infantry</source>
+        <translation>явган цэрэг</translation>
+    </message>
+    <message>
+        <source>armour</source>
+        <translation>хуягт цэрэг</translation>
+    </message>
+    <message>
+        <source>cavalry</source>
+        <translation>морин цэрэг</translation>
+    </message>
+    <message>
+        <source>motorised infantry</source>
+        <translation>моторт явган цэрэг</translation>
+    </message>
+    <message>
+        <source>artillery</source>
+        <translation>их буу</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>штаб</translation>
+    </message>
+    <message>
+        <source>airborne</source>
+        <translation>агаарын десант</translation>
+    </message>
+    <message>
+        <source>air force</source>
+        <translation>нисэх хүчин</translation>
+    </message>
+    <message>
+        <source>army group</source>
+        <translation>армийн бүлэг</translation>
+    </message>
+    <message>
+        <source>army</source>
+        <translation>арми</translation>
+    </message>
+    <message>
+        <source>corps</source>
+        <translation>корпус</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>дивиз</translation>
+    </message>
+    <message>
+        <source>brigade</source>
+        <translation>бригад</translation>
+    </message>
+    <message>
+        <source>regiment</source>
+        <translation>хороо</translation>
+    </message>
+    <message>
+        <source>battalion</source>
+        <translation>батальон</translation>
+    </message>
+    <message>
+        <source>detachment</source>
+        <translation>отряд</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>хөдөлж байна</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>байрлалаа барьж байна</translation>
+    </message>
+    <message>
+        <source>attacking</source>
+        <translation>довтолж байна</translation>
+    </message>
+    <message>
+        <source>retreating</source>
+        <translation>ухарч байна</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>устгагдсан</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>татан гаргасан</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Disputed ground</source>
+        <translation>Маргаантай газар</translation>
+    </message>
+    <message>
+        <source>Border claims</source>
+        <translation>Талуудын заасан хил</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>Өнөөгийн хил</translation>
+    </message>
+    <message>
+        <source>Uncertainty of positions</source>
+        <translation>Байрлалын тодорхойгүй байдал</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>Хөдөлгөөний мөр</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>Бүс нутгийн жижиг зураг</translation>
+    </message>
+    <message>
+        <source>1 hour/s</source>
+        <translation>1 цаг/с</translation>
+    </message>
+    <message>
+        <source>6 hours/s</source>
+        <translation>6 цаг/с</translation>
+    </message>
+    <message>
+        <source>1 day/s</source>
+        <translation>1 өдөр/с</translation>
+    </message>
+    <message>
+        <source>1 week/s</source>
+        <translation>7 хоног/с</translation>
+    </message>
+    <message>
+        <source>Picture (PNG, 3840×2160)…</source>
+        <translation>Зураг (PNG, 3840×2160)…</translation>
+    </message>
+    <message>
+        <source>Vector picture (SVG)…</source>
+        <translation>Вектор зураг (SVG)…</translation>
+    </message>
+    <message>
+        <source>Handout (PDF, A4)…</source>
+        <translation>Гарын авлага (PDF, A4)…</translation>
+    </message>
+    <message>
+        <source>Video of the next 10 days (MP4)…</source>
+        <translation>Дараагийн 10 хоногийн видео (MP4)…</translation>
+    </message>
+    <message>
+        <source>Animated GIF of the next 3 days…</source>
+        <translation>Дараагийн 3 хоногийн хөдөлгөөнт GIF…</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Тоглуулах / зогсоох (Зай)</translation>
+    </message>
+    <message>
+        <source>Previous event (Left, PageUp)</source>
+        <translation>Өмнөх үйл явдал (←, PageUp)</translation>
+    </message>
+    <message>
+        <source>Next event (Right, PageDown)</source>
+        <translation>Дараагийн үйл явдал (→, PageDown)</translation>
+    </message>
+    <message>
+        <source>Fit the battlefield (0)</source>
+        <translation>Байлдааны талбайг бүтнээр (0)</translation>
+    </message>
+    <message>
+        <source>Layers, export, keyboard shortcuts, about</source>
+        <translation>Давхарга, экспорт, товчлол, тухай</translation>
+    </message>
+    <message>
+        <source>Widen the timeline to the background and aftermath</source>
+        <translation>Цагийн шугамыг өмнөх ба дараах үе хүртэл өргөтгөх</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Бүтнээр</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Цэс</translation>
+    </message>
+    <message>
+        <source>A name changes only where a source gives the other side&apos;s form.</source>
+        <translation>Эх сурвалжид нөгөө талын нэршил байгаа тохиолдолд л нэр солигдоно.</translation>
+    </message>
+    <message>
+        <source>Chapters…</source>
+        <translation>Бүлгүүд…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Давхарга</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Товчлуурын товчлол (F1)</translation>
+    </message>
+    <message>
+        <source>About, sources and licences</source>
+        <translation>Программын тухай, эх сурвалж, лиценз</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → to step to the first event.</source>
+        <translation>Тоглуулахын тулд Зай товч, эхний үйл явдал руу шилжихийн тулд → товч дарна уу.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспортлож байна…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Цуцлах</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Экспорт цуцлагдлаа; юу ч бичээгүй.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Хадгалсан: %1</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Товчлуурын товчлол</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Тухай</translation>
+    </message>
+</context>
+</TS>

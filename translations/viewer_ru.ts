@@ -1,0 +1,580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>%1
+
+Details were written to:
+%2</source>
+        <translation>%1
+
+Подробности записаны в файл:
+%2</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); it was logged and the viewer carries on.</source>
+        <translation>Произошла ошибка (%1); она записана в журнал, программа продолжает работу.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Map: %1. Positions marked ≈ are approximate.</source>
+        <translation>Карта: %1. Позиции, отмеченные ≈, приблизительные.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>play / pause</source>
+        <translation>воспроизведение / пауза</translation>
+    </message>
+    <message>
+        <source>next event (what a presentation clicker sends)</source>
+        <translation>следующее событие (так работает пульт для презентаций)</translation>
+    </message>
+    <message>
+        <source>previous event</source>
+        <translation>предыдущее событие</translation>
+    </message>
+    <message>
+        <source>start / end of the timeline</source>
+        <translation>начало / конец шкалы времени</translation>
+    </message>
+    <message>
+        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
+        <translation>приблизить / отдалить карту (также колесом мыши или щипком)</translation>
+    </message>
+    <message>
+        <source>fit the battlefield</source>
+        <translation>показать всё поле боя</translation>
+    </message>
+    <message>
+        <source>pan the map (also drag it)</source>
+        <translation>сдвинуть карту (или перетащить её)</translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation>эта справка</translation>
+    </message>
+    <message>
+        <source>Shorelines, rivers and borders</source>
+        <translation>Берега, реки и границы</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>Обзорная карта региона</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Программы</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Шрифты</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>Version %1.</source>
+        <translation>Версия %1.</translation>
+    </message>
+    <message>
+        <source>A map-and-timeline viewer of the 1939 battles of Khalkhin Gol, known in Japan as the Nomonhan Incident.</source>
+        <translation>Карта и хронология боёв на Халхин-Голе 1939 года, известных в Японии как Номонханский инцидент.</translation>
+    </message>
+    <message>
+        <source>Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed dates and one side&apos;s figures are flagged in the notes.</source>
+        <translation>Позиции со знаком ≈ восстановлены по описаниям и показаны с их погрешностью; спорные даты и данные одной стороны отмечены в заметках.</translation>
+    </message>
+    <message>
+        <source>The Russian, Mongolian and Japanese texts are translations of the English notes awaiting review by native-speaking historians; where they differ, the English text is the reference.</source>
+        <translation>Русский, монгольский и японский тексты — переводы английских заметок, ожидающие проверки историками-носителями языка; при расхождении основным считается английский текст.</translation>
+    </message>
+    <message>
+        <source>Data and licences</source>
+        <translation>Данные и лицензии</translation>
+    </message>
+    <message>
+        <source>This viewer</source>
+        <translation>Эта программа</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>MIT licence; the content (events.yaml) cites its sources below.</source>
+        <translation>Лицензия MIT; источники содержания (events.yaml) перечислены ниже.</translation>
+    </message>
+    <message>
+        <source>Grades: A scholarly or primary, B encyclopedia, C popular web, D forum or blog (never the only support).</source>
+        <translation>Категории: A — научный или первичный источник, B — энциклопедия, C — популярный сайт, D — форум или блог (никогда не единственное подтверждение).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>Inset</name>
+    <message>
+        <source>MONGOLIA</source>
+        <translation>МОНГОЛИЯ</translation>
+    </message>
+    <message>
+        <source>USSR</source>
+        <translation>СССР</translation>
+    </message>
+    <message>
+        <source>MANCHUKUO</source>
+        <translation>МАНЬЧЖОУ-ГО</translation>
+    </message>
+    <message>
+        <source>Hailar</source>
+        <translation>Хайлар</translation>
+    </message>
+    <message>
+        <source>Chita</source>
+        <translation>Чита</translation>
+    </message>
+    <message>
+        <source>Ulaanbaatar</source>
+        <translation>Улан-Батор</translation>
+    </message>
+    <message>
+        <source>modern borders; red box: map area</source>
+        <translation>современные границы; красная рамка — область карты</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <source>Border claimed by Manchukuo and Japan: the river</source>
+        <translation>Граница по версии Маньчжоу-Го и Японии: река</translation>
+    </message>
+    <message>
+        <source>Border claimed by Mongolia and the USSR</source>
+        <translation>Граница по версии Монголии и СССР</translation>
+    </message>
+    <message>
+        <source>%1 (modern)</source>
+        <translation>%1 (совр.)</translation>
+    </message>
+    <message>
+        <source>Disputed ground ≈ %1 km²</source>
+        <translation>Спорная территория ≈ %1 км²</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow</comment>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Mongolian/Soviet claim</source>
+        <translation>Граница по версии МНР/СССР</translation>
+    </message>
+    <message>
+        <source>Manchukuo/Japanese claim (river)</source>
+        <translation>Граница по версии Маньчжоу-Го/Японии (река)</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>Современная граница</translation>
+    </message>
+    <message>
+        <source>River</source>
+        <translation>Река</translation>
+    </message>
+    <message>
+        <source>Disputed ground</source>
+        <translation>Спорная территория</translation>
+    </message>
+    <message>
+        <source>≈ approximate position</source>
+        <translation>≈ приблизительная позиция</translation>
+    </message>
+</context>
+<context>
+    <name>Naming</name>
+    <message>
+        <source>Soviet/Mongolian names</source>
+        <translation>Советские и монгольские названия</translation>
+    </message>
+    <message>
+        <source>Japanese names</source>
+        <translation>Японские названия</translation>
+    </message>
+    <message>
+        <source>Khalkhin Gol</source>
+        <translation>Халхин-Гол</translation>
+    </message>
+    <message>
+        <source>Nomonhan</source>
+        <translation>Номонхан</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Disputed</source>
+        <translation>Спорно</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Не установлено</translation>
+    </message>
+    <message>
+        <source>One side&apos;s claim</source>
+        <translation>Данные одной стороны</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Сейчас:</translation>
+    </message>
+    <message>
+        <source>≈ approximate: within about %1 km (inferred from a narrative)</source>
+        <translation>≈ приблизительно: в пределах около %1 км (восстановлено по описанию)</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Части:</translation>
+    </message>
+    <message>
+        <source>Commander (rank in 1939):</source>
+        <translation>Командир (звание в 1939 г.):</translation>
+    </message>
+    <message>
+        <source>Commander:</source>
+        <translation>Командир:</translation>
+    </message>
+    <message>
+        <source>not confirmed in our sources</source>
+        <translation>в наших источниках не подтверждён</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Численность:</translation>
+    </message>
+    <message>
+        <source>as published</source>
+        <translation>как опубликовано</translation>
+    </message>
+    <message>
+        <source>shown at its last dated position (%1)</source>
+        <translation>показана на последней датированной позиции (%1)</translation>
+    </message>
+    <message>
+        <source>at a dated position</source>
+        <translation>на датированной позиции</translation>
+    </message>
+    <message>
+        <source>between dated positions (last: %1); shown interpolated</source>
+        <translation>между датированными позициями (последняя: %1); показана промежуточная</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Позиция:</translation>
+    </message>
+    <message>
+        <source>Sources of this position</source>
+        <translation>Источники этой позиции</translation>
+    </message>
+    <message>
+        <source>not on the map at this instant (no dated position).</source>
+        <translation>в этот момент не на карте (нет датированной позиции).</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter view</source>
+        <translation>Экран докладчика</translation>
+    </message>
+    <message>
+        <source>Now: %1 — %2</source>
+        <translation>Сейчас: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Далее: %1</translation>
+    </message>
+    <message>
+        <source>Next: (end)</source>
+        <translation>Далее: (конец)</translation>
+    </message>
+    <message>
+        <source>%1   ·   elapsed %2</source>
+        <translation>%1   ·   прошло %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sides</name>
+    <message>
+        <source>Soviet</source>
+        <translation>СССР</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>МНР</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Япония</translation>
+    </message>
+    <message>
+        <source>Manchukuo</source>
+        <translation>Маньчжоу-Го</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>infantry</source>
+        <translation>пехота</translation>
+    </message>
+    <message>
+        <source>armour</source>
+        <translation>бронетанковые войска</translation>
+    </message>
+    <message>
+        <source>cavalry</source>
+        <translation>кавалерия</translation>
+    </message>
+    <message>
+        <source>motorised infantry</source>
+        <translation>мотопехота</translation>
+    </message>
+    <message>
+        <source>artillery</source>
+        <translation>артиллерия</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>штаб</translation>
+    </message>
+    <message>
+        <source>airborne</source>
+        <translation>воздушно-десантные войска</translation>
+    </message>
+    <message>
+        <source>air force</source>
+        <translation>авиация</translation>
+    </message>
+    <message>
+        <source>army group</source>
+        <translation>армейская группа</translation>
+    </message>
+    <message>
+        <source>army</source>
+        <translation>армия</translation>
+    </message>
+    <message>
+        <source>corps</source>
+        <translation>корпус</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>дивизия</translation>
+    </message>
+    <message>
+        <source>brigade</source>
+        <translation>бригада</translation>
+    </message>
+    <message>
+        <source>regiment</source>
+        <translation>полк</translation>
+    </message>
+    <message>
+        <source>battalion</source>
+        <translation>батальон</translation>
+    </message>
+    <message>
+        <source>detachment</source>
+        <translation>отряд</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>в движении</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>в обороне</translation>
+    </message>
+    <message>
+        <source>attacking</source>
+        <translation>наступает</translation>
+    </message>
+    <message>
+        <source>retreating</source>
+        <translation>отходит</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>уничтожена</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>выведена</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Disputed ground</source>
+        <translation>Спорная территория</translation>
+    </message>
+    <message>
+        <source>Border claims</source>
+        <translation>Линии границ по версиям сторон</translation>
+    </message>
+    <message>
+        <source>Modern border</source>
+        <translation>Современная граница</translation>
+    </message>
+    <message>
+        <source>Uncertainty of positions</source>
+        <translation>Погрешность позиций</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>Следы движения</translation>
+    </message>
+    <message>
+        <source>Regional inset</source>
+        <translation>Обзорная карта региона</translation>
+    </message>
+    <message>
+        <source>1 hour/s</source>
+        <translation>1 час/с</translation>
+    </message>
+    <message>
+        <source>6 hours/s</source>
+        <translation>6 часов/с</translation>
+    </message>
+    <message>
+        <source>1 day/s</source>
+        <translation>1 день/с</translation>
+    </message>
+    <message>
+        <source>1 week/s</source>
+        <translation>1 неделя/с</translation>
+    </message>
+    <message>
+        <source>Picture (PNG, 3840×2160)…</source>
+        <translation>Изображение (PNG, 3840×2160)…</translation>
+    </message>
+    <message>
+        <source>Vector picture (SVG)…</source>
+        <translation>Векторное изображение (SVG)…</translation>
+    </message>
+    <message>
+        <source>Handout (PDF, A4)…</source>
+        <translation>Раздаточный материал (PDF, A4)…</translation>
+    </message>
+    <message>
+        <source>Video of the next 10 days (MP4)…</source>
+        <translation>Видео следующих 10 дней (MP4)…</translation>
+    </message>
+    <message>
+        <source>Animated GIF of the next 3 days…</source>
+        <translation>Анимация GIF следующих 3 дней…</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Воспроизведение / пауза (Пробел)</translation>
+    </message>
+    <message>
+        <source>Previous event (Left, PageUp)</source>
+        <translation>Предыдущее событие (←, PageUp)</translation>
+    </message>
+    <message>
+        <source>Next event (Right, PageDown)</source>
+        <translation>Следующее событие (→, PageDown)</translation>
+    </message>
+    <message>
+        <source>Fit the battlefield (0)</source>
+        <translation>Показать всё поле боя (0)</translation>
+    </message>
+    <message>
+        <source>Layers, export, keyboard shortcuts, about</source>
+        <translation>Слои, экспорт, клавиши, о программе</translation>
+    </message>
+    <message>
+        <source>Widen the timeline to the background and aftermath</source>
+        <translation>Расширить шкалу: предыстория и последствия</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Всё поле</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>A name changes only where a source gives the other side&apos;s form.</source>
+        <translation>Название меняется, только если источник приводит вариант другой стороны.</translation>
+    </message>
+    <message>
+        <source>Chapters…</source>
+        <translation>Главы…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Клавиши (F1)</translation>
+    </message>
+    <message>
+        <source>About, sources and licences</source>
+        <translation>О программе, источники и лицензии</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → to step to the first event.</source>
+        <translation>Нажмите Пробел для воспроизведения или →, чтобы перейти к первому событию.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Экспорт отменён; ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+</context>
+</TS>

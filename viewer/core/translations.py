@@ -1,0 +1,157 @@
+"""The Russian, Mongolian and Japanese text of the content: one file per language, `i18n/<lang>.yaml`.
+
+A translator works in one file, keyed by the ids of events.yaml, so the English file stays readable and a
+language can be added without touching it. Names (of places, units and the battle) carry their form:
+`sourced` (the spelling a cited source in that language uses), `translated` (a descriptive name put into
+the language) or `transliterated` (a proper name no source gives in that language, spelled by us).
+A key that matches nothing in events.yaml, a name without its form, or a sourced form without a source is
+an error at its line; a missing text is not (the app shows English there) but `check` reports it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import ContentIssue
+from .language import LANGUAGES
+from .marked_yaml import MarkedDocument, load_marked_yaml
+
+FOLDER = "i18n"
+FORMS = ("sourced", "translated", "transliterated")
+Key = tuple[str, ...]
+DataPath = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One translatable text: where it is in a language file, where its English is in events.yaml."""
+
+    key: Key
+    path: DataPath
+    is_name: bool
+
+
+@dataclass(frozen=True)
+class Translations:
+    """Text per data path and language, the forms of names, and the language files read."""
+
+    texts: dict[DataPath, dict[str, str]]
+    forms: dict[str, dict[str, int]]  # language -> form -> how many names
+    missing: dict[str, list[str]]  # language -> slot keys without text, as 'events/mukden-1931/note'
+    total: int
+
+
+def slots(data: dict) -> list[Slot]:
+    """Every text of the content a visitor can see, in file order."""
+    out = [Slot(("title",), ("title",), True)]
+    if "japanese_title" in data:
+        out.append(Slot(("japanese_title",), ("japanese_title", "text"), True))
+    for i, c in enumerate(data["chapters"]):
+        out += [Slot(("chapters", c["id"], "title"), ("chapters", i, "title"), False)]
+        if "summary" in c:
+            out.append(Slot(("chapters", c["id"], "summary"), ("chapters", i, "summary"), False))
+    for i, p in enumerate(data["places"]):
+        out.append(Slot(("places", p["id"], "name"), ("places", i, "name"), True))
+        if "japanese_name" in p:
+            out.append(Slot(("places", p["id"], "japanese_name"), ("places", i, "japanese_name", "text"), True))
+        if "note" in p:
+            out.append(Slot(("places", p["id"], "note"), ("places", i, "note"), False))
+    for i, u in enumerate(data["units"]):
+        base = ("units", u["id"])
+        out += [Slot(base + ("name",), ("units", i, "name"), True), Slot(base + ("short",), ("units", i, "short"), False)]
+        if u.get("commander"):
+            out += [Slot(base + ("commander", f), ("units", i, "commander", f), f == "name")
+                    for f in ("name", "rank", "note") if f in u["commander"]]
+        if u.get("strength"):
+            out.append(Slot(base + ("strength",), ("units", i, "strength", "text"), False))
+        if "note" in u:
+            out.append(Slot(base + ("note",), ("units", i, "note"), False))
+        out += [Slot(base + ("track", str(f["at"])), ("units", i, "track", j, "how"), False)
+                for j, f in enumerate(u["track"]) if "how" in f]
+    for i, e in enumerate(data["events"]):
+        base = ("events", e["id"])
+        out += [Slot(base + ("title",), ("events", i, "title"), False), Slot(base + ("note",), ("events", i, "note"), False)]
+        if e.get("caveat"):
+            out.append(Slot(base + ("caveat",), ("events", i, "caveat", "text"), False))
+    return out
+
+
+def load_translations(folder: Path, data: dict, source_ids: set[str]) -> tuple[Translations, list[ContentIssue]]:
+    """Read every language file beside events.yaml; a missing file means that language is not started."""
+    table = {s.key: s for s in slots(data)}
+    texts: dict[DataPath, dict[str, str]] = {}
+    forms: dict[str, dict[str, int]] = {}
+    missing: dict[str, list[str]] = {}
+    issues: list[ContentIssue] = []
+    for lang in LANGUAGES[1:]:
+        found: dict[Key, str] = {}
+        forms[lang] = dict.fromkeys(FORMS, 0)
+        path = folder / FOLDER / f"{lang}.yaml"
+        if path.exists():
+            doc, load_issues = load_marked_yaml(path)
+            issues += load_issues
+            if doc is not None:
+                found = _read_language(doc, lang, table, source_ids, forms[lang], issues)
+        for key, text in found.items():
+            texts.setdefault(table[key].path, {})[lang] = text
+        missing[lang] = ["/".join(k) for k in table if k not in found]
+    return Translations(texts, forms, missing, len(table)), issues
+
+
+def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], source_ids: set[str],
+                   forms: dict[str, int], issues: list[ContentIssue]) -> dict[Key, str]:
+    data = doc.data
+    if not isinstance(data, dict) or data.get("language") != lang:
+        issues.append(doc.issue((), f"the file must start with 'language: {lang}'", f"add the line 'language: {lang}'"))
+        return {}
+    found: dict[Key, str] = {}
+    for key, value in _leaves({k: v for k, v in data.items() if k != "language"}):
+        slot = table.get(key)
+        where = "/".join(key)
+        if slot is None:
+            issues.append(doc.issue(key, f"'{where}' matches nothing in events.yaml",
+                                    "correct the id or field name (see docs/translating.md), or remove it"))
+        elif slot.is_name:
+            text = _read_name(doc, key, value, source_ids, forms, issues)
+            if text:
+                found[key] = text
+        elif isinstance(value, str) and value.strip():
+            found[key] = value
+        else:
+            issues.append(doc.issue(key, f"'{where}' must be text", "write the text, or remove the entry"))
+    return found
+
+
+def _read_name(doc: MarkedDocument, key: Key, value: Any, source_ids: set[str], forms: dict[str, int],
+               issues: list[ContentIssue]) -> str | None:
+    where = "/".join(key)
+    fix = "write {text: ..., form: sourced, sources: [id]} or form: translated / transliterated"
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str) or value.get("form") not in FORMS:
+        issues.append(doc.issue(key, f"the name '{where}' needs its text and its form", fix))
+        return None
+    if set(value) - {"text", "form", "sources"}:
+        issues.append(doc.issue(key, f"the name '{where}' has unknown fields {sorted(set(value) - {'text', 'form', 'sources'})}", fix))
+        return None
+    sources = value.get("sources") or []
+    if value["form"] == "sourced":
+        unknown = [s for s in sources if s not in source_ids]
+        if not sources or unknown:
+            issues.append(doc.issue(key + ("sources",), f"the sourced name '{where}' cites {unknown or 'no source'}",
+                                    "name the source (an id under 'sources' in events.yaml) that uses this spelling"))
+            return None
+    elif sources:
+        issues.append(doc.issue(key + ("sources",), f"the name '{where}' is {value['form']} but cites sources",
+                                "mark it form: sourced, or remove the sources"))
+        return None
+    forms[value["form"]] += 1
+    return value["text"]
+
+
+def _leaves(node: Any, key: Key = ()) -> Iterator[tuple[Key, Any]]:
+    """Walk nested mappings down to texts and names (a mapping with 'text' is a name, not a level)."""
+    if isinstance(node, dict) and "text" not in node:
+        for k, v in node.items():
+            yield from _leaves(v, key + (str(k),))
+    else:
+        yield key, node
