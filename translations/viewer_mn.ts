@@ -148,7 +148,7 @@ Details were written to:
     </message>
     <message>
         <source>modern borders; red box: map area</source>
-        <translation>өнөөгийн хил; улаан хүрээ — газрын зургийн хэсэг</translation>
+        <translation>өнөөгийн хил; улаан хүрээ — зургийн хэсэг</translation>
     </message>
 </context>
 <context>

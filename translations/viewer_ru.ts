@@ -148,7 +148,7 @@ Details were written to:
     </message>
     <message>
         <source>modern borders; red box: map area</source>
-        <translation>современные границы; красная рамка — область карты</translation>
+        <translation>совр. границы; красная рамка — карта</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,10 @@ class InsetWidget(QtWidgets.QWidget):
         p.setPen(colour("#6B6355"))
         for key, lon, lat in COUNTRY_LABELS:
             pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
-            p.drawText(QtCore.QRectF(pt.x() - 80, pt.y() - 10, 160, 20), QtCore.Qt.AlignmentFlag.AlignCenter, country_name(key))
+            text = country_name(key)
+            w = p.fontMetrics().horizontalAdvance(text) + 4
+            x = min(max(pt.x() - w / 2, 4), self.width() - 4 - w)  # a longer name slides inward, never off the edge
+            p.drawText(QtCore.QRectF(x, pt.y() - 10, w, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(font(12 * self.scale))
         p.setPen(colour(INK))
         tamsag = self.scenario.places["tamsag_bulak"].label(self.lang, self.naming)
@@ -114,8 +117,9 @@ class InsetWidget(QtWidgets.QWidget):
             p.drawText(pt + QtCore.QPointF(4, -3), name)
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
-        p.drawText(self.rect().adjusted(6, 0, -6, -4), QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
-                   translate("Inset", "modern borders; red box: map area"))
+        footer = p.fontMetrics().elidedText(translate("Inset", "modern borders; red box: map area"),
+                                            QtCore.Qt.TextElideMode.ElideRight, self.width() - 12)
+        p.drawText(self.rect().adjusted(6, 0, -6, -4), QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft, footer)
         p.end()
 
 
