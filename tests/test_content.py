@@ -68,20 +68,3 @@ def test_dates_render_for_labels(scenario):
     ev = {e.id: e for e in scenario.events}
     assert format_date(ev["ceasefire"].at, ev["ceasefire"].precision) == "16 September 1939, 02:00"
     assert format_date(ev["feklenko-replaced"].at, ev["feklenko-replaced"].precision) == "June 1939"
-
-
-def test_bundled_font_covers_every_cjk_character_in_the_content():
-    """A fontTools cmap check: re-run tools/subset_fonts.py when the content gains new characters."""
-    from importlib import resources
-
-    from fontTools.ttLib import TTFont
-
-    from viewer.assets import content_dir
-    from viewer.ui.fonts import CJK_FILE, needs_cjk
-    text = (content_dir() / "events.yaml").read_text(encoding="utf-8")
-    needed = {c for c in text if needs_cjk(c)}
-    assert needed, "the content has Japanese and Chinese titles"
-    with resources.as_file(resources.files("viewer").joinpath("resources", "fonts", CJK_FILE)) as path:
-        cmap = TTFont(path).getBestCmap()
-    missing = sorted(c for c in needed if ord(c) not in cmap)
-    assert not missing, f"run tools/subset_fonts.py: {''.join(missing)}"

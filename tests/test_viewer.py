@@ -177,16 +177,17 @@ def frames(tmp_path_factory, scenario):
     return {day: QtGui.QImage(str(p)) for day, p in paths.items()}
 
 
-def _device(scenario, window_size, lon_lat=None, km=None):
-    """Map a point to frame pixels by building the same window the renderer builds."""
+def _drawn(scenario, window_size, unit_id: str) -> QtCore.QPoint:
+    """Where the renderer's window draws a unit's symbol (after decluttering), in frame pixels."""
     w = build_window(scenario, datetime(1939, 5, 28, 12))
     w.resize(*window_size)
+    w.apply_scale(1.0)
     w.show()
     QtCore.QCoreApplication.processEvents()
     w.map.fit_battlefield()
-    QtCore.QCoreApplication.processEvents()
-    x, y = km if km else scenario.projection.point(*lon_lat)
-    pt = w.map.view.mapViewToDevice(QtCore.QPointF(x, y))
+    w.map.graphics.viewport().repaint()
+    pt = w.map.marks.unit_screen_point(unit_id)
+    assert pt is not None, unit_id
     origin = w.map.graphics.viewport().mapTo(w, QtCore.QPoint(0, 0))
     w.close()
     return QtCore.QPoint(round(pt.x()) + origin.x(), round(pt.y()) + origin.y())
@@ -204,12 +205,8 @@ def test_rendered_frames_show_the_disputed_ground_fill(frames, scenario, qtbot):
 def test_rendered_frames_differ_where_units_moved(frames, scenario, qtbot):
     a, b, c = frames["1939-05-28"], frames["1939-07-03"], frames["1939-08-26"]
     # the Azuma detachment is on the map on 28 May and gone by 3 July
-    m = MotionModel(scenario.units)
-    k = m.index("J-AZUMA")
-    pos = m.positions(datetime(1939, 5, 28, 12))
-    px = _device(scenario, (1920, 1080), km=(pos.x[k], pos.y[k]))
-    window_scale = 1.0
-    sample = QtCore.QPoint(px.x() + round(12 * window_scale), px.y() + round(10 * window_scale))
+    px = _drawn(scenario, (1920, 1080), "J-AZUMA")
+    sample = QtCore.QPoint(px.x() + 12, px.y() + 6)  # inside the frame, off the cross
     assert near_colour(a.pixelColor(sample), JAPANESE_BLUE), a.pixelColor(sample).name()
     assert not near_colour(b.pixelColor(sample), JAPANESE_BLUE)
     map_area = QtCore.QRect(0, 0, 1300, 850)

@@ -97,6 +97,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], issues: list[Co
                 continue
             keys[key] = key_node.start_mark.line + 1
             _walk(value_node, path + (key,), lines, issues, name, seen)
+            lines[path + (key,)] = key_node.start_mark.line + 1  # an entry is where its key is written
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), lines, issues, name, seen)

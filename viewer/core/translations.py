@@ -106,12 +106,17 @@ def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], sourc
         issues.append(doc.issue((), f"the file must start with 'language: {lang}'", f"add the line 'language: {lang}'"))
         return {}
     found: dict[Key, str] = {}
+    prefixes = {key[:i] for key in table for i in range(1, len(key) + 1)}
+    reported: set[Key] = set()
     for key, value in _leaves({k: v for k, v in data.items() if k != "language"}):
         slot = table.get(key)
         where = "/".join(key)
         if slot is None:
-            issues.append(doc.issue(key, f"'{where}' matches nothing in events.yaml",
-                                    "correct the id or field name (see docs/translating.md), or remove it"))
+            stray = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes or i == len(key))
+            if stray not in reported:  # one message at the unknown id, not one per field under it
+                reported.add(stray)
+                issues.append(doc.issue(stray, f"'{'/'.join(stray)}' matches nothing in events.yaml",
+                                        "correct the id or field name (see docs/translating.md), or remove it"))
         elif slot.is_name:
             text = _read_name(doc, key, value, source_ids, forms, issues)
             if text:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pyqtgraph.Qt import QtGui
 
-from .fonts import CJK_FAMILY
+from .fonts import CJK_FAMILY, FAMILY
 
 SIDE_COLOURS = {"soviet": "#C0392B", "mongolian": "#D35400", "japanese": "#1F4E8C", "manchukuo": "#2E86AB"}
 SIDE_NAMES = {"soviet": "Soviet", "mongolian": "Mongolian", "japanese": "Japanese", "manchukuo": "Manchukuo"}
@@ -15,7 +15,7 @@ MODERN = "#8A8A8A"
 HEIGHT = "#7A4E2D"
 INK = "#2B2B2B"
 DISPUTED_FILL = "#E8B04B"
-FONT_FAMILY = "DejaVu Sans"
+FONT_FAMILY = FAMILY  # bundled (fonts.py), so every machine draws the same letters
 
 # Sizes in pixels at a 1080-pixel-high window (VISUAL.md: date >= 48, notes >= 22, map labels >= 16).
 DATE_PX = 50
@@ -26,7 +26,7 @@ SMALL_PX = 16
 
 def font(px: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
     f = QtGui.QFont()
-    f.setFamilies([FONT_FAMILY, CJK_FAMILY])  # the bundled CJK font covers what DejaVu lacks
+    f.setFamilies([FONT_FAMILY, CJK_FAMILY])  # the bundled CJK font covers what Noto Sans lacks
     f.setPixelSize(max(9, round(px)))
     f.setBold(bold)
     f.setItalic(italic)
