@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import re
 import subprocess
 import sys
 import zipfile
@@ -145,6 +146,9 @@ def test_wheel_contains_the_content_and_finds_it_from_anywhere(wheel, tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("viewer/_assets/events.yaml", "viewer/_assets/geo/claims.geojson", "viewer/_assets/geo/rivers.geojson",
                    "viewer/_assets/geo/LICENSE-LGPL-3.txt", "viewer/_assets/geo/README.md", "viewer/core/events.schema.json",
+                   "viewer/_assets/i18n/ru.yaml", "viewer/_assets/i18n/mn.yaml", "viewer/_assets/i18n/ja.yaml",
+                   "viewer/resources/i18n/viewer_ja.qm", "viewer/resources/fonts/NotoSans-Regular-Subset.ttf",
+                   "viewer/resources/fonts/OFL-NotoSans.txt",
                    "viewer/resources/khalkhin-gol.svg"):
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "assets/")) for n in names)
@@ -158,6 +162,7 @@ def test_wheel_contains_the_content_and_finds_it_from_anywhere(wheel, tmp_path):
                             env={**__import__("os").environ, "PYTHONPATH": str(site)}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "content OK" in result.stdout
+    assert re.search(r"ja: (\d+) of \1 texts translated", result.stdout), result.stdout  # the translations came along
     probe = subprocess.run([sys.executable, "-c", "import viewer.assets as a; print(a.content_dir())"], cwd=elsewhere,
                            capture_output=True, text=True, env={**__import__("os").environ, "PYTHONPATH": str(site)})
     assert probe.stdout.strip().startswith(str(site))

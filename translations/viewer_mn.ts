@@ -85,7 +85,7 @@ Details were written to:
     </message>
     <message>
         <source>A map-and-timeline viewer of the 1939 battles of Khalkhin Gol, known in Japan as the Nomonhan Incident.</source>
-        <translation>1939 оны Халхын голын байлдааны газрын зураг ба он дарааллын үзүүлэн; Японд Номунханы хэрэг гэж нэрлэдэг.</translation>
+        <translation>1939 оны Халхын голын байлдааны газрын зураг ба он дарааллын үзүүлэн; Японд Номунханы мөргөлдөөн гэж нэрлэдэг.</translation>
     </message>
     <message>
         <source>Positions marked ≈ are inferred from narratives and drawn with their uncertainty; disputed dates and one side&apos;s figures are flagged in the notes.</source>

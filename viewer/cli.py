@@ -34,7 +34,6 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
     _language_options(render, argparse.SUPPRESS)
     export = sub.add_parser("export", help="pictures, a handout or a video, for slides")
-    _language_options(export, argparse.SUPPRESS)
     kinds = export.add_subparsers(dest="kind", required=True)
     for kind, help_text in (("png", "a picture at an instant"), ("svg", "a vector picture at an instant")):
         e = kinds.add_parser(kind, help=help_text)
@@ -51,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--seconds", type=float, help="length of the video (default: one second per day of history)")
     e.add_argument("--size", type=_size, default=(1920, 1080))
     e.add_argument("--out", type=Path, required=True)
+    for kind_parser in kinds.choices.values():
+        _language_options(kind_parser, argparse.SUPPRESS)
     return p
 
 

@@ -114,7 +114,9 @@ class InsetWidget(QtWidgets.QWidget):
             pt = t.map(QtCore.QPointF(geom.x, geom.y))
             p.setBrush(colour(INK))
             p.drawEllipse(pt, 2.5, 2.5)
-            p.drawText(pt + QtCore.QPointF(4, -3), name)
+            width = p.fontMetrics().horizontalAdvance(name)
+            right_room = self.width() - 6 - pt.x()  # a long name goes to the left of its dot rather than off the edge
+            p.drawText(pt + QtCore.QPointF(4 if width + 4 <= right_room else -4 - width, -3), name)
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
         footer = p.fontMetrics().elidedText(translate("Inset", "modern borders; red box: map area"),

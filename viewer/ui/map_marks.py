@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -62,6 +63,7 @@ class MarksItem(pg.GraphicsObject):
         self.selected_unit: str | None = None
         self.show_trails = True
         self.show_halos = True
+        self.reserved: Callable[[], list[QtCore.QRectF]] = list  # screen areas covered by map furniture
         self._hit_k = np.zeros(0, dtype=int)
         self._hit_x = self._hit_y = np.zeros(0)
         self._kinds = sorted({(u.side, u.branch, u.echelon) for u in motion.units})
@@ -128,7 +130,7 @@ class MarksItem(pg.GraphicsObject):
             labels.append(_Label(name, pt, 0 if river else 8 * self.scale,
                                  font((17 if river else 15) * self.scale, italic=hill or river,
                                       bold=place.id == self.highlight_place or river),
-                                 colour(MODERN if place.modern else HEIGHT if hill else RIVER if river else INK)))
+                                 colour(RIVER).darker(135) if river else colour(MODERN if place.modern else HEIGHT if hill else INK)))
         unit_labels: list[_Label] = []
         if len(visible) <= DETAIL_MAX:
             unit_labels = self._paint_detailed(p, visible, xs, ys, occupied, dpr)
@@ -342,7 +344,7 @@ class MarksItem(pg.GraphicsObject):
 
     def _place_labels(self, p: QtGui.QPainter, labels: list[_Label], occupied: list[QtCore.QRectF]) -> None:
         grid = _Occupancy()
-        for rect in occupied:
+        for rect in occupied + self.reserved():
             grid.add(rect)
         view = self._view_device
         dpr = p.device().devicePixelRatioF() if p.device() else 1.0

@@ -19,6 +19,7 @@ class MapOverlay(QtWidgets.QWidget):
         self.view = view
         self.scale = 1.0
         self.lang = "en"  # part of the cache key: the legend is re-drawn in a new language
+        self.reserved: list[QtCore.QRectF] = []  # where the furniture is, so map labels keep out of it
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         view.sigRangeChanged.connect(self.update)
 
@@ -35,6 +36,7 @@ class MapOverlay(QtWidgets.QWidget):
             parts = [self._scale_bar(p), self._north_arrow(p), self._legend(p)]
             p.end()
             self._cache_key = key
+            self.reserved = [r for r in parts if r is not None]
             region = QtGui.QRegion()
             for rect in parts:
                 if rect is not None:

@@ -57,6 +57,7 @@ class MapView(QtWidgets.QWidget):
         self.marks.sigPlaceClicked.connect(self.sigPlaceClicked)
         self.overlay = MapOverlay(self.view, self)
         self.inset = InsetWidget(scenario, self)
+        self.marks.reserved = self._furniture
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -106,6 +107,13 @@ class MapView(QtWidgets.QWidget):
         self.overlay.scale = scale
         self.inset.scale = scale
         self._place_children()
+
+    def _furniture(self) -> list[QtCore.QRectF]:
+        """Legend, scale bar, north arrow and inset, in the map's pixels: labels are not placed under them."""
+        rects = list(self.overlay.reserved)
+        if self.inset.isVisible():
+            rects.append(QtCore.QRectF(self.inset.geometry()))
+        return rects
 
     def set_language(self, lang: str, naming: str) -> None:
         self.marks.set_language(lang, naming)
