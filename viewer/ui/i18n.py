@@ -26,7 +26,7 @@ class Language(QtCore.QObject):
         super().__init__()
         self.lang = "en"
         self.naming = "soviet"
-        self._translator: QtCore.QTranslator | None = None
+        self._translators: list[QtCore.QTranslator] = []
 
     def set(self, lang: str | None = None, naming: str | None = None) -> None:
         lang = lang or self.lang
@@ -34,7 +34,7 @@ class Language(QtCore.QObject):
         if lang not in LANGUAGES or naming not in NAMINGS:
             raise ValueError(f"unknown language {lang!r} or naming {naming!r}")
         changed = (lang, naming) != (self.lang, self.naming)
-        if lang != self.lang or self._translator is None and lang != "en":
+        if lang != self.lang or not self._translators and lang != "en":
             self._install(lang)
         self.lang, self.naming = lang, naming
         if changed:
@@ -42,18 +42,22 @@ class Language(QtCore.QObject):
 
     def _install(self, lang: str) -> None:
         app = QtCore.QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
         QtCore.QLocale.setDefault(QtCore.QLocale(lang))
         if lang == "en":
             return
-        translator = QtCore.QTranslator(self)
+        ours = QtCore.QTranslator(self)
         path = resources.files("viewer") / QM_FOLDER / f"viewer_{lang}.qm"
-        if not translator.load(str(path)):
+        if not ours.load(str(path)):
             raise FileNotFoundError(f"interface translation missing: {path}")
-        app.installTranslator(translator)
-        self._translator = translator
+        self._translators.append(ours)
+        qt = QtCore.QTranslator(self)  # Qt's own dialogs (the file dialog of an export); Qt ships ru and ja, not mn
+        if qt.load(f"qtbase_{lang}", QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._translators.append(qt)
+        for translator in self._translators:
+            app.installTranslator(translator)
 
 
 _LANGUAGE: Language | None = None
