@@ -134,6 +134,14 @@ def test_a_language_file_must_say_its_language(content_copy, capsys):
     _expect_error(content_copy, capsys, "ja.yaml:", "must start with 'language: ja'")
 
 
+def test_known_errors_are_refused_in_translations_too(content_copy, capsys):
+    path = content_copy / "i18n" / "ru.yaml"
+    old = "Георгий Жуков, тогда в звании комдива (командира дивизии)"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, "Маршал Жуков"), encoding="utf-8")
+    _expect_error(content_copy, capsys, f"ru.yaml:{_line(path, 'Маршал Жуков') - 1}:",
+                  "'Маршал Жуков' is a known error", "маршал — с 1943 года")
+
+
 def test_bundled_fonts_cover_every_character_the_app_can_show():
     """fontTools cmap check over the content in all languages and the interface catalogues."""
     from fontTools.ttLib import TTFont

@@ -14,6 +14,13 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (r"Russo-Japanese War (of|in) 1905", "the war was fought 1904–1905 (A6)"),
     (r"T-34", "Soviet armour here was mainly BT-5 and BT-7 light tanks (B12)"),
     (r"30 miles", "the claim line lay about 16 km (10–20 km) east of the river (B7)"),
+    # the same errors as they would be written in the translations (assets/i18n); the Russian case endings
+    # leave out "о маршале Жукове", the title of a book about his later years
+    (r"маршал(а|ом|у)?\s+(Г\.\s?К\.\s?)?Жуков", "в 1939 году Жуков был комдивом, затем комкором; маршал — с 1943 года (A4)"),
+    (r"ジューコフ元帥", "1939年のジューコフはコムディフ、のちコムコール。元帥は1943年から (A4)"),
+    (r"марионет\w*[^.]{0,40}\bМонгол|\bМонгол\w*[^.]{0,40}марионет", "Монголия не была марионеткой Японии (A3)"),
+    (r"傀儡[^。]{0,20}モンゴル|モンゴル[^。]{0,20}傀儡", "モンゴルは日本の傀儡国家ではない (A3)"),
+    (r"Т-34", "Soviet armour here was mainly BT-5 and BT-7 light tanks (B12)"),
 )
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), fix) for p, fix in COMMON_ERRORS)
 

@@ -114,7 +114,8 @@ class _Builder:
             return None
         ground = closed_ground(claims[0].feature.geometry_km, claims[1].feature.geometry_km)
         return Scenario(
-            title=self.text(("title",)), japanese_title=self.text(("japanese_title", "text")), campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
+            title=self.text(("title",)), japanese_title=self.text(("japanese_title", "text")),
+            campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
             battlefield=battlefield, region=region, projection=self.projection,
             sources={s["id"]: Source(s["id"], s["citation"], s["supports"], s["grade"]) for s in d["sources"]},
             chapters=tuple(chapters), places=places, units=tuple(units), events=tuple(events), layers=layers,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from .common_errors import find_common_errors
 from .errors import ContentIssue
 from .language import LANGUAGES
 from .marked_yaml import MarkedDocument, load_marked_yaml
@@ -34,7 +35,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class Translations:
-    """Text per data path and language, the forms of names, and the language files read."""
+    """Text per data path and language, how each language's names were formed, and what is missing."""
 
     texts: dict[DataPath, dict[str, str]]
     forms: dict[str, dict[str, int]]  # language -> form -> how many names
@@ -123,6 +124,8 @@ def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], sourc
                 found[key] = text
         elif isinstance(value, str) and value.strip():
             found[key] = value
+            for _, phrase, correction in find_common_errors(value):
+                issues.append(doc.issue(key, f"'{where}': '{phrase}' is a known error", correction))
         else:
             issues.append(doc.issue(key, f"'{where}' must be text", "write the text, or remove the entry"))
     return found

@@ -118,7 +118,9 @@ def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None
     from .errors import install_excepthook
     app = _application()
     route_qt_messages()
-    use_language(lang or "en", naming or "soviet")
+    from .settings import Settings
+    remembered = Settings()
+    use_language(lang or remembered.get("ui/language"), naming or remembered.get("ui/naming"))
     window, presenter = build_presenter(scenario, screen_index)
     install_excepthook(window.notify)
     window.showFullScreen()
