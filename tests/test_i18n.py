@@ -156,3 +156,31 @@ def test_bundled_fonts_cover_every_character_the_app_can_show():
     missing = sorted({c for c in text if ord(c) >= 0x20 and ord(c) not in covered})
     assert not missing, f"run tools/subset_fonts.py: {''.join(missing)}"
     assert (font_dir() / "OFL-NotoSans.txt").is_file() and (font_dir() / "OFL-NotoSansCJK.txt").is_file()
+
+
+def test_a_corrected_english_text_marks_its_translations_outdated(content_copy, capsys):
+    """A fact fixed in English must not stay wrong in another language: the old translation gives way to English."""
+    path = content_copy / "events.yaml"
+    old = 'title: "Ceasefire agreed in Moscow"'
+    path.write_text(path.read_text(encoding="utf-8").replace(old, 'title: "Ceasefire agreed in Moscow on 15 September"'),
+                    encoding="utf-8")
+    scenario, report = load_scenario_with_translations(content_copy)
+    assert all(report.outdated[lang] == ["events/ceasefire-agreed/title"] for lang in ("ru", "mn", "ja"))
+    assert tr(scenario.event("ceasefire-agreed").title, "ru") == "Ceasefire agreed in Moscow on 15 September"
+    assert tr(scenario.event("ceasefire").title, "ru") == "Перемирие вступает в силу"  # the others are untouched
+    assert main(["check", str(content_copy)]) == 0
+    assert "outdated: the English changed since (English is shown instead): events/ceasefire-agreed/title" in \
+        capsys.readouterr().out
+
+
+def test_the_shipped_translations_match_todays_english():
+    _, report = load_scenario_with_translations(content_dir())
+    assert report.outdated == {"ru": [], "mn": [], "ja": []}, "re-check the texts, then: python tools/translations.py stamp"
+
+
+def test_a_broken_stamps_file_is_an_error_with_its_line(content_copy, capsys):
+    path = content_copy / "i18n" / "stamps.json"
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[3] = text[3].replace('": "', '" "')
+    path.write_text("\n".join(text), encoding="utf-8")
+    _expect_error(content_copy, capsys, "stamps.json:4:", "not valid JSON", "translations.py stamp")

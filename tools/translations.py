@@ -3,12 +3,14 @@
     python tools/translations.py update    # pyside6-lupdate: viewer/**/*.py -> translations/viewer_<lang>.ts
     python tools/translations.py release   # pyside6-lrelease: .ts -> viewer/resources/i18n/viewer_<lang>.qm
     python tools/translations.py status    # unfinished or obsolete messages per language (exit 1 if any)
+    python tools/translations.py stamp ru  # the story: record that assets/i18n/ru.yaml matches today's English
 
 Translators edit the .ts files (Qt Linguist: `pyside6-linguist translations/viewer_ru.ts`); the .qm files
 are committed so that an install needs no Qt tools, and a test checks they match their .ts sources.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -62,8 +64,35 @@ def problems(ts: Path) -> list[str]:
     return out
 
 
+def stamp(languages: list[str]) -> None:
+    """Record, for each text a language file translates, a fingerprint of the English it now matches.
+    Run it after translating or re-checking a text; `check` reports texts whose English changed since."""
+    sys.path.insert(0, str(ROOT))
+    from viewer.core.marked_yaml import load_marked_yaml
+    from viewer.core.translations import FOLDER, STAMPS, english, english_stamp, leaves, slots
+
+    folder = ROOT / "assets"
+    doc, issues = load_marked_yaml(folder / "events.yaml")
+    if doc is None:
+        raise SystemExit("\n".join(map(str, issues)))
+    path = folder / FOLDER / STAMPS
+    stamps = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for lang in languages:
+        lang_doc, issues = load_marked_yaml(folder / FOLDER / f"{lang}.yaml")
+        if lang_doc is None:
+            raise SystemExit("\n".join(map(str, issues)))
+        present = {"/".join(key) for key, _ in leaves({k: v for k, v in lang_doc.data.items() if k != "language"})}
+        stamps[lang] = {"/".join(s.key): english_stamp(english(doc.data, s)) for s in slots(doc.data)
+                        if "/".join(s.key) in present}
+        print(f"{lang}: {len(stamps[lang])} texts stamped")
+    path.write_text(json.dumps(stamps, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "status"
+    if command == "stamp":
+        stamp(argv[2:] or list(LANGUAGES))
+        return 0
     if command == "update":
         update()
     elif command == "release":

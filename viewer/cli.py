@@ -225,10 +225,12 @@ def translation_report(translations) -> str:
     """Per language: how much of the content is translated, what is missing, and how the names were formed."""
     lines = []
     for lang, missing in translations.missing.items():
-        done = translations.total - len(missing)
+        outdated = translations.outdated[lang]
+        done = translations.total - len(missing) - len(outdated)
         forms = ", ".join(f"{n} {form}" for form, n in translations.forms[lang].items())
         lines.append(f"{lang}: {done} of {translations.total} texts translated; names {forms}")
-        if missing:
-            shown = ", ".join(missing[:12]) + (f", … ({len(missing) - 12} more)" if len(missing) > 12 else "")
-            lines.append(f"    missing (English is shown instead): {shown}")
+        for label, keys in (("missing", missing), ("outdated: the English changed since", outdated)):
+            if keys:
+                shown = ", ".join(keys[:12]) + (f", … ({len(keys) - 12} more)" if len(keys) > 12 else "")
+                lines.append(f"    {label} (English is shown instead): {shown}")
     return "\n".join(lines)

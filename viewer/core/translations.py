@@ -6,9 +6,16 @@ language can be added without touching it. Names (of places, units and the battl
 the language) or `transliterated` (a proper name no source gives in that language, spelled by us).
 A key that matches nothing in events.yaml, a name without its form, or a sourced form without a source is
 an error at its line; a missing text is not (the app shows English there) but `check` reports it.
+
+`i18n/stamps.json` records, per language and text, a fingerprint of the English it was translated from
+(`python tools/translations.py stamp <lang>` writes it). When a curator corrects the English, the old
+translation no longer matches: it is reported as outdated and the app shows the corrected English instead,
+so a fact fixed in one language is never left wrong in another.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,6 +26,7 @@ from .language import LANGUAGES
 from .marked_yaml import MarkedDocument, load_marked_yaml
 
 FOLDER = "i18n"
+STAMPS = "stamps.json"
 FORMS = ("sourced", "translated", "transliterated")
 Key = tuple[str, ...]
 DataPath = tuple[Any, ...]
@@ -40,6 +48,7 @@ class Translations:
     texts: dict[DataPath, dict[str, str]]
     forms: dict[str, dict[str, int]]  # language -> form -> how many names
     missing: dict[str, list[str]]  # language -> slot keys without text, as 'events/mukden-1931/note'
+    outdated: dict[str, list[str]]  # language -> slot keys whose English changed after they were translated
     total: int
 
 
@@ -81,10 +90,11 @@ def slots(data: dict) -> list[Slot]:
 def load_translations(folder: Path, data: dict, source_ids: set[str]) -> tuple[Translations, list[ContentIssue]]:
     """Read every language file beside events.yaml; a missing file means that language is not started."""
     table = {s.key: s for s in slots(data)}
+    stamps, issues = read_stamps(folder / FOLDER / STAMPS)
     texts: dict[DataPath, dict[str, str]] = {}
     forms: dict[str, dict[str, int]] = {}
     missing: dict[str, list[str]] = {}
-    issues: list[ContentIssue] = []
+    outdated: dict[str, list[str]] = {}
     for lang in LANGUAGES[1:]:
         found: dict[Key, str] = {}
         forms[lang] = dict.fromkeys(FORMS, 0)
@@ -94,10 +104,39 @@ def load_translations(folder: Path, data: dict, source_ids: set[str]) -> tuple[T
             issues += load_issues
             if doc is not None:
                 found = _read_language(doc, lang, table, source_ids, forms[lang], issues)
+        stale = {key for key in found if stamps.get(lang, {}).get("/".join(key)) != english_stamp(english(data, table[key]))}
+        outdated[lang] = ["/".join(key) for key in table if key in stale]
         for key, text in found.items():
-            texts.setdefault(table[key].path, {})[lang] = text
+            if key not in stale:  # a translation of English since corrected would show the old fact
+                texts.setdefault(table[key].path, {})[lang] = text
         missing[lang] = ["/".join(k) for k in table if k not in found]
-    return Translations(texts, forms, missing, len(table)), issues
+    return Translations(texts, forms, missing, outdated, len(table)), issues
+
+
+def english(data: dict, slot: Slot) -> str:
+    node: Any = data
+    for step in slot.path:
+        node = node[step]
+    return node
+
+
+def english_stamp(text: str) -> str:
+    """A short fingerprint of the English a translation was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def read_stamps(path: Path) -> tuple[dict[str, dict[str, str]], list[ContentIssue]]:
+    if not path.exists():
+        return {}, []
+    try:
+        stamps = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return {}, [ContentIssue(str(path), exc.lineno, f"not valid JSON ({exc.msg})",
+                                 "restore it from version control, or run: python tools/translations.py stamp <lang>")]
+    if not isinstance(stamps, dict) or not all(isinstance(v, dict) for v in stamps.values()):
+        return {}, [ContentIssue(str(path), 1, "expected {language: {text key: stamp}}",
+                                 "run: python tools/translations.py stamp <lang>")]
+    return stamps, []
 
 
 def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], source_ids: set[str],
@@ -109,7 +148,7 @@ def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], sourc
     found: dict[Key, str] = {}
     prefixes = {key[:i] for key in table for i in range(1, len(key) + 1)}
     reported: set[Key] = set()
-    for key, value in _leaves({k: v for k, v in data.items() if k != "language"}):
+    for key, value in leaves({k: v for k, v in data.items() if k != "language"}):
         slot = table.get(key)
         where = "/".join(key)
         if slot is None:
@@ -156,10 +195,10 @@ def _read_name(doc: MarkedDocument, key: Key, value: Any, source_ids: set[str], 
     return value["text"]
 
 
-def _leaves(node: Any, key: Key = ()) -> Iterator[tuple[Key, Any]]:
-    """Walk nested mappings down to texts and names (a mapping with 'text' is a name, not a level)."""
+def leaves(node: Any, key: Key = ()) -> Iterator[tuple[Key, Any]]:
+    """Walk a language file's nested mappings down to texts and names (a mapping with 'text' is a name)."""
     if isinstance(node, dict) and "text" not in node:
         for k, v in node.items():
-            yield from _leaves(v, key + (str(k),))
+            yield from leaves(v, key + (str(k),))
     else:
         yield key, node
