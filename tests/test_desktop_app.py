@@ -125,6 +125,7 @@ def test_desktop_entry_installs_validates_and_uninstalls(app_home, capsys):
     assert desktop.exists() and icon.read_text().startswith("<svg")
     text = desktop.read_text()
     assert "Exec=" in text and "Icon=khalkhin-gol" in text and "Categories=Education;History;" in text
+    assert "Name[ru]=Халхин-Гол 1939" in text and "Name[ja]=ノモンハン事件 1939" in text  # the menu in their language
     validator = shutil.which("desktop-file-validate")
     if validator is None:
         pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils); .ci/run installs it")
