@@ -172,3 +172,12 @@ def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario, english_
     assert i18n.language().lang == "mn" and window.language_buttons["mn"].isChecked()
     assert kiosk.caption.text().startswith(tr(kiosk.steps[0].title, "mn"))
     window.close()
+
+
+@pytest.mark.parametrize("locale, expected", [("ja_JP.UTF-8", "ja"), ("mn_MN.UTF-8", "mn"), ("de_DE.UTF-8", "en")])
+def test_a_first_run_opens_in_the_desktops_language(tmp_path, locale, expected):
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("LC_")}
+    env.update(LANG=locale, KHALKHIN_GOL_HOME=str(tmp_path))
+    code = "from viewer.ui.settings import Settings; print(Settings().get('ui/language'))"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == expected, result.stderr

@@ -37,12 +37,19 @@ class Setting:
     check: Callable[[Any], bool] = lambda v: True
 
 
+def system_language() -> str:
+    """The desktop's language if the viewer speaks it, else English: a first run in Japan opens in Japanese."""
+    code = QtCore.QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", QtCore.QByteArray(), "window position and size"),
     Setting("view/instant", "", "the instant last viewed (ISO 8601)", lambda v: v == "" or _is_date(v)),
     Setting("view/wide_timeline", False, "timeline widened to 1931–1945"),
     Setting("playback/speed", 2, "playback speed (index into the speed list)", lambda v: 0 <= v < len(SPEEDS)),
-    Setting("ui/language", "en", "interface and content language", lambda v: v in LANGUAGES),
+    Setting("ui/language", system_language(), "interface and content language (first run: the desktop's)",
+            lambda v: v in LANGUAGES),
     Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them",
             lambda v: v in NAMINGS),
     *(Setting(f"layers/{name}", True, f"show the {name} layer") for name in LAYERS),
