@@ -113,6 +113,10 @@ def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path,
     assert w.language_buttons["ru"].isChecked() and not w.language_buttons["en"].isChecked()
     assert "Жуков" in w.notes.toPlainText()
     assert settings.get("ui/language") == "ru"
+    w.show_unit("S-11TB")
+    qtbot.mouseClick(w.language_buttons["ja"], LEFT)
+    assert w.notes.toPlainText().startswith("■ ソ連") and "第11戦車旅団" in w.notes.toPlainText()  # the card stays
+    qtbot.mouseClick(w.language_buttons["ru"], LEFT)
     qtbot.mouseClick(w.naming_buttons["japanese"], LEFT)
     assert settings.get("ui/naming") == "japanese" and w.map.marks.naming == "japanese"
     assert w.windowTitle() == scenario.display_title("ru", "japanese") == "«Номонханский инцидент», 1939 — Халхин-Гол"

@@ -221,8 +221,11 @@ class MainWindow(QtWidgets.QMainWindow):
         for dialog in self.dialogs.values():
             dialog.close()
         self.dialogs.clear()
+        card = self._card_unit
         self._shown_event = None  # re-render the note in the new language
         self._on_instant(self.clock.at)
+        if card:
+            self.show_unit(card)  # an open unit card stays open, in the new language
 
     def set_language(self, lang: str) -> None:
         self.language.set(lang=lang)
