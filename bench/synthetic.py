@@ -29,6 +29,6 @@ def synthetic_units(n_units: int, n_fixes: int, seed: int = 1939) -> list[Unit]:
             x += rng.uniform(-3, 3)
             y += rng.uniform(-3, 3)
             fixes.append(Fix(t, "time", 118.6, 47.7, x, y, rng.choice(STATES[:4]), rng.choice((0.0, 2.0, 5.0)), None, ("s",)))
-        units.append(Unit(f"U{k}", {"en": f"Unit {k}"}, f"U{k}", rng.choice(SIDES), rng.choice(BRANCHES), rng.choice(ECHELONS),
+        units.append(Unit(f"U{k}", {"en": f"Unit {k}"}, {"en": f"U{k}"}, rng.choice(SIDES), rng.choice(BRANCHES), rng.choice(ECHELONS),
                           None, None, (), None, ("s",), max(END, fixes[-1].at), tuple(fixes)))
     return units
