@@ -34,3 +34,16 @@ def content_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "scenario"
     shutil.copytree(content_dir(), dest)
     return dest
+
+
+@pytest.fixture
+def window(qtbot, scenario):
+    """The main window on the shipped content, 1600x900, shown offscreen."""
+    from viewer.ui.app import build_window
+    w = build_window(scenario, None)
+    qtbot.addWidget(w)
+    w.resize(1600, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()

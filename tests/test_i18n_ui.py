@@ -27,21 +27,11 @@ def messages(lang: str) -> dict[str, str]:
     return {m.findtext("source"): m.findtext("translation") for m in tree.getroot().iter("message")}
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def english_afterwards():
+    """The language is app-wide: every test here leaves it as the others expect."""
     yield
     i18n.language().set("en", "soviet")
-
-
-@pytest.fixture
-def window(qtbot, scenario, english_afterwards):
-    w = build_window(scenario, datetime(1939, 8, 26, 12))
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def visible_strings(window: QtWidgets.QMainWindow) -> list[str]:
@@ -82,6 +72,7 @@ def test_catalogues_are_complete_current_and_compiled(tmp_path):
 def test_no_english_is_left_on_screen(window, lang):
     english = set(messages(lang))
     translated = set(messages(lang).values())
+    window.clock.set_instant(datetime(1939, 8, 26, 12))
     window.set_language(lang)
     window.menu_button.menu()  # menus are built; their texts are checked below
     left = [s for s in visible_strings(window) if s in english and s not in translated]
@@ -101,7 +92,7 @@ def test_no_english_is_left_on_screen(window, lang):
     assert window.map.marks.lang == window.timeline_bar.lang == window.map.inset.lang == lang
 
 
-def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path, english_afterwards):
+def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path):
     from viewer.ui.settings import Settings
     settings = Settings(tmp_path / "settings.ini")
     w = build_window(scenario, datetime(1939, 7, 3, 12), settings)
@@ -143,7 +134,7 @@ def test_the_naming_switch_renames_places_on_the_map(window, qtbot):
     assert a != b
 
 
-def test_render_lang_ja_writes_a_japanese_frame(tmp_path, qapp, english_afterwards):
+def test_render_lang_ja_writes_a_japanese_frame(tmp_path, qapp):
     out_ja, out_en = tmp_path / "ja.png", tmp_path / "en.png"
     assert main(["render", "--lang", "ja", "--at", "1939-08-26", "--size", "1280x720", "--out", str(out_ja)]) == 0
     assert i18n.language().lang == "ja"
@@ -163,7 +154,7 @@ def test_lang_is_accepted_before_or_after_the_command(tmp_path):
     assert bad.returncode == 2 and "invalid choice: 'de'" in bad.stderr
 
 
-def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario, english_afterwards):
+def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario):
     from viewer.kiosk_config import KioskConfig
     from viewer.ui.app import build_kiosk
     i18n.language().set("mn", "soviet")

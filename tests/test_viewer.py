@@ -16,17 +16,6 @@ JAPANESE_BLUE = QtGui.QColor("#1F4E8C")
 PAPER_WITH_DISPUTED_FILL = (239, 214, 165)  # #E8B04B at 38 % over #F3EEDC
 
 
-@pytest.fixture
-def window(qtbot, scenario):
-    w = build_window(scenario, None)
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-
-
 def symbol_point(window, unit_id: str) -> QtCore.QPointF:
     """Where the map drew a unit's symbol, in the graphics view's viewport coordinates."""
     pt = window.map.marks.unit_screen_point(unit_id)
