@@ -64,7 +64,7 @@ def main() -> None:
     wanted = {cp for lo, hi in LATIN_RANGES for cp in range(lo, hi + 1)}
     latin_cmap: set[int] = set()
     for style, out in zip(STYLES, LATIN_FILES):
-        font = TTFont(str(NOTO / f"NotoSans-{style}.ttf"))
+        font = TTFont(str(NOTO / f"NotoSans-{style}.ttf"), recalcTimestamp=False)  # same bytes on every run
         _subset(font, wanted)
         _rename(font, FAMILY)
         font.save(OUT / out)
@@ -73,7 +73,7 @@ def main() -> None:
     (OUT / "OFL-NotoSans.txt").write_text(_ofl(notice, "Noto Sans"),
                                           encoding="utf-8")
     chars = {ord(c) for c in text_shown(ROOT) if ord(c) > 0x7F and ord(c) not in latin_cmap}
-    cjk = TTCollection(str(CJK_SOURCE)).fonts[0]  # Noto Sans CJK JP
+    cjk = TTCollection(str(CJK_SOURCE), recalcTimestamp=False).fonts[0]  # Noto Sans CJK JP
     _subset(cjk, chars)
     _rename(cjk, CJK_FAMILY)
     cjk.save(OUT / CJK_FILE)
