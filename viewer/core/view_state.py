@@ -1,0 +1,216 @@
+"""The one state of a view: what instant, story step, selection, layers, language and part of the map it
+shows. In the spirit of napari's ViewerModel: every window, mode and export reads and writes this object,
+and each widget subscribes to the fields it draws (`state.events.instant.connect(...)`) and keeps no copy.
+
+Setting a field checks it, keeps the invariants between fields, and emits that field's signal only when
+the value really changed:
+- the instant stays inside the timeline span, and the story step follows the instant;
+- a new step clears the selected unit and the highlighted place (they belong to the step's moment);
+- the camera stays inside its bounds.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .camera import Camera, CameraBounds
+from .evented import Signal
+from .language import LANGUAGES, NAMINGS
+from .model import Event, Scenario
+from .story import Story
+from .timeline import Timeline
+
+LAYERS = ("disputed", "claims", "border", "halos", "trails", "inset")
+SPANS = ("campaign", "wide")  # the campaign of 1939, or 1931–1945 with the background and aftermath
+SPEEDS_HOURS = (1, 6, 24, 168)  # hours of history per second of playback
+PANEL_RANGE = (0.15, 0.5)  # the notes panel's share of the window's width
+
+
+class ViewEvents:
+    """One signal per field of the view state."""
+
+    instant: Signal
+    span: Signal
+    story: Signal
+    step: Signal
+    selected_unit: Signal
+    highlighted_place: Signal
+    layers: Signal
+    language: Signal
+    naming: Signal
+    camera: Signal
+    playing: Signal
+    speed: Signal
+    panel_fraction: Signal
+
+    def __init__(self) -> None:
+        for name in FIELDS:
+            setattr(self, name, Signal())
+
+
+FIELDS = tuple(ViewEvents.__annotations__)
+
+
+class ViewState:
+    """The evented state of one view (see the module docstring)."""
+
+    instant: datetime
+    span: str
+    story: Story
+    step: int | None
+    selected_unit: str | None
+    highlighted_place: str | None
+    layers: frozenset[str]
+    language: str
+    naming: str
+    camera: Camera
+    playing: bool
+    speed: int
+    panel_fraction: float
+
+    def __init__(self, scenario: Scenario, home: Camera, **values: Any) -> None:
+        object.__setattr__(self, "events", ViewEvents())
+        object.__setattr__(self, "scenario", scenario)
+        object.__setattr__(self, "bounds", CameraBounds(home))
+        object.__setattr__(self, "timelines", {
+            "campaign": Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters),
+            "wide": Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters),
+        })
+        self.__dict__.update(self.defaults())
+        self.update(**values)
+
+    events: ViewEvents
+    scenario: Scenario
+    bounds: CameraBounds
+    timelines: dict[str, Timeline]
+
+    def defaults(self) -> dict[str, Any]:
+        """The house defaults: what a new visitor meets, and what `reset` returns to."""
+        return dict(instant=self.scenario.campaign_start, span="campaign", story=Story.chronological(self.scenario.events),
+                    step=None, selected_unit=None, highlighted_place=None, layers=frozenset(LAYERS), language="en",
+                    naming="soviet", camera=self.bounds.home, playing=False, speed=2, panel_fraction=0.3)
+
+    # --- setting ----------------------------------------------------------------------------
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in FIELDS:
+            raise AttributeError(f"ViewState has no field {name!r}")
+        self._set(name, getattr(self, f"_check_{name}", lambda v: v)(value))
+        if name in ("instant", "story"):
+            self._set("step", self.story.step_at(self.instant, self.step))
+        elif name == "span":
+            self.instant = self.instant  # re-clamped into the new span
+
+    def _set(self, name: str, value: Any) -> None:
+        if self.__dict__.get(name) == value and type(self.__dict__.get(name)) is type(value):
+            return
+        self.__dict__[name] = value
+        if name == "step":
+            self._set("selected_unit", None)
+            self._set("highlighted_place", None)
+        getattr(self.events, name).emit(value)
+
+    def update(self, **values: Any) -> None:
+        """Set several fields; the span first, so an instant outside the campaign widens nothing by surprise."""
+        for name in sorted(values, key=lambda n: n != "span"):
+            setattr(self, name, values[name])
+
+    def reset(self, **overrides: Any) -> None:
+        """Back to the house defaults (a kiosk's next visitor), with `overrides` taken instead."""
+        self.update(**{**self.defaults(), **overrides})
+
+    def _check_instant(self, at: datetime) -> datetime:
+        return self.timeline.clamp(at)
+
+    def _check_span(self, span: str) -> str:
+        return _one_of(span, SPANS, "span")
+
+    def _check_step(self, step: int | None) -> int | None:
+        if step is not None and not 0 <= step < len(self.story):
+            raise ValueError(f"step {step} is outside the story (0–{len(self.story) - 1})")
+        return step
+
+    def _check_layers(self, layers: frozenset[str] | set[str]) -> frozenset[str]:
+        unknown = set(layers) - set(LAYERS)
+        if unknown:
+            raise ValueError(f"unknown layers {sorted(unknown)}; known: {', '.join(LAYERS)}")
+        return frozenset(layers)
+
+    def _check_language(self, lang: str) -> str:
+        return _one_of(lang, LANGUAGES, "language")
+
+    def _check_naming(self, naming: str) -> str:
+        return _one_of(naming, NAMINGS, "naming")
+
+    def _check_camera(self, camera: Camera) -> Camera:
+        return self.bounds.clamp(camera)
+
+    def _check_speed(self, speed: int) -> int:
+        return max(0, min(len(SPEEDS_HOURS) - 1, int(speed)))
+
+    def _check_panel_fraction(self, fraction: float) -> float:
+        lo, hi = PANEL_RANGE
+        return min(max(float(fraction), lo), hi) if fraction == fraction else 0.3
+
+    def _check_selected_unit(self, unit_id: str | None) -> str | None:
+        if unit_id is not None and all(u.id != unit_id for u in self.scenario.units):
+            raise ValueError(f"unknown unit {unit_id!r}")
+        return unit_id
+
+    def _check_highlighted_place(self, place_id: str | None) -> str | None:
+        if place_id is not None and place_id not in self.scenario.places:
+            raise ValueError(f"unknown place {place_id!r}")
+        return place_id
+
+    # --- reading ----------------------------------------------------------------------------
+    @property
+    def timeline(self) -> Timeline:
+        return self.timelines[self.span]
+
+    @property
+    def current_event(self) -> Event | None:
+        return self.story.steps[self.step] if self.step is not None else None
+
+    def layer_visible(self, name: str) -> bool:
+        return name in self.layers
+
+    # --- moves the commands make ------------------------------------------------------------
+    def show_step(self, index: int) -> datetime:
+        """Make `index` the story's step (widening the timeline if its event lies outside the span); returns
+        the instant to move to, so the caller can ease there rather than cut."""
+        event = self.story.steps[index]
+        if not self.timeline.start <= event.at <= self.timeline.end:
+            self.span = "wide"
+        self._set("step", self._check_step(index))
+        return event.at
+
+    def neighbour_step(self, forward: bool) -> int | None:
+        """The step a clicker's next or previous press goes to, inside the timeline's span: next is the first
+        step after the current instant; previous is the current step's own start if the view has moved on
+        from it, else the step before."""
+        tl, steps = self.timeline, self.story.steps
+        if forward:
+            later = [i for i, e in enumerate(steps) if e.at > self.instant and e.at <= tl.end]
+            if self.step is not None and self.step + 1 < len(steps) and steps[self.step + 1].at == self.instant:
+                return self.step + 1  # several steps at one instant are visited in turn
+            return min(later, key=lambda i: (steps[i].at, i), default=None)
+        if self.step is not None and steps[self.step].at < self.instant:
+            return self.step
+        if self.step is not None and self.step > 0 and steps[self.step - 1].at == self.instant:
+            return self.step - 1
+        earlier = [i for i, e in enumerate(steps) if e.at < self.instant and e.at >= tl.start]
+        return max(earlier, key=lambda i: (steps[i].at, i), default=None)
+
+    def ease_instant(self, at: datetime) -> None:
+        """One frame of an eased move towards the step already chosen: the step (and the note, the caption,
+        the selection) stays the destination's while the map glides there."""
+        self.__dict__["instant"] = self._check_instant(at)
+        self.events.instant.emit(self.instant)
+
+    def toggle_layer(self, name: str, visible: bool) -> None:
+        self.layers = self.layers | {name} if visible else self.layers - {name}
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; one of {', '.join(allowed)}")
+    return value
