@@ -183,22 +183,38 @@ class ViewState:
         self._set("step", self._check_step(index))
         return event.at
 
-    def neighbour_step(self, forward: bool) -> int | None:
-        """The step a clicker's next or previous press goes to, inside the timeline's span: next is the first
-        step after the current instant; previous is the current step's own start if the view has moved on
-        from it, else the step before."""
-        tl, steps = self.timeline, self.story.steps
+    def neighbour_step(self, forward: bool, from_instant: datetime | None = None) -> int | None:
+        """The step a clicker's next or previous press goes to, inside the timeline's span. Next is the first
+        step after the instant; previous is the current step's own start if the view has moved on from it,
+        else the step before. Several steps at one instant are visited in turn. `from_instant` replaces the
+        instant while an eased move is still on its way to the current step."""
+        tl, steps, step = self.timeline, self.story.steps, self.step
+        at = self.instant if from_instant is None else from_instant
         if forward:
-            later = [i for i, e in enumerate(steps) if e.at > self.instant and e.at <= tl.end]
-            if self.step is not None and self.step + 1 < len(steps) and steps[self.step + 1].at == self.instant:
-                return self.step + 1  # several steps at one instant are visited in turn
+            if step is not None and step + 1 < len(steps) and steps[step + 1].at == at == steps[step].at:
+                return step + 1
+            later = [i for i, e in enumerate(steps) if at < e.at <= tl.end]
             return min(later, key=lambda i: (steps[i].at, i), default=None)
-        if self.step is not None and steps[self.step].at < self.instant:
-            return self.step
-        if self.step is not None and self.step > 0 and steps[self.step - 1].at == self.instant:
-            return self.step - 1
-        earlier = [i for i, e in enumerate(steps) if e.at < self.instant and e.at >= tl.start]
+        if step is not None and steps[step].at < at:
+            return step
+        if step is not None and step > 0 and steps[step - 1].at == at == steps[step].at:
+            return step - 1
+        earlier = [i for i, e in enumerate(steps) if tl.start <= e.at < at]
         return max(earlier, key=lambda i: (steps[i].at, i), default=None)
+
+    def chapter_step(self, chapter_id: str) -> int | None:
+        """Where a jump to a chapter lands: its key event, else its first."""
+        steps = [i for i, e in enumerate(self.story.steps) if e.chapter == chapter_id]
+        return next((i for i in steps if self.story.steps[i].key), steps[0] if steps else None)
+
+    def neighbour_chapter(self, forward: bool) -> str | None:
+        """The chapter after (or before) the one the current step belongs to, among those the story visits."""
+        ids = [c.id for c in self.scenario.chapters if self.chapter_step(c.id) is not None]
+        event = self.current_event
+        if event is None:
+            return ids[0] if forward and ids else None
+        i = ids.index(event.chapter) + (1 if forward else -1) if event.chapter in ids else -1
+        return ids[i] if 0 <= i < len(ids) else None
 
     def ease_instant(self, at: datetime) -> None:
         """One frame of an eased move towards the step already chosen: the step (and the note, the caption,
