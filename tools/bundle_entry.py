@@ -1,4 +1,5 @@
 """Entry point for the PyInstaller bundle: the same command line as `khalkhin-gol`."""
+
 import sys
 
 from viewer.cli import main

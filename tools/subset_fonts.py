@@ -6,6 +6,7 @@ Noto Sans keeps whole Unicode blocks (Latin, Cyrillic, punctuation: see LATIN_RA
 only the characters of the content and the interface catalogues that Noto Sans lacks. Re-run when the text
 gains new CJK characters: tests/test_i18n.py fails, naming them, until then.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,11 +34,11 @@ def _rename(font: TTFont, family: str) -> None:
         if record.nameID in (1, 16):
             name.setName(family, record.nameID, record.platformID, record.platEncID, record.langID)
         elif record.nameID in (4, 18):
-            name.setName(f"{family} {style}".replace(" Regular", ""), record.nameID, record.platformID,
-                         record.platEncID, record.langID)
+            name.setName(
+                f"{family} {style}".replace(" Regular", ""), record.nameID, record.platformID, record.platEncID, record.langID
+            )
         elif record.nameID == 6:
-            name.setName(f"{family}-{style}".replace(" ", ""), record.nameID, record.platformID, record.platEncID,
-                         record.langID)
+            name.setName(f"{family}-{style}".replace(" ", ""), record.nameID, record.platformID, record.platEncID, record.langID)
 
 
 def _subset(font: TTFont, codepoints: set[int]) -> None:
@@ -53,7 +54,7 @@ def _subset(font: TTFont, codepoints: set[int]) -> None:
 def _ofl(notice: str, name: str) -> str:
     """The OFL 1.1 text (Debian ships it in full only in fonts-noto-cjk's copyright file) under the font's notice."""
     text = Path("/usr/share/doc/fonts-noto-cjk/copyright").read_text(encoding="utf-8")
-    ofl = text[text.index("SIL OPEN FONT LICENSE Version 1.1"):]
+    ofl = text[text.index("SIL OPEN FONT LICENSE Version 1.1") :]
     ofl = re.split(r"\nLicense: ", ofl)[0]
     body = "\n".join(line[1:] if line.startswith(" ") else line for line in ofl.splitlines()).replace("\n.\n", "\n\n")
     return f"{name} (subset). {notice}\nLicensed under the SIL Open Font License, Version 1.1:\n\n{body}"
@@ -63,23 +64,20 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     wanted = {cp for lo, hi in LATIN_RANGES for cp in range(lo, hi + 1)}
     latin_cmap: set[int] = set()
-    for style, out in zip(STYLES, LATIN_FILES):
+    for style, out in zip(STYLES, LATIN_FILES, strict=True):
         font = TTFont(str(NOTO / f"NotoSans-{style}.ttf"), recalcTimestamp=False)  # same bytes on every run
         _subset(font, wanted)
         _rename(font, FAMILY)
         font.save(OUT / out)
         latin_cmap |= set(font.getBestCmap())
         notice = font["name"].getDebugName(0)
-    (OUT / "OFL-NotoSans.txt").write_text(_ofl(notice, "Noto Sans"),
-                                          encoding="utf-8")
+    (OUT / "OFL-NotoSans.txt").write_text(_ofl(notice, "Noto Sans"), encoding="utf-8")
     chars = {ord(c) for c in text_shown(ROOT) if ord(c) > 0x7F and ord(c) not in latin_cmap}
     cjk = TTCollection(str(CJK_SOURCE), recalcTimestamp=False).fonts[0]  # Noto Sans CJK JP
     _subset(cjk, chars)
     _rename(cjk, CJK_FAMILY)
     cjk.save(OUT / CJK_FILE)
-    (OUT / "OFL-NotoSansCJK.txt").write_text(
-        _ofl(cjk["name"].getDebugName(0), "Noto Sans CJK JP"),
-        encoding="utf-8")
+    (OUT / "OFL-NotoSansCJK.txt").write_text(_ofl(cjk["name"].getDebugName(0), "Noto Sans CJK JP"), encoding="utf-8")
     for name in LATIN_FILES + (CJK_FILE,):
         print(f"{name}: {(OUT / name).stat().st_size / 1024:.0f} KB")
     print(f"CJK subset: {len(chars)} characters")

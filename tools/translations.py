@@ -8,6 +8,7 @@
 Translators edit the .ts files (Qt Linguist: `pyside6-linguist translations/viewer_ru.ts`); the .qm files
 are committed so that an install needs no Qt tools, and a test checks they match their .ts sources.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,15 +41,20 @@ def update(ts_dir: Path = TS_DIR) -> None:
     ts_dir.mkdir(exist_ok=True)
     for lang in LANGUAGES:
         ts = ts_dir / f"viewer_{lang}.ts"
-        subprocess.run([tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language", lang, *sources(), "-ts", str(ts)],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language", lang, *sources(), "-ts", str(ts)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def release(qm_dir: Path = QM_DIR) -> None:
     qm_dir.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
-        subprocess.run([tool("lrelease"), "-silent", str(TS_DIR / f"viewer_{lang}.ts"), "-qm", str(qm_dir / f"viewer_{lang}.qm")],
-                       check=True)
+        subprocess.run(
+            [tool("lrelease"), "-silent", str(TS_DIR / f"viewer_{lang}.ts"), "-qm", str(qm_dir / f"viewer_{lang}.qm")], check=True
+        )
 
 
 def problems(ts: Path) -> list[str]:
@@ -59,7 +65,11 @@ def problems(ts: Path) -> list[str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             kind = translation.get("type") if translation is not None else "missing"
-            if kind in ("unfinished", "missing", "obsolete", "vanished") or not (translation.text or "").strip():
+            if (
+                translation is None
+                or kind in ("unfinished", "missing", "obsolete", "vanished")
+                or not (translation.text or "").strip()
+            ):
                 out.append(f"{name}: {message.findtext('source')!r} ({kind or 'empty'})")
     return out
 
@@ -82,8 +92,9 @@ def stamp(languages: list[str]) -> None:
         if lang_doc is None:
             raise SystemExit("\n".join(map(str, issues)))
         present = {"/".join(key) for key, _ in leaves({k: v for k, v in lang_doc.data.items() if k != "language"})}
-        stamps[lang] = {"/".join(s.key): english_stamp(english(doc.data, s)) for s in slots(doc.data)
-                        if "/".join(s.key) in present}
+        stamps[lang] = {
+            "/".join(s.key): english_stamp(english(doc.data, s)) for s in slots(doc.data) if "/".join(s.key) in present
+        }
         print(f"{lang}: {len(stamps[lang])} texts stamped")
     path.write_text(json.dumps(stamps, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -1,4 +1,5 @@
 """`python -m viewer`: the command line (check, render) and the app."""
+
 import sys
 
 from .cli import main

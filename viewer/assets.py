@@ -3,6 +3,7 @@
 In a wheel the content is packaged as `viewer/_assets`; in a source checkout it is the top-level
 `assets/` folder beside the package.
 """
+
 from __future__ import annotations
 
 from importlib import resources

@@ -1,4 +1,5 @@
 """Command line: `check [PATH]` validates content; `render` writes a frame; no command starts the app."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,11 +13,18 @@ EXIT_OK, EXIT_INVALID = 0, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan).")
+    p = argparse.ArgumentParser(
+        prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan)."
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
-    p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"), type=str.upper,
-                   help="what to print on the console (the log file always keeps INFO and above)")
+    p.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        type=str.upper,
+        help="what to print on the console (the log file always keeps INFO and above)",
+    )
     p.add_argument("--present", action="store_true", help="lecture mode: fullscreen, clicker keys step through the story")
     p.add_argument("--screen", type=int, default=0, help="screen for --present (0 = primary)")
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
@@ -58,10 +66,19 @@ def _parser() -> argparse.ArgumentParser:
 def _language_options(parser: argparse.ArgumentParser, default) -> None:
     """--lang and --naming, accepted before or after a command (`render --lang ja`)."""
     from .core.language import LANGUAGES, NAMINGS
-    parser.add_argument("--lang", choices=LANGUAGES, default=default,
-                        help="language of the interface and the story (default: the remembered one, else en)")
-    parser.add_argument("--naming", choices=NAMINGS, default=default,
-                        help="place names as the Soviet/Mongolian or the Japanese side used them (default: soviet)")
+
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help="language of the interface and the story (default: the remembered one, else en)",
+    )
+    parser.add_argument(
+        "--naming",
+        choices=NAMINGS,
+        default=default,
+        help="place names as the Soviet/Mongolian or the Japanese side used them (default: soviet)",
+    )
 
 
 def _terminal_progress(label: str):
@@ -77,11 +94,13 @@ def _terminal_progress(label: str):
         if fraction >= 1:
             print(file=sys.stderr)
         return True
+
     return update
 
 
 def export(scenario, args) -> int:
     from .ui import export as ex
+
     try:
         if args.kind == "png":
             ex.export_png(scenario, args.export_at, args.size, args.out)
@@ -93,7 +112,9 @@ def export(scenario, args) -> int:
             if args.end <= args.start:
                 print("export: --to must be after --from", file=sys.stderr)
                 return EXIT_INVALID
-            ex.export_video(scenario, args.start, args.end, args.fps, args.size, args.out, _terminal_progress("video"), args.seconds)
+            ex.export_video(
+                scenario, args.start, args.end, args.fps, args.size, args.out, _terminal_progress("video"), args.seconds
+            )
     except KeyboardInterrupt:
         print(f"\nexport cancelled; {args.out} was not written", file=sys.stderr)
         return 130
@@ -106,6 +127,7 @@ def export(scenario, args) -> int:
 
 def _instant(text: str):
     from .core.dates import parse_date
+
     try:
         return parse_date(text)[0]
     except ValueError as exc:
@@ -125,15 +147,18 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from .logs import setup_logging
+
     setup_logging(args.log_level)
     if args.install_desktop or args.uninstall_desktop:
         from . import desktop_entry
+
         paths = desktop_entry.install() if args.install_desktop else desktop_entry.uninstall()
         for path in paths:
             print(("wrote " if args.install_desktop else "removed ") + str(path))
         return EXIT_OK
     if args.reset_settings:
         from .ui.settings import reset_settings
+
         print("settings reset" if reset_settings() else "no settings to reset")
     if args.command == "check":
         return check(args.path)
@@ -143,10 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     lang, naming = getattr(args, "lang", None), getattr(args, "naming", None)
     if args.command in ("render", "export"):
         from .ui.app import headless_platform, use_language
+
         headless_platform()
         use_language(lang or "en", naming or "soviet")
     if args.command == "render":
         from .ui.app import render_frame
+
         try:
             render_frame(scenario, args.render_at, args.size, args.out)
         except (ValueError, OSError) as exc:
@@ -158,12 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         return export(scenario, args)
     if args.present:
         from .ui.app import run_presenter
+
         return run_presenter(scenario, args.screen, lang, naming)
     if args.kiosk:
         from .kiosk_config import load_kiosk_config
         from .ui.app import run_kiosk
+
         return run_kiosk(scenario, load_kiosk_config(args.kiosk_config), lang, naming)
     from .ui.app import run_app
+
     return run_app(scenario, args.at, lang, naming)
 
 
@@ -172,6 +202,7 @@ def _load_or_report():
     from .assets import content_dir
     from .core.errors import ContentError
     from .core.scenario import load_scenario
+
     try:
         return load_scenario(content_dir())
     except ContentError as exc:
@@ -206,19 +237,23 @@ def check(path: Path | None) -> int:
 
 def summary(scenario) -> str:
     from .core.dates import format_date
+
     approx = sum(f.approximate for u in scenario.units for f in u.track)
     fixes = sum(len(u.track) for u in scenario.units)
     first, last = scenario.events[0], scenario.events[-1]
-    return "\n".join([
-        f"content OK: {scenario.title['en']}",
-        f"events    {len(scenario.events)} ({format_date(first.at, first.precision)} – {format_date(last.at, last.precision)}), "
-        f"{len(scenario.chapters)} chapters",
-        f"campaign  {scenario.campaign_start:%Y-%m-%d} – {scenario.campaign_end:%Y-%m-%d}",
-        f"units     {len(scenario.units)} with {fixes} dated positions ({approx} approximate)",
-        f"places    {len(scenario.places)}",
-        f"sources   {len(scenario.sources)}",
-        f"disputed ground between the claims: {scenario.disputed_area_km2:,.0f} km² (equal-area projection)",
-    ])
+    return "\n".join(
+        [
+            f"content OK: {scenario.title['en']}",
+            f"events    {len(scenario.events)} "
+            f"({format_date(first.at, first.precision)} – {format_date(last.at, last.precision)}), "
+            f"{len(scenario.chapters)} chapters",
+            f"campaign  {scenario.campaign_start:%Y-%m-%d} – {scenario.campaign_end:%Y-%m-%d}",
+            f"units     {len(scenario.units)} with {fixes} dated positions ({approx} approximate)",
+            f"places    {len(scenario.places)}",
+            f"sources   {len(scenario.sources)}",
+            f"disputed ground between the claims: {scenario.disputed_area_km2:,.0f} km² (equal-area projection)",
+        ]
+    )
 
 
 def translation_report(translations) -> str:

@@ -1,4 +1,5 @@
 """Start-menu entry: a freedesktop .desktop file and an SVG icon in the user's share folders."""
+
 from __future__ import annotations
 
 import shlex
@@ -23,46 +24,47 @@ def _launcher() -> str:
 
 
 def desktop_file_text(exec_command: str) -> str:
-    return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        "Version=1.4",
-        "Name=Khalkhin Gol 1939",
-        "Name[ru]=Халхин-Гол 1939",
-        "Name[mn]=Халхын гол 1939",
-        "Name[ja]=ノモンハン事件 1939",
-        "GenericName=Historical battle map",
-        "GenericName[ru]=Карта исторического сражения",
-        "GenericName[mn]=Түүхэн байлдааны газрын зураг",
-        "GenericName[ja]=歴史的な戦いの地図",
-        "Comment=Map and timeline of the 1939 battles of Khalkhin Gol (the Nomonhan Incident)",
-        "Comment[ru]=Карта и хронология боёв на Халхин-Голе 1939 года («Номонханский инцидент»)",
-        "Comment[mn]=1939 оны Халхын голын байлдааны газрын зураг ба он дараалал",
-        "Comment[ja]=1939年のノモンハン事件(ハルハ河の戦い)の地図と年表",
-        f"Exec={exec_command}",
-        f"Icon={APP_ID}",
-        "Terminal=false",
-        "Categories=Education;History;",
-        "Keywords=history;map;battle;Nomonhan;Khalkhin Gol;1939;",
-        "Keywords[ru]=история;карта;сражение;Халхин-Гол;Номонхан;1939;",
-        "Keywords[mn]=түүх;газрын зураг;байлдаан;Халхын гол;Номонхан;1939;",
-        "Keywords[ja]=歴史;地図;戦い;ノモンハン;ハルハ河;1939;",
-        f"X-Khalkhin-Gol-Version={__version__}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            "Version=1.4",
+            "Name=Khalkhin Gol 1939",
+            "Name[ru]=Халхин-Гол 1939",
+            "Name[mn]=Халхын гол 1939",
+            "Name[ja]=ノモンハン事件 1939",
+            "GenericName=Historical battle map",
+            "GenericName[ru]=Карта исторического сражения",
+            "GenericName[mn]=Түүхэн байлдааны газрын зураг",
+            "GenericName[ja]=歴史的な戦いの地図",
+            "Comment=Map and timeline of the 1939 battles of Khalkhin Gol (the Nomonhan Incident)",
+            "Comment[ru]=Карта и хронология боёв на Халхин-Голе 1939 года («Номонханский инцидент»)",
+            "Comment[mn]=1939 оны Халхын голын байлдааны газрын зураг ба он дараалал",
+            "Comment[ja]=1939年のノモンハン事件(ハルハ河の戦い)の地図と年表",
+            f"Exec={exec_command}",
+            f"Icon={APP_ID}",
+            "Terminal=false",
+            "Categories=Education;History;",
+            "Keywords=history;map;battle;Nomonhan;Khalkhin Gol;1939;",
+            "Keywords[ru]=история;карта;сражение;Халхин-Гол;Номонхан;1939;",
+            "Keywords[mn]=түүх;газрын зураг;байлдаан;Халхын гол;Номонхан;1939;",
+            "Keywords[ja]=歴史;地図;戦い;ノモンハン;ハルハ河;1939;",
+            f"X-Khalkhin-Gol-Version={__version__}",
+            "",
+        ]
+    )
 
 
 def entry_paths(share: Path | None = None) -> tuple[Path, Path]:
     share = share or data_home()
-    return (share / "applications" / f"{APP_ID}.desktop",
-            share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg")
+    return (share / "applications" / f"{APP_ID}.desktop", share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg")
 
 
 def install(share: Path | None = None) -> list[Path]:
     desktop, icon = entry_paths(share)
     desktop.parent.mkdir(parents=True, exist_ok=True)
     icon.parent.mkdir(parents=True, exist_ok=True)
-    icon.write_bytes(resources.files("viewer").joinpath("resources", f"{APP_ID}.svg").read_bytes())
+    icon.write_bytes((resources.files("viewer") / "resources" / f"{APP_ID}.svg").read_bytes())
     desktop.write_text(desktop_file_text(_launcher()), encoding="utf-8")
     return [desktop, icon]
 

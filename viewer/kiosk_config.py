@@ -1,19 +1,21 @@
 """The museum's kiosk settings: a small INI file staff can edit. Bad values fall back to defaults, logged.
 
-    [kiosk]
-    idle_seconds = 90          ; quiet time before the guided tour starts
-    start_chapter = may-june   ; where the tour begins (a chapter id from events.yaml)
-    language = en              ; en, ru, mn or ja: the tour returns to it when the kiosk is idle
-    tour_seconds = 14          ; how long each tour step stays on screen
-    exit_chord_enabled = true  ; staff can leave with the chord below
-    exit_chord = Ctrl+Alt+Shift+Q
+[kiosk]
+idle_seconds = 90          ; quiet time before the guided tour starts
+start_chapter = may-june   ; where the tour begins (a chapter id from events.yaml)
+language = en              ; en, ru, mn or ja: the tour returns to it when the kiosk is idle
+tour_seconds = 14          ; how long each tour step stays on screen
+exit_chord_enabled = true  ; staff can leave with the chord below
+exit_chord = Ctrl+Alt+Shift+Q
 """
+
 from __future__ import annotations
 
 import configparser
 import logging
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from .core.language import LANGUAGES
 from .paths import config_dir
@@ -52,18 +54,25 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         log.warning("kiosk config %s cannot be read (%s); using defaults", path, exc)
         return KioskConfig()
     section = parser["kiosk"] if parser.has_section("kiosk") else {}
-    values = {}
+    values: dict[str, Any] = {}  # each value parsed above as its field's declared type
     for f in fields(KioskConfig):
         if f.name not in section:
             continue
         raw = section[f.name]
         try:
-            value = (parser.getboolean("kiosk", f.name) if f.type in ("bool", bool) else
-                     float(raw) if f.type in ("float", float) else raw.strip())
+            value: bool | float | str
+            if f.type in ("bool", bool):
+                value = parser.getboolean("kiosk", f.name)
+            elif f.type in ("float", float):
+                value = float(raw)
+            else:
+                value = raw.strip()
             if not _CHECKS.get(f.name, lambda v: True)(value):
                 raise ValueError(f"{raw!r} is out of range")
         except ValueError as exc:
-            log.warning("kiosk config %s: %s = %s is invalid (%s); using %r", path, f.name, raw, exc, getattr(KioskConfig, f.name))
+            log.warning(
+                "kiosk config %s: %s = %s is invalid (%s); using %r", path, f.name, raw, exc, getattr(KioskConfig, f.name)
+            )
             continue
         values[f.name] = value
     return KioskConfig(**values)

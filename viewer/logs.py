@@ -1,4 +1,5 @@
 """Logging to stderr and to a size-bounded, rotating file in the user's state folder."""
+
 from __future__ import annotations
 
 import logging
@@ -63,10 +64,15 @@ def setup_logging(level: str = "WARNING") -> Path | None:
 def route_qt_messages() -> None:
     """Send Qt's own warnings into Python logging instead of stderr."""
     from pyqtgraph.Qt import QtCore
+
     qt_log = logging.getLogger("qt")
-    levels = {QtCore.QtMsgType.QtDebugMsg: logging.DEBUG, QtCore.QtMsgType.QtInfoMsg: logging.INFO,
-              QtCore.QtMsgType.QtWarningMsg: logging.WARNING, QtCore.QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtCore.QtMsgType.QtFatalMsg: logging.CRITICAL}
+    levels = {
+        QtCore.QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtCore.QtMsgType.QtInfoMsg: logging.INFO,
+        QtCore.QtMsgType.QtWarningMsg: logging.WARNING,
+        QtCore.QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtCore.QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
 
     def handler(kind, _context, message) -> None:
         level = levels.get(kind, logging.WARNING)

@@ -3,6 +3,7 @@
 KHALKHIN_GOL_HOME, when set, holds config/, state/ and data/ for this app only — tests and kiosks use
 it so nothing touches a real user's folders.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,14 +1,19 @@
 """Errors in circulation about this battle (history brief, common-errors.md) that content must not repeat."""
+
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 # (pattern, what to write instead). Patterns are case-insensitive and matched on whole words.
 COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (r"Normenheim", "call it the Battles of Khalkhin Gol or the Nomonhan Incident (A1)"),
     (r"Nomen(kh?an|ham|han)", "the standard romanisation is Nomonhan (A2)"),
-    (r"puppet states?\b[^.]{0,40}\bMongolia|Mongolia\w*[^.]{0,40}\bpuppet", "Mongolia was a Soviet satellite, never a Japanese puppet (A3)"),
+    (
+        r"puppet states?\b[^.]{0,40}\bMongolia|Mongolia\w*[^.]{0,40}\bpuppet",
+        "Mongolia was a Soviet satellite, never a Japanese puppet (A3)",
+    ),
     (r"Marshal (Georgy |G\. ?K\. )?Zhukov", "in 1939 Zhukov was Komdiv, then Komkor; Marshal only from 1943 (A4)"),
     (r"100,000 (mechani[sz]ed|Soviet)", "the Soviet–Mongolian force was about 57,000 (A5)"),
     (r"Russo-Japanese War (of|in) 1905", "the war was fought 1904–1905 (A6)"),

@@ -3,6 +3,7 @@
 Times are local (the sources rarely name a zone), so instants are naive datetimes. A date without a
 time stands at noon, so that an event timed in the morning of the same day sorts before it.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,13 +41,36 @@ def period_start(start: datetime, precision: str) -> datetime:
 
 
 _MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-           "декабрь"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"),
 }
-_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-                "ноября", "декабря")
+_RU_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 _SHORT = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "ru": ("янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."),
@@ -62,13 +86,16 @@ def format_date(at: datetime, precision: str, lang: str = "en") -> str:
         return f"{text} {clock}" if precision == "time" else text
     if lang == "mn":
         text = {"year": f"{at.year} он", "month": f"{at.year} оны {at.month}-р сар"}.get(
-            precision, f"{at.year} оны {at.month}-р сарын {at.day}")
+            precision, f"{at.year} оны {at.month}-р сарын {at.day}"
+        )
     elif lang == "ru":
         text = {"year": f"{at.year}", "month": f"{_MONTHS['ru'][at.month - 1]} {at.year}"}.get(
-            precision, f"{at.day} {_RU_GENITIVE[at.month - 1]} {at.year}")
+            precision, f"{at.day} {_RU_GENITIVE[at.month - 1]} {at.year}"
+        )
     else:
         text = {"year": f"{at.year}", "month": f"{_MONTHS['en'][at.month - 1]} {at.year}"}.get(
-            precision, f"{at.day} {_MONTHS['en'][at.month - 1]} {at.year}")
+            precision, f"{at.day} {_MONTHS['en'][at.month - 1]} {at.year}"
+        )
     return f"{text}, {clock}" if precision == "time" else text
 
 

@@ -1,4 +1,5 @@
 """Content problems reported to the curator as `file:line: what is wrong; what to do`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,11 +3,13 @@
 Problems are located by line: JSON syntax errors carry one; for the rest the file is read again
 with the line-keeping YAML loader (JSON is YAML), only when there is something to report.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from shapely.geometry import shape
 
@@ -18,7 +20,9 @@ GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polyg
 Position = list[float]
 
 
-def read_feature_collection(path: Path, inside: Callable[[float, float], bool], area: str) -> tuple[list[dict], list[ContentIssue]]:
+def read_feature_collection(
+    path: Path, inside: Callable[[float, float], bool], area: str
+) -> tuple[list[dict], list[ContentIssue]]:
     """Return the features of a FeatureCollection, or the issues that stop it from loading.
 
     `inside(lon, lat)` is the map's extent; `area` names it in messages.
@@ -27,14 +31,22 @@ def read_feature_collection(path: Path, inside: Callable[[float, float], bool], 
     if not path.exists():
         return [], [ContentIssue(name, 0, "the file is missing", "restore it from version control")]
     if path.stat().st_size > MAX_BYTES:
-        return [], [ContentIssue(name, 0, f"the file is larger than {MAX_BYTES / 1e6:.0f} MB", "clip it to the map area or simplify it")]
+        return [], [
+            ContentIssue(name, 0, f"the file is larger than {MAX_BYTES / 1e6:.0f} MB", "clip it to the map area or simplify it")
+        ]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         return [], [ContentIssue(name, 0, "the file is not UTF-8 text", "save it as UTF-8")]
     except json.JSONDecodeError as exc:
-        return [], [ContentIssue(name, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})",
-                                 "fix the JSON syntax; a GeoJSON file must be plain JSON")]
+        return [], [
+            ContentIssue(
+                name,
+                exc.lineno,
+                f"not valid JSON: {exc.msg} (column {exc.colno})",
+                "fix the JSON syntax; a GeoJSON file must be plain JSON",
+            )
+        ]
     problems: list[tuple[tuple, str, str]] = []
     _check_collection(data, inside, area, problems)
     if not problems:
@@ -50,10 +62,14 @@ def _line_finder(path: Path) -> Callable[[tuple], int]:
 
 def _check_collection(data: Any, inside: Callable[[float, float], bool], area: str, problems: list) -> None:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        problems.append(((), "the top level is not a GeoJSON FeatureCollection", 'write {"type": "FeatureCollection", "features": [...]}'))
+        problems.append(
+            ((), "the top level is not a GeoJSON FeatureCollection", 'write {"type": "FeatureCollection", "features": [...]}')
+        )
         return
     if "crs" in data:
-        problems.append((("crs",), "a 'crs' member is not allowed by RFC 7946", "remove it and give coordinates in WGS84 longitude, latitude"))
+        problems.append(
+            (("crs",), "a 'crs' member is not allowed by RFC 7946", "remove it and give coordinates in WGS84 longitude, latitude")
+        )
     features = data.get("features")
     if not isinstance(features, list):
         problems.append(((), "'features' is missing or not a list", "add a 'features' list"))
@@ -67,11 +83,15 @@ def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool
         problems.append((path, "this item is not a GeoJSON Feature", 'give it "type": "Feature", "properties" and "geometry"'))
         return
     if not isinstance(feat.get("properties", {}), (dict, type(None))):
-        problems.append((path + ("properties",), "'properties' must be an object or null", "write the properties as a JSON object"))
+        problems.append(
+            (path + ("properties",), "'properties' must be an object or null", "write the properties as a JSON object")
+        )
     geom = feat.get("geometry")
     gpath = path + ("geometry",)
     if not isinstance(geom, dict) or geom.get("type") not in GEOMETRY_TYPES:
-        problems.append((gpath, "the geometry is missing or of an unknown type", f"use one of {', '.join(sorted(GEOMETRY_TYPES))}"))
+        problems.append(
+            (gpath, "the geometry is missing or of an unknown type", f"use one of {', '.join(sorted(GEOMETRY_TYPES))}")
+        )
         return
     if "crs" in geom:
         problems.append((gpath + ("crs",), "a 'crs' member is not allowed by RFC 7946", "remove it"))
@@ -84,29 +104,53 @@ def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool
     for p, polygon in enumerate(rings):
         for r, ring in enumerate(polygon):
             if len(ring) < 4 or ring[0] != ring[-1]:
-                problems.append((gpath + ("coordinates", p, r), "a polygon ring is not closed (RFC 7946 needs 4+ positions, last = first)",
-                                 "repeat the first position at the end of the ring"))
+                problems.append(
+                    (
+                        gpath + ("coordinates", p, r),
+                        "a polygon ring is not closed (RFC 7946 needs 4+ positions, last = first)",
+                        "repeat the first position at the end of the ring",
+                    )
+                )
                 return
     try:
         g = shape(geom)
     except Exception as exc:  # shapely raises several types for malformed coordinates
-        problems.append((gpath, f"the {geom['type']} cannot be built: {exc}", "check that lines have 2+ positions and rings are closed"))
+        problems.append(
+            (gpath, f"the {geom['type']} cannot be built: {exc}", "check that lines have 2+ positions and rings are closed")
+        )
         return
     if not g.is_valid:
         from shapely.validation import explain_validity
-        problems.append((gpath, f"the {geom['type']} is not valid ({explain_validity(g)})", "remove the self-intersection or duplicate ring"))
+
+        problems.append(
+            (gpath, f"the {geom['type']} is not valid ({explain_validity(g)})", "remove the self-intersection or duplicate ring")
+        )
 
 
-def _check_positions(coords: Any, depth: int, path: tuple, inside: Callable[[float, float], bool], area: str, problems: list) -> None:
+def _check_positions(
+    coords: Any, depth: int, path: tuple, inside: Callable[[float, float], bool], area: str, problems: list
+) -> None:
     if depth == 0:
-        if not (isinstance(coords, list) and len(coords) in (2, 3) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coords)):
-            problems.append((path, f"a position must be [longitude, latitude] numbers, found {json.dumps(coords)[:40]}",
-                             "write each position as [lon, lat]"))
+        if not (
+            isinstance(coords, list)
+            and len(coords) in (2, 3)
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coords)
+        ):
+            problems.append(
+                (
+                    path,
+                    f"a position must be [longitude, latitude] numbers, found {json.dumps(coords)[:40]}",
+                    "write each position as [lon, lat]",
+                )
+            )
             return
         lon, lat = coords[0], coords[1]
         if not inside(lon, lat):
-            hint = ("the numbers look swapped: GeoJSON is [longitude, latitude]" if inside(lat, lon)
-                    else f"move it inside the {area} or clip the layer")
+            hint = (
+                "the numbers look swapped: GeoJSON is [longitude, latitude]"
+                if inside(lat, lon)
+                else f"move it inside the {area} or clip the layer"
+            )
             problems.append((path, f"position [{lon}, {lat}] lies outside the {area}", hint))
         return
     if not isinstance(coords, list) or not coords:

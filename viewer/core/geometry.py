@@ -6,11 +6,13 @@ azimuthal equal-area projection on the authalic sphere of the WGS84 ellipsoid: i
 exactly (so the disputed triangle's km² is right) and, within ~100 km of its centre, distorts
 distances by well under 0.1 %, so the same projection serves as the local metric map.
 """
+
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import numpy as np
 import shapely
@@ -88,4 +90,4 @@ def _dist(p: Sequence[float], q: Sequence[float]) -> float:
 def path_length_km(points_km: Iterable[tuple[float, float]]) -> float:
     """Length of a polyline already in km (e.g. the fixes of a unit's track)."""
     pts = list(points_km)
-    return sum(_dist(p, q) for p, q in zip(pts, pts[1:]))
+    return sum(_dist(p, q) for p, q in itertools.pairwise(pts))

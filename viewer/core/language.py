@@ -4,9 +4,10 @@ Content text is a mapping from language code to text (English always present); t
 through Qt's own translation system in the Qt layer. The naming convention (which side's place names are
 shown) is independent of the language, so a lecture can show how each side named the same ground.
 """
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 LANGUAGES = ("en", "ru", "mn", "ja")
 NATIVE_NAMES = {"en": "English", "ru": "Русский", "mn": "Монгол", "ja": "日本語"}
@@ -33,4 +34,5 @@ def named(default: Text, japanese: Text | None, lang: str, naming: str) -> str:
 def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
     """'1,149' in English, '1 149' in Russian (no-break space), '1,149' in Mongolian and Japanese."""
     text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans({",": _GROUP.get(lang, ","), ".": _DECIMAL.get(lang, ".")}))
+    table: dict[str, str | int | None] = {",": _GROUP.get(lang, ","), ".": _DECIMAL.get(lang, ".")}
+    return text.translate(str.maketrans(table))

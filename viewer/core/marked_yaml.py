@@ -4,6 +4,7 @@ Dates stay strings (we parse them ourselves with clear messages); duplicate keys
 refused: the first silently loses data in plain PyYAML, the second can blow a small file up into a
 huge one ("billion laughs").
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,8 +57,14 @@ def load_marked_yaml(path: Path) -> tuple[MarkedDocument | None, list[ContentIss
     except OSError as exc:
         return None, [ContentIssue(name, 0, f"cannot read the file ({exc.strerror})", "check the path and permissions")]
     if size > MAX_BYTES:
-        return None, [ContentIssue(name, 0, f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB limit",
-                                   "split it or remove what is not content")]
+        return None, [
+            ContentIssue(
+                name,
+                0,
+                f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB limit",
+                "split it or remove what is not content",
+            )
+        ]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -82,8 +89,14 @@ def load_marked_yaml(path: Path) -> tuple[MarkedDocument | None, list[ContentIss
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], issues: list[ContentIssue], name: str, seen: set[int]) -> None:
     if id(node) in seen:
-        issues.append(ContentIssue(name, node.start_mark.line + 1, "an alias (*name) repeats another part of the file",
-                                   "write the value out in full; aliases are not allowed"))
+        issues.append(
+            ContentIssue(
+                name,
+                node.start_mark.line + 1,
+                "an alias (*name) repeats another part of the file",
+                "write the value out in full; aliases are not allowed",
+            )
+        )
         return
     seen.add(id(node))
     lines[path] = node.start_mark.line + 1
@@ -92,8 +105,14 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], issues: list[Co
         for key_node, value_node in node.value:
             key = key_node.value
             if key in keys:
-                issues.append(ContentIssue(name, key_node.start_mark.line + 1, f"the key '{key}' appears twice in one entry "
-                                           f"(first on line {keys[key]})", "keep one of them"))
+                issues.append(
+                    ContentIssue(
+                        name,
+                        key_node.start_mark.line + 1,
+                        f"the key '{key}' appears twice in one entry (first on line {keys[key]})",
+                        "keep one of them",
+                    )
+                )
                 continue
             keys[key] = key_node.start_mark.line + 1
             _walk(value_node, path + (key,), lines, issues, name, seen)

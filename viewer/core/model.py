@@ -1,12 +1,13 @@
 """The scenario: immutable records built only from content that validated."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Mapping
 
-from shapely.geometry.base import BaseGeometry
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from .geometry import EqualAreaProjection
 from .language import Text, named

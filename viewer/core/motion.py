@@ -8,11 +8,12 @@ All fixes of all units are packed into flat numpy arrays once, sorted by (unit, 
 `searchsorted` then finds every unit's bracketing fixes, so a frame costs a few vector operations
 however many units there are (the viewer asks for all positions on every slider move).
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
 
 import numpy as np
 
@@ -92,4 +93,5 @@ class MotionModel:
 def track_length_km(unit: Unit) -> float:
     """How far a unit moved between its dated fixes (straight lines, km)."""
     from .geometry import path_length_km
+
     return path_length_km((f.x, f.y) for f in unit.track)

@@ -3,14 +3,16 @@
 Nothing is half-loaded: `load_scenario` either returns a complete Scenario or raises ContentError
 with every issue found in the run.
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from shapely.geometry import shape
+from shapely.geometry import LineString, shape
 
 from .common_errors import find_common_errors
 from .dates import parse_date, period_end, period_start
@@ -19,8 +21,8 @@ from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
-from .translations import Translations, load_translations
 from .schema_check import check_structure, where
+from .translations import Translations, load_translations
 
 CONTENT_FILE = "events.yaml"
 BATTLEFIELD_LAYERS = ("rivers", "lakes", "border-modern", "claims")
@@ -59,6 +61,7 @@ class _Builder:
         self.folder = folder
         self.translations = translations.texts
         self.issues: list[ContentIssue] = []
+        self.unreadable_layers: set[str] = set()  # GeoJSON files that failed to load (their issues are reported)
 
     def text(self, path: tuple) -> Text | None:
         """The English at `path` with its translations, or None where the field is absent."""
@@ -69,6 +72,15 @@ class _Builder:
         if english is None:
             return None
         return {"en": english, **self.translations.get(path, {})}
+
+    def required_text(self, path: tuple) -> Text:
+        """The text at a field the schema requires; check_structure has already rejected a file without it, so a
+        missing one is recorded as an issue (and the build returns None) rather than passed on as None."""
+        text = self.text(path)
+        if text is None:
+            self.fail(path, "is missing", "fill it in")
+            return {"en": ""}
+        return text
 
     def fail(self, path: tuple, problem: str, fix: str) -> None:
         self.issues.append(self.doc.issue(path, f"{where(self.data, path)}: {problem}", fix))
@@ -112,14 +124,28 @@ class _Builder:
         self._common_errors()
         if self.issues or camp_start is None or camp_end is None:
             return None
-        ground = closed_ground(claims[0].feature.geometry_km, claims[1].feature.geometry_km)
+        # _claims admits exactly one LineString per claimant, or records an issue (and we returned above).
+        line_a, line_b = (c.feature.geometry_km for c in claims)
+        if not (isinstance(line_a, LineString) and isinstance(line_b, LineString)):
+            raise TypeError(f"claim lines must be LineStrings, not {line_a.geom_type} and {line_b.geom_type}")
+        ground = closed_ground(line_a, line_b)
         return Scenario(
-            title=self.text(("title",)), japanese_title=self.text(("japanese_title", "text")),
-            campaign_start=period_start(*camp_start), campaign_end=period_end(*camp_end),
-            battlefield=battlefield, region=region, projection=self.projection,
+            title=self.required_text(("title",)),
+            japanese_title=self.text(("japanese_title", "text")),
+            campaign_start=period_start(*camp_start),
+            campaign_end=period_end(*camp_end),
+            battlefield=battlefield,
+            region=region,
+            projection=self.projection,
             sources={s["id"]: Source(s["id"], s["citation"], s["supports"], s["grade"]) for s in d["sources"]},
-            chapters=tuple(chapters), places=places, units=tuple(units), events=tuple(events), layers=layers,
-            claims=tuple(claims), disputed_ground_km=ground)
+            chapters=tuple(chapters),
+            places=places,
+            units=tuple(units),
+            events=tuple(events),
+            layers=layers,
+            claims=tuple(claims),
+            disputed_ground_km=ground,
+        )
 
     def _unique_ids(self, kind: str) -> None:
         counts = Counter(item["id"] for item in self.data[kind])
@@ -127,8 +153,11 @@ class _Builder:
         for i, item in enumerate(self.data[kind]):
             if counts[item["id"]] > 1:
                 if item["id"] in first:
-                    self.fail((kind, i, "id"), f"the id '{item['id']}' is used twice (first on line {first[item['id']]})",
-                              "give each entry its own id")
+                    self.fail(
+                        (kind, i, "id"),
+                        f"the id '{item['id']}' is used twice (first on line {first[item['id']]})",
+                        "give each entry its own id",
+                    )
                 first.setdefault(item["id"], self.doc.line((kind, i, "id")))
 
     def _sources(self, path: tuple, ids: Iterable[str]) -> tuple[str, ...]:
@@ -151,17 +180,34 @@ class _Builder:
             if end < start:
                 self.fail(("chapters", i, "end"), "the chapter ends before it starts", "swap or correct start and end")
             elif out and start <= out[-1].end:
-                self.fail(("chapters", i, "start"), f"the chapter starts before the previous one ('{out[-1].id}') ends",
-                          "list chapters in time order without overlap")
-            out.append(Chapter(c["id"], self.text(("chapters", i, "title")), start, end, c["colour"],
-                               self.text(("chapters", i, "summary"))))
+                self.fail(
+                    ("chapters", i, "start"),
+                    f"the chapter starts before the previous one ('{out[-1].id}') ends",
+                    "list chapters in time order without overlap",
+                )
+            out.append(
+                Chapter(
+                    c["id"],
+                    self.required_text(("chapters", i, "title")),
+                    start,
+                    end,
+                    c["colour"],
+                    self.text(("chapters", i, "summary")),
+                )
+            )
         return out
 
     def _in_region(self, path: tuple, lon: float, lat: float) -> bool:
         if self.region.contains(lon, lat):
             return True
-        hint = ("the numbers look swapped: write longitude first" if self.region.contains(lat, lon)
-                else f"move it inside the map region (lon {self.region.west}–{self.region.east}, lat {self.region.south}–{self.region.north})")
+        hint = (
+            "the numbers look swapped: write longitude first"
+            if self.region.contains(lat, lon)
+            else (
+                "move it inside the map region "
+                f"(lon {self.region.west}–{self.region.east}, lat {self.region.south}–{self.region.north})"
+            )
+        )
         self.fail(path, f"the point lon {lon}, lat {lat} is outside the map", hint)
         return False
 
@@ -174,9 +220,20 @@ class _Builder:
             x, y = self.projection.point(p["lon"], p["lat"])
             if "japanese_name" in p:
                 self._sources(("places", i, "japanese_name", "sources"), p["japanese_name"]["sources"])
-            out[p["id"]] = Place(p["id"], self.text(("places", i, "name")), p["kind"], p["lon"], p["lat"], x, y,
-                                 p.get("approximate"), p.get("modern", False), tuple(p["sources"]),
-                                 self.text(("places", i, "note")), self.text(("places", i, "japanese_name", "text")))
+            out[p["id"]] = Place(
+                p["id"],
+                self.required_text(("places", i, "name")),
+                p["kind"],
+                p["lon"],
+                p["lat"],
+                x,
+                y,
+                p.get("approximate"),
+                p.get("modern", False),
+                tuple(p["sources"]),
+                self.text(("places", i, "note")),
+                self.text(("places", i, "japanese_name", "text")),
+            )
         return out
 
     def _units(self, places: dict[str, Place]) -> list[Unit]:
@@ -196,14 +253,32 @@ class _Builder:
                 if parsed:
                     until = period_end(*parsed)
                     if until < track[-1].at:
-                        self.fail(base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date")
+                        self.fail(
+                            base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date"
+                        )
             cmd = base + ("commander",)
-            commander = (Commander(self.text(cmd + ("name",)), self.text(cmd + ("rank",)), self.text(cmd + ("note",)))
-                         if u["commander"] else None)
-            out.append(Unit(u["id"], self.text(base + ("name",)), self.text(base + ("short",)), u["side"], u["branch"],
-                            u["echelon"], commander, self.text(base + ("strength", "text")),
-                            tuple(strength["sources"]) if strength else (), self.text(base + ("note",)),
-                            tuple(u["sources"]), until, tuple(track)))
+            commander = (
+                Commander(self.required_text(cmd + ("name",)), self.required_text(cmd + ("rank",)), self.text(cmd + ("note",)))
+                if u["commander"]
+                else None
+            )
+            out.append(
+                Unit(
+                    u["id"],
+                    self.required_text(base + ("name",)),
+                    self.required_text(base + ("short",)),
+                    u["side"],
+                    u["branch"],
+                    u["echelon"],
+                    commander,
+                    self.text(base + ("strength", "text")),
+                    tuple(strength["sources"]) if strength else (),
+                    self.text(base + ("note",)),
+                    tuple(u["sources"]),
+                    until,
+                    tuple(track),
+                )
+            )
         return out
 
     def _track(self, base: tuple, raw: list[dict], places: dict[str, Place]) -> list[Fix] | None:
@@ -232,12 +307,16 @@ class _Builder:
                 continue
             at, precision = parsed
             if fixes and at <= fixes[-1].at:
-                self.fail(path + ("at",), f"the track goes back in time ({f['at']} is not after the previous fix)",
-                          "list fixes in time order, each later than the one before")
+                self.fail(
+                    path + ("at",),
+                    f"the track goes back in time ({f['at']} is not after the previous fix)",
+                    "list fixes in time order, each later than the one before",
+                )
                 ok = False
             x, y = self.projection.point(lon, lat)
-            fixes.append(Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources,
-                             self.text(path + ("how",))))
+            fixes.append(
+                Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources, self.text(path + ("how",)))
+            )
         return fixes if ok else None
 
     def data_place_ids(self) -> set[str]:
@@ -263,8 +342,11 @@ class _Builder:
             at, form = parsed
             precision = e.get("precision", form)
             if ("year", "month", "day", "time").index(precision) > ("year", "month", "day", "time").index(form):
-                self.fail(base + ("precision",), f"precision '{precision}' is finer than the date '{e['date']}' gives",
-                          f"give the date to the {precision}, or lower the precision")
+                self.fail(
+                    base + ("precision",),
+                    f"precision '{precision}' is finer than the date '{e['date']}' gives",
+                    f"give the date to the {precision}, or lower the precision",
+                )
             end = None
             if "end" in e:
                 parsed_end = self.date(base + ("end",))
@@ -274,16 +356,35 @@ class _Builder:
                         self.fail(base + ("end",), "the event ends before it starts", "correct 'date' or 'end'")
             chapter = next((c for c in chapters if c.start <= at <= c.end), None)
             if chapter is None:
-                self.fail(base + ("date",), f"the date {e['date']} falls in no chapter",
-                          "correct the date, or widen a chapter to cover it")
+                self.fail(
+                    base + ("date",),
+                    f"the date {e['date']} falls in no chapter",
+                    "correct the date, or widen a chapter to cover it",
+                )
                 continue
             if out and at < out[-1].at:
-                self.fail(base + ("date",), f"events are out of order: {e['date']} comes after '{out[-1].id}' in the file but is earlier",
-                          "move the event to its place in time order")
+                self.fail(
+                    base + ("date",),
+                    f"events are out of order: {e['date']} comes after '{out[-1].id}' in the file but is earlier",
+                    "move the event to its place in time order",
+                )
             caveat = e.get("caveat")
-            out.append(Event(e["id"], at, end, precision, self.text(base + ("title",)), self.text(base + ("note",)),
-                             Caveat(caveat["kind"], self.text(base + ("caveat", "text"))) if caveat else None,
-                             tuple(e.get("places", [])), tuple(e.get("units", [])), sources, chapter.id, e.get("key", False)))
+            out.append(
+                Event(
+                    e["id"],
+                    at,
+                    end,
+                    precision,
+                    self.required_text(base + ("title",)),
+                    self.required_text(base + ("note",)),
+                    Caveat(caveat["kind"], self.required_text(base + ("caveat", "text"))) if caveat else None,
+                    tuple(e.get("places", [])),
+                    tuple(e.get("units", [])),
+                    sources,
+                    chapter.id,
+                    e.get("key", False),
+                )
+            )
         return out
 
     def _layers(self, battlefield: BBox, region: BBox) -> dict[str, tuple[GeoFeature, ...]]:
@@ -293,8 +394,13 @@ class _Builder:
             box, area = (region, "map region")
             features, issues = read_feature_collection(path, box.contains, area)
             self.issues.extend(issues)
-            layers[name] = tuple(GeoFeature(g, self.projection.geometry(g), f.get("properties") or {})
-                                 for f in features for g in [shape(f["geometry"])])
+            if issues:
+                self.unreadable_layers.add(name)
+            layers[name] = tuple(
+                GeoFeature(g, self.projection.geometry(g), f.get("properties") or {})
+                for f in features
+                for g in [shape(f["geometry"])]
+            )
         return layers
 
     def _claims(self, features: tuple[GeoFeature, ...]) -> list[Claim]:
@@ -303,16 +409,29 @@ class _Builder:
         for claimant in ("manchukuo", "mongolia"):
             found = [f for f in features if f.properties.get("claimant") == claimant]
             if len(found) != 1 or found[0].geometry.geom_type != "LineString":
-                if features:
-                    self.issues.append(ContentIssue(str(path), 1, f"there must be exactly one LineString claimed by '{claimant}'",
-                                                    "give each claim line a 'claimant' property: manchukuo or mongolia"))
+                if "claims" not in self.unreadable_layers:  # an unreadable file is reported already
+                    self.issues.append(
+                        ContentIssue(
+                            str(path),
+                            1,
+                            f"there must be exactly one LineString claimed by '{claimant}'",
+                            "give each claim line a 'claimant' property: manchukuo or mongolia",
+                        )
+                    )
                 continue
             f = found[0]
-            sources = tuple(f.properties.get("sources") or ())
+            listed = f.properties.get("sources") or []
+            sources = tuple(listed) if isinstance(listed, list) else ()
             unknown = [s for s in sources if s not in self.source_grades]
             if not sources or unknown:
-                self.issues.append(ContentIssue(str(path), 1, f"the '{claimant}' claim cites {unknown or 'no source'}",
-                                                "give it a 'sources' list of ids from events.yaml"))
+                self.issues.append(
+                    ContentIssue(
+                        str(path),
+                        1,
+                        f"the '{claimant}' claim cites {unknown or 'no source'}",
+                        "give it a 'sources' list of ids from events.yaml",
+                    )
+                )
             claims.append(Claim(claimant, str(f.properties.get("name", claimant)), f, sources))
         return claims
 

@@ -1,7 +1,9 @@
 """Structural validation against the JSON Schema, turned into curator-friendly messages."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -13,8 +15,15 @@ from .errors import ContentIssue
 from .marked_yaml import MarkedDocument
 
 _KIND_NAMES = {"sources": "source", "chapters": "chapter", "places": "place", "units": "unit", "events": "event", "track": "fix"}
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "array": "a list", "object": "a mapping (key: value lines)",
-               "boolean": "true or false", "null": "nothing"}
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 @lru_cache(maxsize=1)
@@ -62,28 +71,43 @@ def _to_issue(doc: MarkedDocument, error: ValidationError) -> ContentIssue:
     loc = where(doc.data, path)
     v = error.validator
     if v == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, Mapping) else {}  # a bool schema has no properties
+        allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         key = extra[0] if extra else "?"
-        return doc.issue(path + (key,), f"{loc}: unknown key '{key}'",
-                         f"remove it or correct its spelling (allowed: {', '.join(allowed)})")
+        return doc.issue(
+            path + (key,), f"{loc}: unknown key '{key}'", f"remove it or correct its spelling (allowed: {', '.join(allowed)})"
+        )
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return doc.issue(path, f"{loc}: '{missing}' is missing", f"add '{missing}'")
-    if v == "enum":
-        return doc.issue(path, f"{loc}: '{error.instance}' is not an allowed value",
-                         f"use one of: {', '.join(map(str, error.validator_value))}")
+    if v == "enum" and isinstance(error.validator_value, list):
+        return doc.issue(
+            path,
+            f"{loc}: '{error.instance}' is not an allowed value",
+            f"use one of: {', '.join(map(str, error.validator_value))}",
+        )
     if v == "pattern" and "T[0-9]{2}" in str(error.validator_value):
-        return doc.issue(path, f"{loc}: '{error.instance}' is not an ISO 8601 date",
-                         "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (quote nothing else in)")
+        return doc.issue(
+            path,
+            f"{loc}: '{error.instance}' is not an ISO 8601 date",
+            "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (quote nothing else in)",
+        )
     if v == "pattern":
         return doc.issue(path, f"{loc}: '{error.instance}' is not a valid id or code", f"it must match {error.validator_value}")
-    if v == "type":
+    if v == "type" and isinstance(error.validator_value, (str, list)):
         wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        return doc.issue(path, f"{loc}: expected {_TYPE_WORDS.get(wanted, wanted)}, found {type(error.instance).__name__}",
-                         f"write {_TYPE_WORDS.get(wanted, wanted)} here")
-    if v == "oneOf" and path and path[-2:-1] == ("track",) or (v == "oneOf" and isinstance(error.instance, dict) and "at" in error.instance):
-        return doc.issue(path, f"{loc}: a fix needs exactly one of 'place' or 'lonlat'", "give a gazetteer id or [lon, lat], not both")
+        return doc.issue(
+            path,
+            f"{loc}: expected {_TYPE_WORDS.get(wanted, wanted)}, found {type(error.instance).__name__}",
+            f"write {_TYPE_WORDS.get(wanted, wanted)} here",
+        )
+    if (v == "oneOf" and path and path[-2:-1] == ("track",)) or (
+        v == "oneOf" and isinstance(error.instance, dict) and "at" in error.instance
+    ):
+        return doc.issue(
+            path, f"{loc}: a fix needs exactly one of 'place' or 'lonlat'", "give a gazetteer id or [lon, lat], not both"
+        )
     if v in ("minItems", "minLength"):
         return doc.issue(path, f"{loc}: is empty", "fill it in")
     if v == "const":

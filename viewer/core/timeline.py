@@ -4,12 +4,13 @@ A slider has integer positions; one position is one minute, so every timed event
 The timeline's span is chosen by the caller (the campaign by default, or 1931–1945 to reach the
 background and aftermath) so the campaign is never squeezed into a sliver.
 """
+
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Sequence
 
 from .model import Chapter, Event
 
@@ -29,7 +30,7 @@ class Timeline:
         object.__setattr__(self, "_times", [e.at for e in self.events])
 
     @classmethod
-    def of(cls, start: datetime, end: datetime, events: Sequence[Event], chapters: Sequence[Chapter]) -> "Timeline":
+    def of(cls, start: datetime, end: datetime, events: Sequence[Event], chapters: Sequence[Chapter]) -> Timeline:
         return cls(start, end, tuple(sorted(events, key=lambda e: e.at)), tuple(chapters))
 
     # --- slider mapping -----------------------------------------------------------------

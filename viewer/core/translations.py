@@ -12,13 +12,15 @@ an error at its line; a missing text is not (the app shows English there) but `c
 translation no longer matches: it is reported as outdated and the app shows the corrected English instead,
 so a fact fixed in one language is never left wrong in another.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .common_errors import find_common_errors
 from .errors import ContentIssue
@@ -71,14 +73,20 @@ def slots(data: dict) -> list[Slot]:
         base = ("units", u["id"])
         out += [Slot(base + ("name",), ("units", i, "name"), True), Slot(base + ("short",), ("units", i, "short"), False)]
         if u.get("commander"):
-            out += [Slot(base + ("commander", f), ("units", i, "commander", f), f == "name")
-                    for f in ("name", "rank", "note") if f in u["commander"]]
+            out += [
+                Slot(base + ("commander", f), ("units", i, "commander", f), f == "name")
+                for f in ("name", "rank", "note")
+                if f in u["commander"]
+            ]
         if u.get("strength"):
             out.append(Slot(base + ("strength",), ("units", i, "strength", "text"), False))
         if "note" in u:
             out.append(Slot(base + ("note",), ("units", i, "note"), False))
-        out += [Slot(base + ("track", str(f["at"])), ("units", i, "track", j, "how"), False)
-                for j, f in enumerate(u["track"]) if "how" in f]
+        out += [
+            Slot(base + ("track", str(f["at"])), ("units", i, "track", j, "how"), False)
+            for j, f in enumerate(u["track"])
+            if "how" in f
+        ]
     for i, e in enumerate(data["events"]):
         base = ("events", e["id"])
         out += [Slot(base + ("title",), ("events", i, "title"), False), Slot(base + ("note",), ("events", i, "note"), False)]
@@ -131,16 +139,29 @@ def read_stamps(path: Path) -> tuple[dict[str, dict[str, str]], list[ContentIssu
     try:
         stamps = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        return {}, [ContentIssue(str(path), exc.lineno, f"not valid JSON ({exc.msg})",
-                                 "restore it from version control, or run: python tools/translations.py stamp <lang>")]
+        return {}, [
+            ContentIssue(
+                str(path),
+                exc.lineno,
+                f"not valid JSON ({exc.msg})",
+                "restore it from version control, or run: python tools/translations.py stamp <lang>",
+            )
+        ]
     if not isinstance(stamps, dict) or not all(isinstance(v, dict) for v in stamps.values()):
-        return {}, [ContentIssue(str(path), 1, "expected {language: {text key: stamp}}",
-                                 "run: python tools/translations.py stamp <lang>")]
+        return {}, [
+            ContentIssue(str(path), 1, "expected {language: {text key: stamp}}", "run: python tools/translations.py stamp <lang>")
+        ]
     return stamps, []
 
 
-def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], source_ids: set[str],
-                   forms: dict[str, int], issues: list[ContentIssue]) -> dict[Key, str]:
+def _read_language(
+    doc: MarkedDocument,
+    lang: str,
+    table: dict[Key, Slot],
+    source_ids: set[str],
+    forms: dict[str, int],
+    issues: list[ContentIssue],
+) -> dict[Key, str]:
     data = doc.data
     if not isinstance(data, dict) or data.get("language") != lang:
         issues.append(doc.issue((), f"the file must start with 'language: {lang}'", f"add the line 'language: {lang}'"))
@@ -155,8 +176,13 @@ def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], sourc
             stray = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes or i == len(key))
             if stray not in reported:  # one message at the unknown id, not one per field under it
                 reported.add(stray)
-                issues.append(doc.issue(stray, f"'{'/'.join(stray)}' matches nothing in events.yaml",
-                                        "correct the id or field name (see docs/translating.md), or remove it"))
+                issues.append(
+                    doc.issue(
+                        stray,
+                        f"'{'/'.join(stray)}' matches nothing in events.yaml",
+                        "correct the id or field name (see docs/translating.md), or remove it",
+                    )
+                )
         elif slot.is_name:
             text = _read_name(doc, key, value, source_ids, forms, issues)
             if text:
@@ -170,26 +196,39 @@ def _read_language(doc: MarkedDocument, lang: str, table: dict[Key, Slot], sourc
     return found
 
 
-def _read_name(doc: MarkedDocument, key: Key, value: Any, source_ids: set[str], forms: dict[str, int],
-               issues: list[ContentIssue]) -> str | None:
+def _read_name(
+    doc: MarkedDocument, key: Key, value: Any, source_ids: set[str], forms: dict[str, int], issues: list[ContentIssue]
+) -> str | None:
     where = "/".join(key)
     fix = "write {text: ..., form: sourced, sources: [id]} or form: translated / transliterated"
     if not isinstance(value, dict) or not isinstance(value.get("text"), str) or value.get("form") not in FORMS:
         issues.append(doc.issue(key, f"the name '{where}' needs its text and its form", fix))
         return None
     if set(value) - {"text", "form", "sources"}:
-        issues.append(doc.issue(key, f"the name '{where}' has unknown fields {sorted(set(value) - {'text', 'form', 'sources'})}", fix))
+        issues.append(
+            doc.issue(key, f"the name '{where}' has unknown fields {sorted(set(value) - {'text', 'form', 'sources'})}", fix)
+        )
         return None
     sources = value.get("sources") or []
     if value["form"] == "sourced":
         unknown = [s for s in sources if s not in source_ids]
         if not sources or unknown:
-            issues.append(doc.issue(key + ("sources",), f"the sourced name '{where}' cites {unknown or 'no source'}",
-                                    "name the source (an id under 'sources' in events.yaml) that uses this spelling"))
+            issues.append(
+                doc.issue(
+                    key + ("sources",),
+                    f"the sourced name '{where}' cites {unknown or 'no source'}",
+                    "name the source (an id under 'sources' in events.yaml) that uses this spelling",
+                )
+            )
             return None
     elif sources:
-        issues.append(doc.issue(key + ("sources",), f"the name '{where}' is {value['form']} but cites sources",
-                                "mark it form: sourced, or remove the sources"))
+        issues.append(
+            doc.issue(
+                key + ("sources",),
+                f"the name '{where}' is {value['form']} but cites sources",
+                "mark it form: sourced, or remove the sources",
+            )
+        )
         return None
     forms[value["form"]] += 1
     return value["text"]
