@@ -1,31 +1,40 @@
-"""The map: a pyqtgraph view in km with the base layers, units and labels, furniture and inset."""
+"""The map: a pyqtgraph view in km whose layers (viewer/ui/map/) draw the view state.
+
+The map keeps no copy of the view state. It subscribes to the fields its layers draw and repaints them;
+it writes the state when the visitor acts on the map: a click on a unit selects it, a click on a place
+highlights it, and wheel, drag or pinch end in `state.camera`. A camera set by anyone else is shown unless
+the view already shows it (within `Camera.close_to`), so the two never chase each other.
+"""
+
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
 
 import pyqtgraph as pg
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtWidgets
 
+from ..core.camera import MAX_ZOOM_OUT, MIN_SPAN_KM, PAN_MARGIN, Camera
+from ..core.evented import Signal, Slot
 from ..core.model import Scenario
-from ..core.motion import MotionModel
-from .inset import InsetWidget
-from .map_layers import add_static_layers
-from .map_marks import MarksItem
-from .map_overlay import MapOverlay
+from ..core.motion import MotionModel, Positions
+from ..core.view_state import ViewState
+from .map import LAYER_TYPES, MapContext, MapLayer
 from .style import PAPER, colour
+
+ASPECT_SLACK = 3.0  # the view box's own zoom-out limit allows windows up to this much wider than the battlefield
 
 
 class _GestureView(pg.GraphicsView):
     """GraphicsView that turns a touch pinch into a zoom about the pinch centre."""
 
-    def __init__(self, parent: QtWidgets.QWidget):
+    def __init__(self, parent: QtWidgets.QWidget, view_box: pg.ViewBox):
         super().__init__(parent, background=PAPER)
         self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.grabGesture(QtCore.Qt.GestureType.PinchGesture)
-        self.view_box: pg.ViewBox | None = None
+        self.view_box = view_box
 
     def event(self, ev: QtCore.QEvent) -> bool:
-        if ev.type() == QtCore.QEvent.Type.Gesture and self.view_box is not None:
+        if ev.type() == QtCore.QEvent.Type.Gesture:
             pinch = ev.gesture(QtCore.Qt.GestureType.PinchGesture)
             if pinch is not None:
                 factor = pinch.scaleFactor()
@@ -38,100 +47,132 @@ class _GestureView(pg.GraphicsView):
 
 
 class MapView(QtWidgets.QWidget):
-    sigUnitClicked = QtCore.Signal(str)
-    sigPlaceClicked = QtCore.Signal(str)
+    """See the module docstring. `graphics` is the GraphicsView (benches repaint its viewport), `view` the
+    ViewBox in km, `layers` the layer items in registry order (`layer(name)` finds one)."""
 
-    def __init__(self, scenario: Scenario, motion: MotionModel, parent: QtWidgets.QWidget | None = None):
+    def __init__(self, scenario: Scenario, motion: MotionModel, state: ViewState, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
-        self.scenario = scenario
-        self.motion = motion
-        self.graphics = _GestureView(self)
+        self.scenario, self.motion, self.state = scenario, motion, state
         self.view = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0)
         self.view.setBackgroundColor(colour(PAPER))
+        self.graphics = _GestureView(self, self.view)
         self.graphics.setCentralItem(self.view)
-        self.graphics.view_box = self.view
-        self.base = add_static_layers(self.view, scenario, 1.0)
-        self.marks = MarksItem(scenario, motion)
-        self.view.addItem(self.marks, ignoreBounds=True)
-        self.marks.sigUnitClicked.connect(self.sigUnitClicked)
-        self.marks.sigPlaceClicked.connect(self.sigPlaceClicked)
-        self.overlay = MapOverlay(self.view, self)
-        self.inset = InsetWidget(scenario, self)
-        self.marks.reserved = self._furniture
+        self.ctx = MapContext(scenario, motion, state, self.view)
+        self.layers: list[MapLayer] = [cls(self.ctx) for cls in LAYER_TYPES]
+        self.ctx.layers = self.layers
+        for layer in self.layers:
+            if layer.on_screen:
+                self.graphics.scene().addItem(layer)
+            else:
+                self.view.addItem(layer, ignoreBounds=True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
-        self.fit_battlefield()
 
-    def battlefield_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        b = self.scenario.battlefield
-        proj = self.scenario.projection
-        x0, y0 = proj.point(b.west, b.south)
-        x1, y1 = proj.point(b.east, b.north)
-        return (x0, x1), (y0, y1)
+        self._set_limits()
+        self._show_layers(state.layers)
+        self._show_camera(state.camera)
+        self._subscriptions: list[tuple[Signal, Slot]] = []
+        watched = set().union(*(layer.watches for layer in self.layers))
+        for field in sorted(watched):
+            self._subscribe(field, partial(self._changed, field))
+        self._subscribe("layers", self._show_layers)
+        self._subscribe("camera", self._show_camera)
+        self.destroyed.connect(partial(_unsubscribe, self._subscriptions))
+        self.view.sigRangeChanged.connect(self._range_changed)
+        self.graphics.sigDeviceRangeChanged.connect(self._place_screen_layers)  # the viewport's size changed
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
-    def fit_battlefield(self) -> None:
-        xr, yr = self.battlefield_range()
-        self.view.setRange(xRange=xr, yRange=yr, padding=0.0)
+    # --- reading ---------------------------------------------------------------------------
+    def layer(self, name: str) -> MapLayer:
+        return self.ctx.layer(name)
 
-    def ease_to_battlefield(self, ms: int = 600) -> None:
-        """Glide back to the whole battlefield (the kiosk's return to its attract view), not a jump cut."""
-        (ax0, ax1), (ay0, ay1) = self.view.viewRange()
-        (bx0, bx1), (by0, by1) = self.battlefield_range()
-        anim = QtCore.QVariantAnimation(self)
-        anim.setDuration(ms)
-        anim.setStartValue(0.0)
-        anim.setEndValue(1.0)
-        anim.setEasingCurve(QtCore.QEasingCurve.Type.InOutCubic)
+    @property
+    def positions(self) -> Positions:
+        """Every unit's position at the state's instant (what the map draws; the unit card reads it too)."""
+        return self.ctx.positions()
 
-        def step(f: float) -> None:
-            f = float(f)
-            self.view.setRange(xRange=(ax0 + (bx0 - ax0) * f, ax1 + (bx1 - ax1) * f),
-                               yRange=(ay0 + (by0 - ay0) * f, ay1 + (by1 - ay1) * f), padding=0.0)
+    def unit_screen_point(self, unit_id: str) -> QtCore.QPointF | None:
+        """Where a unit's symbol is drawn, in the viewport's pixels (after decluttering), or None if absent."""
+        return self.layer("units").screen_point(unit_id, self.graphics.viewportTransform())
 
-        anim.valueChanged.connect(step)
-        anim.start(QtCore.QAbstractAnimation.DeletionPolicy.DeleteWhenStopped)
+    def shown_camera(self) -> Camera:
+        """The part of the map the view was asked to show (its aspect-locked range may be wider)."""
+        (x0, x1), (y0, y1) = self.view.targetRange()
+        return Camera(x0, x1, y0, y1)
 
-    def zoom(self, factor: float) -> None:
-        self.view.scaleBy((1 / factor, 1 / factor))
-
-    def pan(self, dx_fraction: float, dy_fraction: float) -> None:
-        (x0, x1), (y0, y1) = self.view.viewRange()
-        self.view.translateBy(x=(x1 - x0) * dx_fraction, y=(y1 - y0) * dy_fraction)
-
-    def show_instant(self, at: datetime) -> None:
-        self.marks.set_positions(self.motion.positions(at), at)
-
+    # --- the UI scale (from the window's height: not view state) -----------------------------
     def set_scale(self, scale: float) -> None:
-        self.marks.set_scale(scale)
-        self.overlay.scale = scale
-        self.inset.scale = scale
-        self._place_children()
+        self.ctx.scale = scale
+        for layer in self.layers:
+            layer.changed("scale")
+        self._place_screen_layers()
 
-    def _furniture(self) -> list[QtCore.QRectF]:
-        """Legend, scale bar, north arrow and inset, in the map's pixels: labels are not placed under them."""
-        rects = list(self.overlay.reserved)
-        if self.inset.isVisible():
-            rects.append(QtCore.QRectF(self.inset.geometry()))
-        return rects
+    # --- the state, drawn --------------------------------------------------------------------
+    def _subscribe(self, field: str, slot: Slot) -> None:
+        signal = getattr(self.state.events, field)
+        signal.connect(slot)
+        self._subscriptions.append((signal, slot))
 
-    def set_language(self, lang: str, naming: str) -> None:
-        self.marks.set_language(lang, naming)
-        self.overlay.lang = lang
-        self.overlay.update()
-        self.inset.set_language(lang, naming)
+    def _changed(self, field: str, _value: object) -> None:
+        for layer in self.layers:
+            if field in layer.watches:
+                layer.changed(field)
 
-    def set_layer_visible(self, name: str, visible: bool) -> None:
-        self.base.set_visible(name, visible)
+    def _show_layers(self, shown: frozenset[str]) -> None:
+        for layer in self.layers:
+            if layer.toggle is not None:
+                layer.setVisible(layer.toggle in shown)
 
-    def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(ev)
-        self._place_children()
+    def _show_camera(self, camera: Camera) -> None:
+        if not self.shown_camera().close_to(camera):
+            self.view.setRange(xRange=(camera.x0, camera.x1), yRange=(camera.y0, camera.y1), padding=0.0)
 
-    def _place_children(self) -> None:
-        self.overlay.setGeometry(self.rect())
-        s = self.overlay.scale
-        w, h = round(330 * s), round(230 * s)
-        self.inset.setGeometry(self.width() - w - 12, self.height() - h - 12, w, h)
-        self.overlay.raise_()
-        self.inset.raise_()
+    def _set_limits(self) -> None:
+        """The view box's own bounds, a little wider than the state's (which clamp the camera): they stop the
+        wheel before it runs away, without ever fighting a camera the state allows."""
+        home = self.state.bounds.home
+        (hx, hy), (hw, hh) = home.centre, home.size
+        widest = MAX_ZOOM_OUT * max(hw, hh) * ASPECT_SLACK
+        reach = (0.5 + PAN_MARGIN) * max(hw, hh) + widest / 2
+        self.view.setLimits(
+            minXRange=MIN_SPAN_KM,
+            minYRange=MIN_SPAN_KM,
+            maxXRange=widest,
+            maxYRange=widest,
+            xMin=hx - reach,
+            xMax=hx + reach,
+            yMin=hy - reach,
+            yMax=hy + reach,
+        )
+
+    # --- the visitor, written to the state -----------------------------------------------------
+    def _range_changed(self, *_args: object) -> None:
+        camera = self.shown_camera()
+        if not camera.close_to(self.state.camera):
+            self.state.camera = camera  # clamped by the state; its signal brings the view back if it was past
+
+    def _clicked(self, ev) -> None:
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        pt = self.graphics.mapFromScene(ev.scenePos())
+        to_device = self.graphics.viewportTransform()
+        for layer in sorted(self.layers, key=lambda layer: -layer.zValue()):
+            hit = layer.hit(QtCore.QPointF(pt), to_device) if layer.isVisible() else None
+            if hit is not None:
+                field, value = hit
+                setattr(self.state, field, value)
+                ev.accept()
+                return
+
+    def _place_screen_layers(self, *_args: object) -> None:
+        size = self.graphics.viewport().size()
+        for layer in self.layers:
+            layer.resized(size.width(), size.height())
+
+
+def _unsubscribe(subscriptions: list[tuple[Signal, Slot]], *_args: object) -> None:
+    """The map is gone: its slots must not outlive it in a state that may (a kiosk's, for months)."""
+    for signal, slot in subscriptions:
+        signal.disconnect(slot)
+    subscriptions.clear()

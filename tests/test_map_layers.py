@@ -1,0 +1,205 @@
+"""The map's layers, alone and together in a MapView driven only through the view state (offscreen)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import datetime
+
+import pyqtgraph as pg
+import pytest
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from viewer.core.camera import MIN_SPAN_KM
+from viewer.core.map_extent import battlefield_camera
+from viewer.core.motion import MotionModel
+from viewer.core.view_state import LAYERS, ViewState
+from viewer.ui.map import LAYER_TYPES, MapContext, MapLabel, MapLayer
+from viewer.ui.map.highlight import RING
+from viewer.ui.map_view import MapView
+
+AUG26 = datetime(1939, 8, 26, 12)
+# The offscreen platform says this of every top-level window with a layout; it is not about the map.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture
+def state(scenario):
+    return ViewState(scenario, battlefield_camera(scenario), instant=AUG26)
+
+
+@pytest.fixture
+def map_view(qtbot, scenario, state):
+    m = MapView(scenario, MotionModel(scenario.units), state)
+    qtbot.addWidget(m)
+    m.resize(1140, 870)
+    m.show()
+    qtbot.waitExposed(m)
+    yield m
+    m.close()
+
+
+def painted(m: MapView) -> QtGui.QImage:
+    m.graphics.viewport().repaint()
+    return m.graphics.viewport().grab().toImage()
+
+
+def near(c: QtGui.QColor, hex_colour: str, tol: int = 30) -> bool:
+    ref = QtGui.QColor(hex_colour)
+    return max(abs(c.red() - ref.red()), abs(c.green() - ref.green()), abs(c.blue() - ref.blue())) <= tol
+
+
+def test_the_registry_names_each_layer_once_and_covers_every_toggle():
+    names = [cls.name for cls in LAYER_TYPES]
+    assert len(names) == len(set(names))
+    toggles = {cls.toggle for cls in LAYER_TYPES} - {None}
+    base_parts = {"disputed", "claims", "border"}  # parts of the one cached base map item
+    assert toggles | base_parts == set(LAYERS)
+
+
+class _OneLabel(MapLayer):
+    name = "one-label"
+
+    def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        return [MapLabel(("test", "x"), "Label", (400.0, 300.0), 0.0, QtGui.QFont(), QtGui.QColor("black"), 0)]
+
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        pass
+
+
+@pytest.mark.parametrize("layer_type", LAYER_TYPES, ids=lambda cls: cls.name)
+def test_each_layer_paints_alone(qtbot, scenario, state, layer_type):
+    """A layer needs only its context: a view box, the content and the state, not the other layers."""
+    view = pg.GraphicsView(background="w")
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0)
+    view.setCentralItem(box)
+    ctx = MapContext(scenario, MotionModel(scenario.units), state, box)
+    layer = layer_type(ctx)
+    ctx.layers = [layer, _OneLabel(ctx)]  # the labels layer draws what others ask for: one asker stands in
+    view.scene().addItem(layer) if layer.on_screen else box.addItem(layer, ignoreBounds=True)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    home = state.camera
+    box.setRange(xRange=(home.x0, home.x1), yRange=(home.y0, home.y1), padding=0)
+    layer.resized(800, 600)
+    state.highlighted_place = "noro_heights"
+    layer.changed("highlighted_place")
+    image = view.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)  # kept: the array views its bytes
+    drawn = int((pg.functions.ndarray_from_qimage(image)[:, :, :3] < 250).any(axis=2).sum())
+    assert drawn > 100, f"{layer_type.name} drew nothing"
+    view.close()
+
+
+def test_the_selected_unit_has_exactly_one_label(map_view, state):
+    state.selected_unit = "S-6TB"
+    painted(map_view)
+    keys = Counter(key for key, _ in map_view.layer("labels").placed)
+    assert keys[("unit", "S-6TB")] == 1
+    assert max(keys.values()) == 1
+    asked = Counter(lb.key for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform()))
+    assert asked[("unit", "S-6TB")] == 1 and max(asked.values()) == 1
+
+
+def test_a_highlighted_place_is_drawn_above_the_unit_symbols(map_view, state, scenario):
+    """On 26 August the 26th Infantry Regiment stands on Noro Heights: its ring must show through the symbol."""
+    state.highlighted_place = "noro_heights"
+    image = painted(map_view)
+    to_device = map_view.graphics.viewportTransform()
+    centre = map_view.layer("highlight").centre(to_device)
+    symbols = [QtCore.QRectF(*r) for r in map_view.layer("units").obstacles(to_device)]
+    r = 22 * map_view.ctx.scale
+    ring = [
+        QtCore.QPointF(centre.x() + r * math.cos(a / 36 * math.tau), centre.y() + r * math.sin(a / 36 * math.tau))
+        for a in range(36)
+    ]
+    covered = [pt for pt in ring if any(s.adjusted(4, 4, -4, -4).contains(pt) for s in symbols)]
+    assert len(covered) >= 3, "no unit symbol covers the ring: the test needs another place or date"
+    assert all(near(image.pixelColor(pt.toPoint()), RING, 40) for pt in covered)
+
+
+def test_the_highlight_follows_the_state(map_view, state):
+    highlight = map_view.layer("highlight")
+    assert not highlight.isVisible()
+    state.highlighted_place = "kawatama_bridge"
+    assert highlight.isVisible()
+    state.instant = datetime(1939, 8, 31, 12)  # the story moves on: the state clears the highlight
+    assert state.highlighted_place is None and not highlight.isVisible()
+
+
+def test_clicks_select_a_unit_and_highlight_a_place(map_view, state, qtbot):
+    painted(map_view)
+    pt = map_view.unit_screen_point("S-6TB")
+    qtbot.mouseClick(map_view.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pt.toPoint())
+    assert state.selected_unit == "S-6TB"
+    places = map_view.layer("places")
+    to_device = map_view.graphics.viewportTransform()
+    place, where = next((p, q) for p, q in zip(places.places, places.points(to_device), strict=True) if p.id == "uzur_nur")
+    qtbot.mouseClick(map_view.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=where.toPoint())
+    assert state.highlighted_place == place.id
+
+
+def wheel(m: MapView, notches: int) -> None:
+    vp = m.graphics.viewport()
+    pos = QtCore.QPointF(vp.width() / 2, vp.height() / 2)
+    for _ in range(abs(notches)):
+        ev = QtGui.QWheelEvent(
+            pos,
+            QtCore.QPointF(vp.mapToGlobal(pos.toPoint())),
+            QtCore.QPoint(),
+            QtCore.QPoint(0, 120 if notches > 0 else -120),
+            QtCore.Qt.MouseButton.NoButton,
+            QtCore.Qt.KeyboardModifier.NoModifier,
+            QtCore.Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QtWidgets.QApplication.sendEvent(vp, ev)
+
+
+def test_wheel_zoom_is_bounded_and_ends_in_the_state(map_view, state):
+    wheel(map_view, 60)
+    (x0, x1), (y0, y1) = map_view.view.viewRange()
+    assert min(x1 - x0, y1 - y0) >= MIN_SPAN_KM * 0.999  # not a blank screen 1e-6 km wide
+    assert min(state.camera.size) >= MIN_SPAN_KM * 0.999 and state.camera.close_to(map_view.shown_camera())
+    vp = map_view.graphics.viewport()
+    assert vp.width() / (x1 - x0) == pytest.approx(vp.height() / (y1 - y0), rel=1e-3)  # never stretched
+    wheel(map_view, -200)
+    assert state.camera == state.bounds.clamp(state.camera)
+    assert state.camera.size[0] <= 4 * state.bounds.home.size[0] * 1.001
+
+
+def test_a_camera_written_to_the_state_is_shown_and_no_echo_comes_back(map_view, state):
+    seen = []
+    state.events.camera.connect(seen.append)
+    target = state.bounds.home.zoomed(2).panned(0.1, 0)
+    state.camera = target
+    assert map_view.shown_camera().close_to(target)
+    assert len(seen) == 1  # the view's own range change is not written back as a second move
+    map_view.view.translateBy(x=2.0)  # a drag
+    assert state.camera.close_to(map_view.shown_camera()) and state.camera.x0 == pytest.approx(target.x0 + 2)
+
+
+def test_layer_toggles_follow_the_state(map_view, state):
+    state.toggle_layer("inset", False)
+    state.toggle_layer("halos", False)
+    assert not map_view.layer("inset").isVisible() and not map_view.layer("halos").isVisible()
+    state.toggle_layer("claims", False)
+    painted(map_view)
+    assert not any(kind == "claim" for (kind, _), _ in map_view.layer("labels").placed)
+    state.toggle_layer("inset", True)
+    assert map_view.layer("inset").isVisible()
+
+
+def test_positions_are_the_states_instant(map_view, state):
+    state.instant = datetime(1939, 7, 3, 12)
+    expected = MotionModel(map_view.scenario.units).positions(state.instant)
+    assert (map_view.positions.x == expected.x).all() and (map_view.positions.present == expected.present).all()
+
+
+def test_a_closed_map_leaves_no_slot_in_the_state(qtbot, scenario, state):
+    before = {name: len(getattr(state.events, name)) for name in ("instant", "camera", "layers")}
+    m = MapView(scenario, MotionModel(scenario.units), state)
+    assert len(state.events.instant) > before["instant"]
+    m.deleteLater()
+    qtbot.waitUntil(lambda: {name: len(getattr(state.events, name)) for name in before} == before)

@@ -1,0 +1,88 @@
+"""Placement of symbols and labels, and the map's home camera: pure functions, no Qt, no display."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viewer.core.camera import Camera
+from viewer.core.map_extent import battlefield_camera
+from viewer.core.placement import LabelRequest, Occupancy, candidate_rects, contains, declutter, intersects, place_labels
+from viewer.core.view_state import ViewState
+
+VIEW = (0.0, 0.0, 1000.0, 800.0)
+SYMBOL = (40.0, 27.0)
+
+
+def overlapping_pairs(xy: np.ndarray, size: tuple[float, float], gap: float, tolerance: float = 0.0) -> int:
+    """Pairs of symbols (with their echelon marks and gap) that overlap by more than `tolerance` pixels."""
+    w, h = size[0] + gap - tolerance, size[1] * 1.9 + gap - tolerance
+    return sum(
+        abs(xy[i, 0] - xy[j, 0]) < w and abs(xy[i, 1] - xy[j, 1]) < h for i in range(len(xy)) for j in range(i + 1, len(xy))
+    )
+
+
+def test_declutter_pushes_overlapping_symbols_apart_and_leaves_free_ones_alone():
+    xy = np.array([[100.0, 100.0], [110.0, 105.0], [112.0, 98.0], [600.0, 400.0]])
+    out = declutter(xy, SYMBOL, 4)
+    assert out.shape == (4, 2)
+    assert overlapping_pairs(xy, SYMBOL, 4) == 3 and overlapping_pairs(out, SYMBOL, 4, tolerance=1) == 0
+    assert tuple(out[3]) == (600.0, 400.0)
+    assert tuple(xy[0]) == (100.0, 100.0)  # the caller's array is not changed
+
+
+def test_declutter_separates_symbols_at_the_same_point_and_keeps_one_alone():
+    out = declutter([(50.0, 50.0), (50.0, 50.0)], SYMBOL, 4)
+    assert overlapping_pairs(out, SYMBOL, 4, tolerance=1) == 0
+    assert declutter([(5.0, 6.0)], SYMBOL, 4).tolist() == [[5.0, 6.0]]
+    assert declutter(np.zeros((0, 2)), SYMBOL, 4).shape == (0, 2)
+
+
+def test_rectangles_that_only_touch_or_are_empty_do_not_intersect():
+    assert intersects((0, 0, 10, 10), (5, 5, 10, 10))
+    assert not intersects((0, 0, 10, 10), (10, 0, 10, 10))
+    assert not intersects((0, 0, 10, 10), (5, 5, 0, 0))
+    assert contains((0, 0, 10, 10), (0, 0, 10, 10)) and not contains((0, 0, 10, 10), (1, 1, 10, 1))
+    grid = Occupancy([(0, 0, 10, 10), (300, 300, 5, 5)])
+    assert grid.hits((8, 8, 100, 100)) and not grid.hits((20, 20, 100, 100))
+
+
+def test_a_label_goes_right_of_its_anchor_when_there_is_room():
+    req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
+    assert candidate_rects(req, 8, 6)[0] == (110.0, 90.0, 60.0, 20.0)
+    assert place_labels([req], [], VIEW) == [(110.0, 90.0, 60.0, 20.0)]
+
+
+def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():
+    req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
+    assert place_labels([req], [(105.0, 80.0, 80.0, 40.0)], VIEW)[0] == (30.0, 90.0, 60.0, 20.0)  # left of it
+    at_edge = LabelRequest((980.0, 100.0), (60.0, 20.0), 10.0)
+    assert place_labels([at_edge], [], VIEW)[0] == (910.0, 90.0, 60.0, 20.0)
+    first, second = place_labels([req, req], [], VIEW)
+    assert first == (110.0, 90.0, 60.0, 20.0) and second == (30.0, 90.0, 60.0, 20.0)
+
+
+def test_a_label_with_no_room_is_left_out_and_the_others_still_placed():
+    boxed = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
+    free = LabelRequest((500.0, 500.0), (60.0, 20.0), 10.0)
+    chosen = place_labels([boxed, free], [(0.0, 0.0, 300.0, 300.0)], VIEW)
+    assert chosen == [None, (510.0, 490.0, 60.0, 20.0)]
+
+
+def test_labels_keep_out_of_each_other_however_many():
+    rng = np.random.default_rng(3)
+    reqs = [LabelRequest((float(x), float(y)), (80.0, 18.0), 8.0) for x, y in rng.uniform(0, 800, (80, 2))]
+    placed = [r for r in place_labels(reqs, [], VIEW) if r is not None]
+    assert len(placed) > 20
+    assert all(contains(VIEW, r) for r in placed)
+    shrink = [(x + 2.5, y + 2.5, w - 5, h - 5) for x, y, w, h in placed]
+    assert not any(intersects(a, b) for i, a in enumerate(shrink) for b in shrink[i + 1 :])  # halos may touch
+
+
+def test_the_home_camera_is_the_battlefield_in_km(scenario):
+    home = battlefield_camera(scenario)
+    b, proj = scenario.battlefield, scenario.projection
+    assert (home.x0, home.y0) == pytest.approx(proj.point(b.west, b.south))
+    assert (home.x1, home.y1) == pytest.approx(proj.point(b.east, b.north))
+    assert 30 < home.size[0] < 100 and 30 < home.size[1] < 100
+    assert ViewState(scenario, home).bounds.home == home == Camera(*home.as_tuple())

@@ -1,0 +1,153 @@
+"""Regional inset (bottom right, in the viewport's pixels): where the battlefield lies between Mongolia,
+Manchukuo and the USSR. Never changes with the instant, so it is painted once per size and language and blitted."""
+
+from __future__ import annotations
+
+from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry import box
+
+from ...core.geometry import EqualAreaProjection
+from ...core.placement import Rect
+from ..i18n import translate
+from ..style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
+from .base import path_of
+from .layer import MapContext, MapLayer, device_ratio, rect_of
+
+# Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
+COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 112.5, 52.6), ("manchukuo", 123.0, 46.0))
+TOWNS = ("Hailar", "Chita", "Ulaanbaatar")
+SIZE = (330, 230)  # at scale 1
+MARGIN = 12
+
+
+def country_name(key: str) -> str:
+    return {
+        "mongolia": translate("Inset", "MONGOLIA"),
+        "ussr": translate("Inset", "USSR"),
+        "manchukuo": translate("Inset", "MANCHUKUO"),
+    }[key]
+
+
+def town_name(name: str) -> str:
+    """Natural Earth's English names of the inset's towns, in the interface language."""
+    return {
+        "Hailar": translate("Inset", "Hailar"),
+        "Chita": translate("Inset", "Chita"),
+        "Ulaanbaatar": translate("Inset", "Ulaanbaatar"),
+    }[name]
+
+
+class InsetLayer(MapLayer):
+    name = "inset"
+    z = 101.0
+    toggle = "inset"
+    on_screen = True
+    watches = frozenset({"language", "naming"})
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__(ctx)
+        sc, r = ctx.scenario, ctx.scenario.region
+        self.proj = EqualAreaProjection((r.west + r.east) / 2, (r.south + r.north) / 2)
+        proj = self.proj.geometry
+        self._frame = proj(box(r.west, r.south, r.east, r.north).segmentize(0.5))
+        self._countries = [proj(f.geometry) for f in sc.layers["region-countries"]]
+        self._rivers = [proj(f.geometry) for f in sc.layers["region-rivers"]]
+        self._lakes = [proj(f.geometry) for f in sc.layers["region-lakes"]]
+        self._towns = [
+            (str(f.properties["name"]), self.proj.point(*f.geometry.coords[0]))
+            for f in sc.layers["region-places"]
+            if f.properties.get("name") in TOWNS
+        ]
+        tb = sc.places["tamsag_bulak"]
+        self._tamsag = self.proj.point(tb.lon, tb.lat)
+        b = sc.battlefield
+        self._box = proj(box(b.west, b.south, b.east, b.north).exterior)
+        self._size = (float(SIZE[0]), float(SIZE[1]))
+        self._cache: tuple[tuple, QtGui.QPixmap] | None = None
+        self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+
+    def resized(self, width: float, height: float) -> None:
+        self.prepareGeometryChange()
+        self._size = (float(round(SIZE[0] * self.scale)), float(round(SIZE[1] * self.scale)))
+        self.setPos(width - self._size[0] - MARGIN, height - self._size[1] - MARGIN)
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return QtCore.QRectF(0, 0, *self._size)
+
+    def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
+        return [rect_of(self.to_device(scene_to_device).mapRect(self.boundingRect()))]
+
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        dpr = device_ratio(p)
+        key = (self._size, self.scale, dpr, self.state.language, self.state.naming)
+        if self._cache is None or self._cache[0] != key:
+            pm = QtGui.QPixmap(round(self._size[0] * dpr), round(self._size[1] * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(QtCore.Qt.GlobalColor.transparent)
+            self._draw(pm)
+            self._cache = key, pm
+        p.drawPixmap(QtCore.QPointF(0, 0), self._cache[1])
+
+    def _draw(self, device: QtGui.QPaintDevice) -> None:
+        p = QtGui.QPainter(device)
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.boundingRect(), colour("#FFFFFF", 0.92))
+        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.drawRect(self.boundingRect().adjusted(0, 0, -1, -1))
+        x0, y0, x1, y1 = self._frame.bounds
+        k = min((self._size[0] - 8) / (x1 - x0), (self._size[1] - 8) / (y1 - y0))
+        t = QtGui.QTransform()
+        t.translate(self._size[0] / 2, self._size[1] / 2)
+        t.scale(k, -k)
+        t.translate(-(x0 + x1) / 2, -(y0 + y1) / 2)
+        p.setClipRect(self.boundingRect().adjusted(2, 2, -2, -2))
+        p.setTransform(t)
+        pen = QtGui.QPen(colour(MODERN), 1.0)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(colour(PAPER))
+        for g in self._countries:
+            p.drawPath(path_of(g))
+        p.setBrush(colour(LAKE))
+        for g in self._lakes:
+            p.drawPath(path_of(g))
+        river = QtGui.QPen(colour(RIVER, 0.8), 1.0)
+        river.setCosmetic(True)
+        p.setPen(river)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for g in self._rivers:
+            p.drawPath(path_of(g))
+        red = QtGui.QPen(colour("#C0392B"), 2.5)
+        red.setCosmetic(True)
+        p.setPen(red)
+        p.drawPath(path_of(self._box))
+        p.resetTransform()
+        p.setFont(font(13 * self.scale, bold=True))
+        p.setPen(colour("#6B6355"))
+        for key, lon, lat in COUNTRY_LABELS:
+            pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
+            text = country_name(key)
+            w = p.fontMetrics().horizontalAdvance(text) + 4
+            x = min(max(pt.x() - w / 2, 4), self._size[0] - 4 - w)  # a longer name slides inward, never off the edge
+            p.drawText(QtCore.QRectF(x, pt.y() - 10, w, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
+        p.setFont(font(12 * self.scale))
+        p.setPen(colour(INK))
+        tamsag = self.ctx.scenario.places["tamsag_bulak"].label(self.state.language, self.state.naming)
+        for name, xy in [(town_name(n), xy) for n, xy in self._towns] + [(tamsag, self._tamsag)]:
+            pt = t.map(QtCore.QPointF(*xy))
+            p.setBrush(colour(INK))
+            p.drawEllipse(pt, 2.5, 2.5)
+            width = p.fontMetrics().horizontalAdvance(name)
+            right_room = self._size[0] - 6 - pt.x()  # a long name goes to the left of its dot rather than off the edge
+            p.drawText(pt + QtCore.QPointF(4 if width + 4 <= right_room else -4 - width, -3), name)
+        p.setFont(font(11 * self.scale, italic=True))
+        p.setPen(colour(MODERN))
+        footer = p.fontMetrics().elidedText(
+            translate("Inset", "modern borders; red box: map area"), QtCore.Qt.TextElideMode.ElideRight, self._size[0] - 12
+        )
+        p.drawText(
+            self.boundingRect().adjusted(6, 0, -6, -4),
+            QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
+            footer,
+        )
+        p.end()

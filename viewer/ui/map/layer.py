@@ -1,0 +1,136 @@
+"""What every map layer is: a pyqtgraph GraphicsObject that owns its geometry, paints itself, answers its own
+clicks and says which screen areas and labels it brings; and the context the layers share.
+
+A layer reads the view state when it paints and keeps no copy of it; `MapView` calls `changed(field)` when a
+field the layer `watches` changes. Symbols and text keep their size in pixels whatever the zoom, so most
+layers paint in device pixels: they map their anchors through the transform to the device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt import QtCore, QtGui
+
+from ...core.model import Scenario
+from ...core.motion import MotionModel, Positions
+from ...core.placement import Rect
+from ...core.view_state import ViewState
+
+WORLD = QtCore.QRectF(-2000, -2000, 4000, 4000)  # km: far beyond any battlefield, so Qt never culls a layer
+
+# The order labels claim their room in: the selected unit's name first, places last.
+SELECTED, UNIT, CLAIM, PLACE = range(4)
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    """A label a layer asks for; the labels layer decides where it goes, or leaves it out."""
+
+    key: tuple[str, str]  # what it names, e.g. ("unit", "S-6TB"): one label per key
+    text: str
+    anchor: tuple[float, float]  # device pixels
+    gap: float  # sideways distance kept from the anchor
+    font: QtGui.QFont
+    colour: QtGui.QColor
+    priority: int
+
+
+class MapContext:
+    """What the layers of one map share: the content, the view state, the view box, the UI scale, one another,
+    and the unit positions at the state's instant (computed once per instant for every layer that draws units)."""
+
+    def __init__(self, scenario: Scenario, motion: MotionModel, state: ViewState, view_box: pg.ViewBox) -> None:
+        self.scenario, self.motion, self.state, self.view_box = scenario, motion, state, view_box
+        self.scale = 1.0
+        self.layers: list[MapLayer] = []
+        self._positions: tuple[datetime, Positions] | None = None
+
+    def positions(self) -> Positions:
+        at = self.state.instant
+        if self._positions is None or self._positions[0] != at:
+            self._positions = at, self.motion.positions(at)
+        return self._positions[1]
+
+    def layer(self, name: str) -> MapLayer:
+        return next(layer for layer in self.layers if layer.name == name)
+
+
+class MapLayer(pg.GraphicsObject):
+    """Base of every layer (see the module docstring). Subclasses set the class attributes and override what
+    they need; a map layer lives in the view box (km), an `on_screen` one in the viewport's pixels."""
+
+    name: ClassVar[str]
+    z: ClassVar[float] = 0.0
+    toggle: ClassVar[str | None] = None  # the state.layers name that shows or hides the whole item
+    watches: ClassVar[frozenset[str]] = frozenset()  # view-state fields that change what it draws
+    on_screen: ClassVar[bool] = False
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setZValue(self.z)
+
+    @property
+    def state(self) -> ViewState:
+        return self.ctx.state
+
+    @property
+    def scale(self) -> float:
+        return self.ctx.scale
+
+    def changed(self, field: str) -> None:
+        """A watched field, or "scale", changed: drop what depends on it and repaint."""
+        self.update()
+
+    def resized(self, width: float, height: float) -> None:
+        """The map's viewport now has this size (on-screen layers place themselves)."""
+
+    def to_device(self, scene_to_device: QtGui.QTransform) -> QtGui.QTransform:
+        return self.sceneTransform() * scene_to_device
+
+    def scene_to_device(self, p: QtGui.QPainter) -> QtGui.QTransform:
+        """While painting: the scene-to-device transform of this paint (the viewport's, or an export's)."""
+        return self.sceneTransform().inverted()[0] * p.transform()
+
+    def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
+        """A click at device point `pt`: the view-state field and value it sets, or None if it is not ours."""
+        return None
+
+    def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
+        """Device rectangles this layer covers, that labels must keep out of."""
+        return []
+
+    def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        return []
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return WORLD
+
+    def dataBounds(self, axis, frac=1.0, orthoRange=None):  # keep out of the view box's auto-range
+        return None
+
+
+def device_xy(t: QtGui.QTransform, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(n, 2) device positions of many map points at once."""
+    return np.column_stack((t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()))
+
+
+def transform_key(t: QtGui.QTransform) -> tuple[float, ...]:
+    return t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
+
+
+def device_ratio(p: QtGui.QPainter) -> float:
+    return p.device().devicePixelRatioF() if p.device() else 1.0
+
+
+def qrect(r: Rect) -> QtCore.QRectF:
+    return QtCore.QRectF(*r)
+
+
+def rect_of(r: QtCore.QRectF) -> Rect:
+    return r.x(), r.y(), r.width(), r.height()

@@ -1,0 +1,84 @@
+"""Pixmaps the map layers draw many times a frame (uncertainty discs, labels) and the batched blit that draws
+one pixmap at many points; the caches are bounded, keyed on what changes the picture."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from pyqtgraph.Qt import QtCore, QtGui
+
+from ..style import SIDE_COLOURS, colour
+
+try:  # pyqtgraph's batched-primitive helper (what its ScatterPlotItem uses); optional, with a slow fallback
+    from pyqtgraph.Qt.internals import PrimitiveArray as _PrimitiveArray
+except ImportError:  # pragma: no cover - depends on the pyqtgraph version
+    _PrimitiveArray = None
+
+
+def blit_many(
+    p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarray, dpr: float, sources: np.ndarray | None = None
+) -> None:
+    """Draw a pixmap (or, with `sources`, a rectangle of it per point) centred at many points in a single
+    call, as pyqtgraph's scatter plots do."""
+    if sources is None:
+        sources = np.tile([0.0, 0.0, pm.width(), pm.height()], (len(xs), 1))
+    if _PrimitiveArray is None:
+        for x, y, (sx, sy, sw, sh) in zip(xs, ys, sources, strict=True):
+            p.drawPixmap(QtCore.QRectF(x - sw / dpr / 2, y - sh / dpr / 2, sw / dpr, sh / dpr), pm, QtCore.QRectF(sx, sy, sw, sh))
+        return
+    frags = _PrimitiveArray(QtGui.QPainter.PixmapFragment, 10)
+    frags.resize(len(xs))
+    arr = frags.ndarray()
+    arr[:, 0] = xs
+    arr[:, 1] = ys
+    arr[:, 2:6] = sources
+    arr[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]  # scale x, scale y, rotation, opacity
+    p.drawPixmapFragments(*frags.drawargs(), pm)
+
+
+@lru_cache(maxsize=48)  # a disc can be ~800 px across: keep few, radii are quantised below
+def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.QPixmap:
+    """A translucent disc with a dashed edge: the uncertainty of an approximate position."""
+    size = 2 * radius_px + 4
+    pm = QtGui.QPixmap(round(size * dpr), round(size * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), pen_px, QtCore.Qt.PenStyle.DashLine))
+    q.setBrush(colour(SIDE_COLOURS[side], 0.10))
+    q.drawEllipse(QtCore.QPointF(size / 2, size / 2), radius_px, radius_px)
+    q.end()
+    return pm
+
+
+@lru_cache(maxsize=512)
+def label_pixmap(text: str, font_key: str, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
+    """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow."""
+    f = QtGui.QFont()
+    f.fromString(font_key)
+    fm = QtGui.QFontMetricsF(f)
+    w, h = fm.horizontalAdvance(text) + 2 * halo, fm.height() + 2 * halo
+    pm = QtGui.QPixmap(round(w * dpr), round(h * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    path = QtGui.QPainterPath()
+    path.addText(halo, halo + fm.ascent(), f, text)
+    q.setPen(
+        QtGui.QPen(
+            colour("#F7F3E6", 0.9),
+            halo,
+            QtCore.Qt.PenStyle.SolidLine,
+            QtCore.Qt.PenCapStyle.RoundCap,
+            QtCore.Qt.PenJoinStyle.RoundJoin,
+        )
+    )
+    q.drawPath(path)
+    q.setPen(QtCore.Qt.PenStyle.NoPen)
+    q.setBrush(QtGui.QColor.fromRgba(rgba))
+    q.drawPath(path)
+    q.end()
+    return pm
