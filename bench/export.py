@@ -27,7 +27,7 @@ def main() -> None:
         t0 = time.perf_counter()
         frames = ex.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1920, 1080), out, seconds=seconds)
         elapsed = time.perf_counter() - t0
-        with ex._frame_window(scenario, (1920, 1080), datetime(1939, 8, 20)) as window:
+        with ex._frame_window(scenario, (1920, 1080), datetime(1939, 8, 20), None) as window:
             t1 = time.perf_counter()
             for i in range(60):
                 ex._rgb_bytes(ex.grab(window, datetime(1939, 8, 20 + i % 10)).convertToFormat(ex.QtGui.QImage.Format.Format_RGB888))

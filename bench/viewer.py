@@ -88,12 +88,12 @@ def main(quick: bool) -> None:
         w.show()
         app.processEvents()
         rng = random.Random(7)
-        span = (w.campaign.end - w.campaign.start).total_seconds()
+        span = (w.state.timeline.end - w.state.timeline.start).total_seconds()
         times = []
         for i in range(n + 20):
-            at = w.campaign.start + timedelta(seconds=rng.uniform(0, span))
+            at = w.state.timeline.start + timedelta(seconds=rng.uniform(0, span))
             t0 = time.perf_counter()
-            w.clock.set_instant(at)
+            w.state.instant = at
             w.map.graphics.viewport().repaint()
             w.timeline_bar.repaint()
             if i >= 20:
@@ -123,12 +123,12 @@ def main(quick: bool) -> None:
     watch = Watch()
     w.map.graphics.viewport().installEventFilter(watch)
     seconds = 10 if quick else 60
-    w.clock.set_speed(1)  # 6 hours per second: the campaign lasts 8 minutes, so 60 s never reaches its end
-    w.clock.play()
+    w.state.speed = 1  # 6 hours per second: the campaign lasts 8 minutes, so 60 s never reaches its end
+    w.state.playing = True
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    w.clock.pause()
+    w.state.playing = False
     frame = 1 / 60
     dropped = sum(max(0, round((b - a) / frame) - 1) for a, b in zip(paints, paints[1:]))
     print(f"playback_dropped_frames_60s {dropped}{' (10 s run)' if quick else ''}")
@@ -136,12 +136,12 @@ def main(quick: bool) -> None:
 
     # Memory: 100,000 scrubs with a paint each.
     rng = random.Random(11)
-    span = (w.campaign.end - w.campaign.start).total_seconds()
+    span = (w.state.timeline.end - w.state.timeline.start).total_seconds()
     n = 10_000 if quick else 100_000
 
     def scrub(k: int) -> None:
         for _ in range(k):
-            w.clock.set_instant(w.campaign.start + timedelta(seconds=rng.uniform(0, span)))
+            w.state.instant = w.state.timeline.start + timedelta(seconds=rng.uniform(0, span))
             w.map.graphics.viewport().repaint()
 
     scrub(10_000)  # caches and allocator pools fill up first; growth is measured after that

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pyqtgraph.Qt import QtCore
+from pyqtgraph.Qt import QtCore, QtWidgets
 
 from viewer import __version__
 from viewer.cli import main
@@ -25,34 +25,35 @@ def open_window(qtbot, scenario, at=None):
     w = build_window(scenario, at, Settings())
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitExposed(w)
+    w.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is w, timeout=3000)
     return w
 
 
 def test_settings_survive_a_restart(qtbot, scenario, app_home):
     w = open_window(qtbot, scenario)
     w.resize(1300, 800)
-    w.clock.set_instant(datetime(1939, 8, 20, 5, 45))
-    w.speed_box.setCurrentIndex(0)
-    w.set_layer("halos", False)
+    w.state.update(instant=datetime(1939, 8, 20, 5, 45))
+    w.state.speed = 0
+    w.state.toggle_layer("halos", False)
     geometry = w.saveGeometry()
     w.close()
     assert settings_file().exists()
     # Qt's offscreen screen is 800x800, so a restored 1300-px window is clamped to it; compare what was stored
     assert Settings().get("window/geometry") == geometry
     w2 = open_window(qtbot, scenario)
-    assert w2.clock.at == datetime(1939, 8, 20, 5, 45)
-    assert w2.clock.speed_index == 0 and w2.speed_box.currentIndex() == 0
-    assert not w2.map.marks.show_halos and not w2.layer_actions["halos"].isChecked()
+    assert w2.state.instant == datetime(1939, 8, 20, 5, 45)
+    assert w2.state.speed == 0 and w2.speed_box.currentIndex() == 0
+    assert "halos" not in w2.state.layers and not w2.commands.actions["layer.halos"].isChecked()
     w2.close()
 
 
 def test_at_on_the_command_line_wins_over_the_remembered_instant(qtbot, scenario, app_home):
     w = open_window(qtbot, scenario)
-    w.clock.set_instant(datetime(1939, 8, 20))
+    w.state.update(instant=datetime(1939, 8, 20))
     w.close()
     w2 = open_window(qtbot, scenario, datetime(1939, 7, 3, 12))
-    assert w2.clock.at == datetime(1939, 7, 3, 12)
+    assert w2.state.instant == datetime(1939, 7, 3, 12)
     w2.close()
 
 
@@ -63,9 +64,9 @@ def test_a_corrupt_settings_file_is_survived(qtbot, scenario, app_home, caplog):
                      b"[layers]\nhalos=perhaps\n[window]\ngeometry=@ByteArray(nonsense)\n")
     with caplog.at_level(logging.WARNING):
         w = open_window(qtbot, scenario)
-    assert w.clock.at == scenario.campaign_start
-    assert w.clock.speed_index == 2
-    assert w.map.marks.show_halos
+    assert w.state.instant == scenario.campaign_start
+    assert w.state.speed == 2
+    assert "halos" in w.state.layers
     assert any("invalid" in r.getMessage() or "cannot be read" in r.getMessage() for r in caplog.records)
     w.close()
 

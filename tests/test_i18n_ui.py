@@ -72,24 +72,23 @@ def test_catalogues_are_complete_current_and_compiled(tmp_path):
 def test_no_english_is_left_on_screen(window, lang):
     english = set(messages(lang))
     translated = set(messages(lang).values())
-    window.clock.set_instant(datetime(1939, 8, 26, 12))
-    window.set_language(lang)
+    window.state.update(instant=datetime(1939, 8, 26, 12))
+    window.state.update(language=lang)
     window.menu_button.menu()  # menus are built; their texts are checked below
     left = [s for s in visible_strings(window) if s in english and s not in translated]
     assert not left, left
     scenario = window.scenario
     assert window.chapter_box.itemText(1) == tr(scenario.chapters[0].title, lang) != tr(scenario.chapters[0].title)
     html = window.notes.toPlainText()
-    event = window.clock.timeline.current_event(window.clock.at)
+    event = window.state.current_event
     assert tr(event.note, lang)[:30] in html and event.note["en"][:30] not in html
     # painted labels go through the same catalogue
-    from viewer.ui.inset import country_name
-    from viewer.ui.map_marks import claim_label
+    from viewer.ui.map.inset import country_name
+    from viewer.ui.map.base import claim_label
     from viewer.ui.notes import caveat_label
     assert claim_label("mongolia") == messages(lang)["Border claimed by Mongolia and the USSR"]
     assert country_name("ussr") == messages(lang)["USSR"]
     assert caveat_label("disputed") == messages(lang)["Disputed"]
-    assert window.map.marks.lang == window.timeline_bar.lang == window.map.inset.lang == lang
 
 
 def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path):
@@ -104,32 +103,31 @@ def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path)
     assert w.language_buttons["ru"].isChecked() and not w.language_buttons["en"].isChecked()
     assert "Жуков" in w.notes.toPlainText()
     assert settings.get("ui/language") == "ru"
-    w.show_unit("S-11TB")
+    w.state.update(selected_unit="S-11TB")
     qtbot.mouseClick(w.language_buttons["ja"], LEFT)
     assert w.notes.toPlainText().startswith("■ ソ連") and "第11戦車旅団" in w.notes.toPlainText()  # the card stays
     qtbot.mouseClick(w.language_buttons["ru"], LEFT)
     qtbot.mouseClick(w.naming_buttons["japanese"], LEFT)
-    assert settings.get("ui/naming") == "japanese" and w.map.marks.naming == "japanese"
+    assert settings.get("ui/naming") == "japanese" and w.state.naming == "japanese"
     assert w.windowTitle() == scenario.display_title("ru", "japanese") == "«Номонханский инцидент», 1939 — Халхин-Гол"
     w.close()
 
 
 def test_the_naming_switch_renames_places_on_the_map(window, qtbot):
-    window.set_language("en")
-    window.map.marks.set_highlight("khalkhin_gol_river")
+    window.state.update(language="en")
+    window.state.highlighted_place = ("khalkhin_gol_river")
     place = window.scenario.places["khalkhin_gol_river"]
     labels = {}
     for naming in ("soviet", "japanese"):
-        window.set_naming(naming)
-        window.map.marks.update()
+        window.state.update(naming=naming)
         qtbot.wait(20)
-        labels[naming] = place.label("en", window.map.marks.naming)
+        labels[naming] = place.label("en", window.state.naming)
         assert window.naming_buttons[naming].isChecked()
     assert labels == {"soviet": "Khalkhin Gol", "japanese": "Halha River"}
     # the label really is painted differently: the two renderings of the map differ
-    window.set_naming("soviet")
+    window.state.update(naming="soviet")
     a = window.map.grab().toImage()
-    window.set_naming("japanese")
+    window.state.update(naming="japanese")
     b = window.map.grab().toImage()
     assert a != b
 
@@ -161,11 +159,11 @@ def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario):
     window, kiosk = build_kiosk(scenario, KioskConfig(idle_seconds=0.05, tour_seconds=60, language="mn"))
     qtbot.addWidget(window)
     window.show()
-    window.set_language("ja")  # a visitor taps Japanese, then walks away
+    window.state.update(language="ja")  # a visitor taps Japanese, then walks away
     kiosk.idle.start()
     qtbot.waitUntil(lambda: kiosk.touring, timeout=3000)
     assert i18n.language().lang == "mn" and window.language_buttons["mn"].isChecked()
-    assert kiosk.caption.text().startswith(tr(kiosk.steps[0].title, "mn"))
+    assert kiosk.caption.text().startswith(tr(kiosk.story.steps[0].title, "mn"))
     window.close()
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
@@ -30,24 +31,25 @@ def kiosk(qtbot, scenario):
     window.close()
 
 
-def key(widget, k, mods=QtCore.Qt.KeyboardModifier.NoModifier):
-    QtCore.QCoreApplication.sendEvent(widget, QtGui.QKeyEvent(QtCore.QEvent.Type.KeyPress, k, mods))
+def key(qtbot, widget, k, mods=QtCore.Qt.KeyboardModifier.NoModifier):
+    """A key as the keyboard sends it: through Qt's shortcut map, as commands are triggered."""
+    qtbot.keyClick(widget, k, mods)
 
 
 def test_idle_starts_the_tour_and_a_touch_hands_over(kiosk, qtbot):
     window, k = kiosk
     assert not k.touring
     qtbot.waitUntil(lambda: k.touring, timeout=3000)
-    assert k.caption.isVisible() and k.steps[0].chapter == "may-june"
-    assert k.steps[0].title["en"] in k.caption.text()
-    qtbot.waitUntil(lambda: k._step >= 1, timeout=3000)  # it moves on by itself
+    assert k.caption.isVisible() and k.story.steps[0].chapter == "may-june"
+    assert k.story.steps[0].title["en"] in k.caption.text()
+    qtbot.waitUntil(lambda: window.state.step >= 1, timeout=3000)  # it moves on by itself
     k.tour_timer.stop()  # hold this step so the eased move can be checked
-    qtbot.waitUntil(lambda: window.clock.at == k.steps[k._step].at, timeout=3000)
-    at_touch = window.clock.at
+    qtbot.waitUntil(lambda: window.state.instant == window.state.current_event.at, timeout=3000)
+    at_touch = window.state.instant
     qtbot.mouseClick(window.map.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(300, 300))
     assert not k.touring and not k.caption.isVisible()
     qtbot.wait(150)  # less than the idle time
-    assert window.clock.at == at_touch and not k.touring  # the visitor starts where the tour was
+    assert window.state.instant == at_touch and not k.touring  # the visitor starts where the tour was
     qtbot.waitUntil(lambda: k.touring, timeout=3000)  # and idle again brings the tour back
 
 
@@ -56,7 +58,7 @@ def test_blocked_shortcuts_and_close_do_not_end_it(kiosk, qtbot):
     M = QtCore.Qt.KeyboardModifier
     for k_, mods in ((QtCore.Qt.Key.Key_F4, M.AltModifier), (QtCore.Qt.Key.Key_Q, M.ControlModifier),
                      (QtCore.Qt.Key.Key_Escape, M.NoModifier), (QtCore.Qt.Key.Key_Tab, M.AltModifier)):
-        key(window, k_, mods)
+        key(qtbot, window, k_, mods)
     window.close()
     qtbot.wait(100)
     assert window.isVisible()
@@ -65,8 +67,8 @@ def test_blocked_shortcuts_and_close_do_not_end_it(kiosk, qtbot):
 def test_no_menus_tooltips_or_dialogs(kiosk, qtbot):
     window, k = kiosk
     assert not window.menu_button.isVisible() and not window.statusBar().isVisible()
-    key(window, QtCore.Qt.Key.Key_F1)
-    assert not window.dialogs
+    key(qtbot, window, QtCore.Qt.Key.Key_F1)
+    assert not window.dialogs and not window.commands.actions["help"].isEnabled()
     assert all(not w.toolTip() for w in window.findChildren(QtWidgets.QWidget))
     assert window.play_button.minimumHeight() >= 48 and window.play_button.minimumWidth() >= 48
     ev = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Mouse, QtCore.QPoint(10, 10), QtCore.QPoint(10, 10))
@@ -77,7 +79,7 @@ def test_the_staff_chord_ends_it(kiosk, qtbot):
     window, k = kiosk
     M = QtCore.Qt.KeyboardModifier
     with qtbot.waitSignal(k.sigExit, timeout=1000):
-        key(window, QtCore.Qt.Key.Key_Q, M.ControlModifier | M.AltModifier | M.ShiftModifier)
+        key(qtbot, window, QtCore.Qt.Key.Key_Q, M.ControlModifier | M.AltModifier | M.ShiftModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=1000)
 
 
@@ -86,7 +88,7 @@ def test_chord_can_be_disabled(qtbot, scenario):
     qtbot.addWidget(window)
     window.show()
     M = QtCore.Qt.KeyboardModifier
-    key(window, QtCore.Qt.Key.Key_Q, M.ControlModifier | M.AltModifier | M.ShiftModifier)
+    key(qtbot, window, QtCore.Qt.Key.Key_Q, M.ControlModifier | M.AltModifier | M.ShiftModifier)
     assert window.isVisible() and not k.allow_exit
     k.allow_exit = True
     QtWidgets.QApplication.instance().removeEventFilter(k)
@@ -96,7 +98,7 @@ def test_chord_can_be_disabled(qtbot, scenario):
 @pytest.mark.qt_no_exception_capture
 def test_an_error_returns_to_the_tour(kiosk, qtbot):
     window, k = kiosk
-    window.clock.set_instant(datetime(1939, 8, 1))
+    window.state.update(instant=datetime(1939, 8, 1))
     QtCore.QTimer.singleShot(0, lambda: 1 / 0)
     qtbot.waitUntil(lambda: k.errors == 1, timeout=2000)
     assert k.touring and window.isVisible()
@@ -117,42 +119,94 @@ def test_kiosk_config_file(tmp_path, caplog):
 XVFB = shutil.which("Xvfb") and shutil.which("xdotool")
 
 
+def _wait_for(condition, timeout: float, what: str, interval: float = 0.05):
+    """Poll `condition` until it returns something truthy (returned) or `timeout` seconds pass (failure).
+    The short pause between polls only spaces the checks: nothing waits a guessed time for anything."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout:.0f} s for {what}", pytrace=False)
+        time.sleep(interval)
+
+
+def _start_xvfb(timeout: float = 20.0) -> tuple[subprocess.Popen, str]:
+    """An Xvfb on a display number the server picks (-displayfd), so parallel runs never share one.
+    Xvfb writes the number once it accepts connections, so reading it is the wait for readiness."""
+    import select
+    read_fd, write_fd = os.pipe()
+    try:
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        write_fd = -1
+        out = b""
+        deadline = time.monotonic() + timeout
+        while not out.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0 or xvfb.poll() is not None:
+                xvfb.kill()
+                xvfb.wait()
+                pytest.fail(f"Xvfb did not report a display within {timeout:.0f} s (exit code {xvfb.returncode})", pytrace=False)
+            ready, _, _ = select.select([read_fd], [], [], left)
+            if ready:
+                chunk = os.read(read_fd, 64)
+                if not chunk:  # Xvfb closed the pipe without a number: loop once more to see it exit
+                    xvfb.wait(timeout=5)
+                out += chunk
+        return xvfb, f":{int(out)}"
+    finally:
+        os.close(read_fd)
+        if write_fd >= 0:
+            os.close(write_fd)
+
+
+def _xdotool(env, *args: str, check: bool = False) -> str:
+    return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=20, check=check).stdout
+
+
+def _log_has(log: Path, text: str) -> bool:
+    return log.exists() and text in log.read_text(encoding="utf-8", errors="replace")
+
+
 @pytest.mark.skipif(not XVFB, reason="needs Debian's xvfb and xdotool (.ci/run installs them)")
 def test_real_window_under_xvfb(tmp_path):
-    """The same, in a real X window driven with xdotool: fullscreen, Alt+F4 ignored, the chord exits."""
-    display = ":87"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """The same, in a real X window driven with xdotool: fullscreen, the idle tour, Alt+F4 ignored, the chord exits.
+
+    Every wait is on a condition with a deadline: the display Xvfb picked, the window xdotool finds, its size,
+    the app's log lines, the process's exit."""
+    xvfb, display = _start_xvfb()
     env = {**os.environ, "DISPLAY": display, "KHALKHIN_GOL_HOME": str(tmp_path), "QT_QPA_PLATFORM": "xcb"}
     (tmp_path / "config").mkdir(parents=True)
     (tmp_path / "config" / "kiosk.ini").write_text("[kiosk]\nidle_seconds = 1\ntour_seconds = 2\n")
+    app_log = tmp_path / "state" / "khalkhin-gol.log"  # the app's own log file (viewer.logs), INFO and up
     app = None
     try:
-        time.sleep(1.0)
-        log = tmp_path / "app.log"
-        with log.open("wb") as err:
+        stderr = tmp_path / "app.stderr"
+        with stderr.open("wb") as err:
             app = subprocess.Popen([sys.executable, "-m", "viewer", "--kiosk"], env=env, stdout=subprocess.DEVNULL, stderr=err)
-        wid = ""
-        for _ in range(60):
-            wid = subprocess.run(["xdotool", "search", "--name", "Khalkhin Gol 1939"], env=env, capture_output=True, text=True).stdout.split()
-            if wid:
-                break
-            time.sleep(0.25)
-        assert wid, log.read_text()
-        time.sleep(2.5)  # idle -> the tour starts
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", wid[0]], env=env, capture_output=True, text=True).stdout
-        assert "1920x1080" in geometry, geometry
+
+        def window_id():
+            if app.poll() is not None:
+                pytest.fail(f"the kiosk exited ({app.returncode}) before showing a window:\n{stderr.read_text()}", pytrace=False)
+            return _xdotool(env, "search", "--onlyvisible", "--name", "Khalkhin Gol 1939").split()
+        wid = _wait_for(window_id, 60, "the kiosk window to appear")[0]
+        _wait_for(lambda: "1920x1080" in _xdotool(env, "getwindowgeometry", wid), 20, "the kiosk window to fill the screen")
+        _wait_for(lambda: _log_has(app_log, "kiosk: tour started"), 30, "the idle tour to start (its log line)")
         if os.environ.get("KIOSK_SHOT"):  # a screenshot to look at, on request (needs ImageMagick)
             xwd = subprocess.run(["xwd", "-root", "-silent", "-display", display], capture_output=True)
             subprocess.run(["convert", "xwd:-", os.environ["KIOSK_SHOT"]], input=xwd.stdout, check=False, timeout=30)
-        subprocess.run(["xdotool", "windowactivate", "--sync", wid[0]], env=env, capture_output=True)
+        _xdotool(env, "windowactivate", "--sync", wid)
         for keys in ("alt+F4", "ctrl+q", "Escape"):
-            subprocess.run(["xdotool", "key", keys], env=env, check=True)
-        time.sleep(1.0)
-        assert app.poll() is None, "a blocked shortcut ended the kiosk"
-        subprocess.run(["xdotool", "key", "ctrl+alt+shift+q"], env=env, check=True)
-        app.wait(timeout=10)
-        assert app.returncode == 0
+            _xdotool(env, "key", keys, check=True)
+        # X delivers keys in order: if a blocked shortcut had closed the kiosk, the chord would never be handled
+        # and logged, so its log line (and exit code 0) proves the three keys before it were ignored.
+        _xdotool(env, "key", "ctrl+alt+shift+q", check=True)
+        _wait_for(lambda: app.poll() is not None, 30, "the kiosk to exit after the staff chord")
+        assert app.returncode == 0, stderr.read_text()
+        assert _log_has(app_log, "kiosk: staff exit chord"), "it ended, but not by the staff chord"
     finally:
         if app and app.poll() is None:
             app.kill()
@@ -163,28 +217,26 @@ def test_real_window_under_xvfb(tmp_path):
 
 def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
     window, k = kiosk
-    window.map.fit_battlefield()
-    target = window.map.view.viewRange()[0]  # what "fit" looks like in this window's aspect
-    window.map.zoom(4.0)
-    zoomed = window.map.view.viewRange()[0]
+    state = window.state
+    home = state.bounds.home
+    state.camera = home.zoomed(4.0)
     seen = []
-    window.map.view.sigRangeChanged.connect(lambda *_: seen.append(window.map.view.viewRange()[0][1] - window.map.view.viewRange()[0][0]))
+    state.events.camera.connect(lambda camera: seen.append(camera.size[0]))
     qtbot.waitUntil(lambda: k.touring, timeout=3000)
-    qtbot.waitUntil(lambda: abs(window.map.view.viewRange()[0][0] - target[0]) < 0.5, timeout=3000)
-    assert zoomed[1] - zoomed[0] < target[1] - target[0]
-    assert len(seen) > 5  # eased through intermediate ranges, not one jump
+    qtbot.waitUntil(lambda: state.camera.close_to(home, 0.01), timeout=3000)
+    assert len(seen) > 5 and seen == sorted(seen)  # eased out through intermediate ranges, not one jump
 
 
 def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
     """Real touch events (not synthesised mouse clicks): a tap on a unit opens its card."""
     from pyqtgraph.Qt import QtTest
     window, k = kiosk
-    window.clock.set_instant(datetime(1939, 8, 24, 12))
+    window.state.update(instant=datetime(1939, 8, 24, 12))
     qtbot.wait(50)
     window.map.graphics.viewport().repaint()
     device = QtTest.QTest.createTouchDevice()
     vp = window.map.graphics.viewport()
-    pt = window.map.marks.unit_screen_point("J-IOKI").toPoint()
+    pt = window.map.unit_screen_point("J-IOKI").toPoint()
     QtTest.QTest.touchEvent(vp, device).press(0, pt, vp).commit()
     QtTest.QTest.touchEvent(vp, device).release(0, pt, vp).commit()
     qtbot.waitUntil(lambda: "Ioki detachment" in window.notes.toPlainText(), timeout=1000)

@@ -7,14 +7,15 @@ import subprocess
 from datetime import datetime
 
 import pytest
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtTest, QtWidgets
 
 from viewer.ui import export as ex
 from viewer.ui.app import build_presenter
 
 
 def key(widget, k):
-    QtCore.QCoreApplication.sendEvent(widget, QtGui.QKeyEvent(QtCore.QEvent.Type.KeyPress, k, QtCore.Qt.KeyboardModifier.NoModifier))
+    """A key as a clicker sends it: through Qt's shortcut map, as commands are triggered."""
+    QtTest.QTest.keyClick(widget, k)
 
 
 @pytest.fixture
@@ -24,32 +25,33 @@ def presenter(qtbot, scenario):
     window.resize(1600, 900)
     window.show()
     qtbot.waitExposed(window)
+    p.start()
+    qtbot.waitUntil(lambda: window.state.step == 0, timeout=3000)
     yield window, p
-    QtWidgets.QApplication.instance().removeEventFilter(p)
     window.close()
 
 
 def test_clicker_steps_through_the_story(presenter, qtbot, scenario):
     window, p = presenter
     assert p.view is None  # one screen: presenter view off
-    expected = list(scenario.events)
-    for i, k in enumerate((QtCore.Qt.Key.Key_PageDown, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Space)):
+    expected = sorted(scenario.events, key=lambda e: e.at)
+    assert expected[0].title["en"] in p.caption.text() and p.caption.isVisible()  # the talk opens on its first step
+    for i, k in enumerate((QtCore.Qt.Key.Key_PageDown, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Space), start=1):
         key(window, k)
-        qtbot.waitUntil(lambda i=i: window.clock.at == expected[i].at, timeout=3000)
+        qtbot.waitUntil(lambda i=i: window.state.instant == expected[i].at, timeout=3000)
         assert expected[i].title["en"] in p.caption.text() and p.caption.isVisible()
     key(window, QtCore.Qt.Key.Key_PageUp)
-    qtbot.waitUntil(lambda: window.clock.at == expected[1].at, timeout=3000)
-    assert p.current is expected[1]
+    qtbot.waitUntil(lambda: window.state.instant == expected[2].at, timeout=3000)
+    assert window.state.current_event is expected[2]
 
 
 def test_steps_across_the_campaign_are_eased_and_reach_the_war(presenter, qtbot, scenario):
     window, p = presenter
-    first_clash = [e.id for e in scenario.events].index("first-clash")
-    p.index = first_clash - 1
+    window.state.instant = scenario.event("first-clash").at - (scenario.event("first-clash").at - scenario.campaign_start) / 2
     seen = []
-    window.clock.sigInstantChanged.connect(seen.append)
+    window.state.events.instant.connect(seen.append)
     key(window, QtCore.Qt.Key.Key_PageDown)
-    qtbot.waitUntil(lambda: window.clock.at == scenario.event("first-clash").at, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == scenario.event("first-clash").at, timeout=3000)
     assert len(seen) > 3  # animated, no jump cut
 
 
@@ -152,7 +154,7 @@ def test_presenter_view_on_a_second_screen(tmp_path):
     config.write_text(json.dumps({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080, **screen},
                                               {"name": "laptop", "x": 1920, "y": 0, "width": 1366, "height": 768, **screen}]}))
     code = ("from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
-            "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.step(True)\np.step(True)\n"
+            "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.start()\nw.commands.trigger(\"step.next\")\n"
             "app.processEvents()\nassert p.view is not None and p.view.isVisible()\n"
             "assert p.view.screen() is not w.screen() or p.view.geometry().intersected(w.geometry()).isEmpty()\n"
             "print(p.view.current.text()); print(p.view.next.text()); print(p.view.clock.text())\n")

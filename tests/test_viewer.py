@@ -18,7 +18,7 @@ PAPER_WITH_DISPUTED_FILL = (239, 214, 165)  # #E8B04B at 38 % over #F3EEDC
 
 def symbol_point(window, unit_id: str) -> QtCore.QPointF:
     """Where the map drew a unit's symbol, in the graphics view's viewport coordinates."""
-    pt = window.map.marks.unit_screen_point(unit_id)
+    pt = window.map.unit_screen_point(unit_id)
     assert pt is not None, f"{unit_id} not drawn"
     return pt
 
@@ -36,14 +36,14 @@ def near_colour(c: QtGui.QColor, ref: QtGui.QColor | tuple, tol: int = 14) -> bo
 
 
 def test_opens_at_campaign_start(window, scenario):
-    assert window.clock.at == scenario.campaign_start
+    assert window.state.instant == scenario.campaign_start
     assert window.date_label.text() == "11 May 1939, 00:00"
-    assert window.timeline_bar.x_of(window.clock.at) == pytest.approx(window.timeline_bar._track().left())
+    assert window.timeline_bar.x_of(window.state.instant) == pytest.approx(window.timeline_bar._track().left())
 
 
 def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
     bar = window.timeline_bar
-    start = QtCore.QPoint(round(bar.x_of(window.clock.at)), bar.height() // 2)
+    start = QtCore.QPoint(round(bar.x_of(window.state.instant)), bar.height() // 2)
     target = QtCore.QPoint(round(bar.x_of(datetime(1939, 8, 24, 12))), bar.height() // 2)
     qtbot.mousePress(bar, QtCore.Qt.MouseButton.LeftButton, pos=start)
     for f in (0.25, 0.5, 0.75, 1.0):
@@ -52,53 +52,53 @@ def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
                                  QtCore.Qt.KeyboardModifier.NoModifier)
         QtCore.QCoreApplication.sendEvent(bar, move)
     qtbot.mouseRelease(bar, QtCore.Qt.MouseButton.LeftButton, pos=target)
-    at = window.clock.at
+    at = window.state.instant
     assert abs((at - datetime(1939, 8, 24, 12)).total_seconds()) < 3 * 3600  # one pixel is a couple of hours
     assert window.date_label.text().startswith("24 August 1939")
     window.map.graphics.viewport().repaint()
     drawn, expected = symbol_point(window, "J-IOKI"), core_point(window, "J-IOKI", at)
     assert (drawn - expected).manhattanLength() < 1.5
     image = window.map.graphics.viewport().grab().toImage()
-    w = window.map.marks.scale * 40
-    sample = image.pixelColor(round(drawn.x() + w * 0.3), round(drawn.y() + 10 * window.map.marks.scale))
+    w = window.map.ctx.scale * 40
+    sample = image.pixelColor(round(drawn.x() + w * 0.3), round(drawn.y() + 10 * window.map.ctx.scale))
     assert near_colour(sample, JAPANESE_BLUE), sample.name()
 
 
 def test_stepping_lands_on_events_and_shows_their_notes(window, qtbot):
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Right)
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("first-clash").at, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("first-clash").at, timeout=3000)
     assert "First clash in the disputed strip" in window.notes.toPlainText()
     assert "Disputed:" in window.notes.toPlainText()  # the caveat is shown with the note
     qtbot.keyClick(window, QtCore.Qt.Key.Key_PageDown)
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("komatsubara-decides").at, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("komatsubara-decides").at, timeout=3000)
     assert "Komatsubara resolves" in window.notes.toPlainText()
     assert "Naval Institute Press" in window.notes.toPlainText()  # its source in full
     qtbot.keyClick(window, QtCore.Qt.Key.Key_PageUp)
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("first-clash").at, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("first-clash").at, timeout=3000)
     qtbot.keyClick(window, QtCore.Qt.Key.Key_End)
-    qtbot.waitUntil(lambda: window.clock.at == window.clock.timeline.end, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.state.timeline.end, timeout=3000)
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Home)
-    qtbot.waitUntil(lambda: window.clock.at == window.clock.timeline.start, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.state.timeline.start, timeout=3000)
 
 
 def test_step_animates_rather_than_jumps(window, qtbot):
     seen: list[datetime] = []
-    window.clock.sigInstantChanged.connect(seen.append)
-    window.clock.step(True)
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("first-clash").at, timeout=3000)
+    window.state.events.instant.connect(seen.append)
+    window.commands.trigger("step.next")
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("first-clash").at, timeout=3000)
     assert len(seen) > 5 and seen == sorted(seen)
 
 
 def test_space_plays_and_pauses(window, qtbot):
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Space)
-    assert window.clock.playing
-    qtbot.waitUntil(lambda: window.clock.at > window.scenario.campaign_start, timeout=2000)
+    assert window.state.playing
+    qtbot.waitUntil(lambda: window.state.instant > window.scenario.campaign_start, timeout=2000)
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Space)
-    assert not window.clock.playing
+    assert not window.state.playing
 
 
 def test_clicking_a_unit_shows_its_card(window, qtbot):
-    window.clock.set_instant(datetime(1939, 8, 24, 12))
+    window.state.update(instant=datetime(1939, 8, 24, 12))
     window.map.graphics.viewport().repaint()
     pt = symbol_point(window, "J-IOKI").toPoint()
     qtbot.mouseClick(window.map.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pt)
@@ -118,19 +118,19 @@ def test_clicking_an_event_tick_and_a_chapter_jumps(window, qtbot):
     chapter = window.scenario.chapter("bain-tsagan")
     band = QtCore.QPoint(round(bar.x_of(chapter.start) + 3), round(bar._bands()[0] + 5))
     qtbot.mouseClick(bar, QtCore.Qt.MouseButton.LeftButton, pos=band)
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("crossing").at, timeout=3000)
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("crossing").at, timeout=3000)
 
 
 def test_chapter_outside_the_campaign_widens_the_timeline(window, qtbot):
     window.jump_to_chapter(window.scenario.chapter("aftermath"))
-    assert window.span_button.isChecked() and window.clock.timeline is window.wide
-    qtbot.waitUntil(lambda: window.clock.at == window.scenario.event("neutrality-pact").at, timeout=3000)
+    assert window.span_button.isChecked() and window.state.span == "wide"
+    qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("neutrality-pact").at, timeout=3000)
 
 
 def test_place_link_in_a_note_highlights_it_on_the_map(window):
     window.show_event(window.scenario.event("azuma-destroyed"))
     window.notes.sigLink.emit("place", "kawatama_bridge")
-    assert window.map.marks.highlight_place == "kawatama_bridge"
+    assert window.state.highlighted_place == "kawatama_bridge"
 
 
 @pytest.mark.qt_no_exception_capture
@@ -150,7 +150,7 @@ def test_many_repaints_do_not_drain_none(window, qtbot):
     """shared/known-issues: PySide6 6.12.0 on Python < 3.12 drains None's refcount and crashes pyqtgraph."""
     before = sys.getrefcount(None)
     for i in range(300):
-        window.clock.set_instant(datetime(1939, 5, 11) + (datetime(1939, 9, 16) - datetime(1939, 5, 11)) * (i / 300))
+        window.state.update(instant=datetime(1939, 5, 11) + (datetime(1939, 9, 16) - datetime(1939, 5, 11)) * (i / 300))
         window.map.graphics.viewport().repaint()
     if sys.version_info < (3, 12):
         assert sys.getrefcount(None) - before > -2000
@@ -173,12 +173,13 @@ def _drawn(scenario, window_size, unit_id: str) -> QtCore.QPoint:
     w.apply_scale(1.0)
     w.show()
     QtCore.QCoreApplication.processEvents()
-    w.map.fit_battlefield()
+    w.state.camera = w.state.bounds.home
     w.map.graphics.viewport().repaint()
-    pt = w.map.marks.unit_screen_point(unit_id)
+    pt = w.map.unit_screen_point(unit_id)
     assert pt is not None, unit_id
     origin = w.map.graphics.viewport().mapTo(w, QtCore.QPoint(0, 0))
     w.close()
+    w.deleteLater()
     return QtCore.QPoint(round(pt.x()) + origin.x(), round(pt.y()) + origin.y())
 
 

@@ -24,24 +24,24 @@ class Camera:
     def size(self) -> tuple[float, float]:
         return self.x1 - self.x0, self.y1 - self.y0
 
-    def close_to(self, other: "Camera", tolerance: float = 1e-3) -> bool:
+    def close_to(self, other: Camera, tolerance: float = 1e-3) -> bool:
         """Equal within `tolerance` of the larger span: the view's own rounding is not a move."""
         scale = max(*self.size, *other.size, 1e-9) * tolerance
-        return all(abs(a - b) <= scale for a, b in zip(self.as_tuple(), other.as_tuple()))
+        return all(abs(a - b) <= scale for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True))
 
-    def zoomed(self, factor: float) -> "Camera":
+    def zoomed(self, factor: float) -> Camera:
         """`factor` > 1 zooms in about the centre."""
         (cx, cy), (w, h) = self.centre, self.size
         return Camera(cx - w / factor / 2, cx + w / factor / 2, cy - h / factor / 2, cy + h / factor / 2)
 
-    def panned(self, dx_fraction: float, dy_fraction: float) -> "Camera":
+    def panned(self, dx_fraction: float, dy_fraction: float) -> Camera:
         """Moved by fractions of its own size (positive: east and north)."""
         w, h = self.size
         return Camera(self.x0 + w * dx_fraction, self.x1 + w * dx_fraction, self.y0 + h * dy_fraction, self.y1 + h * dy_fraction)
 
-    def blend(self, other: "Camera", f: float) -> "Camera":
+    def blend(self, other: Camera, f: float) -> Camera:
         """The camera a fraction `f` of the way to `other` (an eased glide's frame)."""
-        return Camera(*(a + (b - a) * f for a, b in zip(self.as_tuple(), other.as_tuple())))
+        return Camera(*(a + (b - a) * f for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
 
     def as_tuple(self) -> tuple[float, float, float, float]:
         return self.x0, self.x1, self.y0, self.y1
@@ -62,7 +62,9 @@ class CameraBounds:
         grow = max(1.0, MIN_SPAN_KM / w, MIN_SPAN_KM / h)
         factor = shrink * grow  # at most one of the two differs from 1
         w, h = w * factor, h * factor
-        (hx, hy), (cx, cy) = self.home.centre, camera.centre
-        cx = min(max(cx, hx - hw / 2 - PAN_MARGIN * hw), hx + hw / 2 + PAN_MARGIN * hw)
-        cy = min(max(cy, hy - hh / 2 - PAN_MARGIN * hh), hy + hh / 2 + PAN_MARGIN * hh)
+        (hx, hy), (x, y) = self.home.centre, camera.centre
+        cx = min(max(x, hx - hw / 2 - PAN_MARGIN * hw), hx + hw / 2 + PAN_MARGIN * hw)
+        cy = min(max(y, hy - hh / 2 - PAN_MARGIN * hh), hy + hh / 2 + PAN_MARGIN * hh)
+        if factor == 1 and (cx, cy) == (x, y):
+            return camera  # inside the bounds: kept exactly, so "fit" compares equal to home
         return Camera(cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2)

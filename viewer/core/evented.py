@@ -5,7 +5,8 @@ Qt's signals would tie the core to a QObject and an event loop; the core must ru
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Slot = Callable[..., Any]
 

@@ -5,9 +5,9 @@ around, so a story's order is its own and need not be chronological.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
 
 from .model import Event, Scenario
 
@@ -17,11 +17,11 @@ class Story:
     steps: tuple[Event, ...]
 
     @classmethod
-    def chronological(cls, events: Iterable[Event]) -> "Story":
+    def chronological(cls, events: Iterable[Event]) -> Story:
         return cls(tuple(sorted(events, key=lambda e: e.at)))
 
     @classmethod
-    def tour(cls, scenario: Scenario, start_chapter: str, start: datetime, end: datetime) -> "Story":
+    def tour(cls, scenario: Scenario, start_chapter: str, start: datetime, end: datetime) -> Story:
         """The chapters from `start_chapter` on, wrapping round, with their events between `start` and `end`."""
         ids = [c.id for c in scenario.chapters]
         first = ids.index(start_chapter) if start_chapter in ids else 0

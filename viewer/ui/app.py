@@ -29,7 +29,7 @@ def use_language(lang: str, naming: str) -> None:
 def build_window(scenario: Scenario, at: datetime | None, settings=None, error_dialog: bool = False):
     from .errors import install_excepthook
     from .main_window import MainWindow
-    window = MainWindow(scenario, at, settings)
+    window = MainWindow(scenario, settings, instant=at)
     install_excepthook(lambda message: _report(window, message, error_dialog))
     return window
 
@@ -80,7 +80,7 @@ def build_kiosk(scenario: Scenario, config):
     from .errors import install_excepthook
     from .kiosk import Kiosk
     from .main_window import MainWindow
-    window = MainWindow(scenario, None)
+    window = MainWindow(scenario, None, mode="kiosk")
     kiosk = Kiosk(window, config)
     install_excepthook(lambda _message: kiosk.reset_to_attract())
     return window, kiosk
@@ -96,6 +96,7 @@ def run_kiosk(scenario: Scenario, config, lang: str | None = None, naming: str |
     window, kiosk = build_kiosk(scenario, config)
     window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
     window.showFullScreen()
+    window.activateWindow()  # its commands' keys go to the active window
     return app.exec()
 
 
@@ -107,7 +108,7 @@ def build_presenter(scenario: Scenario, screen_index: int = 0):
     screens = app.screens()
     screen = screens[min(screen_index, len(screens) - 1)]
     others = [s for s in screens if s is not screen]
-    window = MainWindow(scenario, None)
+    window = MainWindow(scenario, None, mode="present")
     presenter = Presenter(window, others[0] if others else None)
     window.setGeometry(screen.geometry())
     return window, presenter
@@ -124,5 +125,6 @@ def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None
     window, presenter = build_presenter(scenario, screen_index)
     install_excepthook(window.notify)
     window.showFullScreen()
-    presenter.step(True)
+    window.activateWindow()
+    presenter.start()
     return app.exec()

@@ -1,4 +1,9 @@
-"""The one instant that the map, timeline and notes all show, with playback and eased jumps."""
+"""Playback and eased moves: the Qt timers that change the view state's instant and camera over time.
+
+The clock owns no state of its own: it reads and writes `ViewState`. Playing is a field of the state
+(the play command sets it; the clock's timer follows it), and an eased move is a short animation whose
+frames are state writes. Anyone else moving the instant — a scrub, a click — stops an eased move.
+"""
 from __future__ import annotations
 
 import time
@@ -6,125 +11,114 @@ from datetime import datetime, timedelta
 
 from pyqtgraph.Qt import QtCore
 
-from ..core.timeline import Timeline
+from ..core.camera import Camera
+from ..core.view_state import SPEEDS_HOURS, ViewState
 
-SPEEDS = (timedelta(hours=1), timedelta(hours=6), timedelta(days=1), timedelta(days=7))  # history per second
 JUMP_MS = 450
+CAMERA_MS = 600
+
+
+def speed(state: ViewState) -> timedelta:
+    """History per second of playback."""
+    return timedelta(hours=SPEEDS_HOURS[state.speed])
 
 
 class Clock(QtCore.QObject):
-    """Owns the current instant. Views listen to `sigInstantChanged` and never keep their own copy."""
-
-    sigInstantChanged = QtCore.Signal(object)  # datetime
-    sigPlayingChanged = QtCore.Signal(bool)
-    sigTimelineChanged = QtCore.Signal(object)  # Timeline
-
-    def __init__(self, timeline: Timeline, at: datetime | None = None, parent: QtCore.QObject | None = None):
+    def __init__(self, state: ViewState, parent: QtCore.QObject | None = None):
         super().__init__(parent)
-        self.timeline = timeline
-        self._at = timeline.clamp(at or timeline.start)
-        self.speed_index = 2
+        self.state = state
         self._timer = QtCore.QTimer(self)
         self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self._timer.setInterval(16)
         self._timer.timeout.connect(self._tick)
         self._last_tick = 0.0
-        self._anim = QtCore.QVariantAnimation(self)
-        self._anim.setDuration(JUMP_MS)
-        self._anim.setEasingCurve(QtCore.QEasingCurve.Type.InOutCubic)
-        self._anim.setStartValue(0.0)
-        self._anim.setEndValue(1.0)
-        self._anim.valueChanged.connect(self._animate)
-        self._from = self._to = self._at
+        self._instant_anim = self._animation(JUMP_MS, self._ease_instant_frame)
+        self._camera_anim = self._animation(CAMERA_MS, self._ease_camera_frame)
+        self._from = self._to = state.instant
+        self._cam_from = self._cam_to = state.camera
+        self._writing = False
+        state.events.playing.connect(self._follow_playing)
+        state.events.instant.connect(self._instant_changed)
+
+    def _animation(self, ms: int, frame) -> QtCore.QVariantAnimation:
+        anim = QtCore.QVariantAnimation(self)
+        anim.setDuration(ms)
+        anim.setEasingCurve(QtCore.QEasingCurve.Type.InOutCubic)
+        anim.setStartValue(0.0)
+        anim.setEndValue(1.0)
+        anim.valueChanged.connect(frame)
+        return anim
 
     @property
-    def at(self) -> datetime:
-        return self._at
+    def easing(self) -> bool:
+        return self._instant_anim.state() == QtCore.QAbstractAnimation.State.Running
 
-    @property
-    def playing(self) -> bool:
-        return self._timer.isActive()
+    # --- eased moves ------------------------------------------------------------------
+    def go_to_step(self, index: int) -> None:
+        """Make `index` the story's step at once (note, caption, selection) and glide the map there."""
+        self.state.playing = False
+        self.ease_instant(self.state.show_step(index))
 
-    @property
-    def speed(self) -> timedelta:
-        return SPEEDS[self.speed_index]
-
-    def set_instant(self, at: datetime) -> None:
-        """Jump at once (used while dragging and by playback)."""
-        self._anim.stop()
-        at = self.timeline.clamp(at)
-        if at != self._at:
-            self._at = at
-            self.sigInstantChanged.emit(at)
-
-    def go_to(self, at: datetime, animate: bool = True) -> None:
-        """Move to an instant with an eased animation, as a step or a chapter jump does."""
-        self.pause()
-        target = self.timeline.clamp(at)
-        if not animate or target == self._at:
-            self.set_instant(target)
+    def ease_instant(self, at: datetime) -> None:
+        self.state.playing = False
+        target = self.state.timeline.clamp(at)
+        self._instant_anim.stop()
+        if target == self.state.instant:
             return
-        self._anim.stop()
-        self._from, self._to = self._at, target
-        self._anim.start()
+        self._from, self._to = self.state.instant, target
+        self._instant_anim.start()
 
-    def _animate(self, value: float) -> None:
-        at = self._from + (self._to - self._from) * float(value)
-        at = at.replace(second=0, microsecond=0)
-        if at != self._at:
-            self._at = at
-            self.sigInstantChanged.emit(at)
+    def _ease_instant_frame(self, value: object) -> None:
+        f = float(value)  # type: ignore[arg-type]  # QVariantAnimation hands over a float
+        at = (self._from + (self._to - self._from) * f).replace(second=0, microsecond=0)
+        self._writing = True
+        try:
+            if f >= 1.0:
+                self.state.instant = self._to  # the last frame lands exactly, and the step settles
+            else:
+                self.state.ease_instant(at)
+        finally:
+            self._writing = False
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        self.timeline = timeline
-        self.sigTimelineChanged.emit(timeline)
-        self.set_instant(timeline.clamp(self._at))
+    def ease_camera(self, camera: Camera) -> None:
+        """Glide the map to `camera` (the kiosk's return to its attract view), not a jump cut."""
+        self._camera_anim.stop()
+        self._cam_from, self._cam_to = self.state.camera, camera
+        self._camera_anim.start()
+
+    def _ease_camera_frame(self, value: object) -> None:
+        self.state.camera = self._cam_from.blend(self._cam_to, float(value))  # type: ignore[arg-type]
+
+    def _instant_changed(self, _at: datetime) -> None:
+        if not self._writing:
+            self._instant_anim.stop()  # a scrub or a click takes over from a glide
 
     # --- stepping ---------------------------------------------------------------------
     def step(self, forward: bool) -> None:
-        """Go to the next or previous event; repeated presses chain from where the last one lands."""
-        animating = self._anim.state() == QtCore.QAbstractAnimation.State.Running
-        base = self._to if animating else self._at
-        target = self.timeline.next_event(base) if forward else self.timeline.previous_event(base)
-        if target is not None:
-            self.go_to(target.at)
-
-    def home(self) -> None:
-        self.go_to(self.timeline.start)
-
-    def end(self) -> None:
-        self.go_to(self.timeline.end)
+        """Next or previous step; repeated presses chain from where the last one is going."""
+        index = self.state.neighbour_step(forward, from_instant=self._to if self.easing else None)
+        if index is not None:
+            self.go_to_step(index)
 
     # --- playback ---------------------------------------------------------------------
-    def toggle(self) -> None:
-        self.pause() if self.playing else self.play()
-
-    def play(self) -> None:
-        self._anim.stop()
-        if self._at >= self.timeline.end:
-            self.set_instant(self.timeline.start)
-        self._last_tick = time.perf_counter()
-        self._timer.start()
-        self.sigPlayingChanged.emit(True)
-
-    def pause(self) -> None:
-        if self._timer.isActive():
+    def _follow_playing(self, playing: bool) -> None:
+        if playing:
+            self._instant_anim.stop()
+            if self.state.instant >= self.state.timeline.end:
+                self.state.instant = self.state.timeline.start
+            self._last_tick = time.perf_counter()
+            self._timer.start()
+        else:
             self._timer.stop()
-            self.sigPlayingChanged.emit(False)
-
-    def set_speed(self, index: int) -> None:
-        self.speed_index = max(0, min(len(SPEEDS) - 1, index))
 
     def _tick(self) -> None:
         now = time.perf_counter()
         elapsed, self._last_tick = now - self._last_tick, now
-        self._advance(elapsed)
+        self.advance(elapsed)
 
-    def _advance(self, seconds: float) -> None:
-        at = self._at + self.speed * seconds
-        if at >= self.timeline.end:
-            self.set_instant(self.timeline.end)
-            self.pause()
-        else:
-            self._at = at
-            self.sigInstantChanged.emit(at)
+    def advance(self, seconds: float) -> None:
+        """Play `seconds` of wall time; playback stops at the end of the timeline."""
+        end = self.state.timeline.end
+        self.state.instant = min(self.state.instant + speed(self.state) * seconds, end)
+        if self.state.instant >= end:
+            self.state.playing = False

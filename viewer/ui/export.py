@@ -10,19 +10,26 @@ import contextlib
 from datetime import datetime, timedelta
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..core.dates import format_date
 from ..core.language import tr
 from ..core.model import Scenario
-from .i18n import language, translate
+from ..core.view_state import ViewState
+from .i18n import translate
 from .notes import caveat_label
 from .style import scale_for
 
 Progress = Callable[[float], bool]  # fraction done -> keep going?
 PAPERS = {"A4": QtGui.QPageSize.PageSizeId.A4, "Letter": QtGui.QPageSize.PageSizeId.Letter}
+
+
+def frame_view(state: ViewState) -> dict[str, Any]:
+    """What an export takes from the view it was asked from: language, naming, layers and timeline span
+    (the frame itself is laid out afresh at the export's size and fits the battlefield)."""
+    return {"language": state.language, "naming": state.naming, "layers": state.layers, "span": state.span}
 
 
 class Cancelled(Exception):
@@ -42,18 +49,19 @@ def atomic_output(out: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def _frame_window(scenario: Scenario, size: tuple[int, int], at: datetime) -> Iterator:
-    """A window laid out at `size`, as the renderer shows it (offscreen where there is no display)."""
+def _frame_window(scenario: Scenario, size: tuple[int, int], at: datetime, view: dict[str, Any] | None) -> Iterator:
+    """A window laid out at `size`, as the renderer shows it (offscreen where there is no display), in the
+    language, naming and layers of `view` (else the process's language, all layers)."""
     from .app import _application, headless_platform
     from .main_window import MainWindow
     headless_platform()
     app = _application()
-    window = MainWindow(scenario, at)
+    window = MainWindow(scenario, None, instant=at, **(view or {}))
     window.apply_scale(scale_for(size[1]))
     window.resize(*size)
     window.show()
     app.processEvents()
-    window.map.fit_battlefield()
+    window.state.camera = window.state.bounds.home
     app.processEvents()
     try:
         yield window
@@ -64,13 +72,13 @@ def _frame_window(scenario: Scenario, size: tuple[int, int], at: datetime) -> It
 
 
 def grab(window, at: datetime) -> QtGui.QImage:
-    window.clock.set_instant(at)
+    window.state.instant = at
     QtCore.QCoreApplication.processEvents()
     return window.grab().toImage()
 
 
-def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
-    with _frame_window(scenario, size, at) as window, atomic_output(out) as tmp:
+def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
+    with _frame_window(scenario, size, at, view) as window, atomic_output(out) as tmp:
         image = grab(window, at)
         if (image.width(), image.height()) != size:
             raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}")
@@ -78,30 +86,31 @@ def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Pat
             raise OSError(f"could not write {out}")
 
 
-def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
+def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
     from PySide6.QtSvg import QSvgGenerator
-    with _frame_window(scenario, size, at) as window, atomic_output(out) as tmp:
-        window.clock.set_instant(at)
+    with _frame_window(scenario, size, at, view) as window, atomic_output(out) as tmp:
+        window.state.instant = at
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
         generator.setSize(QtCore.QSize(*size))
         generator.setViewBox(QtCore.QRect(0, 0, *size))
-        lang = language()
-        generator.setTitle(f"{scenario.display_title(lang.lang, lang.naming)} — {format_date(at, 'time', lang.lang)}")
+        lang, naming = window.state.language, window.state.naming
+        generator.setTitle(f"{scenario.display_title(lang, naming)} — {format_date(at, 'time', lang)}")
         painter = QtGui.QPainter(generator)
         window.render(painter, QtCore.QPoint(0, 0))
         painter.end()
 
 
-def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: Progress | None = None) -> int:
+def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: Progress | None = None,
+                   view: dict[str, Any] | None = None) -> int:
     """One page per chapter: its map at the chapter's key instant, its events' notes and their sources."""
     chapters = list(scenario.chapters)
-    with _frame_window(scenario, (1600, 1000), scenario.campaign_start) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, (1600, 1000), scenario.campaign_start, view) as window, atomic_output(out) as tmp:
         writer = QtGui.QPdfWriter(str(tmp))
         writer.setPageSize(QtGui.QPageSize(PAPERS[paper]))
         writer.setPageMargins(QtCore.QMarginsF(12, 12, 12, 12), QtGui.QPageLayout.Unit.Millimeter)
         writer.setResolution(200)
-        writer.setTitle(scenario.display_title(language().lang, language().naming))
+        writer.setTitle(scenario.display_title(window.state.language, window.state.naming))
         painter = QtGui.QPainter(writer)
         page = writer.pageLayout().paintRectPixels(writer.resolution())
         for i, chapter in enumerate(chapters):
@@ -119,7 +128,7 @@ def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: P
             doc = QtGui.QTextDocument()
             doc.setDefaultFont(_print_font())
             doc.setTextWidth(page.width())
-            doc.setHtml(_chapter_html(scenario, chapter, events, at if image is not None else None))
+            doc.setHtml(_chapter_html(scenario, chapter, events, at if image is not None else None, window.state.language))
             painter.save()
             painter.translate(0, y)
             scale = min(1.0, (page.height() - y) / max(doc.size().height(), 1))  # shrink a long chapter to fit its page
@@ -142,8 +151,7 @@ def _print_font() -> QtGui.QFont:
     return f
 
 
-def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None) -> str:
-    lang = language().lang
+def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None, lang: str) -> str:
     parts = [f"<h2>{escape(tr(chapter.title, lang))}</h2>"]
     if map_at is not None:
         line = translate("Export", "Map: %1. Positions marked ≈ are approximate.").replace("%1", format_date(map_at, "time", lang))
@@ -170,12 +178,12 @@ def video_instants(start: datetime, end: datetime, fps: int, seconds: float | No
 
 
 def export_video(scenario: Scenario, start: datetime, end: datetime, fps: int, size: tuple[int, int], out: Path,
-                 progress: Progress | None = None, seconds: float | None = None) -> int:
+                 progress: Progress | None = None, seconds: float | None = None, view: dict[str, Any] | None = None) -> int:
     """H.264 MP4 (through imageio-ffmpeg, which ships its own ffmpeg) or animated GIF, by the file's suffix."""
     import imageio_ffmpeg
     instants = video_instants(start, end, fps, seconds)
     gif = out.suffix.lower() == ".gif"
-    with _frame_window(scenario, size, start) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, size, start, view) as window, atomic_output(out) as tmp:
         if gif:
             writer = _gif_writer(tmp, size, fps)
         else:

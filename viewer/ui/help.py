@@ -22,24 +22,14 @@ ATTRIBUTIONS = (
 )
 
 
-def shortcuts() -> list[tuple[str, str]]:
-    return [("Space", translate("Help", "play / pause")),
-            ("→  /  Page Down", translate("Help", "next event (what a presentation clicker sends)")),
-            ("←  /  Page Up", translate("Help", "previous event")),
-            ("Home / End", translate("Help", "start / end of the timeline")),
-            ("+ / −", translate("Help", "zoom the map in / out (also the mouse wheel or a pinch)")),
-            ("0", translate("Help", "fit the battlefield")),
-            ("Shift + ← ↑ → ↓", translate("Help", "pan the map (also drag it)")),
-            ("F1  /  ?", translate("Help", "this sheet"))]
-
-
 def attribution_heading(key: str) -> str:
     return {"GSHHG": translate("Help", "Shorelines, rivers and borders"), "Natural Earth": translate("Help", "Regional inset"),
             "Software": translate("Help", "Software"), "Fonts": translate("Help", "Fonts")}[key]
 
 
-def shortcuts_html() -> str:
-    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in shortcuts())
+def shortcuts_html(rows_of_keys: list[tuple[str, str]]) -> str:
+    """The sheet of (keys, what they do) rows, as the window's commands declare them."""
+    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows_of_keys)
     title = translate("Help", "Keyboard shortcuts")
     return f"<h1>{escape(title)}</h1><table cellpadding='6'>{rows}</table>"
 

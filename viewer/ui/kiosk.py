@@ -1,53 +1,26 @@
 """Kiosk mode: fullscreen and locked, an attract tour after idle time, and recovery from any error.
 
 Everything a visitor can do is a tap, drag or pinch on the same window the desktop app shows; staff
-leave with a configurable key chord. Nothing here opens a dialog.
+leave with a configurable key chord. Nothing here opens a dialog. The kiosk offers the kiosk's commands
+(commands.py) rather than filtering keys, and when the tour starts the whole view state returns to the
+house defaults, so one visitor's changes never reach the next.
 """
 from __future__ import annotations
 
 import logging
 
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtWidgets
 
-from ..core.language import tr
-from ..core.model import Event
+from ..core.story import Story
 from ..kiosk_config import KioskConfig
+from .caption import Caption
 from .main_window import MainWindow
-from .style import font
 
 log = logging.getLogger("viewer.kiosk")
 INPUT_EVENTS = {QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.KeyPress,
                 QtCore.QEvent.Type.Wheel, QtCore.QEvent.Type.Gesture}
 SUPPRESSED = {QtCore.QEvent.Type.ToolTip, QtCore.QEvent.Type.WhatsThis, QtCore.QEvent.Type.ContextMenu,
               QtCore.QEvent.Type.QueryWhatsThis}
-M = QtCore.Qt.KeyboardModifier
-BLOCKED_KEYS = {(QtCore.Qt.Key.Key_F4, M.AltModifier), (QtCore.Qt.Key.Key_Q, M.ControlModifier),
-                (QtCore.Qt.Key.Key_W, M.ControlModifier), (QtCore.Qt.Key.Key_Escape, M.NoModifier),
-                (QtCore.Qt.Key.Key_Tab, M.AltModifier), (QtCore.Qt.Key.Key_F1, M.NoModifier),
-                (QtCore.Qt.Key.Key_Question, M.NoModifier), (QtCore.Qt.Key.Key_Question, M.ShiftModifier)}
-
-
-class TourCaption(QtWidgets.QLabel):
-    """The tour's note, large, in the lower third of the map."""
-
-    def __init__(self, parent: QtWidgets.QWidget):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("background: rgba(20, 20, 20, 205); color: white; padding: 18px; border-radius: 10px;")
-        self.hide()
-
-    def show_event(self, event: Event, scale: float, lang: str) -> None:
-        self.setFont(font(30 * scale))
-        self.setText(f"{tr(event.title, lang)}\n\n{tr(event.note, lang)}")
-        parent = self.parentWidget()
-        w = round(parent.width() * 0.9)
-        self.setFixedWidth(w)
-        self.adjustSize()
-        self.move((parent.width() - w) // 2, parent.height() - self.height() - round(30 * scale))
-        self.show()
-        self.raise_()
 
 
 class Kiosk(QtCore.QObject):
@@ -62,15 +35,16 @@ class Kiosk(QtCore.QObject):
         self.allow_exit = False
         self.errors = 0
         self.touring = False
-        self._chord = QtGui.QKeySequence(config.exit_chord)
-        scenario = window.scenario
-        chapters = [c.id for c in scenario.chapters]
-        start = chapters.index(config.start_chapter) if config.start_chapter in chapters else 0
-        order = chapters[start:] + chapters[:start]
-        self.steps = [e for cid in order for e in scenario.events if e.chapter == cid
-                      and window.campaign.start <= e.at <= window.campaign.end]
-        self._step = 0
-        self.caption = TourCaption(window.map)
+        state = window.state
+        self.story = Story.tour(window.scenario, config.start_chapter, window.scenario.campaign_start,
+                                window.scenario.campaign_end)
+        self.house = {"language": config.language, "story": self.story}
+        state.reset(**self.house)
+        commands = window.commands
+        commands.set_mode("kiosk")
+        commands.set_keys("kiosk.exit", [config.exit_chord] if config.exit_chord_enabled else [])
+        commands.bind("kiosk.exit", self.exit)
+        self.caption = Caption(state, window.map, window.ui_scale())
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
@@ -94,24 +68,24 @@ class Kiosk(QtCore.QObject):
 
     # --- the tour ----------------------------------------------------------------------------
     def start_tour(self) -> None:
-        if self.touring or not self.steps:
+        """Forget the last visitor: every field of the view returns to the house defaults (the map glides
+        home rather than cutting), then the tour plays from its first step."""
+        if self.touring or not len(self.story):
             return
         self.touring = True
-        self.window.set_language(self.config.language)  # the next visitor meets the house language again
-        self.window.map.ease_to_battlefield()
-        self._step = 0
-        self._show_step()
+        state = self.window.state
+        state.reset(**self.house, camera=state.camera)
+        self.window.clock.ease_camera(state.bounds.home)
+        self.caption.scale = self.window.ui_scale()
+        self.caption.set_active(True)
+        self.window.clock.go_to_step(0)
         self.tour_timer.start()
+        log.info("kiosk: tour started")
         self.sigTourStarted.emit()
 
     def _next_step(self) -> None:
-        self._step = (self._step + 1) % len(self.steps)
-        self._show_step()
-
-    def _show_step(self) -> None:
-        event = self.steps[self._step]
-        self.window.clock.go_to(event.at)
-        self.caption.show_event(event, self.window.ui_scale(), self.window.language.lang)
+        step = self.window.state.step
+        self.window.clock.go_to_step(0 if step is None else (step + 1) % len(self.story))
 
     def stop_tour(self) -> None:
         """The visitor takes over exactly where the tour was."""
@@ -119,7 +93,7 @@ class Kiosk(QtCore.QObject):
             return
         self.touring = False
         self.tour_timer.stop()
-        self.caption.hide()
+        self.caption.set_active(False)
         self.sigTourStopped.emit()
 
     def reset_to_attract(self) -> None:
@@ -127,8 +101,6 @@ class Kiosk(QtCore.QObject):
         self.errors += 1
         try:
             self.stop_tour()
-            self.window.clock.pause()
-            self.window.map.marks.set_selected(None)
             self.start_tour()
         except Exception:  # the reset itself must not take the kiosk down
             log.exception("could not reset the kiosk to its tour")
@@ -142,26 +114,15 @@ class Kiosk(QtCore.QObject):
             ev.ignore()
             return True
         if kind in INPUT_EVENTS:
-            if kind == QtCore.QEvent.Type.KeyPress:
-                if self._is_exit_chord(ev):
-                    self.exit()
-                    return True
-                mods = ev.modifiers() & ~M.KeypadModifier
-                if (ev.key(), mods) in BLOCKED_KEYS or (mods & M.AltModifier and ev.key() == QtCore.Qt.Key.Key_Tab):
-                    return True
             self.idle.start()
             if self.touring:
                 self.stop_tour()
         return False
 
-    def _is_exit_chord(self, ev: QtGui.QKeyEvent) -> bool:
-        if not self.config.exit_chord_enabled or self._chord.isEmpty():
-            return False
-        return QtGui.QKeySequence(ev.keyCombination()) == self._chord
-
     def exit(self) -> None:
         log.info("kiosk: staff exit chord")
         self.allow_exit = True
         self.sigExit.emit()
+        QtWidgets.QApplication.instance().removeEventFilter(self)
         self.window.close()
         QtWidgets.QApplication.instance().quit()

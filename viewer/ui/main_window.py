@@ -1,74 +1,70 @@
-"""The main window: map, notes and timeline, all showing the clock's one instant."""
+"""The main window: map, notes and timeline, all showing one view state, driven by named commands."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.dates import format_date, parse_date
+from ..core.dates import format_date
 from ..core.language import LANGUAGES, NAMINGS, NATIVE_NAMES, tr
+from ..core.map_extent import battlefield_camera
 from ..core.model import Chapter, Event, Scenario
 from ..core.motion import MotionModel
-from ..core.timeline import Timeline
+from ..core.view_state import LAYERS, SPEEDS_HOURS, ViewState
 from .clock import Clock
-from .map_view import MapView
+from .commands import CommandSet, keys_label
 from .fonts import register_fonts
 from .help import InfoDialog, about_html, shortcuts_html
 from .i18n import language, naming_label, naming_name, translate
+from .map_view import MapView
 from .notes import NotesPanel, event_html, unit_html
-from .settings import LAYERS, Settings
+from .settings import Settings, restore_state, save_state
 from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
 
-
-def layer_name(name: str) -> str:
-    return {"disputed": translate("Window", "Disputed ground"), "claims": translate("Window", "Border claims"),
-            "border": translate("Window", "Modern border"), "halos": translate("Window", "Uncertainty of positions"),
-            "trails": translate("Window", "Trails"), "inset": translate("Window", "Regional inset")}[name]
+EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}  # command suffix -> file suffix
 
 
 def speed_names() -> list[str]:
-    return [translate("Window", "1 hour/s"), translate("Window", "6 hours/s"), translate("Window", "1 day/s"),
-            translate("Window", "1 week/s")]
-
-
-def export_names() -> dict[str, str]:
-    return {"png": translate("Window", "Picture (PNG, 3840×2160)…"), "svg": translate("Window", "Vector picture (SVG)…"),
-            "pdf": translate("Window", "Handout (PDF, A4)…"), "mp4": translate("Window", "Video of the next 10 days (MP4)…"),
-            "gif": translate("Window", "Animated GIF of the next 3 days…")}
+    names = {1: translate("Window", "1 hour/s"), 6: translate("Window", "6 hours/s"), 24: translate("Window", "1 day/s"),
+             168: translate("Window", "1 week/s")}
+    return [names[h] for h in SPEEDS_HOURS]
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, scenario: Scenario, at: datetime | None = None, settings: Settings | None = None):
+    """Owns the view state of its map; every widget in it subscribes to that state."""
+
+    def __init__(self, scenario: Scenario, settings: Settings | None = None, mode: str = "desktop", **values: Any):
         super().__init__()
         register_fonts()
         self.scenario = scenario
         self.settings = settings
-        self.language = language()
         self.motion = MotionModel(scenario.units)
-        self.campaign = Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters)
-        self.wide = Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters)
-        remembered = settings.get("view/instant") if settings else ""
-        start_at = at or (parse_date(remembered)[0] if remembered else scenario.campaign_start)
-        wide = (settings.get("view/wide_timeline") if settings else False) or not self.campaign.start <= start_at <= self.campaign.end
-        timeline = self.wide if wide else self.campaign
-        self.clock = Clock(timeline, start_at, self)
-        self.map = MapView(scenario, self.motion)
+        seed = {"language": language().lang, "naming": language().naming,
+                **(restore_state(settings) if settings else {}), **{k: v for k, v in values.items() if v is not None}}
+        if "instant" in seed and not scenario.campaign_start <= seed["instant"] <= scenario.campaign_end:
+            seed["span"] = "wide"  # a date in the background or aftermath needs the wide timeline
+        self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
+        self.clock = Clock(self.state, self)
+        self.commands = CommandSet(self, mode)
+        self.map = MapView(scenario, self.motion, self.state)
         self.notes = NotesPanel()
-        self.timeline_bar = TimelineBar(timeline)
-        self._shown_event: Event | None = None
+        self.timeline_bar = TimelineBar(self.state)
         self.touch_scale = 1.0  # kiosks make the controls bigger for fingers
-        self._card_unit: str | None = None
         self.dialogs: dict[str, InfoDialog] = {}
         self._build()
-        self._connect()
-        self._shortcuts()
+        self._bind_commands()
+        self._subscribe()
+        language().set(self.state.language, self.state.naming)
         self.retranslate()
         self.resize(1600, 950)
         if settings:
-            self._restore(settings)
+            geometry = settings.get("window/geometry")
+            if not geometry.isEmpty():
+                self.restoreGeometry(geometry)
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -76,26 +72,24 @@ class MainWindow(QtWidgets.QMainWindow):
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         splitter.addWidget(self.map)
         splitter.addWidget(self.side_panel)
-        splitter.setStretchFactor(0, 7)
-        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.splitterMoved.connect(self._divider_moved)
         self.splitter = splitter
         self.date_label = QtWidgets.QLabel()
         self.chapter_label = QtWidgets.QLabel()
+        for label in (self.date_label, self.chapter_label):
+            label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # content never becomes rich text
         self.chapter_label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
         self.chapter_label.setMinimumWidth(1)  # gives way first when the window is narrow
         style = self.style()
         self._play_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPause)
-        self.play_button = self._button(self._play_icon, self.clock.toggle)
-        self.prev_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipBackward),
-                                        lambda: self.clock.step(False))
-        self.next_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipForward),
-                                        lambda: self.clock.step(True))
+        self.play_button = self._button(self._play_icon, "play")
+        self.prev_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipBackward), "step.previous")
+        self.next_button = self._button(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSkipForward), "step.next")
         self.speed_box = QtWidgets.QComboBox()
         self.speed_box.addItems(speed_names())
-        self.speed_box.setCurrentIndex(self.clock.speed_index)
-        self.speed_box.currentIndexChanged.connect(self.clock.set_speed)
+        self.speed_box.activated.connect(lambda i: setattr(self.state, "speed", i))
         self.chapter_box = QtWidgets.QComboBox()
         self.chapter_box.addItem("")
         for ch in self.scenario.chapters:
@@ -103,23 +97,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_box.activated.connect(self._chapter_chosen)
         self.span_button = QtWidgets.QPushButton("1931–1945")
         self.span_button.setCheckable(True)
-        self.span_button.toggled.connect(self._set_wide)
-        self.fit_button = self._button("", self.map.fit_battlefield)
-        self.menu_button = self._button("", lambda: None)
+        self.span_button.clicked.connect(lambda on: self.commands.actions["span.wide"].setChecked(on))
+        self.fit_button = self._button("", "fit")
+        self.menu_button = QtWidgets.QToolButton()
+        self.menu_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.menu_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QtWidgets.QMenu(self.menu_button)
+        actions = self.commands.actions
         self.layers_menu = menu.addMenu("")
-        self.layer_actions: dict[str, QtGui.QAction] = {}
         for name in LAYERS:
-            action = self.layers_menu.addAction("")
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.toggled.connect(lambda on, n=name: self.set_layer(n, on))
-            self.layer_actions[name] = action
+            self.layers_menu.addAction(actions[f"layer.{name}"])
         self.export_menu = menu.addMenu("")
-        self.export_actions = {kind: self.export_menu.addAction("", lambda k=kind: self.ask_export(k)) for kind in export_names()}
-        self.shortcuts_action = menu.addAction("", self.show_shortcuts)
-        self.about_action = menu.addAction("", self.show_about)
+        for kind in EXPORTS:
+            self.export_menu.addAction(actions[f"export.{kind}"])
+        menu.addAction(actions["help"])
+        menu.addAction(actions["about"])
         self.menu_button.setMenu(menu)
         self.chapter_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chapter_box.setMinimumContentsLength(8)
@@ -155,14 +147,15 @@ class MainWindow(QtWidgets.QMainWindow):
             row.setContentsMargins(8, 6, 8, 0)
             row.setSpacing(4)
         for code in LANGUAGES:
-            b = self.language_buttons[code] = self._button(NATIVE_NAMES[code], lambda _=False, c=code: self.set_language(c))
-            b.setCheckable(True)
+            b = self.language_buttons[code] = self._tool_button(NATIVE_NAMES[code])
+            b.clicked.connect(lambda _=False, c=code: setattr(self.state, "language", c))
             langs.addWidget(b, 1)
         for naming in NAMINGS:
-            b = self.naming_buttons[naming] = self._button("", lambda _=False, n=naming: self.set_naming(n))
-            b.setCheckable(True)
+            b = self.naming_buttons[naming] = self._tool_button("")
+            b.clicked.connect(lambda _=False, n=naming: setattr(self.state, "naming", n))
             names.addWidget(b, 1)
         for b in (*self.language_buttons.values(), *self.naming_buttons.values()):
+            b.setCheckable(True)
             b.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         panel = QtWidgets.QWidget()
         column = QtWidgets.QVBoxLayout(panel)
@@ -173,27 +166,96 @@ class MainWindow(QtWidgets.QMainWindow):
         column.addWidget(self.notes, 1)
         return panel
 
-    def _button(self, face: str | QtGui.QIcon, slot) -> QtWidgets.QToolButton:
+    def _tool_button(self, face: str | QtGui.QIcon) -> QtWidgets.QToolButton:
         b = QtWidgets.QToolButton()
         if isinstance(face, str):
             b.setText(face)
         else:
             b.setIcon(face)
         b.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
-        b.clicked.connect(slot)
         return b
+
+    def _button(self, face: str | QtGui.QIcon, command_id: str) -> QtWidgets.QToolButton:
+        """A button that runs a command, so a mode that disables the command disables the button too."""
+        b = self._tool_button(face)
+        action = self.commands.actions[command_id]
+        b.clicked.connect(action.trigger)
+        b.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(b.setEnabled)
+        return b
+
+    def _bind_commands(self) -> None:
+        s, c, bind = self.state, self.clock, self.commands.bind
+        bind("play", lambda: setattr(s, "playing", not s.playing))
+        bind("step.next", lambda: c.step(True))
+        bind("step.previous", lambda: c.step(False))
+        bind("chapter.next", lambda: self.jump_to_chapter_id(s.neighbour_chapter(True)))
+        bind("chapter.previous", lambda: self.jump_to_chapter_id(s.neighbour_chapter(False)))
+        bind("home", lambda: c.ease_instant(s.timeline.start))
+        bind("end", lambda: c.ease_instant(s.timeline.end))
+        bind("zoom.in", lambda: setattr(s, "camera", s.camera.zoomed(1.25)))
+        bind("zoom.out", lambda: setattr(s, "camera", s.camera.zoomed(0.8)))
+        bind("fit", lambda: setattr(s, "camera", s.bounds.home))
+        for command_id, (dx, dy) in (("pan.west", (-0.15, 0)), ("pan.east", (0.15, 0)), ("pan.north", (0, 0.15)),
+                                     ("pan.south", (0, -0.15))):
+            bind(command_id, lambda dx=dx, dy=dy: setattr(s, "camera", s.camera.panned(dx, dy)))
+        bind("span.wide", lambda wide: setattr(s, "span", "wide" if wide else "campaign"))
+        for name in LAYERS:
+            bind(f"layer.{name}", lambda on, n=name: s.toggle_layer(n, on))
+        for kind in EXPORTS:
+            bind(f"export.{kind}", lambda k=kind: self.ask_export(k))
+        bind("help", self.show_shortcuts)
+        bind("about", self.show_about)
+
+    def _subscribe(self) -> None:
+        """Each widget of the window follows the fields it shows."""
+        ev, s = self.state.events, self.state
+        ev.instant.connect(self._show_instant)
+        ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
+        ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
+        ev.step.connect(lambda _step: self._show_note())
+        ev.selected_unit.connect(lambda _unit: self._show_note())
+        for field in (ev.language, ev.naming):
+            field.connect(lambda _value: self._language_changed())
+        ev.playing.connect(lambda playing: self.play_button.setIcon(self._pause_icon if playing else self._play_icon))
+        ev.speed.connect(self.speed_box.setCurrentIndex)
+        ev.layers.connect(self._show_layers)
+        ev.panel_fraction.connect(lambda _f: self._lay_out_divider())
+        self.timeline_bar.sigScrubbed.connect(self._scrub)
+        self.timeline_bar.sigEventPicked.connect(self.show_event)
+        self.timeline_bar.sigChapterPicked.connect(self.jump_to_chapter)
+        self.notes.sigLink.connect(self._on_link)
+        self.speed_box.setCurrentIndex(s.speed)
+        self.span_button.setChecked(s.span == "wide")
+        self._check("span.wide", s.span == "wide")
+        self._show_layers(s.layers)
+
+    def _check(self, command_id: str, on: bool) -> None:
+        action = self.commands.actions[command_id]
+        if action.isChecked() != on:
+            action.setChecked(on)
+
+    def _show_layers(self, layers: frozenset[str]) -> None:
+        for name in LAYERS:
+            self._check(f"layer.{name}", name in layers)
+
+    # --- language ----------------------------------------------------------------------------
+    def _language_changed(self) -> None:
+        language().set(self.state.language, self.state.naming)  # Qt's translator is process-wide
+        if self.settings:
+            self.settings.set("ui/language", self.state.language)
+            self.settings.set("ui/naming", self.state.naming)
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Every interface string and every content text, in the current language and naming."""
-        lang, naming = self.language.lang, self.language.naming
+        lang, naming = self.state.language, self.state.naming
         self.setWindowTitle(self.scenario.display_title(lang, naming))
-        for b, tip in ((self.play_button, translate("Window", "Play / pause (Space)")),
-                       (self.prev_button, translate("Window", "Previous event (Left, PageUp)")),
-                       (self.next_button, translate("Window", "Next event (Right, PageDown)")),
-                       (self.fit_button, translate("Window", "Fit the battlefield (0)")),
-                       (self.menu_button, translate("Window", "Layers, export, keyboard shortcuts, about")),
-                       (self.span_button, translate("Window", "Widen the timeline to the background and aftermath"))):
-            b.setToolTip(tip)
+        self.commands.retranslate()
+        for b, command_id in ((self.play_button, "play"), (self.prev_button, "step.previous"),
+                              (self.next_button, "step.next"), (self.fit_button, "fit"), (self.span_button, "span.wide")):
+            b.setToolTip(_with_keys(self.commands.actions[command_id]))
+        self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about"))
         self.fit_button.setText(translate("Window", "Fit"))
         self.menu_button.setText(translate("Window", "Menu"))
         for code, b in self.language_buttons.items():
@@ -209,165 +271,90 @@ class MainWindow(QtWidgets.QMainWindow):
         for i, ch in enumerate(self.scenario.chapters, start=1):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
         self.layers_menu.setTitle(translate("Window", "Layers"))
-        for name, action in self.layer_actions.items():
-            action.setText(layer_name(name))
         self.export_menu.setTitle(translate("Window", "Export"))
-        for kind, label in export_names().items():
-            self.export_actions[kind].setText(label)
-        self.shortcuts_action.setText(translate("Window", "Keyboard shortcuts (F1)"))
-        self.about_action.setText(translate("Window", "About, sources and licences"))
-        self.map.set_language(lang, naming)
-        self.timeline_bar.set_language(lang)
+        self.commands.actions["help"].setText(translate("Window", "Keyboard shortcuts (F1)"))
         for dialog in self.dialogs.values():
             dialog.close()
         self.dialogs.clear()
-        card = self._card_unit
-        self._shown_event = None  # re-render the note in the new language
-        self._on_instant(self.clock.at)
-        if card:
-            self.show_unit(card)  # an open unit card stays open, in the new language
+        self._show_instant()
+        self._show_note()  # an open unit card stays open, in the new language
 
-    def set_language(self, lang: str) -> None:
-        self.language.set(lang=lang)
-        for code, b in self.language_buttons.items():
-            b.setChecked(code == self.language.lang)  # a tap on the current language leaves it checked
-        if self.settings:
-            self.settings.set("ui/language", lang)
-
-    def set_naming(self, naming: str) -> None:
-        self.language.set(naming=naming)
-        for key, b in self.naming_buttons.items():
-            b.setChecked(key == self.language.naming)
-        if self.settings:
-            self.settings.set("ui/naming", naming)
-
-    def _connect(self) -> None:
-        self.language.sigChanged.connect(self.retranslate)
-        self.clock.sigInstantChanged.connect(self._on_instant)
-        self.clock.sigPlayingChanged.connect(lambda playing: self.play_button.setIcon(self._pause_icon if playing else self._play_icon))
-        self.clock.sigTimelineChanged.connect(self.timeline_bar.set_timeline)
-        self.timeline_bar.sigScrubbed.connect(self._scrub)
-        self.timeline_bar.sigEventPicked.connect(self.show_event)
-        self.timeline_bar.sigChapterPicked.connect(self.jump_to_chapter)
-        self.map.sigUnitClicked.connect(self.show_unit)
-        self.map.sigPlaceClicked.connect(self.map.marks.set_highlight)
-        self.notes.sigLink.connect(self._on_link)
-
-    def _shortcuts(self) -> None:
-        """Keys are routed by an application-wide filter rather than QShortcut: a clicker's PageDown must
-        step the story whichever child has focus (the notes would otherwise scroll) and whether or not the
-        window manager has made us the active window."""
-        Key, Shift = QtCore.Qt.Key, QtCore.Qt.KeyboardModifier.ShiftModifier
-        self.keys: dict[tuple[int, bool], object] = {
-            (Key.Key_Space, False): self.clock.toggle,
-            (Key.Key_Right, False): lambda: self.clock.step(True), (Key.Key_PageDown, False): lambda: self.clock.step(True),
-            (Key.Key_Left, False): lambda: self.clock.step(False), (Key.Key_PageUp, False): lambda: self.clock.step(False),
-            (Key.Key_Home, False): self.clock.home, (Key.Key_End, False): self.clock.end,
-            (Key.Key_Plus, False): lambda: self.map.zoom(1.25), (Key.Key_Equal, False): lambda: self.map.zoom(1.25),
-            (Key.Key_Minus, False): lambda: self.map.zoom(0.8), (Key.Key_0, False): self.map.fit_battlefield,
-            (Key.Key_Left, True): lambda: self.map.pan(-0.15, 0), (Key.Key_Right, True): lambda: self.map.pan(0.15, 0),
-            (Key.Key_Up, True): lambda: self.map.pan(0, 0.15), (Key.Key_Down, True): lambda: self.map.pan(0, -0.15),
-            (Key.Key_F1, False): self.show_shortcuts, (Key.Key_Question, False): self.show_shortcuts,
-        }
-        self._shift = Shift
-        QtWidgets.QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-        if ev.type() == QtCore.QEvent.Type.KeyPress and isinstance(obj, QtWidgets.QWidget) and obj.window() is self:
-            shifted = bool(ev.modifiers() & self._shift) and ev.key() not in (QtCore.Qt.Key.Key_Question, QtCore.Qt.Key.Key_Plus)
-            action = self.keys.get((ev.key(), shifted))
-            if action is not None:
-                action()
-                return True
-        return False
-
-    # --- reacting to the clock -------------------------------------------------------------
-    def _on_instant(self, at: datetime) -> None:
-        self.map.show_instant(at)
-        self.timeline_bar.set_instant(at)
-        lang = self.language.lang
+    # --- showing the state -------------------------------------------------------------------
+    def _show_instant(self, *_: object) -> None:
+        at, lang = self.state.instant, self.state.language
         self.date_label.setText(format_date(at, "time", lang))
-        chapter = self.clock.timeline.chapter_at(at)
+        chapter = self.state.timeline.chapter_at(at)
         self.chapter_label.setText(tr(chapter.title, lang) if chapter else "")
-        event = self.clock.timeline.current_event(at)
-        if event is not self._shown_event:
-            self._shown_event = event
-            self._card_unit = None
-            self.map.marks.set_selected(None)
-            if event is not None:
-                self.notes.show_html(event_html(self.scenario, event, lang, self.language.naming))
-            else:
-                title = escape(self.scenario.display_title(lang, self.language.naming))
-                hint = escape(translate("Window", "Press Space to play, or → to step to the first event."))
-                self.notes.show_html(f"<h1>{title}</h1><p>{hint}</p>")
-        elif self._card_unit:
-            self.show_unit(self._card_unit)
+        if self.state.selected_unit:
+            self._show_note()  # the card's "now" follows the instant
 
-    def _scrub(self, at: datetime) -> None:
-        self.clock.pause()
-        self.clock.set_instant(at)
+    def _show_note(self) -> None:
+        """The selected unit's card, else the current step's note, else a title page."""
+        s = self.state
+        lang, naming = s.language, s.naming
+        if s.selected_unit:
+            unit = self.scenario.unit(s.selected_unit)
+            positions = self.motion.positions(s.instant)
+            self.notes.show_html(unit_html(self.scenario, unit, positions, self.motion.index(unit.id), s.instant, lang))
+        elif s.current_event is not None:
+            self.notes.show_html(event_html(self.scenario, s.current_event, lang, naming))
+        else:
+            title = escape(self.scenario.display_title(lang, naming))
+            hint = escape(translate("Window", "Press Space to play, or → to step to the first event."))
+            self.notes.show_html(f"<h1>{title}</h1><p>{hint}</p>")
+
+    def _scrub(self, at) -> None:
+        self.state.playing = False
+        self.state.instant = at
 
     # --- actions ---------------------------------------------------------------------------
     def show_event(self, event: Event) -> None:
-        if not self.clock.timeline.start <= event.at <= self.clock.timeline.end:
-            self.span_button.setChecked(True)
-        self.clock.go_to(event.at)
+        index = self.state.story.index_of(event.id)
+        if index is not None:
+            self.clock.go_to_step(index)
+        else:  # not a step of this story (a kiosk tour leaves out the background): just go there
+            self.clock.ease_instant(event.at)
 
     def jump_to_chapter(self, chapter: Chapter) -> None:
-        events = [e for e in self.scenario.events if e.chapter == chapter.id]
-        target = next((e for e in events if e.key), events[0] if events else None)
-        if target is not None:
-            self.show_event(target)
+        self.jump_to_chapter_id(chapter.id)
 
-    def show_unit(self, unit_id: str) -> None:
-        unit = self.scenario.unit(unit_id)
-        k = self.motion.index(unit_id)
-        self._card_unit = unit_id
-        self.map.marks.set_selected(unit_id)
-        self.notes.show_html(unit_html(self.scenario, unit, self.map.marks.positions, k, self.clock.at, self.language.lang))
+    def jump_to_chapter_id(self, chapter_id: str | None) -> None:
+        index = self.state.chapter_step(chapter_id) if chapter_id else None
+        if index is not None:
+            self.clock.go_to_step(index)
 
     def _on_link(self, kind: str, ident: str) -> None:
         if kind == "place" and ident in self.scenario.places:
-            self.map.marks.set_highlight(ident)
-        elif kind == "unit":
-            self.show_unit(ident)
-        elif kind == "event":
+            self.state.highlighted_place = ident
+        elif kind == "unit" and any(u.id == ident for u in self.scenario.units):
+            self.state.selected_unit = ident
+        elif kind == "event" and any(e.id == ident for e in self.scenario.events):
             self.show_event(self.scenario.event(ident))
 
     def _chapter_chosen(self, index: int) -> None:
         if index > 0:
-            self.jump_to_chapter(self.scenario.chapter(self.chapter_box.itemData(index)))
+            self.jump_to_chapter_id(self.chapter_box.itemData(index))
             self.chapter_box.setCurrentIndex(0)
 
-    def _set_wide(self, wide: bool) -> None:
-        self.clock.set_timeline(self.wide if wide else self.campaign)
+    def _divider_moved(self, *_: object) -> None:
+        total = sum(self.splitter.sizes()) or 1
+        self.state.panel_fraction = self.splitter.sizes()[1] / total
 
-    def set_layer(self, name: str, visible: bool) -> None:
-        if name in ("disputed", "claims", "border"):
-            self.map.set_layer_visible(name, visible)
-        elif name == "halos":
-            self.map.marks.show_halos = visible
-            self.map.marks.update()
-        elif name == "trails":
-            self.map.marks.show_trails = visible
-            self.map.marks.update()
-        elif name == "inset":
-            self.map.inset.setVisible(visible)
-        if self.layer_actions[name].isChecked() != visible:
-            self.layer_actions[name].setChecked(visible)
-        if self.settings:
-            self.settings.set(f"layers/{name}", visible)
+    def _lay_out_divider(self) -> None:
+        width = sum(self.splitter.sizes()) or self.splitter.width()
+        panel = round(width * self.state.panel_fraction)
+        if abs(self.splitter.sizes()[1] - panel) > 1:
+            self.splitter.setSizes([width - panel, panel])
 
     def ask_export(self, kind: str) -> None:
-        name = f"khalkhin-gol-{self.clock.at:%Y-%m-%d}.{kind}"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Window", "Export"), name)
+        folder = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+        name = Path(folder or Path.home()) / f"khalkhin-gol-{self.state.instant:%Y-%m-%d}.{EXPORTS[kind]}"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Window", "Export"), str(name))
         if path:
             self.export(kind, Path(path))
 
     def export(self, kind: str, out: Path) -> bool:
         """Run an export with a progress dialog whose Cancel leaves no file behind; True if written."""
-        from datetime import timedelta
-
         from . import export as ex
         dialog = QtWidgets.QProgressDialog(translate("Window", "Exporting…"), translate("Window", "Cancel"), 0, 100, self)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
@@ -379,18 +366,18 @@ class MainWindow(QtWidgets.QMainWindow):
             QtWidgets.QApplication.processEvents()
             return not dialog.wasCanceled()
 
-        at = self.clock.at
+        at, view = self.state.instant, ex.frame_view(self.state)
         try:
             if kind == "png":
-                ex.export_png(self.scenario, at, (3840, 2160), out)
+                ex.export_png(self.scenario, at, (3840, 2160), out, view)
             elif kind == "svg":
-                ex.export_svg(self.scenario, at, (1920, 1080), out)
+                ex.export_svg(self.scenario, at, (1920, 1080), out, view)
             elif kind == "pdf":
-                ex.export_handout(self.scenario, out, "A4", progress)
+                ex.export_handout(self.scenario, out, "A4", progress, view)
             else:
                 days = 10 if kind == "mp4" else 3
-                ex.export_video(self.scenario, at, at + timedelta(days=days), 30 if kind == "mp4" else 10, (1920, 1080) if kind == "mp4" else (960, 600),
-                                out, progress, seconds=days if kind == "mp4" else 3)
+                ex.export_video(self.scenario, at, at + timedelta(days=days), 30 if kind == "mp4" else 10,
+                                (1920, 1080) if kind == "mp4" else (960, 600), out, progress, seconds=days, view=view)
         except ex.Cancelled:
             self.notify(translate("Window", "Export cancelled; nothing was written."))
             return False
@@ -400,10 +387,10 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def show_shortcuts(self) -> None:
-        self._sheet("shortcuts", translate("Window", "Keyboard shortcuts"), shortcuts_html())
+        self._sheet("shortcuts", translate("Window", "Keyboard shortcuts"), shortcuts_html(self.commands.sheet()))
 
     def show_about(self) -> None:
-        self._sheet("about", translate("Window", "About"), about_html(self.scenario, self.language.lang, self.language.naming))
+        self._sheet("about", translate("Window", "About"), about_html(self.scenario, self.state.language, self.state.naming))
 
     def _sheet(self, key: str, title: str, html: str) -> None:
         dialog = self.dialogs.get(key)
@@ -413,27 +400,14 @@ class MainWindow(QtWidgets.QMainWindow):
         dialog.raise_()
 
     # --- settings --------------------------------------------------------------------------
-    def _restore(self, settings: Settings) -> None:
-        geometry = settings.get("window/geometry")
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1600, 950)
-        self.clock.set_speed(settings.get("playback/speed"))
-        self.speed_box.setCurrentIndex(self.clock.speed_index)
-        self.span_button.setChecked(self.clock.timeline is self.wide)
-        for name in LAYERS:
-            self.set_layer(name, settings.get(f"layers/{name}"))
-        self.speed_box.currentIndexChanged.connect(lambda i: settings.set("playback/speed", i))
-
     def save_settings(self) -> None:
-        if not self.settings:
-            return
-        self.settings.set("window/geometry", self.saveGeometry())
-        self.settings.set("view/instant", self.clock.at.strftime("%Y-%m-%dT%H:%M"))
-        self.settings.set("view/wide_timeline", self.clock.timeline is self.wide)
-        self.settings.sync()
+        if self.settings:
+            self.settings.set("window/geometry", self.saveGeometry())
+            save_state(self.settings, self.state)
+            self.settings.sync()
 
     def closeEvent(self, ev: QtGui.QCloseEvent) -> None:
-        QtWidgets.QApplication.instance().removeEventFilter(self)
+        self.state.playing = False
         self.save_settings()
         for dialog in self.dialogs.values():
             dialog.close()
@@ -449,8 +423,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)
         self.apply_scale(self.ui_scale())
-        width = self.splitter.width()
-        self.splitter.setSizes([round(width * 0.7), width - round(width * 0.7)])  # the map is the stage
+        self._lay_out_divider()
+
+    def showEvent(self, ev: QtGui.QShowEvent) -> None:
+        super().showEvent(ev)
+        self._lay_out_divider()
 
     def apply_scale(self, scale: float) -> None:
         self.date_label.setFont(font(DATE_PX * scale, bold=True))
@@ -469,3 +446,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.notes.set_scale(scale)
         self.map.set_scale(scale)
         self.timeline_bar.set_scale(scale)
+
+
+def _with_keys(action: QtGui.QAction) -> str:
+    """A tooltip: what the command does, and its keys."""
+    keys = keys_label(action.shortcuts())
+    return f"{action.text()} ({keys})" if keys else action.text()

@@ -1,6 +1,7 @@
-"""Presenter mode: a clicker steps through the chapters and their events, each step an eased move;
-B or '.' blacks the screen, Escape leaves. A pen draws on the map and is wiped at the next step.
-With a second screen, a presenter view shows the current and next step, the full note and the time."""
+"""Presenter mode: a clicker steps through the story, each step an eased move; B or '.' blacks the screen,
+Escape leaves. A pen draws on the map and is wiped at the next step. With a second screen, a presenter
+view shows the current and next step, the full note and the time. Keys are the presenter's commands
+(commands.py); the step lives in the view state, so every kind of jump keeps caption and view in step."""
 from __future__ import annotations
 
 import time
@@ -9,25 +10,27 @@ from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.dates import format_date
 from ..core.language import tr
-from ..core.model import Event
+from ..core.view_state import ViewState
+from .caption import Caption
 from .i18n import translate
-from .kiosk import TourCaption
 from .main_window import MainWindow
 from .style import colour, font
 
-K = QtCore.Qt.Key
-NEXT_KEYS = {K.Key_PageDown, K.Key_Right, K.Key_Space, K.Key_Down}
-PREV_KEYS = {K.Key_PageUp, K.Key_Left, K.Key_Up}
-BLACK_KEYS = {K.Key_B, K.Key_Period}
-
 
 class PenOverlay(QtWidgets.QWidget):
-    """Freehand strokes over the map, in screen pixels; cleared at every step."""
+    """Freehand strokes over the whole map, in screen pixels; cleared at every step."""
 
     def __init__(self, parent: QtWidgets.QWidget):
         super().__init__(parent)
         self.strokes: list[list[QtCore.QPointF]] = []
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setGeometry(parent.rect())
+        parent.installEventFilter(self)
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())  # the map is laid out after we are made
+        return False
 
     def clear(self) -> None:
         self.strokes.clear()
@@ -57,8 +60,9 @@ class PenOverlay(QtWidgets.QWidget):
 class PresenterView(QtWidgets.QWidget):
     """For the lecturer's own screen: now, next, the full note, the clock and the elapsed time."""
 
-    def __init__(self):
+    def __init__(self, state: ViewState):
         super().__init__()
+        self.state = state
         self.setWindowTitle(translate("Presenter", "Presenter view"))
         self.current = QtWidgets.QLabel()
         self.next = QtWidgets.QLabel()
@@ -66,6 +70,7 @@ class PresenterView(QtWidgets.QWidget):
         self.clock = QtWidgets.QLabel()
         for label, px in ((self.current, 30), (self.next, 20), (self.note, 22), (self.clock, 26)):
             label.setWordWrap(True)
+            label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
             label.setFont(font(px, bold=label is not self.note))
         layout = QtWidgets.QVBoxLayout(self)
         for w in (self.clock, self.current, self.note, self.next):
@@ -76,8 +81,15 @@ class PresenterView(QtWidgets.QWidget):
         timer.timeout.connect(self._tick)
         timer.start()
         self._tick()
+        for field in (state.events.step, state.events.language):
+            field.connect(lambda _value: self.show_step())
 
-    def show_step(self, event: Event, upcoming: Event | None, lang: str) -> None:
+    def show_step(self) -> None:
+        s, lang = self.state, self.state.language
+        event = s.current_event
+        if event is None:
+            return
+        upcoming = s.story.steps[s.step + 1] if s.step is not None and s.step + 1 < len(s.story) else None
         when = format_date(event.at, event.precision, lang)
         self.current.setText(translate("Presenter", "Now: %1 — %2").replace("%1", when).replace("%2", tr(event.title, lang)))
         self.note.setText(tr(event.note, lang))
@@ -96,62 +108,48 @@ class Presenter(QtCore.QObject):
     def __init__(self, window: MainWindow, presenter_screen: QtGui.QScreen | None = None):
         super().__init__(window)
         self.window = window
-        self.steps = list(window.scenario.events)
-        self.index = -1
+        state = window.state
+        window.commands.set_mode("present")
         window.side_panel.hide()
         window.menu_button.hide()
         window.statusBar().hide()
         window.touch_scale = 1.25
-        self.caption = TourCaption(window.map)
+        self.caption = Caption(state, window.map, window.ui_scale())
+        self.caption.set_active(True)
         self.pen = PenOverlay(window.map)
         self.black = QtWidgets.QWidget(window)
         self.black.setStyleSheet("background: black;")
         self.black.hide()
-        self.view = PresenterView() if presenter_screen is not None else None
-        if self.view is not None:
+        window.installEventFilter(self)
+        self.view: PresenterView | None = None
+        if presenter_screen is not None:
+            self.view = PresenterView(state)
             self.view.setGeometry(presenter_screen.availableGeometry())
             self.view.show()
-        window.installEventFilter(self)
-        QtWidgets.QApplication.instance().installEventFilter(self)
-        self._fit()
+        bind = window.commands.bind
+        bind("blackout", self.toggle_black)
+        bind("pen.clear", self.pen.clear)
+        bind("leave", self.leave)
+        state.events.step.connect(self._new_step)
 
-    def _fit(self) -> None:
-        self.pen.setGeometry(self.window.map.rect())
-        self.black.setGeometry(self.window.rect())
-
-    @property
-    def current(self) -> Event | None:
-        return self.steps[self.index] if 0 <= self.index < len(self.steps) else None
-
-    def step(self, forward: bool) -> None:
-        target = self.index + (1 if forward else -1)
-        if not 0 <= target < len(self.steps):
-            return
-        self.index = target
-        event = self.steps[target]
+    def _new_step(self, _step: int | None) -> None:
         self.pen.clear()
         self.black.hide()
-        self.window.show_event(event)
-        lang = self.window.language.lang
-        self.caption.show_event(event, self.window.ui_scale(), lang)
-        if self.view is not None:
-            self.view.show_step(event, self.steps[target + 1] if target + 1 < len(self.steps) else None, lang)
+
+    def start(self) -> None:
+        """The talk opens on its first step."""
+        if len(self.window.state.story):
+            self.window.clock.go_to_step(0)
+
+    def toggle_black(self) -> None:
+        self.black.setGeometry(self.window.rect())
+        self.black.setVisible(not self.black.isVisible())
+        self.black.raise_()
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         if obj is self.window and ev.type() == QtCore.QEvent.Type.Resize:
-            self._fit()
-        if ev.type() == QtCore.QEvent.Type.KeyPress and isinstance(obj, QtWidgets.QWidget) and obj.window() is self.window:
-            key = ev.key()
-            if key in NEXT_KEYS or key in PREV_KEYS:
-                self.step(key in NEXT_KEYS)
-                return True
-            if key in BLACK_KEYS:
-                self.black.setVisible(not self.black.isVisible())
-                self.black.raise_()
-                return True
-            if key == K.Key_Escape:
-                self.leave()
-                return True
+            self.black.setGeometry(self.window.rect())
+            self.caption.scale = self.window.ui_scale()
         return False
 
     def leave(self) -> None:

@@ -14,11 +14,10 @@ from pyqtgraph.Qt import QtCore
 
 from ..core.dates import parse_date
 from ..core.language import LANGUAGES, NAMINGS
+from ..core.view_state import LAYERS, PANEL_RANGE, SPEEDS_HOURS, ViewState
 from ..paths import config_dir
-from .clock import SPEEDS
 
 log = logging.getLogger("viewer.settings")
-LAYERS = ("disputed", "claims", "border", "halos", "trails", "inset")
 
 
 def _is_date(v: str) -> bool:
@@ -47,7 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", QtCore.QByteArray(), "window position and size"),
     Setting("view/instant", "", "the instant last viewed (ISO 8601)", lambda v: v == "" or _is_date(v)),
     Setting("view/wide_timeline", False, "timeline widened to 1931–1945"),
-    Setting("playback/speed", 2, "playback speed (index into the speed list)", lambda v: 0 <= v < len(SPEEDS)),
+    Setting("view/panel_fraction", 0.3, "the notes panel's share of the window's width",
+            lambda v: PANEL_RANGE[0] <= v <= PANEL_RANGE[1]),
+    Setting("playback/speed", 2, "playback speed (index into the speed list)", lambda v: 0 <= v < len(SPEEDS_HOURS)),
     Setting("ui/language", system_language(), "interface and content language (first run: the desktop's)",
             lambda v: v in LANGUAGES),
     Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them",
@@ -113,6 +114,8 @@ def _convert(raw: Any, default: Any) -> Any:
         raise ValueError(f"{raw!r} is not true or false")
     if isinstance(default, int):
         return int(raw)
+    if isinstance(default, float):
+        return float(raw)
     if isinstance(default, QtCore.QByteArray):
         if isinstance(raw, QtCore.QByteArray):
             return raw
@@ -120,6 +123,33 @@ def _convert(raw: Any, default: Any) -> Any:
     if not isinstance(raw, str):
         raise TypeError(f"{raw!r} is not text")
     return raw
+
+
+def restore_state(settings: Settings) -> dict[str, Any]:
+    """The view state a desktop user left: the values to seed a new window's `ViewState` with."""
+    remembered = settings.get("view/instant")
+    values: dict[str, Any] = {
+        "span": "wide" if settings.get("view/wide_timeline") else "campaign",
+        "speed": settings.get("playback/speed"),
+        "language": settings.get("ui/language"),
+        "naming": settings.get("ui/naming"),
+        "layers": frozenset(name for name in LAYERS if settings.get(f"layers/{name}")),
+        "panel_fraction": settings.get("view/panel_fraction"),
+    }
+    if remembered:
+        values["instant"] = parse_date(remembered)[0]
+    return values
+
+
+def save_state(settings: Settings, state: ViewState) -> None:
+    settings.set("view/instant", state.instant.strftime("%Y-%m-%dT%H:%M"))
+    settings.set("view/wide_timeline", state.span == "wide")
+    settings.set("playback/speed", state.speed)
+    settings.set("ui/language", state.language)
+    settings.set("ui/naming", state.naming)
+    for name in LAYERS:
+        settings.set(f"layers/{name}", state.layer_visible(name))
+    settings.set("view/panel_fraction", round(state.panel_fraction, 4))
 
 
 def reset_settings(path: Path | None = None) -> bool:

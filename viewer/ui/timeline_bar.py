@@ -9,43 +9,45 @@ from ..core.dates import format_month
 from ..core.language import tr
 from ..core.model import Chapter, Event
 from ..core.timeline import Timeline
+from ..core.view_state import ViewState
 from .style import INK, colour, font
 
 
 class TimelineBar(QtWidgets.QWidget):
+    """Shows the state's instant on its timeline span, in its language; reports what the user does."""
+
     sigScrubbed = QtCore.Signal(object)  # datetime, while dragging
     sigEventPicked = QtCore.Signal(object)  # Event
     sigChapterPicked = QtCore.Signal(object)  # Chapter
 
-    def __init__(self, timeline: Timeline, parent: QtWidgets.QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
-        self.timeline = timeline
-        self.at = timeline.start
+        self.state = state
         self.scale = 1.0
-        self.lang = "en"
         self._dragging = False
         self._press: QtCore.QPointF | None = None
         self.setMouseTracking(True)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)  # a finger swipes like a mouse drag
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self._update_height()
+        for field in (state.events.instant, state.events.span, state.events.language):
+            field.connect(lambda _value: self.update())
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        self.timeline = timeline
-        self.update()
+    @property
+    def timeline(self) -> Timeline:
+        return self.state.timeline
 
-    def set_instant(self, at: datetime) -> None:
-        if at != self.at:
-            self.at = at
-            self.update()
+    @property
+    def at(self) -> datetime:
+        return self.state.instant
+
+    @property
+    def lang(self) -> str:
+        return self.state.language
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
         self._update_height()
-
-    def set_language(self, lang: str) -> None:
-        self.lang = lang
-        self.update()
 
     def _update_height(self) -> None:
         self.setFixedHeight(round(118 * self.scale))
@@ -72,7 +74,7 @@ class TimelineBar(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, dpr, id(self.timeline), self.lang)
+        key = (self.width(), self.height(), self.scale, dpr, self.state.span, self.lang)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
