@@ -40,20 +40,64 @@ Details were written to:
         <translation>前の出来事</translation>
     </message>
     <message>
-        <source>start / end of the timeline</source>
-        <translation>年表の最初 / 最後</translation>
+        <source>next chapter</source>
+        <translation>次の章</translation>
     </message>
     <message>
-        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
-        <translation>地図の拡大 / 縮小(マウスホイールやピンチでも可)</translation>
+        <source>previous chapter</source>
+        <translation>前の章</translation>
+    </message>
+    <message>
+        <source>start of the timeline</source>
+        <translation>年表の最初</translation>
+    </message>
+    <message>
+        <source>end of the timeline</source>
+        <translation>年表の最後</translation>
+    </message>
+    <message>
+        <source>zoom the map in (also the mouse wheel or a pinch)</source>
+        <translation>地図を拡大(マウスホイールやピンチでも可)</translation>
+    </message>
+    <message>
+        <source>zoom the map out</source>
+        <translation>地図を縮小</translation>
+    </message>
+    <message>
+        <source>pan the map west (also drag it)</source>
+        <translation>地図を西へ移動(ドラッグでも可)</translation>
+    </message>
+    <message>
+        <source>pan the map east</source>
+        <translation>地図を東へ移動</translation>
+    </message>
+    <message>
+        <source>pan the map north</source>
+        <translation>地図を北へ移動</translation>
+    </message>
+    <message>
+        <source>pan the map south</source>
+        <translation>地図を南へ移動</translation>
+    </message>
+    <message>
+        <source>black screen on / off</source>
+        <translation>黒画面のオン / オフ</translation>
+    </message>
+    <message>
+        <source>wipe the pen drawing</source>
+        <translation>ペンの書き込みを消す</translation>
+    </message>
+    <message>
+        <source>leave presenter mode</source>
+        <translation>発表者モードを終了</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>スタッフ用の終了</translation>
     </message>
     <message>
         <source>fit the battlefield</source>
         <translation>戦場全体を表示</translation>
-    </message>
-    <message>
-        <source>pan the map (also drag it)</source>
-        <translation>地図を移動(ドラッグでも可)</translation>
     </message>
     <message>
         <source>this sheet</source>
@@ -491,22 +535,6 @@ Details were written to:
     <message>
         <source>Animated GIF of the next 3 days…</source>
         <translation>この先3日間のアニメーションGIF…</translation>
-    </message>
-    <message>
-        <source>Play / pause (Space)</source>
-        <translation>再生 / 一時停止(スペース)</translation>
-    </message>
-    <message>
-        <source>Previous event (Left, PageUp)</source>
-        <translation>前の出来事(←、PageUp)</translation>
-    </message>
-    <message>
-        <source>Next event (Right, PageDown)</source>
-        <translation>次の出来事(→、PageDown)</translation>
-    </message>
-    <message>
-        <source>Fit the battlefield (0)</source>
-        <translation>戦場全体を表示(0)</translation>
     </message>
     <message>
         <source>Layers, export, keyboard shortcuts, about</source>

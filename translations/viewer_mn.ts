@@ -40,20 +40,64 @@ Details were written to:
         <translation>өмнөх үйл явдал</translation>
     </message>
     <message>
-        <source>start / end of the timeline</source>
-        <translation>цагийн шугамын эхлэл / төгсгөл</translation>
+        <source>next chapter</source>
+        <translation>дараагийн бүлэг</translation>
     </message>
     <message>
-        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
-        <translation>газрын зургийг томруулах / жижигрүүлэх (хулганы дугуй эсвэл хоёр хуруугаар)</translation>
+        <source>previous chapter</source>
+        <translation>өмнөх бүлэг</translation>
+    </message>
+    <message>
+        <source>start of the timeline</source>
+        <translation>цагийн шугамын эхлэл</translation>
+    </message>
+    <message>
+        <source>end of the timeline</source>
+        <translation>цагийн шугамын төгсгөл</translation>
+    </message>
+    <message>
+        <source>zoom the map in (also the mouse wheel or a pinch)</source>
+        <translation>газрын зургийг томруулах (хулганы дугуй эсвэл хоёр хуруугаар)</translation>
+    </message>
+    <message>
+        <source>zoom the map out</source>
+        <translation>газрын зургийг жижигрүүлэх</translation>
+    </message>
+    <message>
+        <source>pan the map west (also drag it)</source>
+        <translation>газрын зургийг баруун зүг рүү шилжүүлэх (чирж бас болно)</translation>
+    </message>
+    <message>
+        <source>pan the map east</source>
+        <translation>газрын зургийг зүүн зүг рүү шилжүүлэх</translation>
+    </message>
+    <message>
+        <source>pan the map north</source>
+        <translation>газрын зургийг хойд зүг рүү шилжүүлэх</translation>
+    </message>
+    <message>
+        <source>pan the map south</source>
+        <translation>газрын зургийг өмнөд зүг рүү шилжүүлэх</translation>
+    </message>
+    <message>
+        <source>black screen on / off</source>
+        <translation>хар дэлгэц асаах / унтраах</translation>
+    </message>
+    <message>
+        <source>wipe the pen drawing</source>
+        <translation>үзгээр зурсныг арилгах</translation>
+    </message>
+    <message>
+        <source>leave presenter mode</source>
+        <translation>илтгэгчийн горимоос гарах</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>ажилтны гарц</translation>
     </message>
     <message>
         <source>fit the battlefield</source>
         <translation>байлдааны талбайг бүтнээр харуулах</translation>
-    </message>
-    <message>
-        <source>pan the map (also drag it)</source>
-        <translation>газрын зургийг шилжүүлэх (чирж бас болно)</translation>
     </message>
     <message>
         <source>this sheet</source>
@@ -491,22 +535,6 @@ Details were written to:
     <message>
         <source>Animated GIF of the next 3 days…</source>
         <translation>Дараагийн 3 хоногийн хөдөлгөөнт GIF…</translation>
-    </message>
-    <message>
-        <source>Play / pause (Space)</source>
-        <translation>Тоглуулах / зогсоох (Зай)</translation>
-    </message>
-    <message>
-        <source>Previous event (Left, PageUp)</source>
-        <translation>Өмнөх үйл явдал (←, PageUp)</translation>
-    </message>
-    <message>
-        <source>Next event (Right, PageDown)</source>
-        <translation>Дараагийн үйл явдал (→, PageDown)</translation>
-    </message>
-    <message>
-        <source>Fit the battlefield (0)</source>
-        <translation>Байлдааны талбайг бүтнээр (0)</translation>
     </message>
     <message>
         <source>Layers, export, keyboard shortcuts, about</source>

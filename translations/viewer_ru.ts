@@ -40,20 +40,64 @@ Details were written to:
         <translation>предыдущее событие</translation>
     </message>
     <message>
-        <source>start / end of the timeline</source>
-        <translation>начало / конец шкалы времени</translation>
+        <source>next chapter</source>
+        <translation>следующая глава</translation>
     </message>
     <message>
-        <source>zoom the map in / out (also the mouse wheel or a pinch)</source>
-        <translation>приблизить / отдалить карту (также колесом мыши или щипком)</translation>
+        <source>previous chapter</source>
+        <translation>предыдущая глава</translation>
+    </message>
+    <message>
+        <source>start of the timeline</source>
+        <translation>начало шкалы времени</translation>
+    </message>
+    <message>
+        <source>end of the timeline</source>
+        <translation>конец шкалы времени</translation>
+    </message>
+    <message>
+        <source>zoom the map in (also the mouse wheel or a pinch)</source>
+        <translation>приблизить карту (также колесом мыши или щипком)</translation>
+    </message>
+    <message>
+        <source>zoom the map out</source>
+        <translation>отдалить карту</translation>
+    </message>
+    <message>
+        <source>pan the map west (also drag it)</source>
+        <translation>сдвинуть карту на запад (или перетащить её)</translation>
+    </message>
+    <message>
+        <source>pan the map east</source>
+        <translation>сдвинуть карту на восток</translation>
+    </message>
+    <message>
+        <source>pan the map north</source>
+        <translation>сдвинуть карту на север</translation>
+    </message>
+    <message>
+        <source>pan the map south</source>
+        <translation>сдвинуть карту на юг</translation>
+    </message>
+    <message>
+        <source>black screen on / off</source>
+        <translation>чёрный экран вкл. / выкл.</translation>
+    </message>
+    <message>
+        <source>wipe the pen drawing</source>
+        <translation>стереть рисунок пером</translation>
+    </message>
+    <message>
+        <source>leave presenter mode</source>
+        <translation>выйти из режима докладчика</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>выход для персонала</translation>
     </message>
     <message>
         <source>fit the battlefield</source>
         <translation>показать всё поле боя</translation>
-    </message>
-    <message>
-        <source>pan the map (also drag it)</source>
-        <translation>сдвинуть карту (или перетащить её)</translation>
     </message>
     <message>
         <source>this sheet</source>
@@ -491,22 +535,6 @@ Details were written to:
     <message>
         <source>Animated GIF of the next 3 days…</source>
         <translation>Анимация GIF следующих 3 дней…</translation>
-    </message>
-    <message>
-        <source>Play / pause (Space)</source>
-        <translation>Воспроизведение / пауза (Пробел)</translation>
-    </message>
-    <message>
-        <source>Previous event (Left, PageUp)</source>
-        <translation>Предыдущее событие (←, PageUp)</translation>
-    </message>
-    <message>
-        <source>Next event (Right, PageDown)</source>
-        <translation>Следующее событие (→, PageDown)</translation>
-    </message>
-    <message>
-        <source>Fit the battlefield (0)</source>
-        <translation>Показать всё поле боя (0)</translation>
     </message>
     <message>
         <source>Layers, export, keyboard shortcuts, about</source>
