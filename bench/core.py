@@ -3,6 +3,7 @@
 Prints `positions_ms_n3000 <median ms>` for 3,000 units with 20 fixes each (target <= 1 ms).
 Run: python bench/core.py
 """
+
 from __future__ import annotations
 
 import statistics

@@ -2,6 +2,7 @@
 H.264 1080p30 clip (target >= 2 on 2 cores), plus the time per frame split into drawing and encoding.
 Run: QT_QPA_PLATFORM=offscreen python bench/export.py
 """
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,9 @@ def main() -> None:
         with ex._frame_window(scenario, (1920, 1080), datetime(1939, 8, 20), None) as window:
             t1 = time.perf_counter()
             for i in range(60):
-                ex._rgb_bytes(ex.grab(window, datetime(1939, 8, 20 + i % 10)).convertToFormat(ex.QtGui.QImage.Format.Format_RGB888))
+                ex._rgb_bytes(
+                    ex.grab(window, datetime(1939, 8, 20 + i % 10)).convertToFormat(ex.QtGui.QImage.Format.Format_RGB888)
+                )
             draw_ms = (time.perf_counter() - t1) / 60 * 1000
     print(f"video_export_realtime_ratio {seconds / elapsed:.2f}")
     print(f"video_export_ms_per_frame {elapsed / frames * 1000:.1f}")

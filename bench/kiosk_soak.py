@@ -8,6 +8,7 @@ kiosk_soak_tours_started     how often the idle timer started the attract tour
 Idle and tour times are shortened (0.05 s / 0.03 s) so a day's rhythm of visitors and quiet spells fits in minutes.
 Run: QT_QPA_PLATFORM=offscreen python bench/kiosk_soak.py [N]   (default 100000)
 """
+
 from __future__ import annotations
 
 import os
@@ -50,9 +51,20 @@ def main(n: int) -> None:
     kiosk.sigTourStarted.connect(count_tour)
     rng = random.Random(1939)
     viewport, bar = window.map.graphics.viewport(), window.timeline_bar
-    keys = [QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_PageDown, QtCore.Qt.Key.Key_PageUp,
-            QtCore.Qt.Key.Key_Space, QtCore.Qt.Key.Key_Home, QtCore.Qt.Key.Key_End, QtCore.Qt.Key.Key_Plus,
-            QtCore.Qt.Key.Key_Minus, QtCore.Qt.Key.Key_0, QtCore.Qt.Key.Key_Escape, QtCore.Qt.Key.Key_F1]
+    keys = [
+        QtCore.Qt.Key.Key_Right,
+        QtCore.Qt.Key.Key_Left,
+        QtCore.Qt.Key.Key_PageDown,
+        QtCore.Qt.Key.Key_PageUp,
+        QtCore.Qt.Key.Key_Space,
+        QtCore.Qt.Key.Key_Home,
+        QtCore.Qt.Key.Key_End,
+        QtCore.Qt.Key.Key_Plus,
+        QtCore.Qt.Key.Key_Minus,
+        QtCore.Qt.Key.Key_0,
+        QtCore.Qt.Key.Key_Escape,
+        QtCore.Qt.Key.Key_F1,
+    ]
     chapters = list(window.scenario.chapters)
     L = QtCore.Qt.MouseButton.LeftButton
 
@@ -66,8 +78,12 @@ def main(n: int) -> None:
         elif r < 0.55:  # drag / swipe the timeline
             a, b = point(bar), point(bar)
             QtTest.QTest.mousePress(bar, L, pos=a)
-            QtCore.QCoreApplication.sendEvent(bar, QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, QtCore.QPointF(b), QtCore.QPointF(),
-                                                                     L, L, QtCore.Qt.KeyboardModifier.NoModifier))
+            QtCore.QCoreApplication.sendEvent(
+                bar,
+                QtGui.QMouseEvent(
+                    QtCore.QEvent.Type.MouseMove, QtCore.QPointF(b), QtCore.QPointF(), L, L, QtCore.Qt.KeyboardModifier.NoModifier
+                ),
+            )
             QtTest.QTest.mouseRelease(bar, L, pos=b)
         elif r < 0.65:  # tap a timeline tick or chapter band
             QtTest.QTest.mouseClick(bar, L, pos=point(bar))
@@ -76,9 +92,16 @@ def main(n: int) -> None:
         elif r < 0.88:
             window.jump_to_chapter(rng.choice(chapters))
         elif r < 0.93:  # pinch-like zoom with the wheel
-            ev = QtGui.QWheelEvent(QtCore.QPointF(point(viewport)), QtCore.QPointF(), QtCore.QPoint(),
-                                   QtCore.QPoint(0, rng.choice((120, -120))), QtCore.Qt.MouseButton.NoButton,
-                                   QtCore.Qt.KeyboardModifier.NoModifier, QtCore.Qt.ScrollPhase.NoScrollPhase, False)
+            ev = QtGui.QWheelEvent(
+                QtCore.QPointF(point(viewport)),
+                QtCore.QPointF(),
+                QtCore.QPoint(),
+                QtCore.QPoint(0, rng.choice((120, -120))),
+                QtCore.Qt.MouseButton.NoButton,
+                QtCore.Qt.KeyboardModifier.NoModifier,
+                QtCore.Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
             QtCore.QCoreApplication.sendEvent(viewport, ev)
         else:  # nobody at the screen for a moment: the tour starts and runs
             end = time.perf_counter() + rng.uniform(0.06, 0.2)

@@ -5,6 +5,7 @@ language_switch_ms_p50 / _max   a language tap (state.language) + a full repaint
 Target: well under 200 ms, so a tap feels immediate on a kiosk.
 Run: QT_QPA_PLATFORM=offscreen python bench/language_switch.py
 """
+
 from __future__ import annotations
 
 import os
@@ -26,6 +27,7 @@ def main() -> None:
     from viewer.core.language import LANGUAGES
     from viewer.core.scenario import load_scenario
     from viewer.ui.app import _application, build_window
+
     app = _application()
     window = build_window(load_scenario(content_dir()), datetime(1939, 8, 26, 12))
     window.resize(1920, 1080)

@@ -1,4 +1,5 @@
 """Resident memory as the benchmarks measure it."""
+
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ def rss_mb() -> float:
     """Resident memory after handing freed heap back to the system (glibc), so only what is still held counts."""
     try:
         import ctypes
+
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass

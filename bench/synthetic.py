@@ -1,4 +1,5 @@
 """Synthetic scenarios for benchmarks: many units with many fixes, deterministic."""
+
 from __future__ import annotations
 
 import random
@@ -29,6 +30,21 @@ def synthetic_units(n_units: int, n_fixes: int, seed: int = 1939) -> list[Unit]:
             x += rng.uniform(-3, 3)
             y += rng.uniform(-3, 3)
             fixes.append(Fix(t, "time", 118.6, 47.7, x, y, rng.choice(STATES[:4]), rng.choice((0.0, 2.0, 5.0)), None, ("s",)))
-        units.append(Unit(f"U{k}", {"en": f"Unit {k}"}, {"en": f"U{k}"}, rng.choice(SIDES), rng.choice(BRANCHES), rng.choice(ECHELONS),
-                          None, None, (), None, ("s",), max(END, fixes[-1].at), tuple(fixes)))
+        units.append(
+            Unit(
+                f"U{k}",
+                {"en": f"Unit {k}"},
+                {"en": f"U{k}"},
+                rng.choice(SIDES),
+                rng.choice(BRANCHES),
+                rng.choice(ECHELONS),
+                None,
+                None,
+                (),
+                None,
+                ("s",),
+                max(END, fixes[-1].at),
+                tuple(fixes),
+            )
+        )
     return units

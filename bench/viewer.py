@@ -10,9 +10,11 @@ rss_growth_mb_100k_scrubs     resident memory growth over 100,000 scrubs (shippe
 Targets: first frame <= 0.8 s and <= 2x bare; p50 <= 5 ms; p99 <= 16.7 ms; 0 dropped; <= 2 MB.
 Run: QT_QPA_PLATFORM=offscreen python bench/viewer.py [--quick]
 """
+
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import random
 import statistics
@@ -58,8 +60,14 @@ def first_frame(kind: str) -> float:
     runs = []
     for _ in range(3):
         t0 = time.time()
-        out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, repr(t0), kind], capture_output=True, text=True,
-                             cwd=ROOT, check=True, timeout=60).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", FIRST_FRAME_CHILD, repr(t0), kind],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            timeout=60,
+        ).stdout
         runs.append(float(out.strip().splitlines()[0]))
     return statistics.median(runs)
 
@@ -72,6 +80,7 @@ def main(quick: bool) -> None:
     print(f"bare_qt_first_frame_s {first_frame('bare'):.3f}")
 
     from pyqtgraph.Qt import QtCore
+
     from bench.synthetic import synthetic_units
     from viewer.assets import content_dir
     from viewer.core.scenario import load_scenario
@@ -130,7 +139,7 @@ def main(quick: bool) -> None:
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
     w.state.playing = False
     frame = 1 / 60
-    dropped = sum(max(0, round((b - a) / frame) - 1) for a, b in zip(paints, paints[1:]))
+    dropped = sum(max(0, round((b - a) / frame) - 1) for a, b in itertools.pairwise(paints))
     print(f"playback_dropped_frames_60s {dropped}{' (10 s run)' if quick else ''}")
     print(f"playback_frames_painted {len(paints)}")
 

@@ -1,4 +1,5 @@
 """The shipped content: coverage the issue asks for, and facts a museum must get right."""
+
 from datetime import datetime
 
 from viewer.core.common_errors import COMMON_ERRORS
@@ -49,6 +50,7 @@ def test_zhukov_is_never_a_marshal_in_1939(scenario):
 
 def test_no_common_error_in_any_text(scenario):
     import re
+
     texts = [e.title["en"] + " " + e.note["en"] for e in scenario.events] + [u.name["en"] for u in scenario.units]
     for pattern, _ in COMMON_ERRORS:
         assert not any(re.search(pattern, t, re.I) for t in texts), pattern

@@ -1,9 +1,10 @@
 """Installing like a desktop app: settings that survive, start-menu entry, help, logs, wheel contents."""
+
 from __future__ import annotations
 
 import logging
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -60,8 +61,10 @@ def test_at_on_the_command_line_wins_over_the_remembered_instant(qtbot, scenario
 def test_a_corrupt_settings_file_is_survived(qtbot, scenario, app_home, caplog):
     path = settings_file()
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"\x00\xff[General\n\x89PNG garbage = = =\n[view]\ninstant=not a date\n[playback]\nspeed=99\n"
-                     b"[layers]\nhalos=perhaps\n[window]\ngeometry=@ByteArray(nonsense)\n")
+    path.write_bytes(
+        b"\x00\xff[General\n\x89PNG garbage = = =\n[view]\ninstant=not a date\n[playback]\nspeed=99\n"
+        b"[layers]\nhalos=perhaps\n[window]\ngeometry=@ByteArray(nonsense)\n"
+    )
     with caplog.at_level(logging.WARNING):
         w = open_window(qtbot, scenario)
     assert w.state.instant == scenario.campaign_start
@@ -96,6 +99,7 @@ def test_help_sheet_and_about_box(qtbot, scenario, app_home):
 @pytest.mark.qt_no_exception_capture
 def test_unhandled_exception_goes_to_the_log_file_and_a_box(qtbot, scenario, app_home):
     from viewer.logs import log_file, setup_logging
+
     setup_logging("WARNING")
     w = build_window(scenario, None, Settings(), error_dialog=True)
     qtbot.addWidget(w)
@@ -139,19 +143,32 @@ def test_desktop_entry_installs_validates_and_uninstalls(app_home, capsys):
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return next(out.glob("*.whl"))
 
 
 def test_wheel_contains_the_content_and_finds_it_from_anywhere(wheel, tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("viewer/_assets/events.yaml", "viewer/_assets/geo/claims.geojson", "viewer/_assets/geo/rivers.geojson",
-                   "viewer/_assets/geo/LICENSE-LGPL-3.txt", "viewer/_assets/geo/README.md", "viewer/core/events.schema.json",
-                   "viewer/_assets/i18n/ru.yaml", "viewer/_assets/i18n/mn.yaml", "viewer/_assets/i18n/ja.yaml",
-                   "viewer/resources/i18n/viewer_ja.qm", "viewer/resources/fonts/NotoSans-Regular-Subset.ttf",
-                   "viewer/resources/fonts/OFL-NotoSans.txt",
-                   "viewer/resources/khalkhin-gol.svg"):
+    for needed in (
+        "viewer/_assets/events.yaml",
+        "viewer/_assets/geo/claims.geojson",
+        "viewer/_assets/geo/rivers.geojson",
+        "viewer/_assets/geo/LICENSE-LGPL-3.txt",
+        "viewer/_assets/geo/README.md",
+        "viewer/core/events.schema.json",
+        "viewer/_assets/i18n/ru.yaml",
+        "viewer/_assets/i18n/mn.yaml",
+        "viewer/_assets/i18n/ja.yaml",
+        "viewer/resources/i18n/viewer_ja.qm",
+        "viewer/resources/fonts/NotoSans-Regular-Subset.ttf",
+        "viewer/resources/fonts/OFL-NotoSans.txt",
+        "viewer/resources/khalkhin-gol.svg",
+    ):
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "assets/")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
@@ -160,11 +177,22 @@ def test_wheel_contains_the_content_and_finds_it_from_anywhere(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    result = subprocess.run([sys.executable, "-m", "viewer", "check"], cwd=elsewhere, capture_output=True, text=True,
-                            env={**__import__("os").environ, "PYTHONPATH": str(site)}, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "check"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "PYTHONPATH": str(site)},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "content OK" in result.stdout
     assert re.search(r"ja: (\d+) of \1 texts translated", result.stdout), result.stdout  # the translations came along
-    probe = subprocess.run([sys.executable, "-c", "import viewer.assets as a; print(a.content_dir())"], cwd=elsewhere,
-                           capture_output=True, text=True, env={**__import__("os").environ, "PYTHONPATH": str(site)})
+    probe = subprocess.run(
+        [sys.executable, "-c", "import viewer.assets as a; print(a.content_dir())"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "PYTHONPATH": str(site)},
+    )
     assert probe.stdout.strip().startswith(str(site))

@@ -1,5 +1,6 @@
 """Four languages in the pure core: complete content, marked name forms, dates and numbers, bad language files,
 and bundled fonts that cover every character the app can show (no Qt, no display)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -19,12 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 AUG20 = datetime(1939, 8, 20, 5, 45)
 
 
-@pytest.mark.parametrize("lang, day, timed, month", [
-    ("en", "20 August 1939", "20 August 1939, 05:45", "August 1939"),
-    ("ru", "20 августа 1939", "20 августа 1939, 05:45", "август 1939"),
-    ("mn", "1939 оны 8-р сарын 20", "1939 оны 8-р сарын 20, 05:45", "1939 оны 8-р сар"),
-    ("ja", "1939年8月20日", "1939年8月20日 05:45", "1939年8月"),
-])
+@pytest.mark.parametrize(
+    "lang, day, timed, month",
+    [
+        ("en", "20 August 1939", "20 August 1939, 05:45", "August 1939"),
+        ("ru", "20 августа 1939", "20 августа 1939, 05:45", "август 1939"),
+        ("mn", "1939 оны 8-р сарын 20", "1939 оны 8-р сарын 20, 05:45", "1939 оны 8-р сар"),
+        ("ja", "1939年8月20日", "1939年8月20日 05:45", "1939年8月"),
+    ],
+)
 def test_dates_follow_the_language(lang, day, timed, month):
     assert format_date(AUG20, "day", lang) == day
     assert format_date(AUG20, "time", lang) == timed
@@ -56,6 +60,7 @@ def test_every_content_text_exists_in_all_four_languages():
 def test_every_name_is_sourced_translated_or_transliterated():
     scenario, report = load_scenario_with_translations(content_dir())
     from viewer.core.marked_yaml import load_marked_yaml
+
     doc, _ = load_marked_yaml(content_dir() / "events.yaml")
     names = sum(s.is_name for s in slots(doc.data))
     for lang in ("ru", "mn", "ja"):
@@ -101,8 +106,13 @@ def _line(path: Path, needle: str) -> int:
 def test_a_translation_for_an_unknown_event_is_an_error_at_its_line(content_copy, capsys):
     path = content_copy / "i18n" / "ru.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  mukden-1931:\n", "  mukden-1932:\n"), encoding="utf-8")
-    _expect_error(content_copy, capsys, f"ru.yaml:{_line(path, 'mukden-1932')}:",
-                  "'events/mukden-1932' matches nothing in events.yaml", "correct the id")
+    _expect_error(
+        content_copy,
+        capsys,
+        f"ru.yaml:{_line(path, 'mukden-1932')}:",
+        "'events/mukden-1932' matches nothing in events.yaml",
+        "correct the id",
+    )
 
 
 def test_a_name_without_its_form_is_an_error(content_copy, capsys):
@@ -110,8 +120,9 @@ def test_a_name_without_its_form_is_an_error(content_copy, capsys):
     old = 'name: {text: "ノロ高地", form: sourced, sources: [shishkin_iwanami]}'
     new = 'name: "ノロ高地"'
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    _expect_error(content_copy, capsys, f"ja.yaml:{_line(path, new)}:",
-                  "the name 'places/noro_heights/name' needs its text and its form")
+    _expect_error(
+        content_copy, capsys, f"ja.yaml:{_line(path, new)}:", "the name 'places/noro_heights/name' needs its text and its form"
+    )
 
 
 def test_a_sourced_name_must_cite_a_known_source(content_copy, capsys):
@@ -123,8 +134,7 @@ def test_a_sourced_name_must_cite_a_known_source(content_copy, capsys):
 
 def test_a_broken_language_file_stops_the_load_with_its_line(content_copy, capsys):
     path = content_copy / "i18n" / "mn.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("language: mn\n", "language: mn\n\tbroken: x\n"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("language: mn\n", "language: mn\n\tbroken: x\n"), encoding="utf-8")
     _expect_error(content_copy, capsys, "mn.yaml:", "tab character", "indent with spaces")
 
 
@@ -138,13 +148,19 @@ def test_known_errors_are_refused_in_translations_too(content_copy, capsys):
     path = content_copy / "i18n" / "ru.yaml"
     old = "Георгий Жуков, тогда в звании комдива (командира дивизии)"
     path.write_text(path.read_text(encoding="utf-8").replace(old, "Маршал Жуков"), encoding="utf-8")
-    _expect_error(content_copy, capsys, f"ru.yaml:{_line(path, 'Маршал Жуков') - 1}:",
-                  "'Маршал Жуков' is a known error", "маршал — с 1943 года")
+    _expect_error(
+        content_copy,
+        capsys,
+        f"ru.yaml:{_line(path, 'Маршал Жуков') - 1}:",
+        "'Маршал Жуков' is a known error",
+        "маршал — с 1943 года",
+    )
 
 
 def test_bundled_fonts_cover_every_character_the_app_can_show():
     """fontTools cmap check over the content in all languages and the interface catalogues."""
     from fontTools.ttLib import TTFont
+
     covered: set[int] = set()
     for name in LATIN_FILES + (CJK_FILE,):
         covered |= set(TTFont(str(font_dir() / name)).getBestCmap())
@@ -162,15 +178,17 @@ def test_a_corrected_english_text_marks_its_translations_outdated(content_copy, 
     """A fact fixed in English must not stay wrong in another language: the old translation gives way to English."""
     path = content_copy / "events.yaml"
     old = 'title: "Ceasefire agreed in Moscow"'
-    path.write_text(path.read_text(encoding="utf-8").replace(old, 'title: "Ceasefire agreed in Moscow on 15 September"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, 'title: "Ceasefire agreed in Moscow on 15 September"'), encoding="utf-8"
+    )
     scenario, report = load_scenario_with_translations(content_copy)
     assert all(report.outdated[lang] == ["events/ceasefire-agreed/title"] for lang in ("ru", "mn", "ja"))
     assert tr(scenario.event("ceasefire-agreed").title, "ru") == "Ceasefire agreed in Moscow on 15 September"
     assert tr(scenario.event("ceasefire").title, "ru") == "Перемирие вступает в силу"  # the others are untouched
     assert main(["check", str(content_copy)]) == 0
-    assert "outdated: the English changed since (English is shown instead): events/ceasefire-agreed/title" in \
-        capsys.readouterr().out
+    assert (
+        "outdated: the English changed since (English is shown instead): events/ceasefire-agreed/title" in capsys.readouterr().out
+    )
 
 
 def test_the_shipped_translations_match_todays_english():

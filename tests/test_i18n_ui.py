@@ -1,5 +1,6 @@
 """Four languages in the Qt layer: complete and current catalogues, no English left on screen, one-tap switching,
 the naming switch, `render --lang`, and the kiosk returning to its house language."""
+
 from __future__ import annotations
 
 import subprocess
@@ -83,9 +84,10 @@ def test_no_english_is_left_on_screen(window, lang):
     event = window.state.current_event
     assert tr(event.note, lang)[:30] in html and event.note["en"][:30] not in html
     # painted labels go through the same catalogue
-    from viewer.ui.map.inset import country_name
     from viewer.ui.map.base import claim_label
+    from viewer.ui.map.inset import country_name
     from viewer.ui.notes import caveat_label
+
     assert claim_label("mongolia") == messages(lang)["Border claimed by Mongolia and the USSR"]
     assert country_name("ussr") == messages(lang)["USSR"]
     assert caveat_label("disputed") == messages(lang)["Disputed"]
@@ -93,6 +95,7 @@ def test_no_english_is_left_on_screen(window, lang):
 
 def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path):
     from viewer.ui.settings import Settings
+
     settings = Settings(tmp_path / "settings.ini")
     w = build_window(scenario, datetime(1939, 7, 3, 12), settings)
     qtbot.addWidget(w)
@@ -115,7 +118,7 @@ def test_one_tap_changes_everything_and_is_remembered(qtbot, scenario, tmp_path)
 
 def test_the_naming_switch_renames_places_on_the_map(window, qtbot):
     window.state.update(language="en")
-    window.state.highlighted_place = ("khalkhin_gol_river")
+    window.state.highlighted_place = "khalkhin_gol_river"
     place = window.scenario.places["khalkhin_gol_river"]
     labels = {}
     for naming in ("soviet", "japanese"):
@@ -143,18 +146,27 @@ def test_render_lang_ja_writes_a_japanese_frame(tmp_path, qapp):
 
 def test_lang_is_accepted_before_or_after_the_command(tmp_path):
     out = tmp_path / "mn.png"
-    result = subprocess.run([sys.executable, "-m", "viewer", "--lang", "mn", "render", "--at", "1939-07-03", "--size",
-                             "960x540", "--out", str(out)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--lang", "mn", "render", "--at", "1939-07-03", "--size", "960x540", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
-    bad = subprocess.run([sys.executable, "-m", "viewer", "render", "--lang", "de", "--at", "1939-07-03", "--out",
-                          str(out)], capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "viewer", "render", "--lang", "de", "--at", "1939-07-03", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 2 and "invalid choice: 'de'" in bad.stderr
 
 
 def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario):
     from viewer.kiosk_config import KioskConfig
     from viewer.ui.app import build_kiosk
+
     i18n.language().set("mn", "soviet")
     window, kiosk = build_kiosk(scenario, KioskConfig(idle_seconds=0.05, tour_seconds=60, language="mn"))
     qtbot.addWidget(window)

@@ -14,18 +14,25 @@ def fix(at: str, x: float, y: float, state: str = "moving", r: float = 0.0) -> F
 
 
 def unit(uid: str, *fixes: Fix, until: datetime | None = None) -> Unit:
-    return Unit(uid, {"en": uid}, uid, "soviet", "armour", "brigade", None, None, (), None, ("s",),
-                until or fixes[-1].at, tuple(fixes))
+    return Unit(
+        uid, {"en": uid}, uid, "soviet", "armour", "brigade", None, None, (), None, ("s",), until or fixes[-1].at, tuple(fixes)
+    )
 
 
 @pytest.fixture
 def model():
-    return MotionModel([
-        unit("a", fix("1939-07-01T00:00", 0, 0, "moving", 2), fix("1939-07-02T00:00", 10, 20, "attacking", 4)),
-        unit("b", fix("1939-07-01T12:00", 5, 5, "holding"), fix("1939-07-01T18:00", 5, 5, "withdrawn"),
-             fix("1939-07-03T00:00", 7, 7, "attacking")),
-        unit("c", fix("1939-06-01T00:00", 0, 0, "holding", 1), fix("1939-06-20T00:00", 30, 0, "holding", 1)),
-    ])
+    return MotionModel(
+        [
+            unit("a", fix("1939-07-01T00:00", 0, 0, "moving", 2), fix("1939-07-02T00:00", 10, 20, "attacking", 4)),
+            unit(
+                "b",
+                fix("1939-07-01T12:00", 5, 5, "holding"),
+                fix("1939-07-01T18:00", 5, 5, "withdrawn"),
+                fix("1939-07-03T00:00", 7, 7, "attacking"),
+            ),
+            unit("c", fix("1939-06-01T00:00", 0, 0, "holding", 1), fix("1939-06-20T00:00", 30, 0, "holding", 1)),
+        ]
+    )
 
 
 def test_linear_interpolation_between_fixes(model):

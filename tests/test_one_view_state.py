@@ -1,5 +1,6 @@
 """The faults that came from each mode keeping its own copy of the view: presenter caption out of step,
 a kiosk visitor's changes reaching the next visitor, unbounded zoom, a highlight that outlived its step."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -54,8 +55,11 @@ def test_presenter_caption_stays_in_step_after_every_kind_of_jump(presenter, qtb
         "chapter list": lambda: window._chapter_chosen(window.chapter_box.findData("august")),
         "End": lambda: QtTest.QTest.keyClick(window, Key.Key_End),
         "Home": lambda: QtTest.QTest.keyClick(window, Key.Key_Home),
-        "timeline click": lambda: qtbot.mouseClick(bar, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(
-            round(bar.x_of(datetime(1939, 6, 29, 12))), round(bar.height() * 0.85))),
+        "timeline click": lambda: qtbot.mouseClick(
+            bar,
+            QtCore.Qt.MouseButton.LeftButton,
+            pos=QtCore.QPoint(round(bar.x_of(datetime(1939, 6, 29, 12))), round(bar.height() * 0.85)),
+        ),
         "next chapter": lambda: QtTest.QTest.keyClick(window, Key.Key_PageDown, QtCore.Qt.KeyboardModifier.ControlModifier),
     }
     for name, jump in jumps.items():
@@ -123,9 +127,16 @@ def test_zoom_is_bounded_to_the_region(window, qtbot):
     centre = QtCore.QPointF(viewport.width() / 2, viewport.height() / 2)
     for delta in (120, -120):
         for _ in range(60):
-            ev = QtGui.QWheelEvent(centre, viewport.mapToGlobal(centre), QtCore.QPoint(), QtCore.QPoint(0, delta),
-                                   QtCore.Qt.MouseButton.NoButton, QtCore.Qt.KeyboardModifier.NoModifier,
-                                   QtCore.Qt.ScrollPhase.NoScrollPhase, False)
+            ev = QtGui.QWheelEvent(
+                centre,
+                viewport.mapToGlobal(centre),
+                QtCore.QPoint(),
+                QtCore.QPoint(0, delta),
+                QtCore.Qt.MouseButton.NoButton,
+                QtCore.Qt.KeyboardModifier.NoModifier,
+                QtCore.Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
             QtCore.QCoreApplication.sendEvent(viewport, ev)
         (x0, x1), (y0, y1) = window.map.view.viewRange()
         if delta > 0:

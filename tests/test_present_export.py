@@ -1,4 +1,5 @@
 """Presenter mode with clicker keys, and exports: PNG, SVG, PDF handout, MP4 and GIF, cancel."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ import subprocess
 from datetime import datetime
 
 import pytest
-from pyqtgraph.Qt import QtCore, QtGui, QtTest, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtTest
 
 from viewer.ui import export as ex
 from viewer.ui.app import build_presenter
@@ -46,7 +47,7 @@ def test_clicker_steps_through_the_story(presenter, qtbot, scenario):
 
 
 def test_steps_across_the_campaign_are_eased_and_reach_the_war(presenter, qtbot, scenario):
-    window, p = presenter
+    window, _p = presenter
     window.state.instant = scenario.event("first-clash").at - (scenario.event("first-clash").at - scenario.campaign_start) / 2
     seen = []
     window.state.events.instant.connect(seen.append)
@@ -89,7 +90,10 @@ def test_handout_pdf_opens_with_a_page_per_chapter(scenario, tmp_path, qtbot, pa
     pages = ex.export_handout(scenario, pdf, paper)
     assert pages == len(scenario.chapters)
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(b"/Type /Page ") >= pages
+    assert (
+        data.startswith(b"%PDF")
+        and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(b"/Type /Page ") >= pages
+    )
     if shutil.which("pdftoppm") and shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         assert re.search(rf"Pages:\s+{pages}\n", info)
@@ -101,6 +105,7 @@ def test_handout_pdf_opens_with_a_page_per_chapter(scenario, tmp_path, qtbot, pa
 
 def test_mp4_video_has_the_frames_size_and_duration_asked_for(scenario, tmp_path, qtbot):
     import imageio_ffmpeg
+
     out = tmp_path / "offensive.mp4"
     n = ex.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out, seconds=2)
     assert n == 60
@@ -121,8 +126,9 @@ def test_gif_export(scenario, tmp_path, qtbot):
 def test_cancelled_export_leaves_nothing(scenario, tmp_path, qtbot):
     out = tmp_path / "cancelled.mp4"
     with pytest.raises(ex.Cancelled):
-        ex.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out,
-                        progress=lambda f: f < 0.3, seconds=2)
+        ex.export_video(
+            scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out, progress=lambda f: f < 0.3, seconds=2
+        )
     pdf = tmp_path / "cancelled.pdf"
     with pytest.raises(ex.Cancelled):
         ex.export_handout(scenario, pdf, "A4", progress=lambda f: f < 0.5)
@@ -131,6 +137,7 @@ def test_cancelled_export_leaves_nothing(scenario, tmp_path, qtbot):
 
 def test_export_from_the_app_menu_with_progress_and_cancel(qtbot, scenario, tmp_path):
     from viewer.ui.app import build_window
+
     w = build_window(scenario, datetime(1939, 8, 20))
     qtbot.addWidget(w)
     w.show()
@@ -149,15 +156,27 @@ def test_presenter_view_on_a_second_screen(tmp_path):
     import json
     import os
     import sys
+
     config = tmp_path / "screens.json"
     screen = {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-    config.write_text(json.dumps({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080, **screen},
-                                              {"name": "laptop", "x": 1920, "y": 0, "width": 1366, "height": 768, **screen}]}))
-    code = ("from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
-            "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.start()\nw.commands.trigger(\"step.next\")\n"
-            "app.processEvents()\nassert p.view is not None and p.view.isVisible()\n"
-            "assert p.view.screen() is not w.screen() or p.view.geometry().intersected(w.geometry()).isEmpty()\n"
-            "print(p.view.current.text()); print(p.view.next.text()); print(p.view.clock.text())\n")
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080, **screen},
+                    {"name": "laptop", "x": 1920, "y": 0, "width": 1366, "height": 768, **screen},
+                ]
+            }
+        )
+    )
+    code = (
+        "from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
+        "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.start()\n"
+        'w.commands.trigger("step.next")\n'
+        "app.processEvents()\nassert p.view is not None and p.view.isVisible()\n"
+        "assert p.view.screen() is not w.screen() or p.view.geometry().intersected(w.geometry()).isEmpty()\n"
+        "print(p.view.current.text()); print(p.view.next.text()); print(p.view.clock.text())\n"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "KHALKHIN_GOL_HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,5 @@
 """The view state, without Qt: invariants between its fields, signals, stepping, the camera's bounds."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -64,8 +65,15 @@ def test_the_instant_stays_in_the_span(state, scenario):
 
 
 def test_bad_values_are_refused(state):
-    for field, value in (("language", "de"), ("naming", "chinese"), ("layers", {"roads"}), ("span", "1939"),
-                         ("selected_unit", "no-such-unit"), ("highlighted_place", "atlantis"), ("step", 10_000)):
+    for field, value in (
+        ("language", "de"),
+        ("naming", "chinese"),
+        ("layers", {"roads"}),
+        ("span", "1939"),
+        ("selected_unit", "no-such-unit"),
+        ("highlighted_place", "atlantis"),
+        ("step", 10_000),
+    ):
         with pytest.raises(ValueError):
             setattr(state, field, value)
     with pytest.raises(AttributeError):
@@ -73,8 +81,9 @@ def test_bad_values_are_refused(state):
 
 
 def test_stepping_visits_the_campaign_events_in_order_and_back(state, scenario):
-    campaign = sorted((e for e in scenario.events if scenario.campaign_start <= e.at <= scenario.campaign_end),
-                      key=lambda e: e.at)
+    campaign = sorted(
+        (e for e in scenario.events if scenario.campaign_start <= e.at <= scenario.campaign_end), key=lambda e: e.at
+    )
     visited = []
     while (i := state.neighbour_step(True)) is not None:
         state.instant = state.show_step(i)
@@ -120,12 +129,31 @@ def test_zoom_and_pan_are_bounded(state):
 
 def test_reset_returns_every_field_to_the_house_defaults(state, scenario):
     tour = Story.tour(scenario, "august", scenario.campaign_start, scenario.campaign_end)
-    state.update(span="wide", instant=datetime(1945, 8, 9), language="ru", naming="japanese", layers=frozenset(),
-                 camera=HOME.zoomed(8), playing=True, speed=0, panel_fraction=0.5, selected_unit=scenario.units[0].id)
+    state.update(
+        span="wide",
+        instant=datetime(1945, 8, 9),
+        language="ru",
+        naming="japanese",
+        layers=frozenset(),
+        camera=HOME.zoomed(8),
+        playing=True,
+        speed=0,
+        panel_fraction=0.5,
+        selected_unit=scenario.units[0].id,
+    )
     state.reset(language="mn", story=tour)
-    assert (state.span, state.language, state.naming, state.layers, state.camera, state.playing, state.speed,
-            state.panel_fraction, state.selected_unit, state.story) == (
-        "campaign", "mn", "soviet", frozenset(LAYERS), HOME, False, 2, 0.3, None, tour)
+    assert (
+        state.span,
+        state.language,
+        state.naming,
+        state.layers,
+        state.camera,
+        state.playing,
+        state.speed,
+        state.panel_fraction,
+        state.selected_unit,
+        state.story,
+    ) == ("campaign", "mn", "soviet", frozenset(LAYERS), HOME, False, 2, 0.3, None, tour)
 
 
 def test_a_tour_starts_at_its_chapter_and_wraps(scenario):

@@ -1,4 +1,5 @@
 """The real widgets, driven offscreen: slider, stepping, unit cards, rendered pictures, errors."""
+
 from __future__ import annotations
 
 import subprocess
@@ -47,9 +48,14 @@ def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
     target = QtCore.QPoint(round(bar.x_of(datetime(1939, 8, 24, 12))), bar.height() // 2)
     qtbot.mousePress(bar, QtCore.Qt.MouseButton.LeftButton, pos=start)
     for f in (0.25, 0.5, 0.75, 1.0):
-        move = QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, QtCore.QPointF(start + (target - start) * f),
-                                 QtCore.QPointF(), QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.LeftButton,
-                                 QtCore.Qt.KeyboardModifier.NoModifier)
+        move = QtGui.QMouseEvent(
+            QtCore.QEvent.Type.MouseMove,
+            QtCore.QPointF(start + (target - start) * f),
+            QtCore.QPointF(),
+            QtCore.Qt.MouseButton.LeftButton,
+            QtCore.Qt.MouseButton.LeftButton,
+            QtCore.Qt.KeyboardModifier.NoModifier,
+        )
         QtCore.QCoreApplication.sendEvent(bar, move)
     qtbot.mouseRelease(bar, QtCore.Qt.MouseButton.LeftButton, pos=target)
     at = window.state.instant
@@ -137,6 +143,7 @@ def test_place_link_in_a_note_highlights_it_on_the_map(window):
 def test_an_exception_in_a_slot_is_logged_and_shown(window, qtbot, caplog):
     def broken():
         raise RuntimeError("boom")
+
     timer = QtCore.QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(broken)
@@ -201,14 +208,23 @@ def test_rendered_frames_differ_where_units_moved(frames, scenario, qtbot):
     assert not near_colour(b.pixelColor(sample), JAPANESE_BLUE)
     map_area = QtCore.QRect(0, 0, 1300, 850)
     for x, y in ((a, b), (b, c)):
-        diff = sum(x.pixel(px_, py_) != y.pixel(px_, py_) for px_ in range(0, map_area.width(), 8) for py_ in range(0, map_area.height(), 8))
+        diff = sum(
+            x.pixel(px_, py_) != y.pixel(px_, py_)
+            for px_ in range(0, map_area.width(), 8)
+            for py_ in range(0, map_area.height(), 8)
+        )
         assert diff > 300
 
 
 def test_render_command_writes_a_png_headlessly(tmp_path):
     out = tmp_path / "frame.png"
-    result = subprocess.run([sys.executable, "-m", "viewer", "render", "--at", "1939-08-26", "--size", "1024x640", "--out", str(out)],
-                            capture_output=True, text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "render", "--at", "1939-08-26", "--size", "1024x640", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     image = QtGui.QImage(str(out))
     assert image.width() == 1024 and image.height() == 640
@@ -217,6 +233,7 @@ def test_render_command_writes_a_png_headlessly(tmp_path):
 
 def test_render_refuses_a_size_the_window_cannot_take(tmp_path, capsys, scenario, qtbot):
     from viewer.cli import main
+
     assert main(["render", "--at", "1939-08-26", "--size", "400x300", "--out", str(tmp_path / "x.png")]) == 2
     assert "cannot be laid out at 400x300" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
@@ -224,6 +241,7 @@ def test_render_refuses_a_size_the_window_cannot_take(tmp_path, capsys, scenario
 
 def test_bad_date_on_the_command_line_is_refused(capsys):
     from viewer.cli import main
+
     with pytest.raises(SystemExit) as exc:
         main(["render", "--at", "26 Aug", "--out", "x.png"])
     assert exc.value.code == 2

@@ -1,4 +1,5 @@
 """What part of the map is on screen, in km, and the bounds a visitor cannot zoom or pan beyond."""
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@
 Qt's signals would tie the core to a QObject and an event loop; the core must run in tests and in the
 `render` command without either. Slots are called synchronously, in the order they connected.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -3,6 +3,7 @@
 The desktop's story is every event in time order; a kiosk tour starts at a chosen chapter and wraps
 around, so a story's order is its own and need not be chronological.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -26,8 +27,14 @@ class Story:
         ids = [c.id for c in scenario.chapters]
         first = ids.index(start_chapter) if start_chapter in ids else 0
         order = ids[first:] + ids[:first]
-        return cls(tuple(e for cid in order for e in sorted(scenario.events, key=lambda e: e.at)
-                         if e.chapter == cid and start <= e.at <= end))
+        return cls(
+            tuple(
+                e
+                for cid in order
+                for e in sorted(scenario.events, key=lambda e: e.at)
+                if e.chapter == cid and start <= e.at <= end
+            )
+        )
 
     def __len__(self) -> int:
         return len(self.steps)

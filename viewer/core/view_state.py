@@ -8,6 +8,7 @@ the value really changed:
 - a new step clears the selected unit and the highlighted place (they belong to the step's moment);
 - the camera stays inside its bounds.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -72,10 +73,14 @@ class ViewState:
         object.__setattr__(self, "events", ViewEvents())
         object.__setattr__(self, "scenario", scenario)
         object.__setattr__(self, "bounds", CameraBounds(home))
-        object.__setattr__(self, "timelines", {
-            "campaign": Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters),
-            "wide": Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters),
-        })
+        object.__setattr__(
+            self,
+            "timelines",
+            {
+                "campaign": Timeline.of(scenario.campaign_start, scenario.campaign_end, scenario.events, scenario.chapters),
+                "wide": Timeline.of(scenario.chapters[0].start, scenario.chapters[-1].end, scenario.events, scenario.chapters),
+            },
+        )
         self.__dict__.update(self.defaults())
         self.update(**values)
 
@@ -86,9 +91,21 @@ class ViewState:
 
     def defaults(self) -> dict[str, Any]:
         """The house defaults: what a new visitor meets, and what `reset` returns to."""
-        return dict(instant=self.scenario.campaign_start, span="campaign", story=Story.chronological(self.scenario.events),
-                    step=None, selected_unit=None, highlighted_place=None, layers=frozenset(LAYERS), language="en",
-                    naming="soviet", camera=self.bounds.home, playing=False, speed=2, panel_fraction=0.3)
+        return dict(
+            instant=self.scenario.campaign_start,
+            span="campaign",
+            story=Story.chronological(self.scenario.events),
+            step=None,
+            selected_unit=None,
+            highlighted_place=None,
+            layers=frozenset(LAYERS),
+            language="en",
+            naming="soviet",
+            camera=self.bounds.home,
+            playing=False,
+            speed=2,
+            panel_fraction=0.3,
+        )
 
     # --- setting ----------------------------------------------------------------------------
     def __setattr__(self, name: str, value: Any) -> None:

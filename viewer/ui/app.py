@@ -1,4 +1,5 @@
 """Starting the window, and rendering the same picture headlessly."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ from ..core.model import Scenario
 
 def _application():
     from pyqtgraph.Qt import QtWidgets
+
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(sys.argv[:1])
@@ -22,6 +24,7 @@ def _application():
 def use_language(lang: str, naming: str) -> None:
     """Set the language and naming for every window this process opens (creates the application)."""
     from .i18n import language
+
     _application()
     language().set(lang, naming)
 
@@ -29,6 +32,7 @@ def use_language(lang: str, naming: str) -> None:
 def build_window(scenario: Scenario, at: datetime | None, settings=None, error_dialog: bool = False):
     from .errors import install_excepthook
     from .main_window import MainWindow
+
     window = MainWindow(scenario, settings, instant=at)
     install_excepthook(lambda message: _report(window, message, error_dialog))
     return window
@@ -37,15 +41,20 @@ def build_window(scenario: Scenario, at: datetime | None, settings=None, error_d
 def _report(window, message: str, dialog: bool) -> None:
     """A short notice in the status bar and, on the desktop, one non-modal box naming the log file."""
     window.notify(message)
-    if not dialog or getattr(window, "_error_box", None) is not None and window._error_box.isVisible():
+    if not dialog or (getattr(window, "_error_box", None) is not None and window._error_box.isVisible()):
         return
     from pyqtgraph.Qt import QtWidgets
+
     from ..logs import log_file
     from .i18n import translate
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, window.windowTitle(),
-                                translate("Errors", "%1\n\nDetails were written to:\n%2").replace("%1", message)
-                                .replace("%2", str(log_file())),
-                                QtWidgets.QMessageBox.StandardButton.Ok, window)
+
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Warning,
+        window.windowTitle(),
+        translate("Errors", "%1\n\nDetails were written to:\n%2").replace("%1", message).replace("%2", str(log_file())),
+        QtWidgets.QMessageBox.StandardButton.Ok,
+        window,
+    )
     box.setModal(False)
     box.show()
     window._error_box = box
@@ -54,6 +63,7 @@ def _report(window, message: str, dialog: bool) -> None:
 def run_app(scenario: Scenario, at: datetime | None, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
     from .settings import Settings
+
     app = _application()
     route_qt_messages()
     settings = Settings()
@@ -72,6 +82,7 @@ def headless_platform() -> None:
 def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
     """Write exactly what the window shows at `at` and `size` to a PNG, without a display."""
     from .export import export_png
+
     export_png(scenario, at, size, out)
 
 
@@ -80,6 +91,7 @@ def build_kiosk(scenario: Scenario, config):
     from .errors import install_excepthook
     from .kiosk import Kiosk
     from .main_window import MainWindow
+
     window = MainWindow(scenario, None, mode="kiosk")
     kiosk = Kiosk(window, config)
     install_excepthook(lambda _message: kiosk.reset_to_attract())
@@ -88,12 +100,13 @@ def build_kiosk(scenario: Scenario, config):
 
 def run_kiosk(scenario: Scenario, config, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
+
     app = _application()
     route_qt_messages()
     if lang:
         config = dataclasses.replace(config, language=lang)
     use_language(config.language, naming or "soviet")
-    window, kiosk = build_kiosk(scenario, config)
+    window, _kiosk = build_kiosk(scenario, config)  # the kiosk lives as long as its window
     window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
     window.showFullScreen()
     window.activateWindow()  # its commands' keys go to the active window
@@ -104,6 +117,7 @@ def build_presenter(scenario: Scenario, screen_index: int = 0):
     """Fullscreen on the chosen screen; a presenter view on another screen when there is one."""
     from .main_window import MainWindow
     from .presenter import Presenter
+
     app = _application()
     screens = app.screens()
     screen = screens[min(screen_index, len(screens) - 1)]
@@ -117,9 +131,11 @@ def build_presenter(scenario: Scenario, screen_index: int = 0):
 def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None, naming: str | None = None) -> int:
     from ..logs import route_qt_messages
     from .errors import install_excepthook
+
     app = _application()
     route_qt_messages()
     from .settings import Settings
+
     remembered = Settings()
     use_language(lang or remembered.get("ui/language"), naming or remembered.get("ui/naming"))
     window, presenter = build_presenter(scenario, screen_index)

@@ -1,5 +1,6 @@
 """The story caption over the map, for the presenter's audience and the kiosk's tour: the current step's
 note in large type, or the card of the unit someone tapped. It follows the view state while shown."""
+
 from __future__ import annotations
 
 from pyqtgraph.Qt import QtCore, QtWidgets

@@ -4,6 +4,7 @@ The clock owns no state of its own: it reads and writes `ViewState`. Playing is 
 (the play command sets it; the clock's timer follows it), and an eased move is a short animation whose
 frames are state writes. Anyone else moving the instant — a scrub, a click — stops an eased move.
 """
+
 from __future__ import annotations
 
 import time

@@ -5,6 +5,7 @@ story whichever child has focus). A mode does not filter keys: it says which com
 where a mode gives a key another meaning (a clicker's Space steps a talk instead of playing), which keys.
 The shortcut sheet is built from the same declarations, so it cannot drift from what the keys do.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -49,8 +50,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("pan.north", ("Shift+Up",), ALL),
     Command("pan.south", ("Shift+Down",), ALL),
     Command("span.wide", (), VIEWING, checkable=True),
-    *(Command(f"layer.{name}", (), DESK | PRESENT, checkable=True)
-      for name in LAYERS),
+    *(Command(f"layer.{name}", (), DESK | PRESENT, checkable=True) for name in LAYERS),
     *(Command(f"export.{kind}", (), DESK) for kind in ("png", "svg", "pdf", "mp4", "gif")),
     Command("help", ("F1", "?", "Shift+?"), DESK | PRESENT),
     Command("about", (), DESK),
@@ -163,8 +163,17 @@ class CommandSet(QtCore.QObject):
         return rows
 
 
-KEY_FACES = {"PgDown": "Page Down", "PgUp": "Page Up", "Right": "→", "Left": "←", "Up": "↑", "Down": "↓",
-             "Shift+?": "?", "Shift++": "+", "Esc": "Escape"}
+KEY_FACES = {
+    "PgDown": "Page Down",
+    "PgUp": "Page Up",
+    "Right": "→",
+    "Left": "←",
+    "Up": "↑",
+    "Down": "↓",
+    "Shift+?": "?",
+    "Shift++": "+",
+    "Esc": "Escape",
+}
 
 
 def keys_label(sequences: list[QtGui.QKeySequence]) -> str:

@@ -1,10 +1,11 @@
 """Exceptions in Qt slots are logged and shown as a short notice; the window stays alive."""
+
 from __future__ import annotations
 
 import logging
 import sys
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from .i18n import translate
 
@@ -21,8 +22,11 @@ def install_excepthook(notify: Callable[[str], None]) -> None:
             return
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         try:
-            notify(translate("Errors", "Something went wrong (%1); it was logged and the viewer carries on.")
-                   .replace("%1", exc_type.__name__))
+            notify(
+                translate("Errors", "Something went wrong (%1); it was logged and the viewer carries on.").replace(
+                    "%1", exc_type.__name__
+                )
+            )
         except Exception:  # the notice itself must never take the app down
             log.exception("could not show the error notice")
 

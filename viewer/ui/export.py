@@ -4,13 +4,15 @@ Every export writes to a temporary file beside the target and renames it only wh
 cancelled or failed export leaves nothing behind. Progress goes to a callback that returns False to
 cancel (the terminal bar and the app's progress dialog both use it).
 """
+
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from html import escape
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pyqtgraph.Qt import QtCore, QtGui
 
@@ -54,6 +56,7 @@ def _frame_window(scenario: Scenario, size: tuple[int, int], at: datetime, view:
     language, naming and layers of `view` (else the process's language, all layers)."""
     from .app import _application, headless_platform
     from .main_window import MainWindow
+
     headless_platform()
     app = _application()
     window = MainWindow(scenario, None, instant=at, **(view or {}))
@@ -88,6 +91,7 @@ def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Pat
 
 def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
     from PySide6.QtSvg import QSvgGenerator
+
     with _frame_window(scenario, size, at, view) as window, atomic_output(out) as tmp:
         window.state.instant = at
         generator = QSvgGenerator()
@@ -101,8 +105,9 @@ def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Pat
         painter.end()
 
 
-def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: Progress | None = None,
-                   view: dict[str, Any] | None = None) -> int:
+def export_handout(
+    scenario: Scenario, out: Path, paper: str = "A4", progress: Progress | None = None, view: dict[str, Any] | None = None
+) -> int:
     """One page per chapter: its map at the chapter's key instant, its events' notes and their sources."""
     chapters = list(scenario.chapters)
     with _frame_window(scenario, (1600, 1000), scenario.campaign_start, view) as window, atomic_output(out) as tmp:
@@ -145,6 +150,7 @@ def export_handout(scenario: Scenario, out: Path, paper: str = "A4", progress: P
 
 def _print_font() -> QtGui.QFont:
     from .style import CJK_FAMILY, FONT_FAMILY
+
     f = QtGui.QFont()
     f.setFamilies([FONT_FAMILY, CJK_FAMILY])
     f.setPointSizeF(9)
@@ -154,18 +160,22 @@ def _print_font() -> QtGui.QFont:
 def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None, lang: str) -> str:
     parts = [f"<h2>{escape(tr(chapter.title, lang))}</h2>"]
     if map_at is not None:
-        line = translate("Export", "Map: %1. Positions marked ≈ are approximate.").replace("%1", format_date(map_at, "time", lang))
+        line = translate("Export", "Map: %1. Positions marked ≈ are approximate.").replace(
+            "%1", format_date(map_at, "time", lang)
+        )
         parts.append(f"<p><i>{escape(line)}</i></p>")
     cited: list[str] = []
     for e in events:
         when = format_date(e.at, e.precision, lang)
-        caveat = (f" <i>[{escape(caveat_label(e.caveat.kind))}: {escape(tr(e.caveat.text, lang))}]</i>"
-                  if e.caveat else "")
+        caveat = f" <i>[{escape(caveat_label(e.caveat.kind))}: {escape(tr(e.caveat.text, lang))}]</i>" if e.caveat else ""
         parts.append(f"<p><b>{escape(when)} — {escape(tr(e.title, lang))}.</b> {escape(tr(e.note, lang))}{caveat}</p>")
         cited += [s for s in e.sources if s not in cited]
     heading = translate("Notes", "Sources")
-    parts.append(f"<p><b>{escape(heading)}</b></p><ol>"
-                 + "".join(f"<li>{escape(scenario.sources[s].citation)}</li>" for s in cited) + "</ol>")
+    parts.append(
+        f"<p><b>{escape(heading)}</b></p><ol>"
+        + "".join(f"<li>{escape(scenario.sources[s].citation)}</li>" for s in cited)
+        + "</ol>"
+    )
     return "".join(parts)
 
 
@@ -177,19 +187,38 @@ def video_instants(start: datetime, end: datetime, fps: int, seconds: float | No
     return [start + span * (i / (n - 1)) for i in range(n)]
 
 
-def export_video(scenario: Scenario, start: datetime, end: datetime, fps: int, size: tuple[int, int], out: Path,
-                 progress: Progress | None = None, seconds: float | None = None, view: dict[str, Any] | None = None) -> int:
+def export_video(
+    scenario: Scenario,
+    start: datetime,
+    end: datetime,
+    fps: int,
+    size: tuple[int, int],
+    out: Path,
+    progress: Progress | None = None,
+    seconds: float | None = None,
+    view: dict[str, Any] | None = None,
+) -> int:
     """H.264 MP4 (through imageio-ffmpeg, which ships its own ffmpeg) or animated GIF, by the file's suffix."""
     import imageio_ffmpeg
+
     instants = video_instants(start, end, fps, seconds)
     gif = out.suffix.lower() == ".gif"
     with _frame_window(scenario, size, start, view) as window, atomic_output(out) as tmp:
         if gif:
             writer = _gif_writer(tmp, size, fps)
         else:
-            writer = imageio_ffmpeg.write_frames(str(tmp), size, fps=fps, codec="libx264", pix_fmt_in="rgb24",
-                                                 pix_fmt_out="yuv420p", quality=7, macro_block_size=8,
-                                                 output_params=["-preset", "veryfast"], ffmpeg_log_level="error")
+            writer = imageio_ffmpeg.write_frames(
+                str(tmp),
+                size,
+                fps=fps,
+                codec="libx264",
+                pix_fmt_in="rgb24",
+                pix_fmt_out="yuv420p",
+                quality=7,
+                macro_block_size=8,
+                output_params=["-preset", "veryfast"],
+                ffmpeg_log_level="error",
+            )
         writer.send(None)
         try:
             for i, at in enumerate(instants):
@@ -207,7 +236,7 @@ def export_video(scenario: Scenario, start: datetime, end: datetime, fps: int, s
 def _rgb_bytes(image: QtGui.QImage) -> bytes:
     w, h, stride = image.width(), image.height(), image.bytesPerLine()
     data = bytes(image.constBits())
-    return data if stride == 3 * w else b"".join(data[y * stride:y * stride + 3 * w] for y in range(h))
+    return data if stride == 3 * w else b"".join(data[y * stride : y * stride + 3 * w] for y in range(h))
 
 
 def _gif_writer(path: Path, size: tuple[int, int], fps: int):
@@ -217,18 +246,41 @@ def _gif_writer(path: Path, size: tuple[int, int], fps: int):
     import imageio_ffmpeg
 
     def gen():
-        proc = subprocess.Popen([imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24",
-                                 "-s", f"{size[0]}x{size[1]}", "-r", str(fps), "-i", "-", "-vf",
-                                 "split[a][b];[a]palettegen[p];[b][p]paletteuse", "-f", "gif", str(path)],
-                                stdin=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [
+                imageio_ffmpeg.get_ffmpeg_exe(),
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-s",
+                f"{size[0]}x{size[1]}",
+                "-r",
+                str(fps),
+                "-i",
+                "-",
+                "-vf",
+                "split[a][b];[a]palettegen[p];[b][p]paletteuse",
+                "-f",
+                "gif",
+                str(path),
+            ],
+            stdin=subprocess.PIPE,
+        )
+        stdin = proc.stdin
+        assert stdin is not None  # asked for with stdin=PIPE
         try:
             while True:
                 frame = yield
                 if frame is None:
                     continue
-                proc.stdin.write(frame)
+                stdin.write(frame)
         except GeneratorExit:
-            proc.stdin.close()
+            stdin.close()
             if proc.wait() != 0:
-                raise OSError("ffmpeg could not write the GIF")
+                raise OSError("ffmpeg could not write the GIF") from None
+
     return gen()

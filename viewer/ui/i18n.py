@@ -5,6 +5,7 @@ finds them) and translated from `viewer/resources/i18n/viewer_<lang>.qm`, built 
 `python tools/translations.py release`. Content text (notes, names) comes from the scenario instead.
 Widgets re-read both when `language().sigChanged` fires, so a visitor's tap changes everything at once.
 """
+
 from __future__ import annotations
 
 from importlib import resources
@@ -34,7 +35,7 @@ class Language(QtCore.QObject):
         if lang not in LANGUAGES or naming not in NAMINGS:
             raise ValueError(f"unknown language {lang!r} or naming {naming!r}")
         changed = (lang, naming) != (self.lang, self.naming)
-        if lang != self.lang or not self._translators and lang != "en":
+        if lang != self.lang or (not self._translators and lang != "en"):
             self._install(lang)
         self.lang, self.naming = lang, naming
         if changed:
@@ -72,8 +73,12 @@ def language() -> Language:
 
 
 def side_name(side: str) -> str:
-    return {"soviet": translate("Sides", "Soviet"), "mongolian": translate("Sides", "Mongolian"),
-            "japanese": translate("Sides", "Japanese"), "manchukuo": translate("Sides", "Manchukuo")}[side]
+    return {
+        "soviet": translate("Sides", "Soviet"),
+        "mongolian": translate("Sides", "Mongolian"),
+        "japanese": translate("Sides", "Japanese"),
+        "manchukuo": translate("Sides", "Manchukuo"),
+    }[side]
 
 
 def naming_name(naming: str) -> str:

@@ -5,6 +5,7 @@ leave with a configurable key chord. Nothing here opens a dialog. The kiosk offe
 (commands.py) rather than filtering keys, and when the tour starts the whole view state returns to the
 house defaults, so one visitor's changes never reach the next.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,10 +18,19 @@ from .caption import Caption
 from .main_window import MainWindow
 
 log = logging.getLogger("viewer.kiosk")
-INPUT_EVENTS = {QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.KeyPress,
-                QtCore.QEvent.Type.Wheel, QtCore.QEvent.Type.Gesture}
-SUPPRESSED = {QtCore.QEvent.Type.ToolTip, QtCore.QEvent.Type.WhatsThis, QtCore.QEvent.Type.ContextMenu,
-              QtCore.QEvent.Type.QueryWhatsThis}
+INPUT_EVENTS = {
+    QtCore.QEvent.Type.MouseButtonPress,
+    QtCore.QEvent.Type.TouchBegin,
+    QtCore.QEvent.Type.KeyPress,
+    QtCore.QEvent.Type.Wheel,
+    QtCore.QEvent.Type.Gesture,
+}
+SUPPRESSED = {
+    QtCore.QEvent.Type.ToolTip,
+    QtCore.QEvent.Type.WhatsThis,
+    QtCore.QEvent.Type.ContextMenu,
+    QtCore.QEvent.Type.QueryWhatsThis,
+}
 
 
 class Kiosk(QtCore.QObject):
@@ -36,8 +46,9 @@ class Kiosk(QtCore.QObject):
         self.errors = 0
         self.touring = False
         state = window.state
-        self.story = Story.tour(window.scenario, config.start_chapter, window.scenario.campaign_start,
-                                window.scenario.campaign_end)
+        self.story = Story.tour(
+            window.scenario, config.start_chapter, window.scenario.campaign_start, window.scenario.campaign_end
+        )
         self.house = {"language": config.language, "story": self.story}
         state.reset(**self.house)
         commands = window.commands

@@ -1,4 +1,5 @@
 """The main window: map, notes and timeline, all showing one view state, driven by named commands."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -29,8 +30,12 @@ EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}
 
 
 def speed_names() -> list[str]:
-    names = {1: translate("Window", "1 hour/s"), 6: translate("Window", "6 hours/s"), 24: translate("Window", "1 day/s"),
-             168: translate("Window", "1 week/s")}
+    names = {
+        1: translate("Window", "1 hour/s"),
+        6: translate("Window", "6 hours/s"),
+        24: translate("Window", "1 day/s"),
+        168: translate("Window", "1 week/s"),
+    }
     return [names[h] for h in SPEEDS_HOURS]
 
 
@@ -43,8 +48,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.scenario = scenario
         self.settings = settings
         self.motion = MotionModel(scenario.units)
-        seed = {"language": language().lang, "naming": language().naming,
-                **(restore_state(settings) if settings else {}), **{k: v for k, v in values.items() if v is not None}}
+        seed = {
+            "language": language().lang,
+            "naming": language().naming,
+            **(restore_state(settings) if settings else {}),
+            **{k: v for k, v in values.items() if v is not None},
+        }
         if "instant" in seed and not scenario.campaign_start <= seed["instant"] <= scenario.campaign_end:
             seed["span"] = "wide"  # a date in the background or aftermath needs the wide timeline
         self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
@@ -122,8 +131,16 @@ class MainWindow(QtWidgets.QMainWindow):
         row.addWidget(self.date_label)
         row.addSpacing(16)
         row.addWidget(self.chapter_label, 1)
-        for w in (self.prev_button, self.play_button, self.next_button, self.speed_box, self.chapter_box, self.span_button,
-                  self.fit_button, self.menu_button):
+        for w in (
+            self.prev_button,
+            self.play_button,
+            self.next_button,
+            self.speed_box,
+            self.chapter_box,
+            self.span_button,
+            self.fit_button,
+            self.menu_button,
+        ):
             row.addWidget(w)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(central)
@@ -196,8 +213,12 @@ class MainWindow(QtWidgets.QMainWindow):
         bind("zoom.in", lambda: setattr(s, "camera", s.camera.zoomed(1.25)))
         bind("zoom.out", lambda: setattr(s, "camera", s.camera.zoomed(0.8)))
         bind("fit", lambda: setattr(s, "camera", s.bounds.home))
-        for command_id, (dx, dy) in (("pan.west", (-0.15, 0)), ("pan.east", (0.15, 0)), ("pan.north", (0, 0.15)),
-                                     ("pan.south", (0, -0.15))):
+        for command_id, (dx, dy) in (
+            ("pan.west", (-0.15, 0)),
+            ("pan.east", (0.15, 0)),
+            ("pan.north", (0, 0.15)),
+            ("pan.south", (0, -0.15)),
+        ):
             bind(command_id, lambda dx=dx, dy=dy: setattr(s, "camera", s.camera.panned(dx, dy)))
         bind("span.wide", lambda wide: setattr(s, "span", "wide" if wide else "campaign"))
         for name in LAYERS:
@@ -252,8 +273,13 @@ class MainWindow(QtWidgets.QMainWindow):
         lang, naming = self.state.language, self.state.naming
         self.setWindowTitle(self.scenario.display_title(lang, naming))
         self.commands.retranslate()
-        for b, command_id in ((self.play_button, "play"), (self.prev_button, "step.previous"),
-                              (self.next_button, "step.next"), (self.fit_button, "fit"), (self.span_button, "span.wide")):
+        for b, command_id in (
+            (self.play_button, "play"),
+            (self.prev_button, "step.previous"),
+            (self.next_button, "step.next"),
+            (self.fit_button, "fit"),
+            (self.span_button, "span.wide"),
+        ):
             b.setToolTip(_with_keys(self.commands.actions[command_id]))
         self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about"))
         self.fit_button.setText(translate("Window", "Fit"))
@@ -262,8 +288,9 @@ class MainWindow(QtWidgets.QMainWindow):
             b.setChecked(code == lang)
         for key, b in self.naming_buttons.items():
             b.setText(naming_label(key))
-            b.setToolTip(naming_name(key) + ". " + translate(
-                "Window", "A name changes only where a source gives the other side's form."))
+            b.setToolTip(
+                naming_name(key) + ". " + translate("Window", "A name changes only where a source gives the other side's form.")
+            )
             b.setChecked(key == naming)
         for i, name in enumerate(speed_names()):
             self.speed_box.setItemText(i, name)
@@ -356,6 +383,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def export(self, kind: str, out: Path) -> bool:
         """Run an export with a progress dialog whose Cancel leaves no file behind; True if written."""
         from . import export as ex
+
         dialog = QtWidgets.QProgressDialog(translate("Window", "Exporting…"), translate("Window", "Cancel"), 0, 100, self)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -376,8 +404,17 @@ class MainWindow(QtWidgets.QMainWindow):
                 ex.export_handout(self.scenario, out, "A4", progress, view)
             else:
                 days = 10 if kind == "mp4" else 3
-                ex.export_video(self.scenario, at, at + timedelta(days=days), 30 if kind == "mp4" else 10,
-                                (1920, 1080) if kind == "mp4" else (960, 600), out, progress, seconds=days, view=view)
+                ex.export_video(
+                    self.scenario,
+                    at,
+                    at + timedelta(days=days),
+                    30 if kind == "mp4" else 10,
+                    (1920, 1080) if kind == "mp4" else (960, 600),
+                    out,
+                    progress,
+                    seconds=days,
+                    view=view,
+                )
         except ex.Cancelled:
             self.notify(translate("Window", "Export cancelled; nothing was written."))
             return False
@@ -435,8 +472,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_label.setFont(font(20 * scale, bold=True))
         self.chapter_label.setStyleSheet("color: #6B6355;")
         touch = scale * self.touch_scale
-        for b in (self.prev_button, self.play_button, self.next_button, self.fit_button, self.menu_button,
-                  *self.language_buttons.values(), *self.naming_buttons.values()):
+        for b in (
+            self.prev_button,
+            self.play_button,
+            self.next_button,
+            self.fit_button,
+            self.menu_button,
+            *self.language_buttons.values(),
+            *self.naming_buttons.values(),
+        ):
             b.setFont(font(16 * touch))
             b.setIconSize(QtCore.QSize(round(30 * touch), round(30 * touch)))
             b.setMinimumSize(round(52 * touch), round(48 * touch))

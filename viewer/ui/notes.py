@@ -3,6 +3,7 @@
 All content is escaped before it becomes rich text, and the browser loads no resources at all, so
 a note can never pull in a remote or local file.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -19,28 +20,48 @@ from .style import NOTE_PX, SIDE_COLOURS, font
 
 
 def caveat_label(kind: str) -> str:
-    return {"disputed": translate("Notes", "Disputed"), "uncertain": translate("Notes", "Uncertain"),
-            "one-sided claim": translate("Notes", "One side's claim")}[kind]
+    return {
+        "disputed": translate("Notes", "Disputed"),
+        "uncertain": translate("Notes", "Uncertain"),
+        "one-sided claim": translate("Notes", "One side's claim"),
+    }[kind]
 
 
 def branch_name(branch: str) -> str:
-    return {"infantry": translate("Units", "infantry"), "armour": translate("Units", "armour"),
-            "cavalry": translate("Units", "cavalry"), "motorised": translate("Units", "motorised infantry"),
-            "artillery": translate("Units", "artillery"), "hq": translate("Units", "headquarters"),
-            "airborne": translate("Units", "airborne"), "air": translate("Units", "air force")}[branch]
+    return {
+        "infantry": translate("Units", "infantry"),
+        "armour": translate("Units", "armour"),
+        "cavalry": translate("Units", "cavalry"),
+        "motorised": translate("Units", "motorised infantry"),
+        "artillery": translate("Units", "artillery"),
+        "hq": translate("Units", "headquarters"),
+        "airborne": translate("Units", "airborne"),
+        "air": translate("Units", "air force"),
+    }[branch]
 
 
 def echelon_name(echelon: str) -> str:
-    return {"army group": translate("Units", "army group"), "army": translate("Units", "army"), "corps": translate("Units", "corps"),
-            "division": translate("Units", "division"), "brigade": translate("Units", "brigade"),
-            "regiment": translate("Units", "regiment"), "battalion": translate("Units", "battalion"),
-            "detachment": translate("Units", "detachment")}[echelon]
+    return {
+        "army group": translate("Units", "army group"),
+        "army": translate("Units", "army"),
+        "corps": translate("Units", "corps"),
+        "division": translate("Units", "division"),
+        "brigade": translate("Units", "brigade"),
+        "regiment": translate("Units", "regiment"),
+        "battalion": translate("Units", "battalion"),
+        "detachment": translate("Units", "detachment"),
+    }[echelon]
 
 
 def state_name(state: str) -> str:
-    return {"moving": translate("Units", "moving"), "holding": translate("Units", "holding"),
-            "attacking": translate("Units", "attacking"), "retreating": translate("Units", "retreating"),
-            "destroyed": translate("Units", "destroyed"), "withdrawn": translate("Units", "withdrawn")}[state]
+    return {
+        "moving": translate("Units", "moving"),
+        "holding": translate("Units", "holding"),
+        "attacking": translate("Units", "attacking"),
+        "retreating": translate("Units", "retreating"),
+        "destroyed": translate("Units", "destroyed"),
+        "withdrawn": translate("Units", "withdrawn"),
+    }[state]
 
 
 def event_html(scenario: Scenario, event: Event, lang: str = "en", naming: str = "soviet") -> str:
@@ -48,28 +69,36 @@ def event_html(scenario: Scenario, event: Event, lang: str = "en", naming: str =
     when = format_date(event.at, event.precision, lang)
     if event.end:
         when += f" – {format_date(event.end, 'day', lang)}"
-    places = ", ".join(f'<a href="place:{escape(pid)}">{escape(scenario.places[pid].label(lang, naming))}</a>'
-                       for pid in event.places)
-    parts = [f'<p class="chapter">{escape(tr(chapter.title, lang))}</p>',
-             f"<h1>{escape(tr(event.title, lang))}</h1>",
-             f'<p class="date">{escape(when)}' + (f" · {places}" if places else "") + "</p>"]
+    places = ", ".join(
+        f'<a href="place:{escape(pid)}">{escape(scenario.places[pid].label(lang, naming))}</a>' for pid in event.places
+    )
+    parts = [
+        f'<p class="chapter">{escape(tr(chapter.title, lang))}</p>',
+        f"<h1>{escape(tr(event.title, lang))}</h1>",
+        f'<p class="date">{escape(when)}' + (f" · {places}" if places else "") + "</p>",
+    ]
     if event.caveat:
-        parts.append(f'<p class="caveat"><b>{escape(caveat_label(event.caveat.kind))}:</b> '
-                     f'{escape(tr(event.caveat.text, lang))}</p>')
+        parts.append(
+            f'<p class="caveat"><b>{escape(caveat_label(event.caveat.kind))}:</b> {escape(tr(event.caveat.text, lang))}</p>'
+        )
     parts.append(f'<p class="note">{escape(tr(event.note, lang))}</p>')
     if event.units:
         label = translate("Notes", "Units:")
-        parts.append(f'<p class="units">{escape(label)} ' + ", ".join(
-            f'<a href="unit:{escape(uid)}">{escape(tr(scenario.unit(uid).name, lang))}</a>' for uid in event.units) + "</p>")
+        parts.append(
+            f'<p class="units">{escape(label)} '
+            + ", ".join(f'<a href="unit:{escape(uid)}">{escape(tr(scenario.unit(uid).name, lang))}</a>' for uid in event.units)
+            + "</p>"
+        )
     parts.append(_sources_html(scenario, event.sources, translate("Notes", "Sources")))
     return "".join(parts)
 
 
-def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index: int, at: datetime,
-              lang: str = "en") -> str:
+def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index: int, at: datetime, lang: str = "en") -> str:
     side = f'<span style="color:{SIDE_COLOURS[unit.side]}">■</span> {escape(side_name(unit.side))}'
-    parts = [f'<p class="chapter">{side} · {escape(branch_name(unit.branch))} · {escape(echelon_name(unit.echelon))}</p>',
-             f"<h1>{escape(tr(unit.name, lang))}</h1>"]
+    parts = [
+        f'<p class="chapter">{side} · {escape(branch_name(unit.branch))} · {escape(echelon_name(unit.echelon))}</p>',
+        f"<h1>{escape(tr(unit.name, lang))}</h1>",
+    ]
     if unit.commander:
         cmd = f"{escape(tr(unit.commander.rank, lang))} {escape(tr(unit.commander.name, lang))}"
         note = f" — {escape(tr(unit.commander.note, lang))}" if unit.commander.note else ""
@@ -85,8 +114,13 @@ def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index
         fix = unit.track[int(positions.fix_index[index])]
         state = state_name(STATES[int(positions.state[index])])
         r = float(positions.radius_km[index])
-        where = (translate("Notes", "≈ approximate: within about %1 km (inferred from a narrative)").replace(
-            "%1", format_number(r, lang, 0 if r == int(r) else 1)) if r > 0 else translate("Notes", "as published"))
+        where = (
+            translate("Notes", "≈ approximate: within about %1 km (inferred from a narrative)").replace(
+                "%1", format_number(r, lang, 0 if r == int(r) else 1)
+            )
+            if r > 0
+            else translate("Notes", "as published")
+        )
         last = format_date(fix.at, fix.precision, lang)
         if positions.at_fix[index] and at > fix.at:
             timing = translate("Notes", "shown at its last dated position (%1)").replace("%1", last)
@@ -100,7 +134,9 @@ def unit_html(scenario: Scenario, unit: Unit, positions: Positions | None, index
         fix_sources = fix.sources
         heading = translate("Notes", "Sources of this position")
     else:
-        parts.append(_field(translate("Notes", "Now:"), escape(translate("Notes", "not on the map at this instant (no dated position)."))))
+        parts.append(
+            _field(translate("Notes", "Now:"), escape(translate("Notes", "not on the map at this instant (no dated position).")))
+        )
         heading = translate("Notes", "Sources")
     parts.append(_sources_html(scenario, fix_sources, heading))
     return "".join(parts)
@@ -141,7 +177,8 @@ class NotesPanel(QtWidgets.QTextBrowser):
             f".date {{ color: #8A3B12; font-weight: bold; }}"
             f".caveat {{ background-color: #FFF2CC; color: #5A4300; }}"
             f".sources, ol.sources {{ font-size: {max(16, round(px * 0.72))}px; color: #444444; }}"
-            "a { color: #1F4E8C; }")
+            "a { color: #1F4E8C; }"
+        )
         self.document().setDocumentMargin(round(14 * scale))
 
     def show_html(self, html: str) -> None:
@@ -150,7 +187,7 @@ class NotesPanel(QtWidgets.QTextBrowser):
             self._html = html
             self.setHtml(html)
 
-    def loadResource(self, kind: int, url: QtCore.QUrl):  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QtCore.QUrl):
         return None  # no images, stylesheets or files: content may not load anything
 
     def _on_anchor(self, url: QtCore.QUrl) -> None:

@@ -2,6 +2,7 @@
 Escape leaves. A pen draws on the map and is wiped at the next step. With a second screen, a presenter
 view shows the current and next step, the full note and the time. Keys are the presenter's commands
 (commands.py); the step lives in the view state, so every kind of jump keeps caption and view in step."""
+
 from __future__ import annotations
 
 import time
@@ -50,8 +51,15 @@ class PenOverlay(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        p.setPen(QtGui.QPen(colour("#E4002B", 0.85), 6, QtCore.Qt.PenStyle.SolidLine, QtCore.Qt.PenCapStyle.RoundCap,
-                            QtCore.Qt.PenJoinStyle.RoundJoin))
+        p.setPen(
+            QtGui.QPen(
+                colour("#E4002B", 0.85),
+                6,
+                QtCore.Qt.PenStyle.SolidLine,
+                QtCore.Qt.PenCapStyle.RoundCap,
+                QtCore.Qt.PenJoinStyle.RoundJoin,
+            )
+        )
         for stroke in self.strokes:
             p.drawPolyline(QtGui.QPolygonF(stroke))
         p.end()
@@ -93,13 +101,19 @@ class PresenterView(QtWidgets.QWidget):
         when = format_date(event.at, event.precision, lang)
         self.current.setText(translate("Presenter", "Now: %1 — %2").replace("%1", when).replace("%2", tr(event.title, lang)))
         self.note.setText(tr(event.note, lang))
-        self.next.setText(translate("Presenter", "Next: %1").replace("%1", tr(upcoming.title, lang)) if upcoming
-                          else translate("Presenter", "Next: (end)"))
+        self.next.setText(
+            translate("Presenter", "Next: %1").replace("%1", tr(upcoming.title, lang))
+            if upcoming
+            else translate("Presenter", "Next: (end)")
+        )
 
     def _tick(self) -> None:
         elapsed = int(time.monotonic() - self.started)
-        self.clock.setText(translate("Presenter", "%1   ·   elapsed %2").replace("%1", time.strftime("%H:%M"))
-                           .replace("%2", f"{elapsed // 60:02d}:{elapsed % 60:02d}"))
+        self.clock.setText(
+            translate("Presenter", "%1   ·   elapsed %2")
+            .replace("%1", time.strftime("%H:%M"))
+            .replace("%2", f"{elapsed // 60:02d}:{elapsed % 60:02d}")
+        )
 
 
 class Presenter(QtCore.QObject):

@@ -3,12 +3,14 @@
 A corrupt or foreign file never crashes the app: unreadable files are set aside and every value
 that does not pass its check falls back to its default, with a logged warning.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pyqtgraph.Qt import QtCore
 
@@ -46,13 +48,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", QtCore.QByteArray(), "window position and size"),
     Setting("view/instant", "", "the instant last viewed (ISO 8601)", lambda v: v == "" or _is_date(v)),
     Setting("view/wide_timeline", False, "timeline widened to 1931–1945"),
-    Setting("view/panel_fraction", 0.3, "the notes panel's share of the window's width",
-            lambda v: PANEL_RANGE[0] <= v <= PANEL_RANGE[1]),
+    Setting(
+        "view/panel_fraction",
+        0.3,
+        "the notes panel's share of the window's width",
+        lambda v: PANEL_RANGE[0] <= v <= PANEL_RANGE[1],
+    ),
     Setting("playback/speed", 2, "playback speed (index into the speed list)", lambda v: 0 <= v < len(SPEEDS_HOURS)),
-    Setting("ui/language", system_language(), "interface and content language (first run: the desktop's)",
-            lambda v: v in LANGUAGES),
-    Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them",
-            lambda v: v in NAMINGS),
+    Setting(
+        "ui/language", system_language(), "interface and content language (first run: the desktop's)", lambda v: v in LANGUAGES
+    ),
+    Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them", lambda v: v in NAMINGS),
     *(Setting(f"layers/{name}", True, f"show the {name} layer") for name in LAYERS),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -72,8 +78,12 @@ class Settings:
         qs = QtCore.QSettings(str(self.path), QtCore.QSettings.Format.IniFormat)
         if qs.status() != QtCore.QSettings.Status.NoError:
             aside = self.path.with_suffix(".ini.corrupt")
-            log.warning("settings file %s cannot be read (%s); using defaults and keeping the old file as %s",
-                        self.path, qs.status().name, aside)
+            log.warning(
+                "settings file %s cannot be read (%s); using defaults and keeping the old file as %s",
+                self.path,
+                qs.status().name,
+                aside,
+            )
             del qs
             self.path.replace(aside)
             qs = QtCore.QSettings(str(self.path), QtCore.QSettings.Format.IniFormat)

@@ -1,4 +1,5 @@
 """Colours, type sizes and the scale that keeps text legible from 3 m on a 1080p screen."""
+
 from __future__ import annotations
 
 from pyqtgraph.Qt import QtGui

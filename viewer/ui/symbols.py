@@ -1,6 +1,7 @@
 """Unit symbols in the spirit of NATO APP-6: a frame filled with the side's colour, a branch glyph,
 echelon marks above. Drawn once per (side, branch, echelon, state, size) and cached as pixmaps, so
 painting thousands of units is a blit each."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,8 +10,16 @@ from pyqtgraph.Qt import QtCore, QtGui
 
 from .style import INK, SIDE_COLOURS, colour, font
 
-ECHELON_MARKS = {"army group": "XXXXX", "army": "XXXX", "corps": "XXX", "division": "XX", "brigade": "X",
-                 "regiment": "III", "battalion": "II", "detachment": "●"}
+ECHELON_MARKS = {
+    "army group": "XXXXX",
+    "army": "XXXX",
+    "corps": "XXX",
+    "division": "XX",
+    "brigade": "X",
+    "regiment": "III",
+    "battalion": "II",
+    "detachment": "●",
+}
 
 
 def symbol_size(scale: float) -> QtCore.QSize:
@@ -18,8 +27,9 @@ def symbol_size(scale: float) -> QtCore.QSize:
 
 
 @lru_cache(maxsize=512)
-def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float, dpr: float = 1.0,
-                  approximate_badge: bool = False) -> QtGui.QPixmap:
+def symbol_pixmap(
+    side: str, branch: str, echelon: str, state: str, scale: float, dpr: float = 1.0, approximate_badge: bool = False
+) -> QtGui.QPixmap:
     """The whole symbol (echelon marks + frame), centred on the frame's centre; the badge marks an
     approximate position where its uncertainty disc is not drawn."""
     size = symbol_size(scale)
@@ -44,8 +54,11 @@ def symbol_pixmap(side: str, branch: str, echelon: str, state: str, scale: float
     _branch_glyph(p, branch, frame.adjusted(1, 1, -1, -1), scale)
     p.setPen(QtGui.QPen(colour(INK)))
     p.setFont(font(11 * scale, bold=True))
-    p.drawText(QtCore.QRectF(0, 0, w + 4, mark_h + 1), QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
-               ECHELON_MARKS[echelon])
+    p.drawText(
+        QtCore.QRectF(0, 0, w + 4, mark_h + 1),
+        QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
+        ECHELON_MARKS[echelon],
+    )
     if approximate_badge:
         badge = QtCore.QRectF(frame.right() - 12 * scale, frame.bottom() - 12 * scale, 14 * scale, 14 * scale)
         p.setPen(QtGui.QPen(colour(INK), 1))
@@ -71,8 +84,11 @@ def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float
             arc = QtCore.QRectF(r.center().x() - r.width() / 5, r.bottom() - r.height() / 3, r.width() / 2.5, r.height() / 2.5)
             p.drawArc(arc, 0, 180 * 16)
     elif branch == "armour":
-        p.drawRoundedRect(r.adjusted(r.width() * 0.18, r.height() * 0.25, -r.width() * 0.18, -r.height() * 0.25),
-                          r.height() * 0.25, r.height() * 0.25)
+        p.drawRoundedRect(
+            r.adjusted(r.width() * 0.18, r.height() * 0.25, -r.width() * 0.18, -r.height() * 0.25),
+            r.height() * 0.25,
+            r.height() * 0.25,
+        )
     elif branch == "cavalry":
         p.drawLine(r.bottomLeft(), r.topRight())
     elif branch == "artillery":
@@ -80,7 +96,9 @@ def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float
         d = r.height() * 0.35
         p.drawEllipse(r.center(), d / 2, d / 2)
     elif branch == "hq":
-        p.drawLine(QtCore.QPointF(r.left() + r.width() * 0.2, r.top() + 2), QtCore.QPointF(r.right() - r.width() * 0.2, r.top() + 2))
+        p.drawLine(
+            QtCore.QPointF(r.left() + r.width() * 0.2, r.top() + 2), QtCore.QPointF(r.right() - r.width() * 0.2, r.top() + 2)
+        )
         p.setFont(font(12 * scale, bold=True))
         p.drawText(r, QtCore.Qt.AlignmentFlag.AlignCenter, "HQ")
     elif branch == "air":
@@ -88,7 +106,9 @@ def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float
         c = r.center()
         path.moveTo(c.x() - r.width() * 0.3, c.y())
         path.cubicTo(c.x() - r.width() * 0.15, c.y() - r.height() * 0.4, c.x(), c.y() - r.height() * 0.1, c.x(), c.y())
-        path.cubicTo(c.x(), c.y() + r.height() * 0.1, c.x() + r.width() * 0.15, c.y() + r.height() * 0.4, c.x() + r.width() * 0.3, c.y())
+        path.cubicTo(
+            c.x(), c.y() + r.height() * 0.1, c.x() + r.width() * 0.15, c.y() + r.height() * 0.4, c.x() + r.width() * 0.3, c.y()
+        )
         p.drawPath(path)
 
 

@@ -1,4 +1,5 @@
 """The timeline: chapter bands, event ticks and a draggable cursor. Clicks jump; drags scrub."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -111,7 +112,9 @@ class TimelineBar(QtWidgets.QWidget):
             title = fm.elidedText(tr(ch.title, self.lang), QtCore.Qt.TextElideMode.ElideRight, band.width() - 8)
             if band.width() > 40 * self.scale:
                 p.setPen(colour("#FFFFFF"))
-                p.drawText(band.adjusted(5, 0, -3, 0), QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft, title)
+                p.drawText(
+                    band.adjusted(5, 0, -3, 0), QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft, title
+                )
         ticks_top, ticks_bottom = band_bottom + 6 * self.scale, r.bottom() - 24 * self.scale
         for ev in self.timeline.visible_events():
             x = self.x_of(ev.at)
@@ -165,8 +168,11 @@ class TimelineBar(QtWidgets.QWidget):
             points = ev.points()
             if points:
                 pos = points[0].position()
-                {QtCore.QEvent.Type.TouchBegin: self._pressed, QtCore.QEvent.Type.TouchUpdate: self._moved,
-                 QtCore.QEvent.Type.TouchEnd: self._released}[kind](pos)
+                {
+                    QtCore.QEvent.Type.TouchBegin: self._pressed,
+                    QtCore.QEvent.Type.TouchUpdate: self._moved,
+                    QtCore.QEvent.Type.TouchEnd: self._released,
+                }[kind](pos)
             ev.accept()
             return True
         return super().event(ev)
