@@ -123,7 +123,6 @@ def test_the_naming_switch_renames_places_on_the_map(window, qtbot):
     labels = {}
     for naming in ("soviet", "japanese"):
         window.state.update(naming=naming)
-        qtbot.wait(20)
         labels[naming] = place.label("en", window.state.naming)
         assert window.naming_buttons[naming].isChecked()
     assert labels == {"soviet": "Khalkhin Gol", "japanese": "Halha River"}

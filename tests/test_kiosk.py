@@ -1,4 +1,5 @@
 """Kiosk mode offscreen: idle -> tour, touch -> visitor, locked shortcuts, staff chord, error recovery."""
+
 from __future__ import annotations
 
 import os
@@ -48,19 +49,24 @@ def test_idle_starts_the_tour_and_a_touch_hands_over(kiosk, qtbot):
     at_touch = window.state.instant
     qtbot.mouseClick(window.map.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(300, 300))
     assert not k.touring and not k.caption.isVisible()
-    qtbot.wait(150)  # less than the idle time
+    assert k.idle.isActive() and k.idle.remainingTime() > 0  # the quiet spell starts again from the touch
+    QtCore.QCoreApplication.processEvents()
     assert window.state.instant == at_touch and not k.touring  # the visitor starts where the tour was
     qtbot.waitUntil(lambda: k.touring, timeout=3000)  # and idle again brings the tour back
 
 
 def test_blocked_shortcuts_and_close_do_not_end_it(kiosk, qtbot):
-    window, k = kiosk
+    window, _k = kiosk
     M = QtCore.Qt.KeyboardModifier
-    for k_, mods in ((QtCore.Qt.Key.Key_F4, M.AltModifier), (QtCore.Qt.Key.Key_Q, M.ControlModifier),
-                     (QtCore.Qt.Key.Key_Escape, M.NoModifier), (QtCore.Qt.Key.Key_Tab, M.AltModifier)):
+    for k_, mods in (
+        (QtCore.Qt.Key.Key_F4, M.AltModifier),
+        (QtCore.Qt.Key.Key_Q, M.ControlModifier),
+        (QtCore.Qt.Key.Key_Escape, M.NoModifier),
+        (QtCore.Qt.Key.Key_Tab, M.AltModifier),
+    ):
         key(qtbot, window, k_, mods)
     window.close()
-    qtbot.wait(100)
+    QtCore.QCoreApplication.processEvents()
     assert window.isVisible()
 
 
@@ -106,8 +112,10 @@ def test_an_error_returns_to_the_tour(kiosk, qtbot):
 
 def test_kiosk_config_file(tmp_path, caplog):
     path = tmp_path / "kiosk.ini"
-    path.write_text("[kiosk]\nidle_seconds = 45\nstart_chapter = august\ntour_seconds = nonsense\n"
-                    "exit_chord_enabled = no\nexit_chord = Ctrl+Alt+X\n")
+    path.write_text(
+        "[kiosk]\nidle_seconds = 45\nstart_chapter = august\ntour_seconds = nonsense\n"
+        "exit_chord_enabled = no\nexit_chord = Ctrl+Alt+X\n"
+    )
     cfg = load_kiosk_config(path)
     assert (cfg.idle_seconds, cfg.start_chapter, cfg.exit_chord_enabled, cfg.exit_chord) == (45.0, "august", False, "Ctrl+Alt+X")
     assert cfg.tour_seconds == KioskConfig().tour_seconds and "invalid" in caplog.text
@@ -136,10 +144,15 @@ def _start_xvfb(timeout: float = 20.0) -> tuple[subprocess.Popen, str]:
     """An Xvfb on a display number the server picks (-displayfd), so parallel runs never share one.
     Xvfb writes the number once it accepts connections, so reading it is the wait for readiness."""
     import select
+
     read_fd, write_fd = os.pipe()
     try:
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write_fd)
         write_fd = -1
         out = b""
@@ -192,6 +205,7 @@ def test_real_window_under_xvfb(tmp_path):
             if app.poll() is not None:
                 pytest.fail(f"the kiosk exited ({app.returncode}) before showing a window:\n{stderr.read_text()}", pytrace=False)
             return _xdotool(env, "search", "--onlyvisible", "--name", "Khalkhin Gol 1939").split()
+
         wid = _wait_for(window_id, 60, "the kiosk window to appear")[0]
         _wait_for(lambda: "1920x1080" in _xdotool(env, "getwindowgeometry", wid), 20, "the kiosk window to fill the screen")
         _wait_for(lambda: _log_has(app_log, "kiosk: tour started"), 30, "the idle tour to start (its log line)")
@@ -230,9 +244,10 @@ def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
 def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
     """Real touch events (not synthesised mouse clicks): a tap on a unit opens its card."""
     from pyqtgraph.Qt import QtTest
+
     window, k = kiosk
+    k.idle.stop()  # no tour may move the units between the lookup and the tap
     window.state.update(instant=datetime(1939, 8, 24, 12))
-    qtbot.wait(50)
     window.map.graphics.viewport().repaint()
     device = QtTest.QTest.createTouchDevice()
     vp = window.map.graphics.viewport()
