@@ -78,7 +78,11 @@ def test_presenter_caption_stays_in_step_after_every_kind_of_jump(presenter, qtb
 def test_presenter_shows_a_clicked_unit_in_the_caption(presenter, qtbot, scenario):
     window, p = presenter
     window.state.update(instant=datetime(1939, 8, 24, 12))
-    window.state.selected_unit = "J-IOKI"  # what a click on its symbol does (the map's own tests click it)
+    viewport = window.map.graphics.viewport()
+    viewport.repaint()
+    symbol = p.pen.mapFrom(window.map, viewport.mapTo(window.map, window.map.unit_screen_point("J-IOKI").toPoint()))
+    qtbot.mouseClick(p.pen, QtCore.Qt.MouseButton.LeftButton, pos=symbol)  # a tap through the pen overlay
+    assert window.state.selected_unit == "J-IOKI" and not p.pen.strokes
     assert p.caption.isVisible() and p.caption.text().startswith("Ioki detachment")
 
 

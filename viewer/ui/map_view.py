@@ -153,17 +153,22 @@ class MapView(QtWidgets.QWidget):
             self.state.camera = camera  # clamped by the state; its signal brings the view back if it was past
 
     def _clicked(self, ev) -> None:
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            return
-        pt = self.graphics.mapFromScene(ev.scenePos())
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton and self.click_at(
+            QtCore.QPointF(self.graphics.mapFromScene(ev.scenePos()))
+        ):
+            ev.accept()
+
+    def click_at(self, pt: QtCore.QPointF) -> bool:
+        """A tap at `pt` (viewport pixels): the topmost layer that answers sets its field in the state (a unit
+        selected, a place highlighted). Also what a presenter's tap through the pen overlay does."""
         to_device = self.graphics.viewportTransform()
         for layer in sorted(self.layers, key=lambda layer: -layer.zValue()):
-            hit = layer.hit(QtCore.QPointF(pt), to_device) if layer.isVisible() else None
+            hit = layer.hit(pt, to_device) if layer.isVisible() else None
             if hit is not None:
                 field, value = hit
                 setattr(self.state, field, value)
-                ev.accept()
-                return
+                return True
+        return False
 
     def _place_screen_layers(self, *_args: object) -> None:
         size = self.graphics.viewport().size()

@@ -18,8 +18,14 @@ from .main_window import MainWindow
 from .style import colour, font
 
 
+TAP_PX = 8  # a stroke smaller than this is a tap: it selects what is under it instead of drawing
+
+
 class PenOverlay(QtWidgets.QWidget):
-    """Freehand strokes over the whole map, in screen pixels; cleared at every step."""
+    """Freehand strokes over the whole map, in screen pixels; cleared at every step. A tap is not a stroke:
+    it is handed on (`sigTap`), so a lecturer can still pick a unit for the audience."""
+
+    sigTap = QtCore.Signal(QtCore.QPointF)
 
     def __init__(self, parent: QtWidgets.QWidget):
         super().__init__(parent)
@@ -44,6 +50,15 @@ class PenOverlay(QtWidgets.QWidget):
         if self.strokes:
             self.strokes[-1].append(ev.position())
             self.update()
+
+    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if not self.strokes:
+            return
+        box = QtGui.QPolygonF(self.strokes[-1]).boundingRect()
+        if box.width() <= TAP_PX and box.height() <= TAP_PX:
+            self.strokes.pop()
+            self.update()
+            self.sigTap.emit(ev.position())
 
     def wheelEvent(self, ev: QtGui.QWheelEvent) -> None:
         ev.ignore()  # zooming still reaches the map
@@ -131,6 +146,7 @@ class Presenter(QtCore.QObject):
         self.caption = Caption(state, window.map, window.ui_scale())
         self.caption.set_active(True)
         self.pen = PenOverlay(window.map)
+        self.pen.sigTap.connect(self._tap)
         self.black = QtWidgets.QWidget(window)
         self.black.setStyleSheet("background: black;")
         self.black.hide()
@@ -149,6 +165,10 @@ class Presenter(QtCore.QObject):
     def _new_step(self, _step: int | None) -> None:
         self.pen.clear()
         self.black.hide()
+
+    def _tap(self, pos: QtCore.QPointF) -> None:
+        viewport = self.window.map.graphics.viewport()
+        self.window.map.click_at(QtCore.QPointF(viewport.mapFrom(self.window.map, pos.toPoint())))
 
     def start(self) -> None:
         """The talk opens on its first step."""
