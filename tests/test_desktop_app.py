@@ -196,3 +196,17 @@ def test_wheel_contains_the_content_and_finds_it_from_anywhere(wheel, tmp_path):
         env={**__import__("os").environ, "PYTHONPATH": str(site)},
     )
     assert probe.stdout.strip().startswith(str(site))
+
+
+def test_lang_on_the_command_line_wins_over_the_remembered_language(qtbot, scenario, app_home):
+    w = open_window(qtbot, scenario)
+    w.state.language = "ru"
+    w.close()
+    w2 = build_window(scenario, None, Settings(), lang="ja", naming="japanese")
+    qtbot.addWidget(w2)
+    assert (w2.state.language, w2.state.naming) == ("ja", "japanese")
+    assert w2.windowTitle() == scenario.display_title("ja", "japanese")
+    w2.close()
+    w3 = open_window(qtbot, scenario)  # remembered: what the last window showed
+    assert w3.state.language == "ja"
+    w3.close()

@@ -29,11 +29,20 @@ def use_language(lang: str, naming: str) -> None:
     language().set(lang, naming)
 
 
-def build_window(scenario: Scenario, at: datetime | None, settings=None, error_dialog: bool = False):
+def build_window(
+    scenario: Scenario,
+    at: datetime | None,
+    settings=None,
+    error_dialog: bool = False,
+    lang: str | None = None,
+    naming: str | None = None,
+):
+    """The desktop window: the remembered view, with what the command line gave (`--at`, `--lang`,
+    `--naming`) taking precedence."""
     from .errors import install_excepthook
     from .main_window import MainWindow
 
-    window = MainWindow(scenario, settings, instant=at)
+    window = MainWindow(scenario, settings, instant=at, language=lang, naming=naming)
     install_excepthook(lambda message: _report(window, message, error_dialog))
     return window
 
@@ -68,7 +77,7 @@ def run_app(scenario: Scenario, at: datetime | None, lang: str | None = None, na
     route_qt_messages()
     settings = Settings()
     use_language(lang or settings.get("ui/language"), naming or settings.get("ui/naming"))
-    window = build_window(scenario, at, settings, error_dialog=True)
+    window = build_window(scenario, at, settings, error_dialog=True, lang=lang, naming=naming)
     window.show()
     return app.exec()
 
