@@ -43,8 +43,8 @@ class MainWindow(QtWidgets.QMainWindow):
     """Owns the view state of its map; every widget in it subscribes to that state."""
 
     def __init__(self, scenario: Scenario, settings: Settings | None = None, mode: str = "desktop", **values: Any):
+        register_fonts()  # before any widget exists, so the first window is laid out like every later one
         super().__init__()
-        register_fonts()
         self.scenario = scenario
         self.settings = settings
         self.motion = MotionModel(scenario.units)
