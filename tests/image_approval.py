@@ -55,8 +55,8 @@ class Tolerance:
         contrast of anything the map draws (the dashed edge of an uncertainty disc: ~115; a label: ~200).
     shift: how far (in pixels) the local range reaches: 1 forgives sub-pixel and one-pixel placement.
     max_pixels: how many differing pixels are forgiven. The smallest map feature (a short label, a scale
-        bar tick, one dashed disc) differs in well over 100 pixels; 20 leaves room for a stray
-        antialiasing pixel or two without letting a feature go.
+        bar tick, one dashed disc) differs in at least 51 pixels (measured: docs/testing.md); 24, under half
+        of that, leaves room for a stray antialiasing pixel or two without letting a feature go.
     """
 
     pixel: int = 32

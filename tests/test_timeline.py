@@ -40,19 +40,28 @@ def test_campaign_spans_11_may_to_16_september(campaign):
     assert campaign.end == datetime(1939, 9, 16, 23, 59)
 
 
-def test_next_and_previous_event(campaign):
+def test_next_and_previous_event(scenario):
+    """Stepping (the view state's story over a timeline span) lands on the events as a clicker expects."""
+    from viewer.core.camera import Camera
+    from viewer.core.view_state import ViewState
+
+    state = ViewState(scenario, Camera(-1, 1, -1, 1))
     opens = datetime(1939, 8, 20, 5, 45)
-    assert campaign.next_event(opens - timedelta(minutes=1)).id == "offensive-opens"
-    assert campaign.next_event(opens).id == "north-stalls"
-    assert campaign.previous_event(opens).id == "rain-and-reconnaissance"
-    assert campaign.previous_event(campaign.start) is None  # background events lie outside the span
-    assert campaign.next_event(campaign.end) is None
 
+    def neighbour(at, forward):
+        state.instant = at
+        i = state.neighbour_step(forward)
+        return None if i is None else state.story.steps[i].id
 
-def test_current_event_and_events_near(campaign):
-    assert campaign.current_event(datetime(1939, 5, 28, 18)).id == "azuma-destroyed"
-    near = campaign.events_near(datetime(1939, 7, 3, 12), timedelta(hours=12))
-    assert [e.id for e in near][:2] == ["crossing", "zhukov-counterattacks"]
+    assert neighbour(opens - timedelta(minutes=1), True) == "offensive-opens"
+    assert neighbour(opens, True) == "north-stalls"
+    assert neighbour(opens, False) == "rain-and-reconnaissance"
+    assert neighbour(state.timeline.start, False) is None  # background events lie outside the span
+    assert neighbour(state.timeline.end, True) is None
+    state.instant = datetime(1939, 5, 28, 18)
+    assert state.current_event.id == "azuma-destroyed"
+    state.span = "wide"
+    assert neighbour(datetime(1932, 3, 2), False) == "manchukuo-founded"
 
 
 def test_chapter_at(campaign, scenario):
@@ -60,7 +69,6 @@ def test_chapter_at(campaign, scenario):
     assert campaign.chapter_at(datetime(1939, 8, 25)).id == "august"
     wide = Timeline.of(datetime(1931, 9, 1), datetime(1945, 9, 2, 23, 59), scenario.events, scenario.chapters)
     assert wide.chapter_at(datetime(1941, 4, 13)).id == "aftermath"
-    assert wide.previous_event(datetime(1932, 3, 2)).id == "manchukuo-founded"
 
 
 def test_empty_span_is_refused(scenario):

@@ -8,7 +8,7 @@ import pytest
 
 from viewer.core.camera import MAX_ZOOM_OUT, MIN_SPAN_KM, Camera
 from viewer.core.story import Story
-from viewer.core.view_state import FIELDS, LAYERS, ViewEvents, ViewState
+from viewer.core.view_state import FIELDS, LAYERS, ViewState
 
 HOME = Camera(-30.0, 30.0, -20.0, 20.0)
 
@@ -25,9 +25,21 @@ def record(state: ViewState, *names: str) -> list[tuple[str, object]]:
     return seen
 
 
-def test_every_field_has_a_signal():
-    assert set(FIELDS) == set(ViewEvents.__annotations__)
-    assert all(len(getattr(ViewEvents(), name)) == 0 for name in FIELDS)
+def test_every_field_has_a_signal_and_a_default(state):
+    fields = {n for n, t in ViewState.__annotations__.items() if n not in ("events", "scenario", "bounds", "timelines")}
+    assert set(FIELDS) == fields
+    assert set(state.defaults()) | {"step"} == fields  # the step is derived, never a default
+    assert all(isinstance(getattr(state.events, name), type(state.events.instant)) for name in FIELDS)
+
+
+def test_a_new_story_announces_its_step_even_with_the_same_number(state, scenario):
+    state.instant = scenario.event("first-clash").at
+    seen = record(state, "step")
+    tour = Story.tour(scenario, "may-june", scenario.campaign_start, scenario.campaign_end)
+    state.story = tour
+    assert seen and state.current_event.id == "first-clash"
+    state.reset(story=tour)
+    assert state.step == tour.step_at(state.instant)
 
 
 def test_the_step_follows_the_instant_and_a_new_step_clears_selection_and_highlight(state, scenario):

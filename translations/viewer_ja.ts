@@ -84,6 +84,10 @@ Details were written to:
         <translation>黒画面のオン / オフ</translation>
     </message>
     <message>
+        <source>pen on / off (off: dragging pans the map)</source>
+        <translation>ペンのオン / オフ(オフ: ドラッグで地図を移動)</translation>
+    </message>
+    <message>
         <source>wipe the pen drawing</source>
         <translation>ペンの書き込みを消す</translation>
     </message>
@@ -567,10 +571,6 @@ Details were written to:
     <message>
         <source>Export</source>
         <translation>書き出し</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts (F1)</source>
-        <translation>キーボード操作(F1)</translation>
     </message>
     <message>
         <source>About, sources and licences</source>

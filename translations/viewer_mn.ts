@@ -84,6 +84,10 @@ Details were written to:
         <translation>хар дэлгэц асаах / унтраах</translation>
     </message>
     <message>
+        <source>pen on / off (off: dragging pans the map)</source>
+        <translation>үзэг асаах / унтраах (унтраалттай үед чирэхэд газрын зураг шилжинэ)</translation>
+    </message>
+    <message>
         <source>wipe the pen drawing</source>
         <translation>үзгээр зурсныг арилгах</translation>
     </message>
@@ -567,10 +571,6 @@ Details were written to:
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts (F1)</source>
-        <translation>Товчлуурын товчлол (F1)</translation>
     </message>
     <message>
         <source>About, sources and licences</source>

@@ -84,6 +84,10 @@ Details were written to:
         <translation>чёрный экран вкл. / выкл.</translation>
     </message>
     <message>
+        <source>pen on / off (off: dragging pans the map)</source>
+        <translation>перо вкл. / выкл. (выкл.: перетаскивание сдвигает карту)</translation>
+    </message>
+    <message>
         <source>wipe the pen drawing</source>
         <translation>стереть рисунок пером</translation>
     </message>
@@ -567,10 +571,6 @@ Details were written to:
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts (F1)</source>
-        <translation>Клавиши (F1)</translation>
     </message>
     <message>
         <source>About, sources and licences</source>

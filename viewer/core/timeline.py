@@ -7,7 +7,6 @@ background and aftermath) so the campaign is never squeezed into a sliver.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,7 +26,6 @@ class Timeline:
     def __post_init__(self) -> None:
         if self.end <= self.start:
             raise ValueError("a timeline must end after it starts")
-        object.__setattr__(self, "_times", [e.at for e in self.events])
 
     @classmethod
     def of(cls, start: datetime, end: datetime, events: Sequence[Event], chapters: Sequence[Chapter]) -> Timeline:
@@ -55,26 +53,6 @@ class Timeline:
     # --- events -------------------------------------------------------------------------
     def visible_events(self) -> tuple[Event, ...]:
         return tuple(e for e in self.events if self.start <= e.at <= self.end)
-
-    def next_event(self, at: datetime) -> Event | None:
-        """The first event strictly after `at` inside the span."""
-        i = bisect.bisect_right(self._times, at)  # type: ignore[attr-defined]
-        return next((e for e in self.events[i:] if e.at <= self.end), None)
-
-    def previous_event(self, at: datetime) -> Event | None:
-        """The last event strictly before `at` inside the span."""
-        i = bisect.bisect_left(self._times, at)  # type: ignore[attr-defined]
-        return next((e for e in reversed(self.events[:i]) if e.at >= self.start), None)
-
-    def current_event(self, at: datetime) -> Event | None:
-        """The event whose note belongs on screen at `at`: the latest at or before it."""
-        i = bisect.bisect_right(self._times, at)  # type: ignore[attr-defined]
-        return self.events[i - 1] if i else None
-
-    def events_near(self, at: datetime, within: timedelta) -> list[Event]:
-        lo = bisect.bisect_left(self._times, at - within)  # type: ignore[attr-defined]
-        hi = bisect.bisect_right(self._times, at + within)  # type: ignore[attr-defined]
-        return list(self.events[lo:hi])
 
     # --- chapters -----------------------------------------------------------------------
     def chapter_at(self, at: datetime) -> Chapter | None:

@@ -82,6 +82,7 @@ class ViewState:
             },
         )
         self.__dict__.update(self.defaults())
+        self.__dict__["step"] = self.story.step_at(self.instant)
         self.update(**values)
 
     events: ViewEvents
@@ -90,12 +91,12 @@ class ViewState:
     timelines: dict[str, Timeline]
 
     def defaults(self) -> dict[str, Any]:
-        """The house defaults: what a new visitor meets, and what `reset` returns to."""
+        """The house defaults: what a new visitor meets, and what `reset` returns to (the step is not among
+        them: it follows the instant and the story)."""
         return dict(
             instant=self.scenario.campaign_start,
             span="campaign",
             story=Story.chronological(self.scenario.events),
-            step=None,
             selected_unit=None,
             highlighted_place=None,
             layers=frozenset(LAYERS),
@@ -112,13 +113,15 @@ class ViewState:
         if name not in FIELDS:
             raise AttributeError(f"ViewState has no field {name!r}")
         self._set(name, getattr(self, f"_check_{name}", lambda v: v)(value))
-        if name in ("instant", "story"):
+        if name == "story":  # the same number may be another event in a new story: derive it afresh
+            self._set("step", self.story.step_at(self.instant), force=True)
+        elif name == "instant":
             self._set("step", self.story.step_at(self.instant, self.step))
         elif name == "span":
             self.instant = self.instant  # re-clamped into the new span
 
-    def _set(self, name: str, value: Any) -> None:
-        if self.__dict__.get(name) == value and type(self.__dict__.get(name)) is type(value):
+    def _set(self, name: str, value: Any, force: bool = False) -> None:
+        if not force and self.__dict__.get(name) == value and type(self.__dict__.get(name)) is type(value):
             return
         self.__dict__[name] = value
         if name == "step":
@@ -212,7 +215,7 @@ class ViewState:
                 return step + 1
             later = [i for i, e in enumerate(steps) if at < e.at <= tl.end]
             return min(later, key=lambda i: (steps[i].at, i), default=None)
-        if step is not None and steps[step].at < at:
+        if step is not None and tl.start <= steps[step].at < at:
             return step
         if step is not None and step > 0 and steps[step - 1].at == at == steps[step].at:
             return step - 1

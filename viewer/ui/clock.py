@@ -37,9 +37,10 @@ class Clock(QtCore.QObject):
         self._camera_anim = self._animation(CAMERA_MS, self._ease_camera_frame)
         self._from = self._to = state.instant
         self._cam_from = self._cam_to = state.camera
-        self._writing = False
+        self._writing = self._writing_camera = False
         state.events.playing.connect(self._follow_playing)
         state.events.instant.connect(self._instant_changed)
+        state.events.camera.connect(self._camera_changed)
 
     def _animation(self, ms: int, frame) -> QtCore.QVariantAnimation:
         anim = QtCore.QVariantAnimation(self)
@@ -88,7 +89,18 @@ class Clock(QtCore.QObject):
         self._camera_anim.start()
 
     def _ease_camera_frame(self, value: object) -> None:
-        self.state.camera = self._cam_from.blend(self._cam_to, float(value))  # type: ignore[arg-type]
+        self._writing_camera = True
+        try:
+            self.state.camera = self._cam_from.blend(self._cam_to, float(value))  # type: ignore[arg-type]
+        finally:
+            self._writing_camera = False
+
+    def stop_camera(self) -> None:
+        self._camera_anim.stop()
+
+    def _camera_changed(self, _camera: Camera) -> None:
+        if not self._writing_camera:
+            self._camera_anim.stop()  # a pinch or a zoom key takes over from a glide
 
     def _instant_changed(self, _at: datetime) -> None:
         if not self._writing:

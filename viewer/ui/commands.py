@@ -55,6 +55,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", ("F1", "?", "Shift+?"), DESK | PRESENT),
     Command("about", (), DESK),
     Command("blackout", ("B", "."), PRESENT),
+    Command("pen", ("P",), PRESENT, checkable=True),
     Command("pen.clear", ("C",), PRESENT),
     Command("leave", ("Escape",), PRESENT),
     Command("kiosk.exit", (), KIOSK),  # its chord comes from the museum's kiosk.ini
@@ -94,6 +95,7 @@ def command_text(command_id: str) -> str:
         "help": translate("Help", "this sheet"),
         "about": translate("Window", "About, sources and licences"),
         "blackout": translate("Help", "black screen on / off"),
+        "pen": translate("Help", "pen on / off (off: dragging pans the map)"),
         "pen.clear": translate("Help", "wipe the pen drawing"),
         "leave": translate("Help", "leave presenter mode"),
         "kiosk.exit": translate("Help", "staff exit"),
@@ -103,7 +105,11 @@ def command_text(command_id: str) -> str:
 
 class CommandSet(QtCore.QObject):
     """The QActions of one window for one mode. `bind` gives each command its handler; commands the mode
-    does not offer exist but are disabled, so their keys, buttons and menu entries do nothing."""
+    does not offer exist but are disabled, so their keys, buttons and menu entries do nothing.
+    `sigTriggered` reports every command run, however it came (a key sends no KeyPress when it is a
+    shortcut): the kiosk counts it as a visitor's activity."""
+
+    sigTriggered = QtCore.Signal(str)
 
     def __init__(self, window: QtWidgets.QWidget, mode: str = "desktop"):
         super().__init__(window)
@@ -113,8 +119,8 @@ class CommandSet(QtCore.QObject):
             action = QtGui.QAction(window)
             action.setObjectName(command.id)
             action.setCheckable(command.checkable)
-            action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
             action.setAutoRepeat(command.id.startswith(("zoom", "pan")))
+            action.triggered.connect(lambda _checked=False, c=command.id: self.sigTriggered.emit(c))
             window.addAction(action)
             self.actions[command.id] = action
         self.mode = ""
@@ -132,9 +138,13 @@ class CommandSet(QtCore.QObject):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         self.mode = mode
+        # A lecturer's clicker must step the talk whichever of the app's windows has focus (the presenter
+        # view on the laptop, the shortcut sheet); elsewhere a key acts on the window it was typed in.
+        context = QtCore.Qt.ShortcutContext.ApplicationShortcut if mode == "present" else QtCore.Qt.ShortcutContext.WindowShortcut
         for command in COMMANDS:
             action = self.actions[command.id]
             action.setShortcuts([QtGui.QKeySequence(k) for k in command.keys_in(mode)])
+            action.setShortcutContext(context)
             action.setEnabled(mode in command.modes)
 
     def set_keys(self, command_id: str, keys: list[str]) -> None:

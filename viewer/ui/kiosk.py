@@ -49,12 +49,14 @@ class Kiosk(QtCore.QObject):
         self.story = Story.tour(
             window.scenario, config.start_chapter, window.scenario.campaign_start, window.scenario.campaign_end
         )
-        self.house = {"language": config.language, "story": self.story}
+        # The house defaults: the museum's language, the naming the kiosk was started with, the tour's story.
+        self.house = {"language": config.language, "naming": state.naming, "story": self.story}
         state.reset(**self.house)
         commands = window.commands
         commands.set_mode("kiosk")
         commands.set_keys("kiosk.exit", [config.exit_chord] if config.exit_chord_enabled else [])
         commands.bind("kiosk.exit", self.exit)
+        commands.sigTriggered.connect(self._activity)  # a key that runs a command sends no KeyPress
         self.caption = Caption(state, window.map, window.ui_scale())
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
@@ -84,6 +86,10 @@ class Kiosk(QtCore.QObject):
         if self.touring or not len(self.story):
             return
         self.touring = True
+        popup = QtWidgets.QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()  # a drop-down a visitor left open must not float over the tour
+        self.window.notes.verticalScrollBar().setValue(0)
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
         self.window.clock.ease_camera(state.bounds.home)
@@ -104,6 +110,7 @@ class Kiosk(QtCore.QObject):
             return
         self.touring = False
         self.tour_timer.stop()
+        self.window.clock.stop_camera()  # a glide home must not fight the visitor's first pinch
         self.caption.set_active(False)
         self.sigTourStopped.emit()
 
@@ -125,10 +132,16 @@ class Kiosk(QtCore.QObject):
             ev.ignore()
             return True
         if kind in INPUT_EVENTS:
-            self.idle.start()
-            if self.touring:
-                self.stop_tour()
+            self._activity()
         return False
+
+    def _activity(self, *_: object) -> None:
+        """A visitor did something: the quiet spell starts again, and a running tour hands over."""
+        if self.allow_exit:
+            return
+        self.idle.start()
+        if self.touring:
+            self.stop_tour()
 
     def exit(self) -> None:
         log.info("kiosk: staff exit chord")

@@ -106,7 +106,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_box.activated.connect(self._chapter_chosen)
         self.span_button = QtWidgets.QPushButton("1931–1945")
         self.span_button.setCheckable(True)
-        self.span_button.clicked.connect(lambda on: self.commands.actions["span.wide"].setChecked(on))
+        span = self.commands.actions["span.wide"]
+        self.span_button.clicked.connect(lambda on: span.setChecked(on))
+        self.span_button.setEnabled(span.isEnabled())
+        span.enabledChanged.connect(self.span_button.setEnabled)
         self.fit_button = self._button("", "fit")
         self.menu_button = QtWidgets.QToolButton()
         self.menu_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
@@ -299,7 +302,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
         self.layers_menu.setTitle(translate("Window", "Layers"))
         self.export_menu.setTitle(translate("Window", "Export"))
-        self.commands.actions["help"].setText(translate("Window", "Keyboard shortcuts (F1)"))
+        help_action = self.commands.actions["help"]
+        help_action.setText(f"{translate('Window', 'Keyboard shortcuts')} ({keys_label(help_action.shortcuts())})")
         for dialog in self.dialogs.values():
             dialog.close()
         self.dialogs.clear()
@@ -366,6 +370,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _divider_moved(self, *_: object) -> None:
         total = sum(self.splitter.sizes()) or 1
         self.state.panel_fraction = self.splitter.sizes()[1] / total
+        self._lay_out_divider()  # past its bounds the state keeps its limit; the divider goes back to it
 
     def _lay_out_divider(self) -> None:
         width = sum(self.splitter.sizes()) or self.splitter.width()

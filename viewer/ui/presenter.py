@@ -15,8 +15,8 @@ from ..core.view_state import ViewState
 from .caption import Caption
 from .i18n import translate
 from .main_window import MainWindow
+from .map_view import MapView
 from .style import colour, font
-
 
 TAP_PX = 8  # a stroke smaller than this is a tap: it selects what is under it instead of drawing
 
@@ -27,16 +27,17 @@ class PenOverlay(QtWidgets.QWidget):
 
     sigTap = QtCore.Signal(QtCore.QPointF)
 
-    def __init__(self, parent: QtWidgets.QWidget):
-        super().__init__(parent)
+    def __init__(self, map_view: MapView):
+        super().__init__(map_view)
+        self.map_view = map_view
         self.strokes: list[list[QtCore.QPointF]] = []
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setGeometry(parent.rect())
-        parent.installEventFilter(self)
+        self.setGeometry(map_view.rect())
+        map_view.installEventFilter(self)
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-        if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())  # the map is laid out after we are made
+        if obj is self.map_view and ev.type() == QtCore.QEvent.Type.Resize:
+            self.setGeometry(self.map_view.rect())  # the map is laid out after we are made
         return False
 
     def clear(self) -> None:
@@ -61,7 +62,17 @@ class PenOverlay(QtWidgets.QWidget):
             self.sigTap.emit(ev.position())
 
     def wheelEvent(self, ev: QtGui.QWheelEvent) -> None:
-        ev.ignore()  # zooming still reaches the map
+        """The wheel zooms the map below: handed to its viewport (a sibling, which ignoring would not reach)."""
+        viewport = self.map_view.graphics.viewport()
+        pos = QtCore.QPointF(viewport.mapFrom(self.map_view, ev.position().toPoint()))
+        forwarded = QtGui.QWheelEvent(
+            pos, ev.globalPosition(), ev.pixelDelta(), ev.angleDelta(), ev.buttons(), ev.modifiers(), ev.phase(), ev.inverted()
+        )
+        QtCore.QCoreApplication.sendEvent(viewport, forwarded)
+
+    def set_drawing(self, on: bool) -> None:
+        """Pen on: a drag draws. Off: the overlay lets the mouse through, so a drag pans the map."""
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents, not on)
 
     def paintEvent(self, _event) -> None:
         p = QtGui.QPainter(self)
@@ -158,6 +169,8 @@ class Presenter(QtCore.QObject):
             self.view.show()
         bind = window.commands.bind
         bind("blackout", self.toggle_black)
+        bind("pen", self.pen.set_drawing)
+        window.commands.actions["pen"].setChecked(True)
         bind("pen.clear", self.pen.clear)
         bind("leave", self.leave)
         state.events.step.connect(self._new_step)
