@@ -203,3 +203,35 @@ def test_a_closed_map_leaves_no_slot_in_the_state(qtbot, scenario, state):
     assert len(state.events.instant) > before["instant"]
     m.deleteLater()
     qtbot.waitUntil(lambda: {name: len(getattr(state.events, name)) for name in before} == before)
+
+
+@pytest.mark.parametrize("layer_type", [cls for cls in LAYER_TYPES if cls.name in ("units", "halos")], ids=lambda c: c.name)
+def test_the_crowd_path_paints_alone(qtbot, scenario, layer_type):
+    """Beyond DETAIL_MAX units on screen, units and halos take their batched path; it too needs no other layer."""
+    import dataclasses
+
+    from viewer.ui.map.units import DETAIL_MAX
+
+    copies = 1 + DETAIL_MAX // 10
+    units = tuple(dataclasses.replace(u, id=f"{u.id}-{i}") for i in range(copies) for u in scenario.units)
+    crowd = dataclasses.replace(scenario, units=units)
+    state = ViewState(crowd, battlefield_camera(crowd), instant=AUG26)
+    motion = MotionModel(crowd.units)
+    assert int(motion.positions(AUG26).present.sum()) > DETAIL_MAX
+    view = pg.GraphicsView(background="w")
+    qtbot.addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0)
+    view.setCentralItem(box)
+    ctx = MapContext(crowd, motion, state, box)
+    layer = layer_type(ctx)
+    ctx.layers = [layer]
+    box.addItem(layer, ignoreBounds=True)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    home = state.camera
+    box.setRange(xRange=(home.x0, home.x1), yRange=(home.y0, home.y1), padding=0)
+    image = view.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    drawn = int((pg.functions.ndarray_from_qimage(image)[:, :, :3] < 250).any(axis=2).sum())
+    assert drawn > 100, f"{layer_type.name} drew nothing in a crowd"
+    view.close()

@@ -52,8 +52,8 @@ class Kiosk(QtCore.QObject):
         # The house defaults: the museum's language, the naming the kiosk was started with, the tour's story.
         self.house = {"language": config.language, "naming": state.naming, "story": self.story}
         state.reset(**self.house)
+        window.set_mode("kiosk")
         commands = window.commands
-        commands.set_mode("kiosk")
         commands.set_keys("kiosk.exit", [config.exit_chord] if config.exit_chord_enabled else [])
         commands.bind("kiosk.exit", self.exit)
         commands.sigTriggered.connect(self._activity)  # a key that runs a command sends no KeyPress
@@ -62,22 +62,8 @@ class Kiosk(QtCore.QObject):
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
         self.tour_timer.timeout.connect(self._next_step)
-        self._lock_down()
         QtWidgets.QApplication.instance().installEventFilter(self)
         self.idle.start()
-
-    def _lock_down(self) -> None:
-        w = self.window
-        w.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
-        w.menu_button.hide()
-        w.statusBar().hide()
-        w.notes.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.LinksAccessibleByMouse)  # no selection handles
-        w.notes.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.NoContextMenu)
-        for child in w.findChildren(QtWidgets.QWidget):
-            child.setToolTip("")
-            child.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.NoContextMenu)
-        w.touch_scale = 1.35  # larger controls for fingers
-        w.apply_scale(w.ui_scale())
 
     # --- the tour ----------------------------------------------------------------------------
     def start_tour(self) -> None:

@@ -29,6 +29,9 @@ from .timeline_bar import TimelineBar
 EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}  # command suffix -> file suffix
 
 
+TOUCH_SCALE = {"desktop": 1.0, "present": 1.25, "kiosk": 1.35}  # larger controls for a lecture hall, for fingers
+
+
 def speed_names() -> list[str]:
     names = {
         1: translate("Window", "1 hour/s"),
@@ -58,17 +61,18 @@ class MainWindow(QtWidgets.QMainWindow):
             seed["span"] = "wide"  # a date in the background or aftermath needs the wide timeline
         self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
         self.clock = Clock(self.state, self)
-        self.commands = CommandSet(self, mode)
+        self.commands = CommandSet(self, "desktop")
+        self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
         self.notes = NotesPanel()
         self.timeline_bar = TimelineBar(self.state)
-        self.touch_scale = 1.0  # kiosks make the controls bigger for fingers
+        self.touch_scale = TOUCH_SCALE["desktop"]  # set_mode makes the controls bigger for a hall or fingers
         self.dialogs: dict[str, InfoDialog] = {}
         self._build()
         self._bind_commands()
         self._subscribe()
         language().set(self.state.language, self.state.naming)
-        self.retranslate()
+        self.set_mode(mode)  # also puts every text in the state's language
         self.resize(1600, 950)
         if settings:
             geometry = settings.get("window/geometry")
@@ -254,6 +258,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self._check("span.wide", s.span == "wide")
         self._show_layers(s.layers)
 
+    # --- modes -------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Desktop, lecture or kiosk: which commands are offered (and their keys), and the window's chrome.
+        Modes call this rather than reaching into the window's widgets."""
+        self.mode = mode
+        self.commands.set_mode(mode)
+        desktop, kiosk = mode == "desktop", mode == "kiosk"
+        self.menu_button.setVisible(desktop)
+        self.statusBar().setVisible(desktop)
+        self.side_panel.setVisible(mode != "present")  # a talk's caption is on the map
+        self.touch_scale = TOUCH_SCALE[mode]
+        if kiosk:
+            self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
+            self.notes.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.LinksAccessibleByMouse)  # no selection handles
+            for child in self.findChildren(QtWidgets.QWidget):
+                child.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.NoContextMenu)
+        self.retranslate()
+        self.apply_scale(self.ui_scale())
+
     def _check(self, command_id: str, on: bool) -> None:
         action = self.commands.actions[command_id]
         if action.isChecked() != on:
@@ -276,6 +299,7 @@ class MainWindow(QtWidgets.QMainWindow):
         lang, naming = self.state.language, self.state.naming
         self.setWindowTitle(self.scenario.display_title(lang, naming))
         self.commands.retranslate()
+        tips = self.mode != "kiosk"  # a kiosk shows no tooltips: a finger cannot hover
         for b, command_id in (
             (self.play_button, "play"),
             (self.prev_button, "step.previous"),
@@ -283,17 +307,16 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.fit_button, "fit"),
             (self.span_button, "span.wide"),
         ):
-            b.setToolTip(_with_keys(self.commands.actions[command_id]))
-        self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about"))
+            b.setToolTip(_with_keys(self.commands.actions[command_id]) if tips else "")
+        self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about") if tips else "")
         self.fit_button.setText(translate("Window", "Fit"))
         self.menu_button.setText(translate("Window", "Menu"))
         for code, b in self.language_buttons.items():
             b.setChecked(code == lang)
         for key, b in self.naming_buttons.items():
             b.setText(naming_label(key))
-            b.setToolTip(
-                naming_name(key) + ". " + translate("Window", "A name changes only where a source gives the other side's form.")
-            )
+            side_names = translate("Window", "A name changes only where a source gives the other side's form.")
+            b.setToolTip(f"{naming_name(key)}. {side_names}" if tips else "")
             b.setChecked(key == naming)
         for i, name in enumerate(speed_names()):
             self.speed_box.setItemText(i, name)

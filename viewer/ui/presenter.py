@@ -149,11 +149,7 @@ class Presenter(QtCore.QObject):
         super().__init__(window)
         self.window = window
         state = window.state
-        window.commands.set_mode("present")
-        window.side_panel.hide()
-        window.menu_button.hide()
-        window.statusBar().hide()
-        window.touch_scale = 1.25
+        window.set_mode("present")
         self.caption = Caption(state, window.map, window.ui_scale())
         self.caption.set_active(True)
         self.pen = PenOverlay(window.map)

@@ -35,7 +35,7 @@ class HalosLayer(MapLayer):
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         if np.count_nonzero(pos.present) > DETAIL_MAX:  # a crowd: one batched blit per side and radius
             r_even = (2 * np.round(r_px / 2)).astype(int)
-            keys = self.ctx.layer("units").side[k] * 100_000 + np.minimum(r_even, HALO_CACHE_MAX_PX)
+            keys = self.ctx.side[k] * 100_000 + np.minimum(r_even, HALO_CACHE_MAX_PX)
             for key in np.unique(keys[r_even >= 2]):
                 pick = keys == key
                 pm = halo_pixmap(SIDES[key // 100_000], int(key % 100_000), pen_px, dpr)

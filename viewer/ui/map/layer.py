@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.model import Scenario
+from ...core.model import SIDES, Scenario
 from ...core.motion import MotionModel, Positions
 from ...core.placement import Rect
 from ...core.view_state import ViewState
@@ -48,6 +48,7 @@ class MapContext:
         self.scenario, self.motion, self.state, self.view_box = scenario, motion, state, view_box
         self.scale = 1.0
         self.layers: list[MapLayer] = []
+        self.side = np.array([SIDES.index(u.side) for u in motion.units], dtype=int)  # index into SIDES, per unit
         self._positions: tuple[datetime, Positions] | None = None
 
     def positions(self) -> Positions:

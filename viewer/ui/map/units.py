@@ -14,7 +14,7 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.language import tr
-from ...core.model import SIDES, STATES
+from ...core.model import STATES
 from ...core.motion import MAX_GAP_MIN
 from ...core.placement import Rect, declutter
 from ..style import INK, SIDE_COLOURS, colour, font
@@ -48,7 +48,6 @@ class UnitsLayer(MapLayer):
         self._kinds = sorted({(u.side, u.branch, u.echelon) for u in units})
         kind_index = {kind: i for i, kind in enumerate(self._kinds)}
         self._kind = np.array([kind_index[(u.side, u.branch, u.echelon)] for u in units], dtype=int)
-        self.side = np.array([SIDES.index(u.side) for u in units], dtype=int)
         self._layout: tuple[tuple, UnitLayout] | None = None
         self._atlas: tuple[tuple, QtGui.QPixmap, np.ndarray] | None = None
 
