@@ -8,6 +8,8 @@ playback_dropped_frames_60s   frames missed at 60 fps during 60 s of playback (s
 rss_growth_mb_100k_scrubs     resident memory growth over 100,000 scrubs (shipped content; posted events are
                               delivered every 100 scrubs, as in the running app: the notes panel posts a
                               queued call now and then, which would otherwise pile up in Qt's queue)
+rssanon_growth_mb_100k_scrubs the same growth split as Linux counts it: RssAnon (heap: a leak grows this),
+rssfile_..., rssshmem_...     RssFile (pages of Qt's libraries and fonts, faulted in as code is first used)
 
 Targets: first frame <= 0.8 s and <= 2x bare; p50 <= 5 ms; p99 <= 16.7 ms; 0 dropped; <= 2 MB.
 Run: QT_QPA_PLATFORM=offscreen python bench/viewer.py [--quick]
@@ -74,7 +76,7 @@ def first_frame(kind: str) -> float:
     return statistics.median(runs)
 
 
-from bench.memory import rss_mb  # noqa: E402
+from bench.memory import rss_mb, rss_parts_mb  # noqa: E402
 
 
 def main(quick: bool) -> None:
@@ -158,9 +160,11 @@ def main(quick: bool) -> None:
                 app.processEvents()
 
     scrub(10_000)  # caches and allocator pools fill up first; growth is measured after that
-    base = rss_mb()
+    base, base_parts = rss_mb(), rss_parts_mb()
     scrub(n)
     print(f"rss_growth_mb_100k_scrubs {rss_mb() - base:.2f}{' (10k run)' if quick else ''}")
+    for key, value in rss_parts_mb().items():  # which kind of memory grew: RssAnon would be a leak
+        print(f"{key.lower()}_growth_mb_100k_scrubs {value - base_parts.get(key, 0.0):.2f}")
 
 
 if __name__ == "__main__":
