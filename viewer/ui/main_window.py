@@ -348,7 +348,7 @@ class MainWindow(QtWidgets.QMainWindow):
         lang, naming = s.language, s.naming
         if s.selected_unit:
             unit = self.scenario.unit(s.selected_unit)
-            positions = self.motion.positions(s.instant)
+            positions = self.map.positions  # computed once per instant, shared with the map layers
             self.notes.show_html(unit_html(self.scenario, unit, positions, self.motion.index(unit.id), s.instant, lang))
         elif s.current_event is not None:
             self.notes.show_html(event_html(self.scenario, s.current_event, lang, naming))
