@@ -19,6 +19,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ..core.dates import format_date
 from ..core.language import tr
 from ..core.model import Scenario
+from ..core.safe_files import atomic_path
 from ..core.view_state import ViewState
 from .i18n import translate
 from .notes import caveat_label
@@ -36,18 +37,6 @@ def frame_view(state: ViewState) -> dict[str, Any]:
 
 class Cancelled(Exception):
     """The user cancelled an export; nothing was written."""
-
-
-@contextlib.contextmanager
-def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a temporary path; move it to `out` only if the block completes."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.part{out.suffix}")
-    try:
-        yield tmp
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -81,7 +70,7 @@ def grab(window, at: datetime) -> QtGui.QImage:
 
 
 def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
-    with _frame_window(scenario, size, at, view) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, size, at, view) as window, atomic_path(out) as tmp:
         image = grab(window, at)
         if (image.width(), image.height()) != size:
             raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}")
@@ -92,7 +81,7 @@ def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Pat
 def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    with _frame_window(scenario, size, at, view) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, size, at, view) as window, atomic_path(out) as tmp:
         window.state.instant = at
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
@@ -110,7 +99,7 @@ def export_handout(
 ) -> int:
     """One page per chapter: its map at the chapter's key instant, its events' notes and their sources."""
     chapters = list(scenario.chapters)
-    with _frame_window(scenario, (1600, 1000), scenario.campaign_start, view) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, (1600, 1000), scenario.campaign_start, view) as window, atomic_path(out) as tmp:
         writer = QtGui.QPdfWriter(str(tmp))
         writer.setPageSize(QtGui.QPageSize(PAPERS[paper]))
         writer.setPageMargins(QtCore.QMarginsF(12, 12, 12, 12), QtGui.QPageLayout.Unit.Millimeter)
@@ -203,7 +192,7 @@ def export_video(
 
     instants = video_instants(start, end, fps, seconds)
     gif = out.suffix.lower() == ".gif"
-    with _frame_window(scenario, size, start, view) as window, atomic_output(out) as tmp:
+    with _frame_window(scenario, size, start, view) as window, atomic_path(out) as tmp:
         if gif:
             writer = _gif_writer(tmp, size, fps)
         else:
