@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class ContentError(Exception):
 
 def display_name(path: Path) -> str:
     """A short file name for messages: relative to the working directory when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # not resolve(): a symbolic-link loop would raise instead of being reported by its name
+        return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
+    except (ValueError, OSError):
         return str(path)
