@@ -33,6 +33,7 @@ import contextlib
 import io
 import json
 import os
+import pickle
 import random
 import re
 import resource
@@ -168,7 +169,7 @@ def _special(rng: random.Random, path: Path) -> None:
 
 def _structural(rng: random.Random, path: Path, kind: str) -> None:
     is_json = path.suffix in (".geojson", ".json")
-    data = json.loads(path.read_text(encoding="utf-8")) if is_json else yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _parsed(path.read_bytes(), is_json)
     nodes = list(_nodes(data))
     parent, key, value = rng.choice(nodes)
     if kind == "delete":
@@ -190,9 +191,22 @@ def _structural(rng: random.Random, path: Path, kind: str) -> None:
         text = json.dumps(data, ensure_ascii=False, default=str)
         text = re.sub(r'"@@raw:([^"]*)"', r"\1", text)
     else:
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+        text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=200)
         text = re.sub(r"'@@raw:([^']*)'", r"\1", text)
     path.write_text(text, encoding="utf-8", errors="surrogatepass")  # a lone surrogate goes in as the bad bytes it is
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_PARSED: dict[bytes, bytes] = {}  # a file's bytes -> its data, pickled (a fresh copy per mutation is one loads)
+
+
+def _parsed(raw: bytes, is_json: bool) -> Any:
+    """The data of a shipped file, parsed once (libyaml) and copied per mutation."""
+    if raw not in _PARSED:
+        text = raw.decode("utf-8")
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        _PARSED[raw] = pickle.dumps(json.loads(text) if is_json else yaml.load(text, Loader=loader))
+    return pickle.loads(_PARSED[raw])
 
 
 def _nodes(node: Any) -> Any:

@@ -17,7 +17,8 @@ class ContentIssue:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.problem}; {self.fix}"
+        """One line, whatever the problem quotes (a library's multi-line message, a value with line breaks)."""
+        return f"{self.file}:{self.line}: {_one_line(self.problem)}; {_one_line(self.fix)}"
 
 
 class ContentError(Exception):
@@ -26,6 +27,10 @@ class ContentError(Exception):
     def __init__(self, issues: list[ContentIssue]):
         self.issues = sorted(set(issues))
         super().__init__("\n".join(map(str, self.issues)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def display_name(path: Path) -> str:

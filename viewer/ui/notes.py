@@ -188,7 +188,9 @@ class NotesPanel(QtWidgets.QTextBrowser):
             self.setHtml(html)
 
     def loadResource(self, kind: int, url: QtCore.QUrl):
-        return None  # no images, stylesheets or files: content may not load anything
+        """Nothing is loaded: no image, stylesheet or file, local or remote. An empty byte array, not None: for a
+        null answer QTextDocument falls back to reading a local file itself (Qt 6 QTextDocument::loadResource)."""
+        return QtCore.QByteArray()
 
     def _on_anchor(self, url: QtCore.QUrl) -> None:
         kind, _, ident = url.toString().partition(":")
