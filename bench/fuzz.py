@@ -191,7 +191,10 @@ def _structural(rng: random.Random, path: Path, kind: str) -> None:
         text = json.dumps(data, ensure_ascii=False, default=str)
         text = re.sub(r'"@@raw:([^"]*)"', r"\1", text)
     else:
-        text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=200)
+        try:
+            text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=200)
+        except UnicodeEncodeError:  # libyaml's emitter cannot hold a lone surrogate; PyYAML's writes it as an escape
+            text = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=200)
         text = re.sub(r"'@@raw:([^']*)'", r"\1", text)
     path.write_text(text, encoding="utf-8", errors="surrogatepass")  # a lone surrogate goes in as the bad bytes it is
 

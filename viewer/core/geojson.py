@@ -119,7 +119,7 @@ def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool
         problems.append(
             (path + ("properties",), "'properties' must be an object or null", "write the properties as a JSON object")
         )
-    for key, value in (properties or {}).items():
+    for key, value in (properties if isinstance(properties, dict) else {}).items():
         bad = next((b for b in map(bad_character, (key, value if isinstance(value, str) else "")) if b), None)
         if bad:
             problems.append((path + ("properties", key), f"the property '{key}' holds {bad}", "delete it, or retype the text"))
