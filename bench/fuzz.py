@@ -17,9 +17,11 @@ Every mutation is a pure function of its seed, so a failure is reproduced with `
 Memory: each worker runs under an address-space limit, and its peak RSS is reported.
 
 Speed (the machine is shared): one input mutates one file, so the pure per-file stages of the *unchanged*
-files — parsing a YAML file, checking events.yaml against the schema — are memoised by the file's exact bytes
-(only for the shipped bytes, so the memo stays small). Every file is still read through `safe_files` on every
-input, and every mutated file goes through the real readers, so nothing the fuzzer varies is skipped.
+files — parsing a YAML file, checking events.yaml against the schema and for known errors, reading a GeoJSON
+layer (for the same map box) — are memoised by the file's exact bytes (only for the shipped bytes, so the memo
+stays small), and the known-error scan of a translated text by the text. Every file is still read through
+`safe_files` on every input, and every mutated file goes through the real readers, so nothing the fuzzer
+varies is skipped.
 
 Run: python bench/fuzz.py [--inputs 5000] [--workers 2] [--seed 0] [--app-sample 0.02]
 Prints fuzz_inputs, fuzz_clean_errors, fuzz_accepted, fuzz_tracebacks, fuzz_hangs, fuzz_peak_rss_mb (and
@@ -250,6 +252,9 @@ class _Memo:
         self.docs: dict[str, Any] = {}
         self.checked: dict[int, Any] = {}
         self.real_load, self.real_check = marked_yaml.load_marked_yaml, scenario.check_structure
+        self.real_errors, self.real_layer = scenario.find_common_errors, scenario.read_feature_collection
+        self.errors: dict[Any, list] = {}
+        self.layers: dict[tuple, Any] = {}
 
     def load(self, path: Path) -> Any:
         from viewer.core.marked_yaml import MAX_BYTES
@@ -272,6 +277,30 @@ class _Memo:
             self.checked[id(doc)] = self.real_check(doc)
         return self.checked[id(doc)]
 
+    def common_errors(self, data: Any) -> Any:
+        shipped = any(data is d.data for d, _ in self.docs.values() if d is not None)
+        if not (shipped or isinstance(data, str)):
+            return self.real_errors(data)
+        key = id(data) if shipped else data
+        if key not in self.errors:
+            self.errors[key] = list(self.real_errors(data))
+        return iter(self.errors[key])
+
+    def layer(self, path: Path, inside: Any, area: str) -> Any:
+        from viewer.core.safe_files import FileProblem, read_regular_bytes
+
+        try:
+            raw = read_regular_bytes(path, 2_000_000)
+        except FileProblem:
+            return self.real_layer(path, inside, area)
+        box = getattr(inside, "__self__", None)
+        if raw != self.shipped.get(path.name) or box is None:
+            return self.real_layer(path, inside, area)
+        key = (str(path), box, area)
+        if key not in self.layers:
+            self.layers[key] = self.real_layer(path, inside, area)
+        return self.layers[key]
+
     @contextlib.contextmanager
     def installed(self) -> Any:
         from viewer.core import geojson, scenario, translations
@@ -280,12 +309,16 @@ class _Memo:
         for module in modules:
             module.load_marked_yaml = self.load  # type: ignore[attr-defined]
         scenario.check_structure = self.check  # type: ignore[attr-defined]
+        scenario.find_common_errors = translations.find_common_errors = self.common_errors  # type: ignore[attr-defined]
+        scenario.read_feature_collection = self.layer  # type: ignore[attr-defined]
         try:
             yield
         finally:
             for module in modules:
                 module.load_marked_yaml = self.real_load  # type: ignore[attr-defined]
             scenario.check_structure = self.real_check  # type: ignore[attr-defined]
+            scenario.find_common_errors = translations.find_common_errors = self.real_errors  # type: ignore[attr-defined]
+            scenario.read_feature_collection = self.real_layer  # type: ignore[attr-defined]
 
 
 def run_check(folder: Path) -> tuple[int, str]:
@@ -377,13 +410,13 @@ def _restore(target: Path, original: Path) -> None:
 _WORK: dict[str, Any] = {}
 
 
-def _worker_init(base: str, limit_memory: bool = True) -> None:
+def _worker_init(base: str, limit_memory: bool = True, root: str | None = None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("KHALKHIN_GOL_HOME", tempfile.mkdtemp(prefix="fuzz-home-"))
     if limit_memory:
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    work = Path(tempfile.mkdtemp(prefix="fuzz-")) / "scenario"
+    work = Path(tempfile.mkdtemp(prefix="fuzz-", dir=root)) / "scenario"
     shutil.copytree(base, work)
     _WORK["memo"] = _Memo(Path(base))
     _WORK.update(base=Path(base), work=work, files=content_files(Path(base)))
@@ -396,14 +429,19 @@ def _worker_run(job: tuple[int, float]) -> Verdict:
 
 
 def fuzz(
-    seeds: range, workers: int = 2, app_sample: float = 0.02, on_verdict: Callable[[Verdict], None] | None = None
+    seeds: range,
+    workers: int = 2,
+    app_sample: float = 0.02,
+    on_verdict: Callable[[Verdict], None] | None = None,
+    root: Path | None = None,
 ) -> list[Verdict]:
-    """Judge every seed; with workers > 1 in a pool of processes (each with its own copy of the content)."""
+    """Judge every seed; with workers > 1 in a pool of processes (each with its own copy of the content, made
+    under `root`, by default the system's temporary folder)."""
     base = str(content_dir())
     jobs = [(seed, app_sample) for seed in seeds]
     out: list[Verdict] = []
     if workers <= 1:  # in this process (the test suite's way): no address-space limit on the caller
-        _worker_init(base, limit_memory=False)
+        _worker_init(base, limit_memory=False, root=str(root) if root else None)
         for job in jobs:
             out.append(_worker_run(job))
             if on_verdict:
@@ -411,7 +449,8 @@ def fuzz(
         return out
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(workers, _worker_init, (base,), maxtasksperchild=500) as pool:
+    init = (base, True, str(root) if root else None)
+    with multiprocessing.get_context("fork").Pool(workers, _worker_init, init, maxtasksperchild=500) as pool:
         for v in pool.imap_unordered(_worker_run, jobs, chunksize=4):
             out.append(v)
             if on_verdict:
