@@ -228,8 +228,9 @@ def save_state(settings: Settings, state: ViewState) -> None:
 
 
 def reset_settings(path: Path | None = None) -> bool:
+    """Forget the settings file (a link is removed, never what it points at; a folder there is left alone)."""
     path = path or settings_file()
-    if path.exists():
+    if path.is_symlink() or path.is_file():
         path.unlink()
         return True
     return False
