@@ -57,7 +57,8 @@ import yaml  # noqa: E402
 from viewer.assets import content_dir  # noqa: E402
 
 ISSUE_LINE = re.compile(r"^\S+:\d+: .+; .+$")
-TIMEOUT_S = 20
+TIMEOUT_S = 20  # for `check`: it takes under a second on an idle machine, ~5 s on a shared one under load
+APP_TIMEOUT_S = 180  # for opening the app (Qt's first start in a worker, 20 pictures), measured 11–60 s under load
 MEMORY_LIMIT = 4 << 30  # address space per worker: a reader that grows without bound fails here, not the machine
 
 # --- mutations -------------------------------------------------------------------------------------------------
@@ -382,12 +383,13 @@ def verdict(seed: int, files: list[str], base: Path, work: Path, app_sample: flo
         if rc == 0:
             outcome = "accepted"
             if random.Random(seed ^ 0x5EED).random() < app_sample:
+                signal.alarm(APP_TIMEOUT_S)
                 open_app(work)
                 opened = True
         elif rc != 2 or not lines or not all(ISSUE_LINE.match(ln) for ln in lines):
             outcome, detail = "traceback", f"exit {rc}: {err[:300]}"
     except _Timeout:
-        outcome, detail = "hang", f"no verdict within {TIMEOUT_S} s"
+        outcome, detail = "hang", f"no verdict within {APP_TIMEOUT_S if outcome == 'accepted' else TIMEOUT_S} s"
     except BaseException:
         outcome, detail = "traceback", traceback.format_exc()[-1500:]
     finally:
