@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -173,7 +174,7 @@ CASES = [
         None,
     ),
     ("empty file", lambda d: (d / EVENTS).write_text(""), r"the file is empty", None),
-    ("huge file", lambda d: (d / EVENTS).write_text("# " + "x" * 2_100_000), r"more than the 2 MB limit", None),
+    ("huge file", lambda d: (d / EVENTS).write_text("# " + "x" * 2_100_000), r"larger than the 2,000,000 byte limit", None),
     ("not UTF-8", lambda d: (d / EVENTS).write_bytes(b"title: " + "Халхин-Гол".encode("cp1251")), r"not UTF-8", None),
     (
         "geojson syntax",
@@ -225,7 +226,7 @@ def test_bad_content_is_reported(content_copy: Path, capsys, name, mutate, expec
     assert rc == 2, err
     assert re.search(expected, err), err
     first = err.splitlines()[0]
-    assert re.match(r"^\S+\.(yaml|geojson):\d+: .+; .+", first), f"not 'file:line: what; fix': {first}"
+    assert re.match(r"^\S+\.(yaml|geojson|json):\d+: .+; .+", first), f"not 'file:line: what; fix': {first}"
     assert "nothing was loaded" in err
     if marker:
         want = line_of(content_copy, marker)
@@ -244,3 +245,230 @@ def test_all_errors_are_reported_in_one_run(content_copy: Path, capsys):
 def test_check_of_a_folder_without_content(tmp_path: Path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     assert "no events.yaml" in capsys.readouterr().err
+
+
+# --- hostile or careless input (issue 17): each once crashed, hung, grew without bound or was accepted -------------
+
+
+def write_bytes(folder: Path, file: str, data: bytes) -> None:
+    (folder / file).unlink()
+    (folder / file).write_bytes(data)
+
+
+def replace_with(folder: Path, file: str, make) -> None:
+    """Put a special file (folder, link, pipe) where a content file should be."""
+    (folder / file).unlink()
+    make(folder / file)
+
+
+def nested_geometry(folder: Path, depth: int) -> None:
+    deep = "[" * depth + "118.7, 47.7" + "]" * depth
+    text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},\n'
+    text += f'"geometry": {{"type": "Polygon", "coordinates": {deep}}}}}]}}'
+    (folder / "geo" / "lakes.geojson").write_text(text)
+
+
+HOSTILE = [
+    ("control byte", lambda d: edit(d, "Ceasefire agreed", "Ceasefire\x01agreed"), r"events.yaml:\d+: YAML cannot read", None),
+    (
+        "escaped control character in a title",
+        lambda d: edit(d, '"Ceasefire agreed in Moscow"', '"Ceasefire\\x00agreed in Moscow"'),
+        r"control or invisible character \(U\+0000\)",
+        "Ceasefire\\x00",
+    ),
+    (
+        "escape character in a title",
+        lambda d: edit(d, '"Ceasefire agreed in Moscow"', '"Ceasefire \\e[31m agreed"'),
+        r"U\+001B",
+        "Ceasefire \\e",
+    ),
+    (
+        "lone surrogate",
+        lambda d: edit(d, '"Ceasefire agreed in Moscow"', '"Ceasefire \\uD800 agreed"'),
+        r"events.yaml:\d+: YAML syntax error: found invalid Unicode character escape",
+        "uD800",
+    ),
+    ("python tag", lambda d: edit(d, "schema_version: 1", "schema_version: !!python/object:os.system 1"), r"tag '!!python", None),
+    ("set tag", lambda d: edit(d, "schema_version: 1", "schema_version: !!set {a}"), r"tag '!!set' is not allowed", None),
+    ("custom tag", lambda d: edit(d, "schema_version: 1", "schema_version: !custom 1"), r"tag '!custom' is not allowed", None),
+    ("list as a key", lambda d: edit(d, "schema_version: 1", "schema_version: 1\n? [a, b]\n: 1"), r"a key is a list", "? [a, b]"),
+    (
+        "integer of 5000 digits",
+        lambda d: edit(d, "schema_version: 1", "schema_version: " + "9" * 5000),
+        r"the number 9+… has 5000 characters",
+        None,
+    ),
+    ("date 9999-12", lambda d: edit(d, '    end: "1939-07-01"', '    end: "9999-12"'), r"outside 1900–1999", '"9999-12"'),
+    (
+        "last chapter ends in 9999",
+        lambda d: edit(d, '    end: "1945-09-02"', '    end: "9999"'),
+        r"the year of '9999' is outside",
+        '"9999"',
+    ),
+    ("nan in the map box", lambda d: edit(d, "west: 118.30", "west: .nan"), r"'.nan' is not a finite number", "west: .nan"),
+    ("huge exponent", lambda d: edit(d, "west: 118.30", "west: 1.0e+999"), r"'1.0e\+999' is not a finite number", "1.0e+999"),
+    (
+        "nan radius",
+        lambda d: edit(d, "    approximate: 15\n", "    approximate: .NaN\n"),
+        r"not a finite number",
+        "approximate: .NaN",
+    ),
+    (
+        "campaign ends before it starts",
+        lambda d: edit(d, '  end: "1939-09-16"', '  end: "1939-05-10"'),
+        r"campaign ends before it starts",
+        None,
+    ),
+    ("sources is a number", lambda d: edit(d, "sources: [wp_kg]\n", "sources: 5\n"), r"expected a list, found int", None),
+    (
+        "unknown source in japanese_title",
+        lambda d: edit(d, "sources: [wp_ja_nomonhan]}", "sources: [nowhere]}"),
+        r"unknown source 'nowhere'",
+        "[nowhere]",
+    ),
+    (
+        "deep nesting in YAML",
+        lambda d: edit(d, "schema_version: 1", "schema_version: " + "[" * 2000 + "]" * 2000),
+        r"events.yaml:\d+: YAML syntax error.*nest",
+        None,
+    ),
+    (
+        "geojson without features",
+        lambda d: (d / "geo" / "claims.geojson").write_text('{"type": "FeatureCollection", "features": []}'),
+        r"claims.geojson:\d+: the layer has no features",
+        None,
+    ),
+    (
+        "geojson nested too deep",
+        lambda d: nested_geometry(d, 5000),
+        r"lakes.geojson:1: the JSON is nested too deep",
+        None,
+    ),
+    (
+        "geojson nested deeper than its type",
+        lambda d: nested_geometry(d, 500),
+        r"lakes.geojson:\d+: a position must be",
+        None,
+    ),
+    (
+        "geojson lone surrogate in a name",
+        lambda d: (d / "geo" / "region-places.geojson").write_text(
+            '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "\\ud800"},\n'
+            '"geometry": {"type": "Point", "coordinates": [110, 48]}}]}'
+        ),
+        r"region-places.geojson:\d+: the property 'name' holds a lone surrogate half",
+        None,
+    ),
+    (
+        "geojson NaN",
+        lambda d: (d / "geo" / "lakes.geojson").write_text('{"type": "FeatureCollection",\n "features": [NaN]}'),
+        r"lakes.geojson:2: 'NaN' is not a number",
+        None,
+    ),
+    (
+        "geojson huge integer",
+        lambda d: (d / "geo" / "lakes.geojson").write_text('{"type": "FeatureCollection",\n\n "features": [' + "7" * 5000 + "]}"),
+        r"lakes.geojson:3: a number has 5000 digits",
+        None,
+    ),
+    (
+        "geojson 1e999",
+        lambda d: geo_edit(
+            d, "rivers", lambda g: g["features"][1]["geometry"].update(coordinates=[[1e999, 47.7], [118.5, 47.72]])
+        ),
+        r"rivers.geojson:\d+: 'Infinity' is not a number RFC 7946 allows",
+        None,
+    ),
+    (
+        "geojson control character in a name",
+        lambda d: geo_edit(d, "claims", lambda g: g["features"][0]["properties"].update(name="a\u0007b")),
+        r"claims.geojson:\d+: the property 'name' holds a control",
+        None,
+    ),
+    (
+        "claim sources is a number",
+        lambda d: geo_edit(d, "claims", lambda g: g["features"][0]["properties"].update(sources=5)),
+        r"claims.geojson:1: the 'manchukuo' claim cites no source",
+        None,
+    ),
+    (
+        "claim sources holds a mapping",
+        lambda d: geo_edit(d, "claims", lambda g: g["features"][0]["properties"].update(sources=[{"a": 1}])),
+        r"claims.geojson:1: the 'manchukuo' claim cites",
+        None,
+    ),
+    (
+        "identical claim lines",
+        lambda d: geo_edit(
+            d, "claims", lambda g: g["features"][1].update(geometry=json.loads(json.dumps(g["features"][0]["geometry"])))
+        ),
+        r"claims.geojson:1: the two claim lines enclose 0.00 km²",
+        None,
+    ),
+    (
+        "non-UTF-8 byte in stamps.json",
+        lambda d: write_bytes(d, "i18n/stamps.json", b'{"ru": {"title": "\xff"}}'),
+        r"stamps.json:1: the file is not UTF-8 text \(byte 0xFF",
+        None,
+    ),
+    (
+        "50 MB stamps.json",
+        lambda d: write_bytes(d, "i18n/stamps.json", b'{"ru": {"x": "' + b"a" * 50_000_000 + b'"}}'),
+        r"stamps.json:0: the file is larger than the 1,000,000 byte limit",
+        None,
+    ),
+    (
+        "stamps.json of the wrong shape",
+        lambda d: write_bytes(d, "i18n/stamps.json", b'{"ru": {"title": 5}}'),
+        r"stamps.json:1: expected \{language",
+        None,
+    ),
+    ("folder for events.yaml", lambda d: replace_with(d, EVENTS, Path.mkdir), r"events.yaml:0: this is a folder", None),
+    (
+        "folder for a layer",
+        lambda d: replace_with(d, "geo/rivers.geojson", Path.mkdir),
+        r"rivers.geojson:0: this is a folder",
+        None,
+    ),
+    (
+        "symlink loop",
+        lambda d: replace_with(d, "geo/rivers.geojson", lambda p: p.symlink_to(p)),
+        r"rivers.geojson:0: cannot open the file \(Too many levels of symbolic links\)",
+        None,
+    ),
+    (
+        "named pipe",
+        lambda d: replace_with(d, "geo/lakes.geojson", lambda p: os.mkfifo(p)),
+        r"lakes.geojson:0: this is not a regular file",
+        None,
+    ),
+    (
+        "link to /dev/zero",
+        lambda d: replace_with(d, EVENTS, lambda p: p.symlink_to("/dev/zero")),
+        r"events.yaml:0: this is not a regular file",
+        None,
+    ),
+    (
+        "link to /dev/urandom",
+        lambda d: replace_with(d, "i18n/ja.yaml", lambda p: p.symlink_to("/dev/urandom")),
+        r"ja.yaml:0: this is not a regular file",
+        None,
+    ),
+    (
+        "broken ru.yaml link",
+        lambda d: replace_with(d, "i18n/ru.yaml", lambda p: p.symlink_to(p.parent / "gone.yaml")),
+        r"ru.yaml:0: cannot open the file \(No such file or directory\)",
+        None,
+    ),
+    (
+        "control character in a translation",
+        lambda d: edit(d, "language: ru\n", 'language: ru\nzzz: "\\x07"\n', file="i18n/ru.yaml"),
+        r"ru.yaml:\d+: the text holds a control",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("name,mutate,expected,marker", HOSTILE, ids=[c[0] for c in HOSTILE])
+def test_hostile_content_is_reported(content_copy: Path, capsys, name, mutate, expected, marker):
+    test_bad_content_is_reported(content_copy, capsys, name, mutate, expected, marker)

@@ -151,13 +151,15 @@ def main(ref: Path) -> None:
     )
     ne = ref
 
-    def region(name: str, out: str, keep=lambda p: True) -> None:
+    def region(name: str, out: str, keep=lambda p: True, inset: frozenset[str] = frozenset()) -> None:
         feats = []
         for f in load(ne / name):
             g = shape(f["geometry"]).intersection(REGION_BOX)
             if not g.is_empty and keep(f["properties"]):
                 props = {k: v for k, v in f["properties"].items() if k in ("name", "NAME", "name_en", "featurecla")}
                 props["name"] = props.pop("NAME", props.get("name"))
+                if props["name"] in inset:  # the towns the regional inset marks (data, not code: issue 17)
+                    props["inset"] = True
                 feats.append(feature(g, **props, source=NE))
         write(out, feats)
 
@@ -171,6 +173,7 @@ def main(ref: Path) -> None:
         keep=lambda p: (
             p.get("name") in {"Hailar", "Chita", "Ulaanbaatar", "Choybalsan", "Manzhouli", "Borzya", "Harbin", "Qiqihar", "Arxan"}
         ),
+        inset=frozenset({"Hailar", "Chita", "Ulaanbaatar"}),
     )
 
 

@@ -218,7 +218,7 @@ def check(path: Path | None) -> int:
     from .core.scenario import load_scenario_with_translations
 
     folder = path or content_dir()
-    if not (folder / "events.yaml").is_file():
+    if not os.path.lexists(folder / "events.yaml"):  # a folder or a bad link there is reported by the loader, at its name
         print(f"{folder}: no events.yaml here; give the scenario folder that holds events.yaml and geo/", file=sys.stderr)
         return EXIT_INVALID
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ class ContentIssue:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.problem}; {self.fix}"
+        """One line, whatever the problem quotes (a library's multi-line message, a value with line breaks)."""
+        return f"{self.file}:{self.line}: {_one_line(self.problem)}; {_one_line(self.fix)}"
 
 
 class ContentError(Exception):
@@ -27,9 +29,13 @@ class ContentError(Exception):
         super().__init__("\n".join(map(str, self.issues)))
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def display_name(path: Path) -> str:
     """A short file name for messages: relative to the working directory when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # not resolve(): a symbolic-link loop would raise instead of being reported by its name
+        return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
+    except (ValueError, OSError):
         return str(path)

@@ -7,6 +7,8 @@ with the line-keeping YAML loader (JSON is YAML), only when there is something t
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,8 @@ from typing import Any
 from shapely.geometry import shape
 
 from .errors import ContentIssue, display_name
-from .marked_yaml import MAX_BYTES, load_marked_yaml
+from .marked_yaml import MAX_NUMBER_CHARS, load_marked_yaml, read_text
+from .safe_text import bad_character
 
 GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 Position = list[float]
@@ -28,16 +31,11 @@ def read_feature_collection(
     `inside(lon, lat)` is the map's extent; `area` names it in messages.
     """
     name = display_name(path)
-    if not path.exists():
-        return [], [ContentIssue(name, 0, "the file is missing", "restore it from version control")]
-    if path.stat().st_size > MAX_BYTES:
-        return [], [
-            ContentIssue(name, 0, f"the file is larger than {MAX_BYTES / 1e6:.0f} MB", "clip it to the map area or simplify it")
-        ]
+    text, issues = read_text(path)
+    if text is None:
+        return [], issues
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return [], [ContentIssue(name, 0, "the file is not UTF-8 text", "save it as UTF-8")]
+        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         return [], [
             ContentIssue(
@@ -47,12 +45,42 @@ def read_feature_collection(
                 "fix the JSON syntax; a GeoJSON file must be plain JSON",
             )
         ]
+    except _BadNumber as exc:
+        return [], [ContentIssue(name, _line_of(text, exc.pattern), exc.problem, "write ordinary finite numbers")]
+    except RecursionError:
+        return [], [
+            ContentIssue(name, 1, "the JSON is nested too deep to read", "flatten it; GeoJSON needs at most 4 levels of lists")
+        ]
     problems: list[tuple[tuple, str, str]] = []
     _check_collection(data, inside, area, problems)
     if not problems:
         return data["features"], []
     lines = _line_finder(path)
     return [], [ContentIssue(name, lines(p), what, fix) for p, what, fix in problems]
+
+
+class _BadNumber(ValueError):
+    """A number JSON allows but a map cannot use; `pattern` finds its line."""
+
+    def __init__(self, problem: str, pattern: str):
+        super().__init__(problem)
+        self.problem = problem
+        self.pattern = pattern
+
+
+def _refuse_constant(word: str) -> float:
+    raise _BadNumber(f"'{word}' is not a number RFC 7946 allows", rf"\b-?{word}\b")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise _BadNumber(f"a number has {len(digits)} digits", rf"\d{{{MAX_NUMBER_CHARS + 1}}}")
+    return int(digits)
+
+
+def _line_of(text: str, pattern: str) -> int:
+    found = re.search(pattern, text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _line_finder(path: Path) -> Callable[[tuple], int]:
@@ -74,18 +102,27 @@ def _check_collection(data: Any, inside: Callable[[float, float], bool], area: s
     if not isinstance(features, list):
         problems.append(((), "'features' is missing or not a list", "add a 'features' list"))
         return
+    if not features:
+        problems.append((("features",), "the layer has no features", "restore the layer from version control"))
     for i, feat in enumerate(features):
         _check_feature(feat, ("features", i), inside, area, problems)
+        if len(problems) > 20:
+            return
 
 
 def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool], area: str, problems: list) -> None:
     if not isinstance(feat, dict) or feat.get("type") != "Feature":
         problems.append((path, "this item is not a GeoJSON Feature", 'give it "type": "Feature", "properties" and "geometry"'))
         return
-    if not isinstance(feat.get("properties", {}), (dict, type(None))):
+    properties = feat.get("properties", {})
+    if not isinstance(properties, (dict, type(None))):
         problems.append(
             (path + ("properties",), "'properties' must be an object or null", "write the properties as a JSON object")
         )
+    for key, value in (properties if isinstance(properties, dict) else {}).items():
+        bad = next((b for b in map(bad_character, (key, value if isinstance(value, str) else "")) if b), None)
+        if bad:
+            problems.append((path + ("properties", key), f"the property '{key}' holds {bad}", "delete it, or retype the text"))
     geom = feat.get("geometry")
     gpath = path + ("geometry",)
     if not isinstance(geom, dict) or geom.get("type") not in GEOMETRY_TYPES:
@@ -134,12 +171,12 @@ def _check_positions(
         if not (
             isinstance(coords, list)
             and len(coords) in (2, 3)
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coords)
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in coords)
         ):
             problems.append(
                 (
                     path,
-                    f"a position must be [longitude, latitude] numbers, found {json.dumps(coords)[:40]}",
+                    f"a position must be [longitude, latitude] finite numbers, found {json.dumps(coords)[:40]}",
                     "write each position as [lon, lat]",
                 )
             )

@@ -59,6 +59,7 @@ class Place:
     sources: tuple[str, ...]
     note: Text | None = None
     japanese_name: Text | None = None
+    inset: bool = False  # also marked on the regional inset (a rear base far from the battlefield)
 
     def label(self, lang: str, naming: str) -> str:
         return named(self.name, self.japanese_name, lang, naming)

@@ -16,7 +16,7 @@ from shapely.geometry import LineString, shape
 
 from .common_errors import find_common_errors
 from .dates import parse_date, period_end, period_start
-from .errors import ContentError, ContentIssue
+from .errors import ContentError, ContentIssue, display_name
 from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
@@ -29,6 +29,8 @@ BATTLEFIELD_LAYERS = ("rivers", "lakes", "border-modern", "claims")
 REGION_LAYERS = ("region-countries", "region-boundaries", "region-rivers", "region-lakes", "region-places")
 NOTE_WORDS = (40, 150)
 DESTROYED_LINGER = timedelta(days=2)  # a destroyed unit stays on the map, crossed out, this long
+YEARS = (1900, 1999)  # every date lies in these years: the timeline draws a tick per month, and 1939 needs no more
+MIN_DISPUTED_KM2 = 1.0  # two claim lines enclosing less than this are the same line (or a typing slip)
 
 
 def load_scenario(folder: Path) -> Scenario:
@@ -88,10 +90,14 @@ class _Builder:
     def date(self, path: tuple) -> tuple[datetime, str] | None:
         text = self._get(path)
         try:
-            return parse_date(text)
+            at, precision = parse_date(text)
         except ValueError as exc:
             self.fail(path, f"'{text}' is not a real date ({exc})", "write an existing calendar date")
             return None
+        if not YEARS[0] <= at.year <= YEARS[1]:
+            self.fail(path, f"the year of '{text}' is outside {YEARS[0]}–{YEARS[1]}", "correct the year")
+            return None
+        return at, precision
 
     def _get(self, path: tuple) -> Any:
         node = self.data
@@ -106,6 +112,10 @@ class _Builder:
             self._unique_ids(kind)
         self.source_grades = {s["id"]: s["grade"] for s in d["sources"]}
         camp_start, camp_end = self.date(("campaign", "start")), self.date(("campaign", "end"))
+        if camp_start and camp_end and period_end(*camp_end) <= period_start(*camp_start):
+            self.fail(("campaign", "end"), "the campaign ends before it starts", "correct 'start' or 'end'")
+        if "japanese_title" in d:
+            self._sources(("japanese_title", "sources"), d["japanese_title"]["sources"])
         battlefield, region = BBox(**d["map"]["battlefield"]), BBox(**d["map"]["region"])
         for name, box in (("battlefield", battlefield), ("region", region)):
             if not (box.west < box.east and box.south < box.north):
@@ -129,6 +139,16 @@ class _Builder:
         if not (isinstance(line_a, LineString) and isinstance(line_b, LineString)):
             raise TypeError(f"claim lines must be LineStrings, not {line_a.geom_type} and {line_b.geom_type}")
         ground = closed_ground(line_a, line_b)
+        if not ground.area >= MIN_DISPUTED_KM2:
+            self.issues.append(
+                ContentIssue(
+                    display_name(self.folder / "geo" / "claims.geojson"),
+                    1,
+                    f"the two claim lines enclose {ground.area:.2f} km², no disputed ground",
+                    "restore the two claim lines: they must differ and meet only at their ends",
+                )
+            )
+            return None
         return Scenario(
             title=self.required_text(("title",)),
             japanese_title=self.text(("japanese_title", "text")),
@@ -233,6 +253,7 @@ class _Builder:
                 tuple(p["sources"]),
                 self.text(("places", i, "note")),
                 self.text(("places", i, "japanese_name", "text")),
+                p.get("inset", False),
             )
         return out
 
@@ -412,7 +433,7 @@ class _Builder:
                 if "claims" not in self.unreadable_layers:  # an unreadable file is reported already
                     self.issues.append(
                         ContentIssue(
-                            str(path),
+                            display_name(path),
                             1,
                             f"there must be exactly one LineString claimed by '{claimant}'",
                             "give each claim line a 'claimant' property: manchukuo or mongolia",
@@ -422,11 +443,11 @@ class _Builder:
             f = found[0]
             listed = f.properties.get("sources") or []
             sources = tuple(listed) if isinstance(listed, list) else ()
-            unknown = [s for s in sources if s not in self.source_grades]
+            unknown = [s for s in sources if not isinstance(s, str) or s not in self.source_grades]
             if not sources or unknown:
                 self.issues.append(
                     ContentIssue(
-                        str(path),
+                        display_name(path),
                         1,
                         f"the '{claimant}' claim cites {unknown or 'no source'}",
                         "give it a 'sources' list of ids from events.yaml",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +26,11 @@ from typing import Any
 from .common_errors import find_common_errors
 from .errors import ContentIssue
 from .language import LANGUAGES
-from .marked_yaml import MarkedDocument, load_marked_yaml
+from .marked_yaml import MarkedDocument, load_marked_yaml, read_text
 
 FOLDER = "i18n"
 STAMPS = "stamps.json"
+STAMPS_MAX_BYTES = 1_000_000  # ~60 kB today for three languages
 FORMS = ("sourced", "translated", "transliterated")
 Key = tuple[str, ...]
 DataPath = tuple[Any, ...]
@@ -107,7 +109,7 @@ def load_translations(folder: Path, data: dict, source_ids: set[str]) -> tuple[T
         found: dict[Key, str] = {}
         forms[lang] = dict.fromkeys(FORMS, 0)
         path = folder / FOLDER / f"{lang}.yaml"
-        if path.exists():
+        if os.path.lexists(path):  # a broken link is reported, not taken for a language not yet started
             doc, load_issues = load_marked_yaml(path)
             issues += load_issues
             if doc is not None:
@@ -134,23 +136,23 @@ def english_stamp(text: str) -> str:
 
 
 def read_stamps(path: Path) -> tuple[dict[str, dict[str, str]], list[ContentIssue]]:
-    if not path.exists():
+    """{language: {text key: stamp}}; a missing file means nothing was stamped yet."""
+    if not os.path.lexists(path):
         return {}, []
+    fix = "restore it from version control, or run: python tools/translations.py stamp <lang>"
+    text, issues = read_text(path, STAMPS_MAX_BYTES)
+    if text is None:
+        return {}, issues
     try:
-        stamps = json.loads(path.read_text(encoding="utf-8"))
+        stamps = json.loads(text)
     except json.JSONDecodeError as exc:
-        return {}, [
-            ContentIssue(
-                str(path),
-                exc.lineno,
-                f"not valid JSON ({exc.msg})",
-                "restore it from version control, or run: python tools/translations.py stamp <lang>",
-            )
-        ]
-    if not isinstance(stamps, dict) or not all(isinstance(v, dict) for v in stamps.values()):
-        return {}, [
-            ContentIssue(str(path), 1, "expected {language: {text key: stamp}}", "run: python tools/translations.py stamp <lang>")
-        ]
+        return {}, [ContentIssue(str(path), exc.lineno, f"not valid JSON ({exc.msg})", fix)]
+    except (ValueError, RecursionError) as exc:  # a number of more than 4300 digits, nesting past the stack
+        return {}, [ContentIssue(str(path), 1, f"cannot read the JSON ({exc})", fix)]
+    if not isinstance(stamps, dict) or not all(
+        isinstance(v, dict) and all(isinstance(s, str) for s in v.values()) for v in stamps.values()
+    ):
+        return {}, [ContentIssue(str(path), 1, "expected {language: {text key: stamp}}", fix)]
     return stamps, []
 
 

@@ -52,7 +52,7 @@ def _report(window, message: str, dialog: bool) -> None:
     window.notify(message)
     if not dialog or (getattr(window, "_error_box", None) is not None and window._error_box.isVisible()):
         return
-    from pyqtgraph.Qt import QtWidgets
+    from pyqtgraph.Qt import QtCore, QtWidgets
 
     from ..logs import log_file
     from .i18n import translate
@@ -64,6 +64,7 @@ def _report(window, message: str, dialog: bool) -> None:
         QtWidgets.QMessageBox.StandardButton.Ok,
         window,
     )
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # the message may quote content or a path
     box.setModal(False)
     box.show()
     window._error_box = box

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.dates import format_date
 from ..core.language import format_number, tr
@@ -188,7 +188,14 @@ class NotesPanel(QtWidgets.QTextBrowser):
             self.setHtml(html)
 
     def loadResource(self, kind: int, url: QtCore.QUrl):
-        return None  # no images, stylesheets or files: content may not load anything
+        """Nothing is loaded: no image, stylesheet or file, local or remote. Never None: for a null answer Qt 6's
+        QTextDocument::loadResource reads a local file itself, and for an image that does not decode its image
+        handler loads the file by name; a blank 1x1 image and an empty byte array leave them nothing to fetch."""
+        if kind == QtGui.QTextDocument.ResourceType.ImageResource:
+            blank = QtGui.QImage(1, 1, QtGui.QImage.Format.Format_ARGB32)
+            blank.fill(QtCore.Qt.GlobalColor.transparent)
+            return blank
+        return QtCore.QByteArray()
 
     def _on_anchor(self, url: QtCore.QUrl) -> None:
         kind, _, ident = url.toString().partition(":")

@@ -1,12 +1,20 @@
-"""Remembered settings, declared once with type, default and check, stored with QSettings (INI).
+"""Remembered settings, declared once with type, default and check, stored in an INI file of our own.
 
-A corrupt or foreign file never crashes the app: unreadable files are set aside and every value
-that does not pass its check falls back to its default, with a logged warning.
+A corrupt or foreign file never crashes the app and is never lost: a file that is not UTF-8 INI text
+(random bytes, prose, UTF-16) is moved aside under a timestamped name, the log says where, and defaults are
+used; every value that does not pass its check falls back to its default, with a logged warning. The file
+is read like content (a regular file under a cap: never a pipe or a device) and written atomically through
+`safe_files`, never over a special file. A folder that cannot be written (read-only, or a file where the
+config folder should be) costs the remembered settings of this run, logged, never the start of the app.
+We write the INI ourselves rather than through QSettings: QSettings rewrites a file it could not parse,
+dropping what it held, and cannot write atomically beside a special file.
 """
 
 from __future__ import annotations
 
+import configparser
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +24,7 @@ from pyqtgraph.Qt import QtCore
 
 from ..core.dates import parse_date
 from ..core.language import LANGUAGES, NAMINGS
+from ..core.safe_files import FileProblem, atomic_write_text, read_regular_bytes
 from ..core.view_state import LAYERS, PANEL_RANGE, SPEEDS_HOURS, ViewState
 from ..paths import config_dir
 
@@ -64,6 +73,9 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
+MAX_BYTES = 64_000  # the file holds a dozen short values
+
+
 def settings_file() -> Path:
     return config_dir() / "settings.ini"
 
@@ -71,29 +83,54 @@ def settings_file() -> Path:
 class Settings:
     def __init__(self, path: Path | None = None):
         self.path = path or settings_file()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._qs = self._open()
+        self._values: dict[str, str] = {}
+        self._writable = True  # False after the file could not be read safely: never overwrite what we could not read
+        self._warned = False
+        self._read()
 
-    def _open(self) -> QtCore.QSettings:
-        qs = QtCore.QSettings(str(self.path), QtCore.QSettings.Format.IniFormat)
-        if qs.status() != QtCore.QSettings.Status.NoError:
-            aside = self.path.with_suffix(".ini.corrupt")
-            log.warning(
-                "settings file %s cannot be read (%s); using defaults and keeping the old file as %s",
-                self.path,
-                qs.status().name,
-                aside,
-            )
-            del qs
+    def _read(self) -> None:
+        try:
+            raw = read_regular_bytes(self.path, MAX_BYTES)
+        except FileProblem as exc:
+            if isinstance(exc.__cause__, FileNotFoundError):
+                return  # the first run
+            if isinstance(exc.__cause__, NotADirectoryError):  # a file where the config folder should be
+                log.warning("settings: %s (%s); using defaults, settings will not be saved", self.path, exc.problem)
+            else:
+                log.warning("settings file %s: %s; using defaults and leaving it untouched", self.path, exc.problem)
+            self._writable = False
+            return
+        try:
+            parser = configparser.ConfigParser(interpolation=None, strict=True)
+            parser.optionxform = str  # type: ignore[assignment, method-assign]  # keys keep their case
+            parser.read_string(raw.decode("utf-8-sig"))  # a byte-order mark (Notepad writes one) is not a fault
+        except (UnicodeDecodeError, configparser.Error) as exc:
+            self._set_aside(f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}")
+            return
+        self._values = {f"{section}/{key}": value for section in parser.sections() for key, value in parser[section].items()}
+
+    def _set_aside(self, reason: str) -> None:
+        aside = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
             self.path.replace(aside)
-            qs = QtCore.QSettings(str(self.path), QtCore.QSettings.Format.IniFormat)
-        return qs
+        except OSError as exc:
+            log.warning(
+                "settings file %s cannot be read (%s) nor moved aside (%s); using defaults and leaving it untouched",
+                self.path,
+                reason,
+                exc.strerror,
+            )
+            self._writable = False
+            return
+        log.warning(
+            "settings file %s cannot be read (%s); using defaults; the old file was moved to %s", self.path, reason, aside
+        )
 
     def get(self, key: str) -> Any:
         spec = _BY_KEY[key]
-        if not self._qs.contains(key):
+        if key not in self._values:
             return spec.default
-        raw = self._qs.value(key)
+        raw = self._values[key]
         try:
             value = _convert(raw, spec.default)
             if not spec.check(value):
@@ -107,10 +144,35 @@ class Settings:
         spec = _BY_KEY[key]
         if not spec.check(value):
             raise ValueError(f"{key}: {value!r}")
-        self._qs.setValue(key, value)
+        self._values[key] = _text(value)
 
     def sync(self) -> None:
-        self._qs.sync()
+        """Write every value atomically; a folder that cannot be written is logged once, never raised."""
+        if not self._writable:
+            return
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.optionxform = str  # type: ignore[assignment, method-assign]
+        for key, value in sorted(self._values.items()):
+            section, _, name = key.partition("/")
+            if not parser.has_section(section):
+                parser.add_section(section)
+            parser[section][name] = value
+        text = "".join(f"[{s}]\n" + "".join(f"{k} = {v}\n" for k, v in parser[s].items()) + "\n" for s in parser.sections())
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, text)
+        except OSError as exc:  # FileProblem included: read-only folder, full disk, a special file in the way
+            if not self._warned:
+                log.warning("settings not saved to %s (%s)", self.path, getattr(exc, "problem", None) or exc.strerror or exc)
+                self._warned = True
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, QtCore.QByteArray):
+        return bytes(value.toBase64().data()).decode("ascii")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _convert(raw: Any, default: Any) -> Any:
@@ -127,9 +189,12 @@ def _convert(raw: Any, default: Any) -> Any:
     if isinstance(default, float):
         return float(raw)
     if isinstance(default, QtCore.QByteArray):
-        if isinstance(raw, QtCore.QByteArray):
-            return raw
-        raise TypeError("not a byte array")
+        result = QtCore.QByteArray.fromBase64Encoding(
+            QtCore.QByteArray(str(raw).encode("ascii", "replace")), QtCore.QByteArray.Base64Option.AbortOnBase64DecodingErrors
+        )
+        if not result:
+            raise ValueError("not base64 text")
+        return QtCore.QByteArray(result.decoded)  # a copy: the result owns the decoded bytes
     if not isinstance(raw, str):
         raise TypeError(f"{raw!r} is not text")
     return raw
@@ -163,8 +228,9 @@ def save_state(settings: Settings, state: ViewState) -> None:
 
 
 def reset_settings(path: Path | None = None) -> bool:
+    """Forget the settings file (a link is removed, never what it points at; a folder there is left alone)."""
     path = path or settings_file()
-    if path.exists():
+    if path.is_symlink() or path.is_file():
         path.unlink()
         return True
     return False

@@ -15,7 +15,6 @@ from .layer import MapContext, MapLayer, device_ratio, rect_of
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
 COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 112.5, 52.6), ("manchukuo", 123.0, 46.0))
-TOWNS = ("Hailar", "Chita", "Ulaanbaatar")
 SIZE = (330, 230)  # at scale 1
 MARGIN = 12
 
@@ -29,12 +28,12 @@ def country_name(key: str) -> str:
 
 
 def town_name(name: str) -> str:
-    """Natural Earth's English names of the inset's towns, in the interface language."""
+    """Natural Earth's English names of the inset's towns, in the interface language (others as the data spells them)."""
     return {
         "Hailar": translate("Inset", "Hailar"),
         "Chita": translate("Inset", "Chita"),
         "Ulaanbaatar": translate("Inset", "Ulaanbaatar"),
-    }[name]
+    }.get(name, name)
 
 
 class InsetLayer(MapLayer):
@@ -53,13 +52,13 @@ class InsetLayer(MapLayer):
         self._countries = [proj(f.geometry) for f in sc.layers["region-countries"]]
         self._rivers = [proj(f.geometry) for f in sc.layers["region-rivers"]]
         self._lakes = [proj(f.geometry) for f in sc.layers["region-lakes"]]
+        # Which towns: region-places features marked "inset": true, and the content's places marked inset (data, not code).
         self._towns = [
-            (str(f.properties["name"]), self.proj.point(*f.geometry.coords[0]))
+            (str(f.properties.get("name", "")), self.proj.point(*f.geometry.coords[0]))
             for f in sc.layers["region-places"]
-            if f.properties.get("name") in TOWNS
+            if f.properties.get("inset") is True and f.geometry.geom_type == "Point"
         ]
-        tb = sc.places["tamsag_bulak"]
-        self._tamsag = self.proj.point(tb.lon, tb.lat)
+        self._places = [(p.id, self.proj.point(p.lon, p.lat)) for p in sc.places.values() if p.inset]
         b = sc.battlefield
         self._box = proj(box(b.west, b.south, b.east, b.north).exterior)
         self._size = (float(SIZE[0]), float(SIZE[1]))
@@ -132,8 +131,11 @@ class InsetLayer(MapLayer):
             p.drawText(QtCore.QRectF(x, pt.y() - 10, w, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(font(12 * self.scale))
         p.setPen(colour(INK))
-        tamsag = self.ctx.scenario.places["tamsag_bulak"].label(self.state.language, self.state.naming)
-        for name, xy in [(town_name(n), xy) for n, xy in self._towns] + [(tamsag, self._tamsag)]:
+        places = self.ctx.scenario.places
+        labels = [(town_name(n), xy) for n, xy in self._towns] + [
+            (places[pid].label(self.state.language, self.state.naming), xy) for pid, xy in self._places
+        ]
+        for name, xy in labels:
             pt = t.map(QtCore.QPointF(*xy))
             p.setBrush(colour(INK))
             p.drawEllipse(pt, 2.5, 2.5)
