@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from viewer.kiosk_config import KioskConfig, load_kiosk_config
+from viewer.kiosk_config import KioskConfig
 from viewer.ui.app import build_kiosk
 
 FAST = KioskConfig(idle_seconds=0.3, tour_seconds=0.6)
@@ -108,20 +108,6 @@ def test_an_error_returns_to_the_tour(kiosk, qtbot):
     QtCore.QTimer.singleShot(0, lambda: 1 / 0)
     qtbot.waitUntil(lambda: k.errors == 1, timeout=2000)
     assert k.touring and window.isVisible()
-
-
-def test_kiosk_config_file(tmp_path, caplog):
-    path = tmp_path / "kiosk.ini"
-    path.write_text(
-        "[kiosk]\nidle_seconds = 45\nstart_chapter = august\ntour_seconds = nonsense\n"
-        "exit_chord_enabled = no\nexit_chord = Ctrl+Alt+X\n"
-    )
-    cfg = load_kiosk_config(path)
-    assert (cfg.idle_seconds, cfg.start_chapter, cfg.exit_chord_enabled, cfg.exit_chord) == (45.0, "august", False, "Ctrl+Alt+X")
-    assert cfg.tour_seconds == KioskConfig().tour_seconds and "invalid" in caplog.text
-    path.write_bytes(b"\xff\xfe garbage [[[")
-    assert load_kiosk_config(path) == KioskConfig()
-    assert load_kiosk_config(tmp_path / "missing.ini") == KioskConfig()
 
 
 XVFB = shutil.which("Xvfb") and shutil.which("xdotool")

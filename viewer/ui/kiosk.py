@@ -4,23 +4,34 @@ Everything a visitor can do is a tap, drag or pinch on the same window the deskt
 leave with a configurable key chord. Nothing here opens a dialog. The kiosk offers the kiosk's commands
 (commands.py) rather than filtering keys, and when the tour starts the whole view state returns to the
 house defaults, so one visitor's changes never reach the next.
+
+While the tour plays, a call to action ("Touch to explore", in turn in each of the museum's languages) invites
+a passer-by, and a one-line headline names the step: the side panel beside the map already holds the note,
+so the caption does not repeat it and leaves the map's action in view.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from importlib import resources
 
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
+from ..core.language import tr
 from ..core.story import Story
-from ..kiosk_config import KioskConfig
+from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
 from .caption import Caption
+from .i18n import QM_FOLDER, translate
 from .main_window import MainWindow
+from .style import font
 
 log = logging.getLogger("viewer.kiosk")
+TOUCH_TARGET_PX = 48  # the least size of anything a finger must hit (WCAG 2.5.5, Android's 48 dp)
+CALL_SECONDS = 3.0  # each language's call to action stays this long
+TAPS = {QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.TouchBegin}
 INPUT_EVENTS = {
-    QtCore.QEvent.Type.MouseButtonPress,
-    QtCore.QEvent.Type.TouchBegin,
+    *TAPS,
     QtCore.QEvent.Type.KeyPress,
     QtCore.QEvent.Type.Wheel,
     QtCore.QEvent.Type.Gesture,
@@ -33,10 +44,111 @@ SUPPRESSED = {
 }
 
 
+def exit_chord(config: KioskConfig) -> str:
+    """The configured chord if it is safe (config files are checked when read; a chord given in code is checked
+    here), else the default: staff must never be locked out, and a visitor never let out."""
+    try:
+        return check_chord(config.exit_chord, viewer_keys())
+    except Bad as exc:
+        log.warning("kiosk: exit chord %s refused (%s; %s); using %s", config.exit_chord, exc.what, exc.fix, DEFAULT_CHORD)
+        return DEFAULT_CHORD
+
+
+def calls_to_action(languages: Sequence[str]) -> list[str]:
+    """ "Touch to explore" in each language, from the interface translations (several at once, so each is looked
+    up in its own translator rather than the app's current one)."""
+    calls = []
+    for lang in languages:
+        text = translate("Kiosk", "Touch to explore") if lang == "en" else ""
+        if lang != "en":
+            translator = QtCore.QTranslator()
+            if translator.load(str(resources.files("viewer") / QM_FOLDER / f"viewer_{lang}.qm")):
+                text = translator.translate("Kiosk", "Touch to explore")
+        calls.append(text or "Touch to explore")
+    return list(dict.fromkeys(calls))
+
+
+class TourCaption(Caption):
+    """The tour's headline: the step's title in large type along the top of the map (the note is beside it)."""
+
+    def text_now(self) -> str:
+        event = self.state.current_event
+        return tr(event.title, self.state.language) if event and not self.state.selected_unit else ""
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        self.setFont(font(26 * self.scale, bold=True))
+        self.setMaximumWidth(round(parent.width() * 0.7))
+        self.adjustSize()
+        self.move((parent.width() - self.width()) // 2, round(16 * self.scale))
+
+
+class CallToAction(QtWidgets.QLabel):
+    """A large pill low on the map that cycles through the museum's languages while the tour plays."""
+
+    def __init__(self, parent: QtWidgets.QWidget, calls: list[str], scale: float):
+        super().__init__(parent)
+        self.calls, self.index, self.scale = calls, 0, scale
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a touch goes to the map below
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.timer = QtCore.QTimer(self, interval=round(CALL_SECONDS * 1000))
+        self.timer.timeout.connect(self._next)
+        self.hide()
+        parent.installEventFilter(self)
+
+    def set_active(self, active: bool, scale: float) -> None:
+        self.scale = scale
+        if not active:
+            self.timer.stop()
+            self.hide()
+            return
+        self.index = 0
+        self._show_call()
+        self.timer.start()
+        self.show()
+        self.raise_()
+
+    def _next(self) -> None:
+        self.index = (self.index + 1) % len(self.calls)
+        self._show_call()
+
+    def _show_call(self) -> None:
+        pad = round(14 * self.scale)
+        self.setFont(font(34 * self.scale, bold=True))
+        self.setStyleSheet(
+            f"background: rgba(192, 57, 43, 225); color: white; border-radius: {pad * 2}px; padding: {pad}px {pad * 3}px;"
+        )
+        self.setText("☝ " + self.calls[self.index])
+        self._place()
+
+    def _place(self) -> None:
+        self.adjustSize()
+        parent = self.parentWidget()
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - round(40 * self.scale))
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+
+def _is_tap(obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+    """One count per finger or click: the press as its window receives it (the widgets below see it again),
+    and not the mouse press Qt makes up from a touch the widget did not take."""
+    if ev.type() not in TAPS or not isinstance(obj, QtGui.QWindow):
+        return False
+    device = ev.pointingDevice()
+    return (
+        ev.type() == QtCore.QEvent.Type.TouchBegin or device is None or device.type() != QtGui.QInputDevice.DeviceType.TouchScreen
+    )
+
+
 class Kiosk(QtCore.QObject):
     sigTourStarted = QtCore.Signal()
     sigTourStopped = QtCore.Signal()
     sigExit = QtCore.Signal()
+    sigActivity = QtCore.Signal(bool)  # a visitor did something; True for a tap or touch
 
     def __init__(self, window: MainWindow, config: KioskConfig):
         super().__init__(window)
@@ -45,6 +157,8 @@ class Kiosk(QtCore.QObject):
         self.allow_exit = False
         self.errors = 0
         self.touring = False
+        self.paused = False  # outside opening hours: no tour, no idle timer
+        self.before_tour: Callable[[], bool] = lambda: False  # True: something else takes over (a content swap)
         state = window.state
         self.story = Story.tour(
             window.scenario, config.start_chapter, window.scenario.campaign_start, window.scenario.campaign_end
@@ -53,11 +167,14 @@ class Kiosk(QtCore.QObject):
         self.house = {"language": config.language, "naming": state.naming, "story": self.story}
         state.reset(**self.house)
         window.set_mode("kiosk")
+        window.timeline_bar.touch_target = TOUCH_TARGET_PX
         commands = window.commands
-        commands.set_keys("kiosk.exit", [config.exit_chord] if config.exit_chord_enabled else [])
+        self.chord = exit_chord(config)
+        commands.set_keys("kiosk.exit", [self.chord] if config.exit_chord_enabled else [])
         commands.bind("kiosk.exit", self.exit)
-        commands.sigTriggered.connect(self._activity)  # a key that runs a command sends no KeyPress
-        self.caption = Caption(state, window.map, window.ui_scale())
+        commands.sigTriggered.connect(self._command)  # a key that runs a command sends no KeyPress
+        self.caption = TourCaption(state, window.map, window.ui_scale())
+        self.call = CallToAction(window.map, calls_to_action(config.attract_languages), window.ui_scale())
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
@@ -69,7 +186,9 @@ class Kiosk(QtCore.QObject):
     def start_tour(self) -> None:
         """Forget the last visitor: every field of the view returns to the house defaults (the map glides
         home rather than cutting), then the tour plays from its first step."""
-        if self.touring or not len(self.story):
+        if self.touring or self.paused or not len(self.story):
+            return
+        if self.before_tour():
             return
         self.touring = True
         popup = QtWidgets.QApplication.activePopupWidget()
@@ -79,8 +198,10 @@ class Kiosk(QtCore.QObject):
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
         self.window.clock.ease_camera(state.bounds.home)
-        self.caption.scale = self.window.ui_scale()
+        scale = self.window.ui_scale()
+        self.caption.scale = scale
         self.caption.set_active(True)
+        self.call.set_active(True, scale)
         self.window.clock.go_to_step(0)
         self.tour_timer.start()
         log.info("kiosk: tour started")
@@ -98,7 +219,17 @@ class Kiosk(QtCore.QObject):
         self.tour_timer.stop()
         self.window.clock.stop_camera()  # a glide home must not fight the visitor's first pinch
         self.caption.set_active(False)
+        self.call.set_active(False, self.caption.scale)
         self.sigTourStopped.emit()
+
+    def pause(self, paused: bool) -> None:
+        """Closed (outside opening hours): the tour stops and waits; open again, the quiet spell restarts."""
+        self.paused = paused
+        if paused:
+            self.stop_tour()
+            self.idle.stop()
+        else:
+            self.idle.start()
 
     def reset_to_attract(self) -> None:
         """After an error: forget what the visitor was doing and return to the tour."""
@@ -118,14 +249,19 @@ class Kiosk(QtCore.QObject):
             ev.ignore()
             return True
         if kind in INPUT_EVENTS:
-            self._activity()
+            self._activity(_is_tap(obj, ev))
         return False
 
-    def _activity(self, *_: object) -> None:
+    def _command(self, _command_id: str) -> None:
+        self._activity(False)
+
+    def _activity(self, tap: bool = False) -> None:
         """A visitor did something: the quiet spell starts again, and a running tour hands over."""
         if self.allow_exit:
             return
-        self.idle.start()
+        if not self.paused:
+            self.idle.start()
+        self.sigActivity.emit(tap)
         if self.touring:
             self.stop_tour()
 
@@ -136,3 +272,13 @@ class Kiosk(QtCore.QObject):
         QtWidgets.QApplication.instance().removeEventFilter(self)
         self.window.close()
         QtWidgets.QApplication.instance().quit()
+
+    def release(self) -> None:
+        """Let this kiosk's window go without quitting the app (its content was replaced)."""
+        self.allow_exit = True
+        self.idle.stop()
+        self.tour_timer.stop()
+        self.call.timer.stop()
+        QtWidgets.QApplication.instance().removeEventFilter(self)
+        self.window.close()
+        self.window.deleteLater()
