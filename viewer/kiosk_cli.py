@@ -114,7 +114,7 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
         return EXIT_INVALID
     result = read_kiosk_config(config_path, [c.id for c in scenario.chapters])
     for problem in result.problems:
-        startup_error(f"kiosk config: {problem}")
+        startup_error(f"kiosk config: {problem}", logging.WARNING)
     config = dataclasses.replace(result.config, language=lang) if lang else result.config
     if not wait_for_display(DISPLAY_WAIT_S):
         startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")

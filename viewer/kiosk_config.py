@@ -297,7 +297,11 @@ def _without_comment(text: str) -> str:
 
 
 def _nearest(word: str, known: Sequence[str]) -> str:
+    """The known key a typo most likely meant, by the whole name or by its first word (`idel` -> idle_seconds)."""
     near = difflib.get_close_matches(word, known, 1, 0.6)
+    if not near:
+        stems = {k.split("_")[0]: k for k in reversed(known)}  # the first key of each stem wins
+        near = [stems[s] for s in difflib.get_close_matches(word.split("_")[0], list(stems), 1, 0.7)]
     return f"did you mean {near[0]}?" if near else f"known keys: {', '.join(known)}"
 
 

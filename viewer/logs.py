@@ -65,11 +65,11 @@ def setup_logging(level: str = "WARNING") -> Path | None:
     return path
 
 
-def startup_error(message: str) -> None:
+def startup_error(message: str, level: int = logging.ERROR) -> None:
     """A reason the app cannot start (content, settings, display, config): printed as it is on stderr, for the
     person at the terminal, and kept in the log file, for the technician of a kiosk that shows a black screen."""
     print(message, file=sys.stderr, flush=True)
-    logging.getLogger("viewer.start").error("%s", message, extra={"file_only": True})
+    logging.getLogger("viewer.start").log(level, "%s", message, extra={"file_only": True})
 
 
 def route_qt_messages() -> None:

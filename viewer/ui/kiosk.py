@@ -6,8 +6,8 @@ leave with a configurable key chord. Nothing here opens a dialog. The kiosk offe
 house defaults, so one visitor's changes never reach the next.
 
 While the tour plays, a call to action ("Touch to explore", in turn in each of the museum's languages) invites
-a passer-by, and a one-line headline names the step: the side panel beside the map already holds the note,
-so the caption does not repeat it and leaves the map's action in view.
+a passer-by, and a small caption says where the tour is: the side panel beside the map already holds the
+step's title and note, so the caption repeats neither and leaves the map's action in view.
 """
 
 from __future__ import annotations
@@ -69,18 +69,22 @@ def calls_to_action(languages: Sequence[str]) -> list[str]:
 
 
 class TourCaption(Caption):
-    """The tour's headline: the step's title in large type along the top of the map (the note is beside it)."""
+    """Where the tour is ("Guided tour: step 3 of 24"), small along the top of the map: the step's title and
+    note are in the side panel beside it, so the caption repeats neither and hides none of the map's action."""
 
     def text_now(self) -> str:
-        event = self.state.current_event
-        return tr(event.title, self.state.language) if event and not self.state.selected_unit else ""
+        step, story = self.state.step, self.state.story
+        if step is None or self.state.selected_unit:
+            return ""
+        return translate("Kiosk", "Guided tour: step %1 of %2").replace("%1", str(step + 1)).replace("%2", str(len(story)))
 
     def _place(self) -> None:
         parent = self.parentWidget()
-        self.setFont(font(26 * self.scale, bold=True))
-        self.setMaximumWidth(round(parent.width() * 0.7))
+        self.setFont(font(20 * self.scale, bold=True))
+        self.setStyleSheet("background: rgba(20, 20, 20, 190); color: white; padding: 8px 18px; border-radius: 8px;")
+        self.setMaximumWidth(round(parent.width() * 0.6))
         self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, round(16 * self.scale))
+        self.move((parent.width() - self.width()) // 2, round(12 * self.scale))
 
 
 class CallToAction(QtWidgets.QLabel):
