@@ -18,7 +18,6 @@ from importlib import resources
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.language import tr
 from ..core.story import Story
 from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
 from .caption import Caption
