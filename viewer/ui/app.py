@@ -123,7 +123,7 @@ def run_kiosk(scenario: Scenario, config, content: Path | None, problems: list, 
     stats = Stats(keep_days=config.statistics_days) if config.statistics else None
     host = KioskHost(scenario, config, content, problems, stats)
     install_excepthook(lambda _message: host.kiosk.reset_to_attract())
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: host.terminate())
     wake = QtCore.QTimer(host, interval=500)  # Python sees a signal only when it runs: let it run now and then
     wake.timeout.connect(lambda: None)
     wake.start()

@@ -223,6 +223,12 @@ class KioskHost(QtCore.QObject):
             "open" if self.care.open else "closed",
         )
 
+    def terminate(self) -> None:
+        """The service manager asks it to stop (SIGTERM): leave as the staff chord does, without asking the window."""
+        log.info("kiosk: asked to stop (SIGTERM)")
+        self.kiosk.allow_exit = True
+        QtWidgets.QApplication.instance().exit(0)
+
     def stop(self) -> None:
         notify("STOPPING=1")
         self.care.stop()
