@@ -69,6 +69,8 @@ class Stats:
         self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")  # a write appends to the log; a power cut loses at most the last batch
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         self.pending_sessions: list[Session] = []
         self.pending_counts: Counter[tuple[str, str, str]] = Counter()

@@ -19,8 +19,8 @@ from importlib import resources
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.story import Story
+from ..core.view_state import ViewState
 from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
-from .caption import Caption
 from .i18n import QM_FOLDER, translate
 from .main_window import MainWindow
 from .style import font
@@ -67,9 +67,26 @@ def calls_to_action(languages: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(calls))
 
 
-class TourCaption(Caption):
+class TourCaption(QtWidgets.QLabel):
     """Where the tour is ("Guided tour: step 3 of 24"), small along the top of the map: the step's title and
     note are in the side panel beside it, so the caption repeats neither and hides none of the map's action."""
+
+    def __init__(self, state: ViewState, parent: QtWidgets.QWidget):
+        super().__init__(parent)
+        self.state, self.active, self.scale = state, False, 0.0
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("background: rgba(20, 20, 20, 190); color: white; padding: 8px 18px; border-radius: 8px;")
+        self.hide()
+        for field in (state.events.step, state.events.selected_unit, state.events.language):
+            field.connect(lambda _value: self.refresh())
+
+    def set_active(self, active: bool, scale: float) -> None:
+        if scale != self.scale:
+            self.scale = scale
+            self.setFont(font(20 * scale, bold=True))
+        self.active = active
+        self.refresh()
 
     def text_now(self) -> str:
         step, story = self.state.step, self.state.story
@@ -77,13 +94,17 @@ class TourCaption(Caption):
             return ""
         return translate("Kiosk", "Guided tour: step %1 of %2").replace("%1", str(step + 1)).replace("%2", str(len(story)))
 
-    def _place(self) -> None:
+    def refresh(self) -> None:
+        text = self.text_now() if self.active else ""
+        if not text:
+            self.hide()
+            return
         parent = self.parentWidget()
-        self.setFont(font(20 * self.scale, bold=True))
-        self.setStyleSheet("background: rgba(20, 20, 20, 190); color: white; padding: 8px 18px; border-radius: 8px;")
-        self.setMaximumWidth(round(parent.width() * 0.6))
+        self.setText(text)
         self.adjustSize()
         self.move((parent.width() - self.width()) // 2, round(12 * self.scale))
+        self.show()
+        self.raise_()
 
 
 class CallToAction(QtWidgets.QLabel):
@@ -101,7 +122,13 @@ class CallToAction(QtWidgets.QLabel):
         parent.installEventFilter(self)
 
     def set_active(self, active: bool, scale: float) -> None:
-        self.scale = scale
+        if scale != self.scale or not self.styleSheet():
+            self.scale = scale
+            pad = round(14 * scale)
+            self.setFont(font(34 * scale, bold=True))
+            self.setStyleSheet(
+                f"background: rgba(192, 57, 43, 225); color: white; border-radius: {pad * 2}px; padding: {pad}px {pad * 3}px;"
+            )
         if not active:
             self.timer.stop()
             self.hide()
@@ -117,11 +144,6 @@ class CallToAction(QtWidgets.QLabel):
         self._show_call()
 
     def _show_call(self) -> None:
-        pad = round(14 * self.scale)
-        self.setFont(font(34 * self.scale, bold=True))
-        self.setStyleSheet(
-            f"background: rgba(192, 57, 43, 225); color: white; border-radius: {pad * 2}px; padding: {pad}px {pad * 3}px;"
-        )
         self.setText("☝ " + self.calls[self.index])
         self._place()
 
@@ -176,7 +198,7 @@ class Kiosk(QtCore.QObject):
         commands.set_keys("kiosk.exit", [self.chord] if config.exit_chord_enabled else [])
         commands.bind("kiosk.exit", self.exit)
         commands.sigTriggered.connect(self._command)  # a key that runs a command sends no KeyPress
-        self.caption = TourCaption(state, window.map, window.ui_scale())
+        self.caption = TourCaption(state, window.map)
         self.call = CallToAction(window.map, calls_to_action(config.attract_languages), window.ui_scale())
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
@@ -202,8 +224,7 @@ class Kiosk(QtCore.QObject):
         state.reset(**self.house, camera=state.camera)
         self.window.clock.ease_camera(state.bounds.home)
         scale = self.window.ui_scale()
-        self.caption.scale = scale
-        self.caption.set_active(True)
+        self.caption.set_active(True, scale)
         self.call.set_active(True, scale)
         self.window.clock.go_to_step(0)
         self.tour_timer.start()
@@ -221,8 +242,8 @@ class Kiosk(QtCore.QObject):
         self.touring = False
         self.tour_timer.stop()
         self.window.clock.stop_camera()  # a glide home must not fight the visitor's first pinch
-        self.caption.set_active(False)
-        self.call.set_active(False, self.caption.scale)
+        self.caption.set_active(False, self.caption.scale)
+        self.call.set_active(False, self.call.scale)
         self.sigTourStopped.emit()
 
     def pause(self, paused: bool) -> None:

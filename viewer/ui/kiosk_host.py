@@ -33,7 +33,7 @@ from .screen_care import ScreenCare
 log = logging.getLogger("viewer.kiosk")
 PROBLEMS_SHOWN_S = 60
 CONTENT_SETTLE_MS = 2000  # a copy of a whole folder arrives as many changes: wait until it is quiet
-HEALTH_CHECK_MS = 10 * 60 * 1000
+HEALTH_CHECK_MS = 10 * 60 * 1000  # also when the statistics are written: a crash loses at most ten minutes of them
 
 
 def content_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -209,6 +209,8 @@ class KioskHost(QtCore.QObject):
     # --- health ------------------------------------------------------------------------------
     def log_health(self) -> None:
         """Once a day (and at start): enough for a technician to see from the log that all is well."""
+        if self.stats is not None:
+            self.stats.flush()
         today = date.today()
         if today == self.health_day:
             return

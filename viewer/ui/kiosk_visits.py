@@ -48,7 +48,6 @@ class VisitRecorder(QtCore.QObject):
             self.stats.count("language", lang)
         self.stats.end_session(self.session)
         self.session = None
-        self.stats.flush()
 
     def _language(self, lang: str) -> None:
         if self.session is not None and lang not in self.session.languages:
