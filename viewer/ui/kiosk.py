@@ -144,7 +144,7 @@ class CallToAction(QtWidgets.QLabel):
         self._show_call()
 
     def _show_call(self) -> None:
-        self.setText("☝ " + self.calls[self.index])
+        self.setText(self.calls[self.index])
         self._place()
 
     def _place(self) -> None:
@@ -156,17 +156,6 @@ class CallToAction(QtWidgets.QLabel):
         if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
             self._place()
         return False
-
-
-def _is_tap(obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-    """One count per finger or click: the press as its window receives it (the widgets below see it again),
-    and not the mouse press Qt makes up from a touch the widget did not take."""
-    if ev.type() not in TAPS or not isinstance(obj, QtGui.QWindow):
-        return False
-    device = ev.pointingDevice()
-    return (
-        ev.type() == QtCore.QEvent.Type.TouchBegin or device is None or device.type() != QtGui.QInputDevice.DeviceType.TouchScreen
-    )
 
 
 class Kiosk(QtCore.QObject):
@@ -183,6 +172,7 @@ class Kiosk(QtCore.QObject):
         self.errors = 0
         self.touring = False
         self.paused = False  # outside opening hours: no tour, no idle timer
+        self._last_tap: tuple[int, object] | None = None
         self.before_tour: Callable[[], bool] = lambda: False  # True: something else takes over (a content swap)
         state = window.state
         self.story = Story.tour(
@@ -273,8 +263,24 @@ class Kiosk(QtCore.QObject):
             ev.ignore()
             return True
         if kind in INPUT_EVENTS:
-            self._activity(_is_tap(obj, ev))
+            self._activity(self._is_new_tap(obj, ev))
         return False
+
+    def _is_new_tap(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        """One count per finger or click: the filter sees a press once for its window and again for each widget
+        it travels through, so a press counts once by its time and place; a mouse press Qt makes up from a touch
+        the widget did not take is the same tap."""
+        if ev.type() not in TAPS or not obj.isWidgetType():
+            return False
+        if ev.type() == QtCore.QEvent.Type.MouseButtonPress:
+            device = ev.pointingDevice()
+            if device is not None and device.type() == QtGui.QInputDevice.DeviceType.TouchScreen:
+                return False
+        key = (ev.timestamp(), ev.points()[0].globalPosition().toPoint().toTuple() if ev.points() else None)
+        if key == self._last_tap:
+            return False
+        self._last_tap = key
+        return True
 
     def _command(self, _command_id: str) -> None:
         self._activity(False)
