@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from datetime import datetime, timedelta
 
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtCore
 
 from viewer import cli
 from viewer.kiosk_config import KioskConfig
