@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from viewer.kiosk_config import KioskConfig, load_kiosk_config
+from viewer.kiosk_config import KioskConfig
 from viewer.ui.app import build_kiosk
 
 FAST = KioskConfig(idle_seconds=0.3, tour_seconds=0.6)
@@ -42,13 +42,14 @@ def test_idle_starts_the_tour_and_a_touch_hands_over(kiosk, qtbot):
     assert not k.touring
     qtbot.waitUntil(lambda: k.touring, timeout=3000)
     assert k.caption.isVisible() and k.story.steps[0].chapter == "may-june"
-    assert k.story.steps[0].title["en"] in k.caption.text()
+    assert k.caption.text() == f"Guided tour: step 1 of {len(k.story)}" and k.call.isVisible()
+    assert k.story.steps[0].title["en"] in window.notes.toPlainText()  # the step itself is in the side panel
     qtbot.waitUntil(lambda: window.state.step >= 1, timeout=3000)  # it moves on by itself
     k.tour_timer.stop()  # hold this step so the eased move can be checked
     qtbot.waitUntil(lambda: window.state.instant == window.state.current_event.at, timeout=3000)
     at_touch = window.state.instant
     qtbot.mouseClick(window.map.graphics.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(300, 300))
-    assert not k.touring and not k.caption.isVisible()
+    assert not k.touring and not k.caption.isVisible() and not k.call.isVisible()
     assert k.idle.isActive() and k.idle.remainingTime() > 0  # the quiet spell starts again from the touch
     QtCore.QCoreApplication.processEvents()
     assert window.state.instant == at_touch and not k.touring  # the visitor starts where the tour was
@@ -108,20 +109,6 @@ def test_an_error_returns_to_the_tour(kiosk, qtbot):
     QtCore.QTimer.singleShot(0, lambda: 1 / 0)
     qtbot.waitUntil(lambda: k.errors == 1, timeout=2000)
     assert k.touring and window.isVisible()
-
-
-def test_kiosk_config_file(tmp_path, caplog):
-    path = tmp_path / "kiosk.ini"
-    path.write_text(
-        "[kiosk]\nidle_seconds = 45\nstart_chapter = august\ntour_seconds = nonsense\n"
-        "exit_chord_enabled = no\nexit_chord = Ctrl+Alt+X\n"
-    )
-    cfg = load_kiosk_config(path)
-    assert (cfg.idle_seconds, cfg.start_chapter, cfg.exit_chord_enabled, cfg.exit_chord) == (45.0, "august", False, "Ctrl+Alt+X")
-    assert cfg.tour_seconds == KioskConfig().tour_seconds and "invalid" in caplog.text
-    path.write_bytes(b"\xff\xfe garbage [[[")
-    assert load_kiosk_config(path) == KioskConfig()
-    assert load_kiosk_config(tmp_path / "missing.ini") == KioskConfig()
 
 
 XVFB = shutil.which("Xvfb") and shutil.which("xdotool")
@@ -255,3 +242,62 @@ def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
     QtTest.QTest.touchEvent(vp, device).press(0, pt, vp).commit()
     QtTest.QTest.touchEvent(vp, device).release(0, pt, vp).commit()
     qtbot.waitUntil(lambda: "Ioki detachment" in window.notes.toPlainText(), timeout=1000)
+
+
+def test_the_attract_loop_invites_without_hiding_the_map(kiosk, qtbot):
+    """A call to action in the museum's languages; the caption repeats nothing of the side panel; together they
+    cover little of the map; everything a finger hits is at least 48 px, the timeline's ticks included."""
+    window, k = kiosk
+    qtbot.waitUntil(lambda: k.touring, timeout=3000)
+    calls = k.call.calls
+    assert calls[0] == "Touch to explore" and len(calls) == 4 and len(set(calls)) == 4  # en, ru, mn, ja
+    seen = {k.call.text()}
+    k.call.timer.setInterval(50)
+    qtbot.waitUntil(lambda: seen.add(k.call.text()) or len(seen) == 4, timeout=3000)
+    assert seen == set(calls)
+    panel = window.notes.toPlainText()
+    event = window.state.current_event
+    assert event.title["en"] in panel and event.title["en"] not in k.caption.text()
+    assert not any(line and line in k.caption.text() for line in panel.splitlines() if len(line) > 12)
+    map_area = window.map.width() * window.map.height()
+    covered = sum(w.width() * w.height() for w in (k.caption, k.call))
+    assert covered / map_area < 0.08, covered / map_area
+    assert k.call.geometry().bottom() > window.map.height() * 0.8  # low, and the caption along the top
+    assert k.caption.geometry().top() < window.map.height() * 0.05
+    for button in window.findChildren(QtWidgets.QAbstractButton):
+        if button.isVisible():
+            assert min(button.width(), button.height()) >= 48, button
+    bar = window.timeline_bar
+    top, bottom = bar._bands()
+    assert bottom - top >= 48
+    tick = next(e for e in bar.timeline.visible_events())
+    x = bar.x_of(tick.at)
+    assert bar._event_near(x + 23) is not None and bar._event_near(x - 23) is not None
+
+
+def test_opening_hours_blank_the_screen_and_pause_the_tour(qtbot, scenario):
+    from viewer.ui.screen_care import ScreenCare
+
+    window, k = build_kiosk(scenario, KioskConfig(idle_seconds=0.2, tour_seconds=60))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    now = [datetime(2026, 6, 1, 20, 0)]
+    care = ScreenCare(lambda at: 9 <= at.hour < 18, 4, clock=lambda: now[0])
+    care.inhibitor.hold = lambda: "test"  # this test is about the hours, not the desktop's screensaver
+    care.inhibitor.release = lambda: None
+    care.sigOpenChanged.connect(lambda open_: k.pause(not open_))
+    care.attach(window)
+    assert care.open is False and care.blank.isVisible() and care.blank.geometry() == window.rect()
+    assert k.paused and not k.idle.isActive()
+    now[0] = datetime(2026, 6, 2, 9, 30)
+    care.check_hours()
+    assert not care.blank.isVisible() and not k.paused
+    qtbot.waitUntil(lambda: k.touring, timeout=3000)
+    margins = [window.centralWidget().layout().contentsMargins().left()]
+    for _ in range(3):
+        care.shift()
+        margins.append(window.centralWidget().layout().contentsMargins().left())
+    assert len(set(margins)) > 1 and all(0 <= m <= 8 for m in margins)  # static parts drift a few pixels
+    care.stop()
+    k.release()

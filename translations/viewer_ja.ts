@@ -200,6 +200,17 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>Kiosk</name>
+    <message>
+        <source>Touch to explore</source>
+        <translation>タッチして探索</translation>
+    </message>
+    <message>
+        <source>Guided tour: step %1 of %2</source>
+        <translation>ガイドツアー：%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>Map</name>
     <message>
         <source>Border claimed by Manchukuo and Japan: the river</source>

@@ -200,6 +200,17 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>Kiosk</name>
+    <message>
+        <source>Touch to explore</source>
+        <translation>Хүрч судлаарай</translation>
+    </message>
+    <message>
+        <source>Guided tour: step %1 of %2</source>
+        <translation>Аялал: %2 алхмын %1-р алхам</translation>
+    </message>
+</context>
+<context>
     <name>Map</name>
     <message>
         <source>Border claimed by Manchukuo and Japan: the river</source>

@@ -29,11 +29,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screen", type=int, default=0, help="screen for --present (0 = primary)")
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
     p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
+    p.add_argument("--content", type=Path, metavar="DIR", help="use this content folder instead of the shipped one")
     p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
     _language_options(p, argparse.SUPPRESS)
     p.add_argument("--install-desktop", action="store_true", help="add a start-menu entry and icon for this user, then exit")
     p.add_argument("--uninstall-desktop", action="store_true", help="remove the start-menu entry and icon, then exit")
     sub = p.add_subparsers(dest="command")
+    from .kiosk_cli import add_parser
+
+    add_parser(sub, _language_options)
     check = sub.add_parser("check", help="validate the content and print a summary")
     check.add_argument("path", nargs="?", type=Path, help="a scenario folder (default: the shipped content)")
     render = sub.add_parser("render", help="write the picture the window shows at an instant to a PNG (no display needed)")
@@ -149,6 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     from .logs import setup_logging
 
     setup_logging(args.log_level)
+    try:
+        return _run(args)
+    except Exception:  # a crash at start must reach the log file too, not only the terminal
+        import logging
+
+        logging.getLogger("viewer.start").exception("the viewer stopped with an error", extra={"file_only": True})
+        raise
+
+
+def _run(args) -> int:
     if args.install_desktop or args.uninstall_desktop:
         from . import desktop_entry
 
@@ -162,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         print("settings reset" if reset_settings() else "no settings to reset")
     if args.command == "check":
         return check(args.path)
-    scenario = _load_or_report()
+    if args.kiosk or args.command == "kiosk":
+        from . import kiosk_cli
+
+        return kiosk_cli.main(args, args.content)
+    scenario = load_content(args.content)
     if scenario is None:
         return EXIT_INVALID
     lang, naming = getattr(args, "lang", None), getattr(args, "naming", None)
@@ -187,27 +205,29 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_presenter
 
         return run_presenter(scenario, args.screen, lang, naming)
-    if args.kiosk:
-        from .kiosk_config import load_kiosk_config
-        from .ui.app import run_kiosk
-
-        return run_kiosk(scenario, load_kiosk_config(args.kiosk_config), lang, naming)
     from .ui.app import run_app
 
     return run_app(scenario, args.at, lang, naming)
 
 
-def _load_or_report():
-    """The shipped scenario, or None after printing why it cannot be used."""
+def load_content(folder: Path | None = None):
+    """The scenario in `folder` (default: the shipped one), or None after saying why it cannot be used — on
+    stderr and in the log file, where a kiosk's technician looks."""
     from .assets import content_dir
     from .core.errors import ContentError
     from .core.scenario import load_scenario
+    from .logs import startup_error
 
+    folder = folder or content_dir()
+    if not (folder / "events.yaml").is_file():
+        startup_error(f"{folder}: no events.yaml here; give the content folder that holds events.yaml and geo/")
+        return None
     try:
-        return load_scenario(content_dir())
+        return load_scenario(folder)
     except ContentError as exc:
         for issue in exc.issues:
-            print(issue, file=sys.stderr)
+            startup_error(str(issue))
+        startup_error(f"{len(exc.issues)} problem(s) in {folder}; nothing was loaded.")
         return None
 
 

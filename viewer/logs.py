@@ -15,7 +15,11 @@ BACKUPS = 3  # at most ~4 MB of logs, however long a kiosk runs
 
 
 class _Console(logging.StreamHandler):
-    """Writes to whatever sys.stderr is now (it may be replaced after set-up, e.g. by test capture)."""
+    """Writes to whatever sys.stderr is now (it may be replaced after set-up, e.g. by test capture).
+    Records marked `file_only` were already printed plainly (start-up errors): only the file gets them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "file_only", False) and super().filter(record)
 
     @property
     def stream(self):
@@ -59,6 +63,13 @@ def setup_logging(level: str = "WARNING") -> Path | None:
     root.addHandler(handler)
     root.setLevel(logging.INFO if root.level == logging.NOTSET or root.level > logging.INFO else root.level)
     return path
+
+
+def startup_error(message: str, level: int = logging.ERROR) -> None:
+    """A reason the app cannot start (content, settings, display, config): printed as it is on stderr, for the
+    person at the terminal, and kept in the log file, for the technician of a kiosk that shows a black screen."""
+    print(message, file=sys.stderr, flush=True)
+    logging.getLogger("viewer.start").log(level, "%s", message, extra={"file_only": True})
 
 
 def route_qt_messages() -> None:

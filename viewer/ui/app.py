@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from datetime import datetime
@@ -74,8 +73,8 @@ def run_app(scenario: Scenario, at: datetime | None, lang: str | None = None, na
     from ..logs import route_qt_messages
     from .settings import Settings
 
+    route_qt_messages()  # before the application: a display that fails now is in the log, not only on stderr
     app = _application()
-    route_qt_messages()
     settings = Settings()
     use_language(lang or settings.get("ui/language"), naming or settings.get("ui/naming"))
     window = build_window(scenario, at, settings, error_dialog=True, lang=lang, naming=naming)
@@ -96,7 +95,7 @@ def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: P
     export_png(scenario, at, size, out)
 
 
-def build_kiosk(scenario: Scenario, config):
+def build_kiosk(scenario: Scenario, config) -> tuple:
     """The locked-down kiosk window; any unhandled exception sends it back to its tour."""
     from .errors import install_excepthook
     from .kiosk import Kiosk
@@ -108,19 +107,32 @@ def build_kiosk(scenario: Scenario, config):
     return window, kiosk
 
 
-def run_kiosk(scenario: Scenario, config, lang: str | None = None, naming: str | None = None) -> int:
-    from ..logs import route_qt_messages
+def run_kiosk(scenario: Scenario, config, content: Path | None, problems: list, naming: str | None = None) -> int:
+    """The kiosk until staff leave or the service manager stops it (SIGTERM: statistics are saved first)."""
+    import signal
 
+    from pyqtgraph.Qt import QtCore
+
+    from ..kiosk_stats import Stats
+    from ..logs import route_qt_messages
+    from .errors import install_excepthook
+    from .kiosk_host import KioskHost
+
+    route_qt_messages()  # before the application: a display that fails now is in the log, not only on stderr
     app = _application()
-    route_qt_messages()
-    if lang:
-        config = dataclasses.replace(config, language=lang)
     use_language(config.language, naming or "soviet")
-    window, _kiosk = build_kiosk(scenario, config)  # the kiosk lives as long as its window
-    window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is only a request
-    window.showFullScreen()
-    window.activateWindow()  # its commands' keys go to the active window
-    return app.exec()
+    stats = Stats(keep_days=config.statistics_days) if config.statistics else None
+    host = KioskHost(scenario, config, content, problems, stats)
+    install_excepthook(lambda _message: host.kiosk.reset_to_attract())
+    signal.signal(signal.SIGTERM, lambda *_: host.terminate())
+    wake = QtCore.QTimer(host, interval=500)  # Python sees a signal only when it runs: let it run now and then
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    host.show()
+    try:
+        return app.exec()
+    finally:
+        host.stop()
 
 
 def build_presenter(scenario: Scenario, screen_index: int = 0):
@@ -142,8 +154,8 @@ def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None
     from ..logs import route_qt_messages
     from .errors import install_excepthook
 
-    app = _application()
     route_qt_messages()
+    app = _application()
     from .settings import Settings
 
     remembered = Settings()

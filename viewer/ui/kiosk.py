@@ -4,23 +4,33 @@ Everything a visitor can do is a tap, drag or pinch on the same window the deskt
 leave with a configurable key chord. Nothing here opens a dialog. The kiosk offers the kiosk's commands
 (commands.py) rather than filtering keys, and when the tour starts the whole view state returns to the
 house defaults, so one visitor's changes never reach the next.
+
+While the tour plays, a call to action ("Touch to explore", in turn in each of the museum's languages) invites
+a passer-by, and a small caption says where the tour is: the side panel beside the map already holds the
+step's title and note, so the caption repeats neither and leaves the map's action in view.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from importlib import resources
 
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.story import Story
-from ..kiosk_config import KioskConfig
-from .caption import Caption
+from ..core.view_state import ViewState
+from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
+from .i18n import QM_FOLDER, translate
 from .main_window import MainWindow
+from .style import font
 
 log = logging.getLogger("viewer.kiosk")
+TOUCH_TARGET_PX = 48  # the least size of anything a finger must hit (WCAG 2.5.5, Android's 48 dp)
+CALL_SECONDS = 3.0  # each language's call to action stays this long
+TAPS = {QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.TouchBegin}
 INPUT_EVENTS = {
-    QtCore.QEvent.Type.MouseButtonPress,
-    QtCore.QEvent.Type.TouchBegin,
+    *TAPS,
     QtCore.QEvent.Type.KeyPress,
     QtCore.QEvent.Type.Wheel,
     QtCore.QEvent.Type.Gesture,
@@ -33,10 +43,126 @@ SUPPRESSED = {
 }
 
 
+def exit_chord(config: KioskConfig) -> str:
+    """The configured chord if it is safe (config files are checked when read; a chord given in code is checked
+    here), else the default: staff must never be locked out, and a visitor never let out."""
+    try:
+        return check_chord(config.exit_chord, viewer_keys())
+    except Bad as exc:
+        log.warning("kiosk: exit chord %s refused (%s; %s); using %s", config.exit_chord, exc.what, exc.fix, DEFAULT_CHORD)
+        return DEFAULT_CHORD
+
+
+def calls_to_action(languages: Sequence[str]) -> list[str]:
+    """ "Touch to explore" in each language, from the interface translations (several at once, so each is looked
+    up in its own translator rather than the app's current one)."""
+    calls = []
+    for lang in languages:
+        text = translate("Kiosk", "Touch to explore") if lang == "en" else ""
+        if lang != "en":
+            translator = QtCore.QTranslator()
+            if translator.load(str(resources.files("viewer") / QM_FOLDER / f"viewer_{lang}.qm")):
+                text = translator.translate("Kiosk", "Touch to explore")
+        calls.append(text or "Touch to explore")
+    return list(dict.fromkeys(calls))
+
+
+class TourCaption(QtWidgets.QLabel):
+    """Where the tour is ("Guided tour: step 3 of 24"), small along the top of the map: the step's title and
+    note are in the side panel beside it, so the caption repeats neither and hides none of the map's action."""
+
+    def __init__(self, state: ViewState, parent: QtWidgets.QWidget):
+        super().__init__(parent)
+        self.state, self.active, self.scale = state, False, 0.0
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("background: rgba(20, 20, 20, 190); color: white; padding: 8px 18px; border-radius: 8px;")
+        self.hide()
+        for field in (state.events.step, state.events.selected_unit, state.events.language):
+            field.connect(lambda _value: self.refresh())
+
+    def set_active(self, active: bool, scale: float) -> None:
+        if scale != self.scale:
+            self.scale = scale
+            self.setFont(font(20 * scale, bold=True))
+        self.active = active
+        self.refresh()
+
+    def text_now(self) -> str:
+        step, story = self.state.step, self.state.story
+        if step is None or self.state.selected_unit:
+            return ""
+        return translate("Kiosk", "Guided tour: step %1 of %2").replace("%1", str(step + 1)).replace("%2", str(len(story)))
+
+    def refresh(self) -> None:
+        text = self.text_now() if self.active else ""
+        if not text:
+            self.hide()
+            return
+        parent = self.parentWidget()
+        self.setText(text)
+        self.adjustSize()
+        self.move((parent.width() - self.width()) // 2, round(12 * self.scale))
+        self.show()
+        self.raise_()
+
+
+class CallToAction(QtWidgets.QLabel):
+    """A large pill low on the map that cycles through the museum's languages while the tour plays."""
+
+    def __init__(self, parent: QtWidgets.QWidget, calls: list[str], scale: float):
+        super().__init__(parent)
+        self.calls, self.index, self.scale = calls, 0, scale
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a touch goes to the map below
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.timer = QtCore.QTimer(self, interval=round(CALL_SECONDS * 1000))
+        self.timer.timeout.connect(self._next)
+        self.hide()
+        parent.installEventFilter(self)
+
+    def set_active(self, active: bool, scale: float) -> None:
+        if scale != self.scale or not self.styleSheet():
+            self.scale = scale
+            pad = round(14 * scale)
+            self.setFont(font(34 * scale, bold=True))
+            self.setStyleSheet(
+                f"background: rgba(192, 57, 43, 225); color: white; border-radius: {pad * 2}px; padding: {pad}px {pad * 3}px;"
+            )
+        if not active:
+            self.timer.stop()
+            self.hide()
+            return
+        self.index = 0
+        self._show_call()
+        self.timer.start()
+        self.show()
+        self.raise_()
+
+    def _next(self) -> None:
+        self.index = (self.index + 1) % len(self.calls)
+        self._show_call()
+
+    def _show_call(self) -> None:
+        self.setText(self.calls[self.index])
+        self._place()
+
+    def _place(self) -> None:
+        self.adjustSize()
+        parent = self.parentWidget()
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - round(40 * self.scale))
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+
 class Kiosk(QtCore.QObject):
     sigTourStarted = QtCore.Signal()
     sigTourStopped = QtCore.Signal()
     sigExit = QtCore.Signal()
+    sigActivity = QtCore.Signal(bool)  # a visitor did something; True for a tap or touch
 
     def __init__(self, window: MainWindow, config: KioskConfig):
         super().__init__(window)
@@ -45,6 +171,9 @@ class Kiosk(QtCore.QObject):
         self.allow_exit = False
         self.errors = 0
         self.touring = False
+        self.paused = False  # outside opening hours: no tour, no idle timer
+        self._last_tap: tuple[int, object] | None = None
+        self.before_tour: Callable[[], bool] = lambda: False  # True: something else takes over (a content swap)
         state = window.state
         self.story = Story.tour(
             window.scenario, config.start_chapter, window.scenario.campaign_start, window.scenario.campaign_end
@@ -53,11 +182,14 @@ class Kiosk(QtCore.QObject):
         self.house = {"language": config.language, "naming": state.naming, "story": self.story}
         state.reset(**self.house)
         window.set_mode("kiosk")
+        window.timeline_bar.touch_target = TOUCH_TARGET_PX
         commands = window.commands
-        commands.set_keys("kiosk.exit", [config.exit_chord] if config.exit_chord_enabled else [])
+        self.chord = exit_chord(config)
+        commands.set_keys("kiosk.exit", [self.chord] if config.exit_chord_enabled else [])
         commands.bind("kiosk.exit", self.exit)
-        commands.sigTriggered.connect(self._activity)  # a key that runs a command sends no KeyPress
-        self.caption = Caption(state, window.map, window.ui_scale())
+        commands.sigTriggered.connect(self._command)  # a key that runs a command sends no KeyPress
+        self.caption = TourCaption(state, window.map)
+        self.call = CallToAction(window.map, calls_to_action(config.attract_languages), window.ui_scale())
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
@@ -69,7 +201,9 @@ class Kiosk(QtCore.QObject):
     def start_tour(self) -> None:
         """Forget the last visitor: every field of the view returns to the house defaults (the map glides
         home rather than cutting), then the tour plays from its first step."""
-        if self.touring or not len(self.story):
+        if self.touring or self.paused or not len(self.story):
+            return
+        if self.before_tour():
             return
         self.touring = True
         popup = QtWidgets.QApplication.activePopupWidget()
@@ -79,8 +213,9 @@ class Kiosk(QtCore.QObject):
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
         self.window.clock.ease_camera(state.bounds.home)
-        self.caption.scale = self.window.ui_scale()
-        self.caption.set_active(True)
+        scale = self.window.ui_scale()
+        self.caption.set_active(True, scale)
+        self.call.set_active(True, scale)
         self.window.clock.go_to_step(0)
         self.tour_timer.start()
         log.info("kiosk: tour started")
@@ -97,8 +232,18 @@ class Kiosk(QtCore.QObject):
         self.touring = False
         self.tour_timer.stop()
         self.window.clock.stop_camera()  # a glide home must not fight the visitor's first pinch
-        self.caption.set_active(False)
+        self.caption.set_active(False, self.caption.scale)
+        self.call.set_active(False, self.call.scale)
         self.sigTourStopped.emit()
+
+    def pause(self, paused: bool) -> None:
+        """Closed (outside opening hours): the tour stops and waits; open again, the quiet spell restarts."""
+        self.paused = paused
+        if paused:
+            self.stop_tour()
+            self.idle.stop()
+        else:
+            self.idle.start()
 
     def reset_to_attract(self) -> None:
         """After an error: forget what the visitor was doing and return to the tour."""
@@ -118,14 +263,35 @@ class Kiosk(QtCore.QObject):
             ev.ignore()
             return True
         if kind in INPUT_EVENTS:
-            self._activity()
+            self._activity(self._is_new_tap(obj, ev))
         return False
 
-    def _activity(self, *_: object) -> None:
+    def _is_new_tap(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        """One count per finger or click: the filter sees a press once for its window and again for each widget
+        it travels through, so a press counts once by its time and place; a mouse press Qt makes up from a touch
+        the widget did not take is the same tap."""
+        if ev.type() not in TAPS or not obj.isWidgetType():
+            return False
+        if ev.type() == QtCore.QEvent.Type.MouseButtonPress:
+            device = ev.pointingDevice()
+            if device is not None and device.type() == QtGui.QInputDevice.DeviceType.TouchScreen:
+                return False
+        key = (ev.timestamp(), ev.points()[0].globalPosition().toPoint().toTuple() if ev.points() else None)
+        if key == self._last_tap:
+            return False
+        self._last_tap = key
+        return True
+
+    def _command(self, _command_id: str) -> None:
+        self._activity(False)
+
+    def _activity(self, tap: bool = False) -> None:
         """A visitor did something: the quiet spell starts again, and a running tour hands over."""
         if self.allow_exit:
             return
-        self.idle.start()
+        if not self.paused:
+            self.idle.start()
+        self.sigActivity.emit(tap)
         if self.touring:
             self.stop_tour()
 
@@ -136,3 +302,13 @@ class Kiosk(QtCore.QObject):
         QtWidgets.QApplication.instance().removeEventFilter(self)
         self.window.close()
         QtWidgets.QApplication.instance().quit()
+
+    def release(self) -> None:
+        """Let this kiosk's window go without quitting the app (its content was replaced)."""
+        self.allow_exit = True
+        self.idle.stop()
+        self.tour_timer.stop()
+        self.call.timer.stop()
+        QtWidgets.QApplication.instance().removeEventFilter(self)
+        self.window.close()
+        self.window.deleteLater()

@@ -25,6 +25,7 @@ class TimelineBar(QtWidgets.QWidget):
         super().__init__(parent)
         self.state = state
         self.scale = 1.0
+        self.touch_target = 0.0  # px a finger needs (a kiosk sets 48): the least size of a band and of a tick's hit zone
         self._dragging = False
         self._press: QtCore.QPointF | None = None
         self.setMouseTracking(True)
@@ -69,13 +70,13 @@ class TimelineBar(QtWidgets.QWidget):
 
     def _bands(self) -> tuple[float, float]:
         r = self._track()
-        return r.top(), r.top() + 34 * self.scale
+        return r.top(), r.top() + max(34 * self.scale, self.touch_target)
 
     # --- painting ---------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, dpr, self.state.span, self.lang)
+        key = (self.width(), self.height(), self.scale, self.touch_target, dpr, self.state.span, self.lang)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
@@ -143,7 +144,8 @@ class TimelineBar(QtWidgets.QWidget):
     # --- input -------------------------------------------------------------------------
     def _event_near(self, x: float) -> Event | None:
         best = min(self.timeline.visible_events(), key=lambda e: abs(self.x_of(e.at) - x), default=None)
-        return best if best is not None and abs(self.x_of(best.at) - x) <= 9 * self.scale else None
+        reach = max(9 * self.scale, self.touch_target / 2)
+        return best if best is not None and abs(self.x_of(best.at) - x) <= reach else None
 
     def _chapter_at(self, pos: QtCore.QPointF) -> Chapter | None:
         top, bottom = self._bands()
