@@ -22,6 +22,7 @@ from .motion import LINGER_MIN, MAX_GAP_MIN, MotionModel
 RIVER_KM = 0.5  # a unit whose centre is this close to a river line is drawn in the water
 BRIDGE_KM = 0.5  # ... or this close to a bridge, on it
 ENEMY_KM = 1.0  # two opposing units this close are drawn on top of each other
+CROSSING = timedelta(hours=12)  # the longest a dated river crossing may keep a unit on the water
 _OPPOSED = {"japanese": "east", "manchukuo": "east", "soviet": "west", "mongolian": "west"}
 
 Finding = tuple[tuple, str, str]  # (path in events.yaml, what is wrong, what to do)
@@ -55,7 +56,25 @@ def position_issues(scenario: Scenario, data: Mapping[str, Any]) -> Iterator[Fin
                             f"{unit.id} stands on the {name}, blown on {blown:%d %B %Y %H:%M}",
                             "give it a fix on the bank it went to before the bridge was blown",
                         )
+            yield from _between(unit, j, path, rivers)
             yield from _enemies(scenario, motion, unit, j, fix, path, allowed, raw_units, reported)
+
+
+def _between(unit: Unit, j: int, path: tuple, rivers: list) -> Iterator[Finding]:
+    """The map slides a unit between fixes up to MAX_GAP apart: two fixes on the water more than a crossing's
+    time apart keep it standing in the river all along (a crossing a source dates is the exception)."""
+    if j + 1 == len(unit.track):
+        return
+    a, b = unit.track[j], unit.track[j + 1]
+    gap = b.at - a.at
+    if not CROSSING < gap <= timedelta(minutes=MAX_GAP_MIN):
+        return
+    if all(any(r.distance(Point(f.x, f.y)) < RIVER_KM for r in rivers) for f in (a, b)):
+        yield (
+            path,
+            f"{unit.id} stands in a river from {a.at:%d %B %Y %H:%M} to {b.at:%d %B %Y %H:%M}",
+            "add a fix on the bank where the sources put it in between",
+        )
 
 
 def _enemies(
