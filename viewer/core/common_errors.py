@@ -32,7 +32,7 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "Yoshimaru Kiyotake was a colonel from March 1939 (Coox 1985 p. 351)",
     ),
     (
-        r"2nd Air Brigade|2-я авиабригада|2-й авиабригад\w*|2-р нисэхийн бригад|第2航空旅団",
+        r"(?<!\d)(2nd Air Brigade|2-я авиабригада|2-й авиабригад\w*|2-р нисэхийн бригад)|第2航空旅団",
         "the 27 June raid was flown by the 2nd Air Group (第2飛行集団, Giga Tetsuji) with its 7th, 9th and 12th Air Brigades",
     ),
     (
@@ -49,7 +49,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (r"продвинулись примерно на 2 км к мосту", "Азума остановился примерно в 2 км от моста, не дойдя до него"),
     (r"州フルンボイル|フルンボイル州", "満洲国の行政区画は「省」"),
     (
-        r"Komatsubara[^.]{0,120}\bto the reserve|Комацубар\w*[^.]{0,120}\bв резерв|Комацүбара[^.]{0,120}нөөцөд|小松原[^。]{0,60}予備役",
+        r"Komatsubara[^.]{0,120}\b(moved|transferred|put|placed) (in|on|to|into) the reserve"
+        r"|Комацубар\w*[^.]{0,120}\bпереведён в резерв|Комацүбара[^.]{0,120}нөөцөд шилж|小松原[^。]{0,60}予備役",
         "in November 1939 Komatsubara was posted to Kwantung Army headquarters",
     ),
 )
