@@ -227,3 +227,15 @@ def test_the_hills_by_number_and_kajikawa_s_battalion_follow_drea(scenario):
     assert north_of_holsten(august_64)
     assert not north_of_holsten(next(f for f in kajikawa if f.place == "hill_754"))
     assert north_of_holsten(scenario.unit("J-64IR").track[-1])  # the last pocket, under Peschanaya
+
+
+def test_a_known_error_in_a_translated_name_is_refused(content_copy, capsys):
+    from viewer.cli import main
+
+    path = content_copy / "i18n" / "ru.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "(баргуты, Хинган)" in text
+    path.write_text(text.replace("(баргуты, Хинган)", "(баргуты, Синъань)"), encoding="utf-8")
+    assert main(["check", str(content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "'units/J-MANCHU-CAV/name': 'Синъань' is a known error; по-русски Хинган" in err

@@ -23,7 +23,7 @@ RIVER_KM = 0.5  # a unit whose centre is this close to a river line is drawn in 
 BRIDGE_KM = 0.5  # ... or this close to a bridge, on it
 ENEMY_KM = 1.0  # two opposing units this close are drawn on top of each other
 CROSSING = timedelta(hours=12)  # the longest a dated river crossing may keep a unit on the water
-_OPPOSED = {"japanese": "east", "manchukuo": "east", "soviet": "west", "mongolian": "west"}
+_CAMP = {"japanese": "japanese", "manchukuo": "japanese", "soviet": "soviet", "mongolian": "soviet"}  # who fought whom
 
 Finding = tuple[tuple, str, str]  # (path in events.yaml, what is wrong, what to do)
 
@@ -92,7 +92,7 @@ def _enemies(
         return
     shown = motion.positions(fix.at)
     for k, other in enumerate(motion.units):
-        if _OPPOSED[other.side] == _OPPOSED[unit.side] or not shown.present[k]:
+        if _CAMP[other.side] == _CAMP[unit.side] or not shown.present[k]:
             continue
         if math.hypot(shown.x[k] - fix.x, shown.y[k] - fix.y) >= ENEMY_KM:
             continue
