@@ -239,3 +239,26 @@ def test_a_known_error_in_a_translated_name_is_refused(content_copy, capsys):
     assert main(["check", str(content_copy)]) == 2
     err = capsys.readouterr().err
     assert "'units/J-MANCHU-CAV/name': 'Синъань' is a known error; по-русски Хинган" in err
+
+
+def test_the_key_frames_put_every_named_unit_on_the_bank_the_sources_give(scenario):
+    """3 July 19:00, 20 August 05:45, 26 August: the east bank is the disputed ground between the river and the
+    Mongolian claim; Bain-Tsagan, Hamar-Daba and the reserves waiting to cross are on the west bank."""
+    from shapely.geometry import Point
+
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    west = {
+        "three-sides": {"S-11TB", "S-24MRR", "S-7MBB", "J-71IR", "J-72IR"},
+        "offensive-opens": {"S-HQ", "S-6TB", "S-9MBB", "S-212AB"},
+        "pocket-south": set(),
+    }
+    for event_id, on_west_bank in west.items():
+        event = scenario.event(event_id)
+        shown = motion.positions(event.at)
+        for uid in event.units:
+            k = motion.index(uid)
+            assert shown.present[k], (event_id, uid)
+            east = scenario.disputed_ground_km.contains(Point(shown.x[k], shown.y[k]))
+            assert east == (uid not in on_west_bank), (event_id, uid)
