@@ -161,9 +161,7 @@ CASES = [
     ),
     (
         "fix with both place and lonlat",
-        lambda d: edit(
-            d, '{at: "1939-08-17", place: noro_heights,', '{at: "1939-08-17", lonlat: [118.6, 47.7], place: noro_heights,'
-        ),
+        lambda d: edit(d, '{at: "1939-08-17", place: hill_754,', '{at: "1939-08-17", lonlat: [118.6, 47.7], place: hill_754,'),
         r"exactly one of 'place' or 'lonlat'",
         None,
     ),

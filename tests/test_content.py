@@ -1,5 +1,6 @@
 """The shipped content: coverage the issue asks for, and facts a museum must get right."""
 
+import itertools
 from datetime import datetime
 
 from viewer.core.common_errors import COMMON_ERRORS
@@ -70,3 +71,194 @@ def test_dates_render_for_labels(scenario):
     ev = {e.id: e for e in scenario.events}
     assert format_date(ev["ceasefire"].at, ev["ceasefire"].precision) == "16 September 1939, 02:00"
     assert format_date(ev["feklenko-replaced"].at, ev["feklenko-replaced"].precision) == "June 1939"
+
+
+# --- corrections of 2026-11-29 (history brief README "Corrections"; issue 13), in every language --------------
+LANGS = ("en", "ru", "mn", "ja")
+
+
+def _texts(event) -> dict[str, str]:
+    """Title, note and caveat of an event, per language."""
+    parts = [event.title, event.note] + ([event.caveat.text] if event.caveat else [])
+    return {lang: " ".join(p[lang] for p in parts) for lang in LANGS}
+
+
+def test_no_abe_government_before_it_took_office_on_30_august(scenario):
+    abe = ("Abe", "Абэ", "阿部")
+    for e in scenario.events:
+        if e.at < datetime(1939, 8, 30):
+            for lang, text in _texts(e).items():
+                if any(name in text for name in abe):
+                    # only as the cabinet that took office later, with its date
+                    assert e.id == "talks-open" and ("30" in text), (e.id, lang)
+    talks = _texts(scenario.event("talks-open"))
+    assert "Hiranuma" in talks["en"] and "30 August" in talks["en"]
+    assert "Хиранум" in talks["ru"] and "30 августа" in talks["ru"]
+    assert "Хиранума" in talks["mn"] and "8-р сарын 30" in talks["mn"]
+    assert "平沼" in talks["ja"] and "8月30日" in talks["ja"]
+
+
+def test_yoshimaru_is_a_colonel_in_every_language(scenario):
+    texts = _texts(scenario.event("yoshimaru-killed"))
+    assert "Colonel Yoshimaru" in texts["en"]
+    assert "Lt Col" not in texts["en"] and "Полковник Ёсимару" in texts["ru"]
+    assert "хурандаа Ёшимару" in texts["mn"] and "дэд хурандаа" not in texts["mn"]
+    assert "大佐" in texts["ja"] and "中佐" not in texts["ja"]
+
+
+def test_the_holsten_mouth_bridge_is_named_kawatama_and_kawamata(scenario):
+    bridge = scenario.places["kawatama_bridge"]
+    assert "Kawatama" in bridge.name["en"] and "Kawamata" in bridge.name["en"]
+    assert "Kawamata" in bridge.japanese_name["en"] and "川又" in bridge.japanese_name["en"]
+    assert "Каватама" in bridge.name["ru"] and "Кавамата" in bridge.name["ru"]
+    assert "Каватама" in bridge.name["mn"] and "Кавамата" in bridge.name["mn"]
+    assert "カワタマ" in bridge.name["ja"] and "川又" in bridge.japanese_name["ja"]
+
+
+def test_the_27_june_raid_was_the_2nd_air_group_and_the_inflated_claim_japanese(scenario):
+    raid = scenario.event("tamsag-raid")
+    texts = _texts(raid)
+    assert "2nd Air Group" in texts["en"] and "Brigade" not in texts["en"].split("2nd Air Group")[0]
+    assert "99" in texts["en"] and "25" in texts["en"] and "Japanese airmen claimed" in texts["en"]
+    assert raid.caveat.kind == "one-sided claim" and "Japanese claim" in raid.caveat.text["en"]
+    assert "2-я авиагруппа" in texts["ru"] and "Японские лётчики заявили о 99" in texts["ru"]
+    assert "2-р агаарын бүлэг" in texts["mn"] and "99" in texts["mn"]
+    assert "第2飛行集団" in texts["ja"] and "第2航空旅団" not in texts["ja"] and "99機" in texts["ja"]
+
+
+def test_the_tank_group_was_dissolved_on_9_july_per_drea(scenario):
+    tanks = scenario.event("tanks-withdrawn")
+    assert tanks.at.date() == datetime(1939, 7, 9).date() and "drea1981" in tanks.sources
+    assert "5 July" in tanks.caveat.text["en"] and "9 July" in tanks.caveat.text["en"]
+    last = scenario.unit("J-YASUOKA").track[-1]
+    assert last.at.date() == datetime(1939, 7, 9).date() and last.state == "withdrawn"
+
+
+def test_komatsubara_went_to_kwantung_army_headquarters_not_the_reserve(scenario):
+    texts = _texts(scenario.event("komatsubara-relieved"))
+    assert "Kwantung Army headquarters" in texts["en"] and "reserve" not in texts["en"]
+    assert "штаб Квантунской армии" in texts["ru"] and "резерв" not in texts["ru"]
+    assert "Квантуны армийн штабт" in texts["mn"] and "нөөц" not in texts["mn"]
+    assert "関東軍司令部付" in texts["ja"] and "予備役" not in texts["ja"]
+
+
+def test_the_translations_say_what_the_corrected_english_says(scenario):
+    ogisu = _texts(scenario.event("sixth-army"))
+    assert "Ogisu Rippei" in ogisu["en"] and "Огису Риппэем" in ogisu["ru"] and "Огису Риппэй" in ogisu["mn"]
+    assert "荻洲立兵" in ogisu["ja"]
+    assert "Хинган" in scenario.unit("J-MANCHU-CAV").name["ru"]
+    azuma = _texts(scenario.event("azuma-destroyed"))
+    assert "не дошли примерно 2 км до моста" in azuma["ru"]
+    lyushkov = _texts(scenario.event("lyushkov-defects"))
+    assert "general" not in lyushkov["en"] and "генерал" not in lyushkov["ru"] and "将軍" not in lyushkov["ja"]
+    assert "省フルンボイル" in _texts(scenario.event("manchukuo-founded"))["ja"]
+    assert "潰走" not in scenario.event("603rd-panic").title["ja"]
+
+
+# --- the map shows the battle: every formation named in a phase's events is on it, where the sources put it ---
+BATTLE_CHAPTERS = ("may-june", "bain-tsagan", "positional", "august", "ceasefire")
+
+
+def test_every_formation_an_event_names_is_on_the_map_at_that_moment(scenario):
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    index = {u.id: k for k, u in enumerate(motion.units)}
+    absent = []
+    for e in scenario.events:
+        if e.chapter in BATTLE_CHAPTERS:
+            shown = motion.positions(e.at)
+            absent += [(e.id, uid) for uid in e.units if not shown.present[index[uid]]]
+    assert absent == []
+
+
+def test_the_offensive_opens_with_its_whole_order_of_battle_attacking(scenario):
+    from viewer.core.model import STATES
+    from viewer.core.motion import MotionModel
+
+    opens = scenario.event("offensive-opens")
+    motion = MotionModel(scenario.units)
+    shown = motion.positions(opens.at)
+    state = {u.id: STATES[shown.state[k]] for k, u in enumerate(motion.units) if shown.present[k]}
+    soviet = [u for u in opens.units if scenario.unit(u).side in ("soviet", "mongolian")]
+    assert len(opens.units) >= 18 and len(soviet) >= 13
+    for uid in ("S-36MRD", "S-24MRR", "S-57RD", "S-7MBB", "S-601RR", "S-11TB", "M-6CAV", "M-8CAV"):
+        assert state[uid] == "attacking", uid
+    # noon on 20 August: the Central group is attacking, not holding
+    noon = motion.positions(datetime(1939, 8, 20, 12))
+    assert STATES[noon.state[motion.index("S-36MRD")]] == "attacking"
+
+
+def test_the_64th_regiment_is_not_attacking_for_seven_weeks(scenario):
+    track = scenario.unit("J-64IR").track
+    attacking = [(a.at, b.at) for a, b in itertools.pairwise(track) if a.state == "attacking"]
+    assert all((end - start).days <= 14 for start, end in attacking), attacking
+
+
+def test_the_august_ring_closes_at_nomonhan_burd_obo(scenario):
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    end = motion.positions(datetime(1939, 8, 27))
+    north, south = motion.index("S-9MBB"), motion.index("S-8MBB")
+    obo = scenario.places["nomonhan_burd_obo"]
+    gap = ((end.x[north] - end.x[south]) ** 2 + (end.y[north] - end.y[south]) ** 2) ** 0.5
+    assert end.present[north] and end.present[south] and gap <= 4
+    for k in (north, south):
+        assert ((end.x[k] - obo.x) ** 2 + (end.y[k] - obo.y) ** 2) ** 0.5 <= 3
+
+
+def test_the_hills_by_number_and_kajikawa_s_battalion_follow_drea(scenario):
+    for pid in ("hill_731", "hill_754", "moko_heights", "hinomaru_heights"):
+        place = scenario.places[pid]
+        assert place.approximate_km and "drea1981" in place.sources, pid
+    assert "Hill 733" in scenario.places["remizov_heights"].name["en"]
+    assert "Hill 742" in scenario.places["noro_heights"].name["en"]
+    kajikawa = scenario.unit("J-KAJIKAWA").track
+    assert len(kajikawa) >= 10 and {f.place for f in kajikawa} >= {"hinomaru_heights", "hill_731", "hill_754"}
+    # the two sides of the Holsten: the 64th north of it in August, Kajikawa's battalion south of it
+    holsten = next(f.geometry_km for f in scenario.layers["rivers"] if "Holsten" in f.properties["name"])
+    (x0, y0), (x1, y1) = holsten.coords[-1], holsten.coords[0]  # mouth, obo
+
+    def north_of_holsten(fix) -> bool:
+        return (x1 - x0) * (fix.y - y0) - (y1 - y0) * (fix.x - x0) > 0
+
+    august_64 = next(f for f in scenario.unit("J-64IR").track if f.at.month == 8)
+    assert north_of_holsten(august_64)
+    assert not north_of_holsten(next(f for f in kajikawa if f.place == "hill_754"))
+    assert north_of_holsten(scenario.unit("J-64IR").track[-1])  # the last pocket, under Peschanaya
+
+
+def test_a_known_error_in_a_translated_name_is_refused(content_copy, capsys):
+    from viewer.cli import main
+
+    path = content_copy / "i18n" / "ru.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "(баргуты, Хинган)" in text
+    path.write_text(text.replace("(баргуты, Хинган)", "(баргуты, Синъань)"), encoding="utf-8")
+    assert main(["check", str(content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "'units/J-MANCHU-CAV/name': 'Синъань' is a known error; по-русски Хинган" in err
+
+
+def test_the_key_frames_put_every_named_unit_on_the_bank_the_sources_give(scenario):
+    """3 July 19:00, 20 August 05:45, 26 August: the east bank is the disputed ground between the river and the
+    Mongolian claim; Bain-Tsagan, Hamar-Daba and the reserves waiting to cross are on the west bank."""
+    from shapely.geometry import Point
+
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    west = {
+        "three-sides": {"S-11TB", "S-24MRR", "S-7MBB", "J-71IR", "J-72IR"},
+        "offensive-opens": {"S-HQ", "S-6TB", "S-9MBB", "S-212AB"},
+        "pocket-south": set(),
+    }
+    for event_id, on_west_bank in west.items():
+        event = scenario.event(event_id)
+        shown = motion.positions(event.at)
+        for uid in event.units:
+            k = motion.index(uid)
+            assert shown.present[k], (event_id, uid)
+            east = scenario.disputed_ground_km.contains(Point(shown.x[k], shown.y[k]))
+            assert east == (uid not in on_west_bank), (event_id, uid)

@@ -14,6 +14,7 @@ from viewer.core.motion import MotionModel
 from viewer.ui.app import build_window, render_frame
 
 JAPANESE_BLUE = QtGui.QColor("#1F4E8C")
+SOVIET_RED = QtGui.QColor("#C0392B")
 PAPER_WITH_DISPUTED_FILL = (239, 214, 165)  # #E8B04B at 38 % over #F3EEDC
 
 
@@ -62,12 +63,13 @@ def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
     assert abs((at - datetime(1939, 8, 24, 12)).total_seconds()) < 3 * 3600  # one pixel is a couple of hours
     assert window.date_label.text().startswith("24 August 1939")
     window.map.graphics.viewport().repaint()
-    drawn, expected = symbol_point(window, "J-IOKI"), core_point(window, "J-IOKI", at)
+    # the southern pincer on its way to the obo: a unit clear of others, so drawn at its true point (no declutter)
+    drawn, expected = symbol_point(window, "S-8MBB"), core_point(window, "S-8MBB", at)
     assert (drawn - expected).manhattanLength() < 1.5
     image = window.map.graphics.viewport().grab().toImage()
     w = window.map.ctx.scale * 40
-    sample = image.pixelColor(round(drawn.x() + w * 0.3), round(drawn.y() + 10 * window.map.ctx.scale))
-    assert near_colour(sample, JAPANESE_BLUE), sample.name()
+    sample = image.pixelColor(round(drawn.x() + w * 0.3), round(drawn.y()))  # beside the cross, in the fill
+    assert near_colour(sample, SOVIET_RED), sample.name()
 
 
 def test_stepping_lands_on_events_and_shows_their_notes(window, qtbot):
@@ -195,7 +197,9 @@ def test_rendered_frames_show_the_disputed_ground_fill(frames, scenario, qtbot):
     for day, image in frames.items():
         assert image.size() == QtCore.QSize(1920, 1080)
         samples = [image.pixelColor(x, y) for x in range(0, 1300, 10) for y in range(0, 850, 10)]
-        share = sum(near_colour(c, PAPER_WITH_DISPUTED_FILL, 6) for c in samples) / len(samples)
+        # tolerance 20: the fill still counts where an approximate-position halo tints it (the August frame draws the
+        # whole order of battle); plain paper (#F3EEDC) stays 55 levels of blue away, so an unpainted fill still fails
+        share = sum(near_colour(c, PAPER_WITH_DISPUTED_FILL, 20) for c in samples) / len(samples)
         assert share > 0.08, (day, share)
 
 

@@ -21,6 +21,7 @@ from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
+from .position_checks import position_issues
 from .schema_check import check_structure, where
 from .translations import Translations, load_translations
 
@@ -49,6 +50,10 @@ def load_scenario_with_translations(folder: Path) -> tuple[Scenario, Translation
     translations, issues = load_translations(folder, doc.data, {s["id"] for s in doc.data["sources"]})
     builder = _Builder(doc, folder, translations)
     scenario = builder.build()
+    if scenario is not None:  # positions the map must not draw (a unit in a river, on a blown bridge, on the enemy)
+        builder.issues += [
+            doc.issue(p, f"{where(doc.data, p)}: {what}", fix) for p, what, fix in position_issues(scenario, doc.data)
+        ]
     if issues or builder.issues or scenario is None:
         raise ContentError(issues + builder.issues)
     return scenario, translations

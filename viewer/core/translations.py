@@ -185,13 +185,11 @@ def _read_language(
                         "correct the id or field name (see docs/translating.md), or remove it",
                     )
                 )
-        elif slot.is_name:
-            text = _read_name(doc, key, value, source_ids, forms, issues)
+        elif slot.is_name or (isinstance(value, str) and value.strip()):
+            text = _read_name(doc, key, value, source_ids, forms, issues) if slot.is_name else value
             if text:
                 found[key] = text
-        elif isinstance(value, str) and value.strip():
-            found[key] = value
-            for _, phrase, correction in find_common_errors(value):
+            for _, phrase, correction in find_common_errors(text or ""):
                 issues.append(doc.issue(key, f"'{where}': '{phrase}' is a known error", correction))
         else:
             issues.append(doc.issue(key, f"'{where}' must be text", "write the text, or remove the entry"))
