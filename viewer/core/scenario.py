@@ -7,6 +7,7 @@ with every issue found in the run.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from .errors import ContentError, ContentIssue
 from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
+from .operations import OPERATIONS_FILE, Refs, load_operations
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
 from .schema_check import check_structure, where
 from .translations import Translations, load_translations
@@ -47,9 +49,10 @@ def load_scenario_with_translations(folder: Path) -> tuple[Scenario, Translation
     translations, issues = load_translations(folder, doc.data, {s["id"] for s in doc.data["sources"]})
     builder = _Builder(doc, folder, translations)
     scenario = builder.build()
-    if issues or builder.issues or scenario is None:
-        raise ContentError(issues + builder.issues)
-    return scenario, translations
+    operations, op_issues = load_operations(folder / OPERATIONS_FILE, builder.refs())
+    if issues or builder.issues or op_issues or scenario is None:
+        raise ContentError(issues + builder.issues + op_issues)
+    return replace(scenario, operations=operations), translations
 
 
 class _Builder:
@@ -318,6 +321,19 @@ class _Builder:
                 Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources, self.text(path + ("how",)))
             )
         return fixes if ok else None
+
+    def refs(self) -> Refs:
+        """What operations.yaml may refer to (known even when this file has problems, so all are listed)."""
+        d = self.data
+        dates = [self.date(("campaign", k)) for k in ("start", "end")]
+        campaign = (period_start(*dates[0]), period_end(*dates[1])) if dates[0] and dates[1] else None
+        return Refs(
+            {s["id"]: s["grade"] for s in d["sources"]},
+            frozenset(u["id"] for u in d["units"]),
+            campaign,
+            BBox(**d["map"]["region"]),
+            self.projection,
+        )
 
     def data_place_ids(self) -> set[str]:
         return {p["id"] for p in self.data["places"]}
