@@ -10,6 +10,7 @@ time (at half the interval it reaches half the path's length) and then fades out
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -199,9 +200,10 @@ class _Checker:
             self.fail(("schema_version",), "schema_version must be 1", "write schema_version: 1")
         grounds = [g for i, item in enumerate(self._list((), data, "grounds")) if (g := self._ground(i, item))]
         manoeuvres = [m for i, item in enumerate(self._list((), data, "manoeuvres")) if (m := self._manoeuvre(i, item))]
-        self._unique([("grounds", i, g) for i, g in enumerate(data.get("grounds") or [])] + [
-            ("manoeuvres", i, m) for i, m in enumerate(data.get("manoeuvres") or [])
-        ])
+        self._unique(
+            [("grounds", i, g) for i, g in enumerate(data.get("grounds") or [])]
+            + [("manoeuvres", i, m) for i, m in enumerate(data.get("manoeuvres") or [])]
+        )
         return Operations(tuple(grounds), tuple(manoeuvres)) if not self.issues else Operations()
 
     # --- entries --------------------------------------------------------------------------------------
@@ -252,7 +254,7 @@ class _Checker:
         if Polygon(shape).area < 1e-6:
             self.fail(path + ("ring",), "the ring encloses no area", "give the corners of the ground, not points on a line")
             return None
-        return GroundStage(at, ring, xy, radius, s["how"])
+        return GroundStage(at, tuple(ring), xy, radius, s["how"])
 
     def _manoeuvre(self, i: int, m: Any) -> Manoeuvre | None:
         base = ("manoeuvres", i)
@@ -271,18 +273,20 @@ class _Checker:
         assert start is not None and end is not None and points is not None and radius is not None
         assert sources is not None and units is not None
         if end <= start:
-            self.fail(base + ("end",), f"the manoeuvre ends ({m['end']}) before it starts ({m['start']})", "correct 'start' or 'end'")
+            self.fail(
+                base + ("end",), f"the manoeuvre ends ({m['end']}) before it starts ({m['start']})", "correct 'start' or 'end'"
+            )
             return None
         if not (self._in_campaign(base + ("start",), start) and self._in_campaign(base + ("end",), end)):
             return None
         xy = self._project(points)
-        if any(a == b for a, b in zip(xy, xy[1:], strict=False)):
+        if any(a == b for a, b in itertools.pairwise(xy)):
             self.fail(base + ("path",), "the path repeats a point", "remove the repeated point")
             return None
         if not LineString(xy).is_simple:
             self.fail(base + ("path",), "the path crosses itself", "reorder the points so the path does not cross")
             return None
-        return Manoeuvre(m["id"], m["side"], m["kind"], start, end, units, sources, points, xy, radius, m["how"])
+        return Manoeuvre(m["id"], m["side"], m["kind"], start, end, units, sources, tuple(points), xy, radius, m["how"])
 
     # --- fields ---------------------------------------------------------------------------------------
     def _mapping(self, path: tuple, value: Any) -> bool:
@@ -293,8 +297,12 @@ class _Checker:
 
     def _keys(self, path: tuple, value: dict, allowed: Collection[str], required: Collection[str] = ()) -> bool:
         ok = True
-        for key in sorted(set(value) - allowed, key=str):
-            self.fail(path + (key,), f"unknown key '{key}'", f"remove it or correct its spelling (allowed: {', '.join(sorted(allowed))})")
+        for key in sorted(set(value) - set(allowed), key=str):
+            self.fail(
+                path + (key,),
+                f"unknown key '{key}'",
+                f"remove it or correct its spelling (allowed: {', '.join(sorted(allowed))})",
+            )
             ok = False
         for key in sorted(set(required) - set(value)):
             self.fail(path, f"'{key}' is missing", f"add '{key}'")
@@ -354,12 +362,16 @@ class _Checker:
         if self.refs.campaign is None or self.refs.campaign[0] <= at <= self.refs.campaign[1]:
             return True
         start, end = self.refs.campaign
-        self.fail(path, f"{at:%Y-%m-%d %H:%M} is outside the campaign", f"give a time between {start:%Y-%m-%d} and {end:%Y-%m-%d}")
+        self.fail(
+            path, f"{at:%Y-%m-%d %H:%M} is outside the campaign", f"give a time between {start:%Y-%m-%d} and {end:%Y-%m-%d}"
+        )
         return False
 
     def _points(self, path: tuple, value: Any, least: int) -> list[tuple[float, float]] | None:
         if not isinstance(value, list) or len(value) < least:
-            self.fail(path, f"expected a list of at least {least} [lon, lat] points", "write e.g. [[118.56, 47.80], [118.60, 47.78]]")
+            self.fail(
+                path, f"expected a list of at least {least} [lon, lat] points", "write e.g. [[118.56, 47.80], [118.60, 47.78]]"
+            )
             return None
         out = []
         for j, pt in enumerate(value):
@@ -393,7 +405,7 @@ class _Checker:
         return float(r)
 
     def _project(self, points: list[tuple[float, float]]) -> XY:
-        x, y = self.refs.projection.forward([p[0] for p in points], [p[1] for p in points])
+        x, y = self.refs.projection.forward(np.array([p[0] for p in points]), np.array([p[1] for p in points]))
         return tuple((float(a), float(b)) for a, b in zip(x, y, strict=True))
 
     def _unique(self, entries: list[tuple[str, int, Any]]) -> None:
@@ -404,7 +416,9 @@ class _Checker:
                 continue
             if ident in first:
                 self.fail(
-                    (section, i, "id"), f"the id '{ident}' is used twice (first on line {first[ident]})", "give each entry its own id"
+                    (section, i, "id"),
+                    f"the id '{ident}' is used twice (first on line {first[ident]})",
+                    "give each entry its own id",
                 )
             else:
                 first[ident] = self.doc.line((section, i, "id"))

@@ -7,8 +7,8 @@ with every issue found in the run.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from .errors import ContentError, ContentIssue
 from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
-from .operations import OPERATIONS_FILE, Refs, load_operations
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
+from .operations import OPERATIONS_FILE, Refs, load_operations
 from .schema_check import check_structure, where
 from .translations import Translations, load_translations
 
