@@ -33,6 +33,7 @@ OPERATIONS_FILE = "operations.yaml"
 KINDS = ("attack", "counter-attack", "crossing", "withdrawal", "breakout")
 GROUND_KINDS = ("held", "pocket")
 FADE = timedelta(hours=48)  # how long a finished arrow takes to fade out
+MIN_AREA_KM2 = 0.05  # a "ground" smaller than this is points on a line, not an outline
 _GROUND_KEYS = {"id", "side", "kind", "sources", "stages", "end"}
 _STAGE_KEYS = {"at", "ring", "approximate", "how"}
 _MANOEUVRE_KEYS = {"id", "side", "kind", "start", "end", "units", "sources", "path", "approximate", "how"}
@@ -251,7 +252,7 @@ class _Checker:
         if not shape.is_simple:
             self.fail(path + ("ring",), "the ring crosses itself", "reorder the points so the outline does not cross")
             return None
-        if Polygon(shape).area < 1e-6:
+        if Polygon(shape).area < MIN_AREA_KM2:
             self.fail(path + ("ring",), "the ring encloses no area", "give the corners of the ground, not points on a line")
             return None
         return GroundStage(at, tuple(ring), xy, radius, s["how"])
