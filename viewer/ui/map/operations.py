@@ -100,8 +100,8 @@ def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bo
     p.drawPolygon(poly)
     p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
     if pocket:
-        ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 5 * scale, QtCore.Qt.PenStyle.DashLine)
-        ring.setDashPattern([2.0, 1.2])
+        ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
+        ring.setDashPattern([1.2, 0.8])
         p.setPen(ring)
         p.drawPolygon(poly)
     p.setPen(QtGui.QPen(colour(ink, 0.9), 2.2 * scale))

@@ -1,0 +1,141 @@
+"""The operations layers drawn (offscreen): fronts and pockets, axes of advance that grow with time, the marks
+they give the legend, and reference pictures of the two layers over the base map."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from image_approval import assert_image_approved, render_widget
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from viewer.core.map_extent import battlefield_camera
+from viewer.core.motion import MotionModel
+from viewer.core.view_state import ViewState
+from viewer.ui.map import BaseMapLayer, MapContext
+from viewer.ui.map.operations import FrontsLayer, ManoeuvresLayer
+from viewer.ui.style import SIDE_COLOURS
+
+JUL03_EVENING = datetime(1939, 7, 3, 19)
+AUG24, AUG26, AUG31 = datetime(1939, 8, 24, 12), datetime(1939, 8, 26, 12), datetime(1939, 8, 31, 12)
+SIZE = (900, 700)
+
+
+@pytest.fixture
+def plain_map(qtbot, scenario):
+    """The base map with only the operations layers over it, at the battlefield's home camera."""
+    state = ViewState(scenario, battlefield_camera(scenario), instant=AUG24)
+    frame = QtWidgets.QWidget()  # the picture is taken of a plain widget (a GraphicsView renders only with a painter)
+    qtbot.addWidget(frame)
+    view = pg.GraphicsView(frame, background="#F3EEDC")
+    QtWidgets.QVBoxLayout(frame).setContentsMargins(0, 0, 0, 0)
+    frame.layout().addWidget(view)
+    box = pg.ViewBox(lockAspect=True, enableMenu=False, defaultPadding=0)
+    view.setCentralItem(box)
+    ctx = MapContext(scenario, MotionModel(scenario.units), state, box)
+    ctx.layers = [BaseMapLayer(ctx), FrontsLayer(ctx), ManoeuvresLayer(ctx)]
+    for layer in ctx.layers:
+        box.addItem(layer, ignoreBounds=True)
+    frame.resize(*SIZE)
+    frame.show()
+    qtbot.waitExposed(frame)
+    home = state.camera
+    box.setRange(xRange=(home.x0, home.x1), yRange=(home.y0, home.y1), padding=0)
+    yield view, ctx
+    frame.close()
+
+
+def grab(view: pg.GraphicsView) -> QtGui.QImage:
+    view.viewport().repaint()
+    return render_widget(view.parentWidget())
+
+
+def device_path(view: pg.GraphicsView, layer: ManoeuvresLayer, xy: np.ndarray) -> np.ndarray:
+    t = layer.to_device(view.viewportTransform())
+    return np.array([(p.x(), p.y()) for p in (t.map(QtCore.QPointF(x, y)) for x, y in xy)])
+
+
+def test_an_arrow_at_half_its_interval_is_drawn_half_way(plain_map):
+    """The pincers closing (24-26 August, a straight path north): at the middle of its interval the filled body
+    ends half-way along the course, its dashed whole course still shows, and the pixels say the same."""
+    view, ctx = plain_map
+    layer = ctx.layers[2]
+    m = next(m for m in ctx.scenario.operations.manoeuvres if m.id == "pincers-close")
+    ctx.state.instant = m.start + (m.end - m.start) / 2
+    layer.update()
+    image = grab(view)
+    ends = device_path(view, layer, np.asarray(m.xy))
+    shape = next(s for a, s in layer.shapes(layer.to_device(view.viewportTransform())) if a.manoeuvre is m)
+    length = float(np.hypot(*(ends[1] - ends[0])))
+    direction = (ends[1] - ends[0]) / length
+    reach = max(np.dot(np.array([p.x, p.y]) - ends[0], direction) for p in _points(shape.body))
+    assert reach == pytest.approx(length / 2, abs=2), "the body's tip is not half-way"
+    assert shape.course is not None and max(np.dot(np.array([p.x, p.y]) - ends[0], direction) for p in _points(shape.course)) == (
+        pytest.approx(length, abs=2)
+    )
+    solid, washed = (ends[0] + f * (ends[1] - ends[0]) for f in (0.3, 0.75))
+    red = QtGui.QColor(SIDE_COLOURS["soviet"])
+    assert _close(image.pixelColor(*map(round, solid)), red, 60), "no filled body a third of the way"
+    assert not _close(image.pixelColor(*map(round, washed)), red, 60), "the body reaches beyond half-way"
+
+
+class _P:
+    def __init__(self, x: float, y: float) -> None:
+        self.x, self.y = x, y
+
+
+def _points(path: QtGui.QPainterPath) -> list[_P]:
+    return [_P(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
+
+def _close(c: QtGui.QColor, ref: QtGui.QColor, tol: int) -> bool:
+    return max(abs(c.red() - ref.red()), abs(c.green() - ref.green()), abs(c.blue() - ref.blue())) <= tol
+
+
+@pytest.mark.parametrize(
+    ("at", "fronts", "arrows"),
+    [
+        (
+            JUL03_EVENING,
+            {"ground:soviet", "ground:japanese"},
+            {"axis:attack", "axis:crossing", "axis:counter-attack", "axis:course"},
+        ),
+        (AUG26, {"ground:soviet", "ground:pocket"}, {"axis:attack", "axis:counter-attack", "axis:breakout", "axis:course"}),
+        (AUG31, {"ground:soviet"}, set()),
+    ],
+    ids=["3-july-evening", "26-august", "31-august"],
+)
+def test_the_legend_lists_exactly_the_marks_drawn_now(plain_map, at, fronts, arrows):
+    _, ctx = plain_map
+    ctx.state.instant = at
+    for layer, expected in ((ctx.layers[1], fronts), (ctx.layers[2], arrows)):
+        entries = layer.legend()
+        assert {e.key for e in entries} == expected
+        assert len(entries) == len(expected) and all(e.text for e in entries)
+        for entry in entries:  # each swatch paints its mark
+            image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(0)
+            p = QtGui.QPainter(image)
+            entry.swatch(p, QtCore.QRectF(0, 0, 48, 24))
+            p.end()
+            alpha = pg.functions.ndarray_from_qimage(image)[:, :, 3]
+            assert (alpha > 60).sum() > 40, f"the swatch of {entry.key} is empty"
+
+
+def test_the_pocket_is_labelled_encircled(plain_map):
+    view, ctx = plain_map
+    ctx.state.instant = AUG26
+    keys = {lb.key for lb in ctx.layers[1].labels(view.viewportTransform())}
+    assert keys == {("pocket", "pocket-north"), ("pocket", "pocket-south")}
+
+
+@pytest.mark.parametrize(("at", "name"), [(JUL03_EVENING, "july-03-evening"), (AUG24, "august-24")])
+def test_operations_over_the_base_map(plain_map, at, name):
+    """3 July 19:00: the Japanese crossing at Bain-Tsagan, the Soviet counter-attacks from the west, the tank attack
+    on the bridgehead, both sides' ground. 24 August: the pincers round the pocket, Fui's breakout, the relief
+    attack."""
+    view, ctx = plain_map
+    ctx.state.instant = at
+    assert_image_approved(grab(view), f"map/operations/{name}")
