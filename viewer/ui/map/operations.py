@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
@@ -193,12 +194,14 @@ class ManoeuvresLayer(OperationsLayer):
         return list(out.values())
 
 
+@dataclass(frozen=True)
 class ArrowShape:
     """An axis of advance in device pixels: its body so far, the outline of its whole course while it is under
     way, and the bar across it where it crosses the river."""
 
-    def __init__(self, body: QtGui.QPainterPath, course: QtGui.QPainterPath | None, bridge: QtCore.QLineF | None) -> None:
-        self.body, self.course, self.bridge = body, course, bridge
+    body: QtGui.QPainterPath
+    course: QtGui.QPainterPath | None
+    bridge: QtCore.QLineF | None
 
 
 def arrow_outline(xy: np.ndarray, scale: float) -> QtGui.QPainterPath | None:
