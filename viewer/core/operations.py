@@ -28,6 +28,7 @@ from .errors import ContentIssue
 from .geometry import EqualAreaProjection
 from .marked_yaml import MarkedDocument, load_marked_yaml
 from .model import SIDES, BBox
+from .schema_check import where
 
 OPERATIONS_FILE = "operations.yaml"
 KINDS = ("attack", "counter-attack", "crossing", "withdrawal", "breakout")
@@ -189,7 +190,7 @@ class _Checker:
         self.issues: list[ContentIssue] = []
 
     def fail(self, path: tuple, problem: str, fix: str) -> None:
-        self.issues.append(self.doc.issue(path, f"{_where(self.doc.data, path)}: {problem}", fix))
+        self.issues.append(self.doc.issue(path, f"{where(self.doc.data, path)}: {problem}", fix))
 
     def operations(self) -> Operations:
         data = self.doc.data
@@ -423,27 +424,3 @@ class _Checker:
                 )
             else:
                 first[ident] = self.doc.line((section, i, "id"))
-
-
-def _where(data: Any, path: tuple) -> str:
-    """A readable location: "manoeuvre 'jp-crossing' › path" rather than a list of keys."""
-    parts: list[str] = []
-    node = data
-    for i, key in enumerate(path):
-        node = node[key] if isinstance(node, (dict, list)) and _has(node, key) else None
-        if isinstance(key, int):
-            kind = {"grounds": "ground", "manoeuvres": "manoeuvre", "stages": "stage"}.get(str(path[i - 1]), "point")
-            ident = node.get("id") if isinstance(node, dict) else None
-            at = node.get("at") if isinstance(node, dict) else None
-            label = f"{kind} '{ident}'" if ident else f"{kind} at {at}" if at else f"{kind} {key + 1}"
-            if parts and parts[-1] == str(path[i - 1]):
-                parts[-1] = label
-            else:
-                parts.append(label)
-        else:
-            parts.append(str(key))
-    return " › ".join(parts) or "operations"
-
-
-def _has(node: dict | list, key: Any) -> bool:
-    return key in node if isinstance(node, dict) else isinstance(key, int) and 0 <= key < len(node)
