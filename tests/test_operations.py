@@ -18,6 +18,7 @@ from viewer.core.operations import (
     Ground,
     GroundStage,
     arrow_progress,
+    axis_outline,
     frame_at,
     ground_ring,
     partial_path,
@@ -131,6 +132,23 @@ def test_partial_path_cuts_a_polyline_by_length():
     assert partial_path(xy, 3 / 7).tolist()[-1] == pytest.approx([3.0, 0.0])
     assert partial_path(xy, 1.0).tolist() == xy.tolist()
     assert partial_path(xy, 0.0).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def test_an_axis_outline_keeps_its_width_through_a_bend_and_ends_in_its_head():
+    xy = np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 100.0]])
+    outline = axis_outline(xy, 5, 30, 15)
+    assert outline is not None
+    body, head, back = outline[:3], outline[3:6], outline[6:]
+    assert head[1].tolist() == [100.0, 100.0], "the head's tip is the path's end"
+    assert head[0].tolist() == [85.0, 70.0] and head[2].tolist() == [115.0, 70.0]
+    assert body.tolist() == [[0.0, 5.0], [95.0, 5.0], [95.0, 70.0]] and back.tolist() == [
+        [105.0, 70.0],
+        [105.0, -5.0],
+        [0.0, -5.0],
+    ]
+    short = axis_outline(np.array([[0.0, 0.0], [10.0, 0.0]]), 5, 30, 15)
+    assert short is not None and np.abs(short[:, 1]).max() == pytest.approx(15 * 6 / 30), "a short arrow, a small head"
+    assert axis_outline(np.array([[0.0, 0.0], [1.0, 0.0]]), 5, 30, 15) is None
 
 
 def test_a_ring_moves_linearly_between_stages_of_equal_size_and_steps_otherwise():

@@ -128,6 +128,37 @@ def path_length(xy: np.ndarray) -> float:
     return float(np.hypot(*np.diff(np.asarray(xy, dtype=float), axis=0).T).sum())
 
 
+def axis_outline(xy: np.ndarray, half_width: float, head_length: float, head_half_width: float) -> np.ndarray | None:
+    """The outline of an axis of advance along a polyline (device units): a body of even width with mitred bends,
+    ending in a head whose tip is the last point; a short path gets a proportionally smaller head. None when the
+    path is too short to draw. One polygon, computed with numpy, so a frame of arrows costs no path operations."""
+    xy = np.asarray(xy, dtype=float)
+    total = path_length(xy)
+    if len(xy) < 2 or total < 2:
+        return None
+    head = min(head_length, 0.6 * total)
+    head_half = head_half_width * head / head_length
+    half = min(half_width, 0.7 * head_half)
+    body = partial_path(xy, (total - head) / total)
+    body = body[np.concatenate(([True], np.hypot(*np.diff(body, axis=0).T) > 1e-9))]
+    tip = xy[-1]
+    ahead = tip - body[-1]
+    ahead = ahead / (np.hypot(*ahead) or 1.0)
+    if len(body) < 2:  # all head: the body is the head's base
+        body = np.vstack((body[-1] - ahead * 1e-3, body[-1]))
+    d = np.diff(body, axis=0)
+    seg_n = np.column_stack((-d[:, 1], d[:, 0])) / np.hypot(*d.T)[:, None]  # left normal of each segment
+    normals = np.vstack((seg_n[:1], seg_n[:-1] + seg_n[1:], seg_n[-1:]))
+    normals /= np.hypot(*normals.T)[:, None]
+    if len(seg_n) > 1:  # a mitre keeps the body's width through a bend (capped at a sharp one)
+        cos = np.einsum("ij,ij->i", normals[1:-1], seg_n[1:])
+        normals[1:-1] /= np.maximum(cos, 0.35)[:, None]
+    left, right = body + normals * half, body - normals * half
+    side = np.array([-ahead[1], ahead[0]])
+    head_pts = np.array([body[-1] + side * head_half, tip, body[-1] - side * head_half])
+    return np.vstack((left, head_pts, right[::-1]))
+
+
 def ground_ring(g: Ground, at: datetime) -> np.ndarray | None:
     """The ground's ring at `at` (km), moving linearly between stages of equal size; None outside its time."""
     if at < g.stages[0].at or at > g.end:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from pyqtgraph.Qt import QtCore, QtGui
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ...core.operations import Arrow, OperationsFrame, first_crossing, frame_at, partial_path, path_length
+from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
 from .layer import PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
@@ -23,6 +24,7 @@ ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "ma
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+MARGIN_KM = 3.0  # around every ground's outline, for the width of its edge at any zoom
 
 
 class OperationsLayer(MapLayer):
@@ -43,9 +45,35 @@ class OperationsLayer(MapLayer):
 
 # --- ground held, fronts, the pocket ---------------------------------------------------------------------------
 class FrontsLayer(OperationsLayer):
+    """Ground held changes only at its stages (or while a pocket shrinks), so Qt keeps the painted layer as a
+    pixmap in device coordinates and a new instant repaints it only when a ring has changed: hatching large areas
+    every frame of a scrub would cost more than all the units."""
+
     name = "fronts"
     z = 1.0  # above the base map, under trails, discs, places and units
     toggle = "fronts"
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__(ctx)
+        xy = [np.asarray(s.xy) for g in ctx.scenario.operations.grounds for s in g.stages]
+        lo, hi = (np.vstack(xy).min(axis=0), np.vstack(xy).max(axis=0)) if xy else (np.zeros(2), np.zeros(2))
+        self._bounds = QtCore.QRectF(*(lo - MARGIN_KM), *(hi - lo + 2 * MARGIN_KM))
+        self._drawn = self._rings_key()
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def _rings_key(self) -> tuple:
+        return tuple((g.id, ring.round(3).tobytes()) for g, ring in self.frame().grounds)
+
+    def changed(self, field: str) -> None:
+        if field == "instant":
+            key = self._rings_key()
+            if key == self._drawn:
+                return
+            self._drawn = key
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self._bounds
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
@@ -92,21 +120,47 @@ class FrontsLayer(OperationsLayer):
 
 
 def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
-    """Held ground: a pale wash, the side's hatching and a firm edge; a pocket is ringed in the encircler's colour."""
-    ink = SIDE_COLOURS[side]
-    p.setPen(QtCore.Qt.PenStyle.NoPen)
-    p.setBrush(colour(ink, 0.10))
-    p.drawPolygon(poly)
-    p.setBrush(QtGui.QBrush(colour(ink, 0.45), HATCH[side]))
-    p.drawPolygon(poly)
-    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    """Held ground: the side's hatching on a pale wash and a firm edge; a pocket is ringed in the encircler's colour.
+    The hatching is one tiled texture (filling big areas with a pattern brush costs milliseconds a frame)."""
     if pocket:
         ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
         ring.setDashPattern([1.2, 0.8])
-        p.setPen(ring)
+        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), ring)
+        fill_then_edge(p, poly, None, QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+    else:
+        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+
+
+def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush | QtGui.QColor | None, pen: QtGui.QPen) -> None:
+    """Fill without antialiasing, then stroke the edge with it: the edge hides the fill's steps, and an antialiased
+    fill of a large shape costs far more than the two together."""
+    antialiased = p.testRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    if brush is not None:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+        p.setPen(QtCore.Qt.PenStyle.NoPen)
+        p.setBrush(brush)
         p.drawPolygon(poly)
-    p.setPen(QtGui.QPen(colour(ink, 0.9), 2.2 * scale))
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, antialiased)
+    p.setPen(pen)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
     p.drawPolygon(poly)
+
+
+@lru_cache(maxsize=4)
+def hatch_tile(side: str) -> QtGui.QPixmap:
+    """A tile of the side's hatching on its pale wash: '/' for the Soviet side, '\\' for the Japanese."""
+    n = 9
+    pm = QtGui.QPixmap(n, n)
+    pm.fill(colour(SIDE_COLOURS[side], 0.10))
+    q = QtGui.QPainter(pm)
+    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), 1.0))
+    for shift in (-n, 0, n):  # the neighbours' strokes too, so the tiles join
+        if HATCH[side] == QtCore.Qt.BrushStyle.BDiagPattern:
+            q.drawLine(QtCore.QPointF(shift, n), QtCore.QPointF(shift + n, 0))
+        else:
+            q.drawLine(QtCore.QPointF(shift, 0), QtCore.QPointF(shift + n, n))
+    q.end()
+    return pm
 
 
 def _ground_text(side: str, pocket: bool) -> str:
@@ -199,36 +253,18 @@ class ArrowShape:
     """An axis of advance in device pixels: its body so far, the outline of its whole course while it is under
     way, and the bar across it where it crosses the river."""
 
-    body: QtGui.QPainterPath
-    course: QtGui.QPainterPath | None
+    body: np.ndarray  # (n, 2) outline
+    course: np.ndarray | None
     bridge: QtCore.QLineF | None
 
 
-def arrow_outline(xy: np.ndarray, scale: float) -> QtGui.QPainterPath | None:
-    """An axis of advance along a device polyline: a body of even width ending in a head at the last point. A
-    short arrow (early in its move) gets a proportionally smaller head."""
-    total = path_length(xy)
-    if total < 2:
-        return None
-    head = min(HEAD_PX * scale, 0.6 * total)
-    half_head = HEAD_HALF_PX * scale * head / (HEAD_PX * scale)
-    body_xy = partial_path(xy, (total - head) / total)
-    base, tip = body_xy[-1], xy[-1]
-    d = tip - base
-    n = np.array([-d[1], d[0]]) / (math.hypot(*d) or 1.0)
-    line = QtGui.QPainterPath(QtCore.QPointF(*body_xy[0]))
-    for x, y in body_xy[1:]:
-        line.lineTo(x, y)
-    stroker = QtGui.QPainterPathStroker()
-    stroker.setWidth(min(BODY_PX * scale, half_head * 1.4))
-    stroker.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
-    stroker.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    shape = stroker.createStroke(line)
-    tri = QtGui.QPainterPath(QtCore.QPointF(*(base + n * half_head)))
-    tri.lineTo(*tip)
-    tri.lineTo(*(base - n * half_head))
-    tri.closeSubpath()
-    return shape.united(tri).simplified()
+def arrow_outline(xy: np.ndarray, scale: float) -> np.ndarray | None:
+    """An axis of advance along a device polyline at this UI scale (the shape is `core.operations.axis_outline`)."""
+    return axis_outline(xy, BODY_PX / 2 * scale, HEAD_PX * scale, HEAD_HALF_PX * scale)
+
+
+def polygon(xy: np.ndarray) -> QtGui.QPolygonF:
+    return QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in xy])
 
 
 def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scale: float) -> None:
@@ -236,21 +272,20 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
     for a move away (withdrawal dashed, breakout solid); the whole course, while under way, as a thin dashed line."""
     ink = SIDE_COLOURS[side]
     if shape.course is not None:
-        paint_course(p, shape.course, side, scale)
+        paint_course(p, polygon(shape.course), side, scale)
     hollow = kind in ("withdrawal", "breakout")
     if hollow:
         edge = QtGui.QPen(
             colour(ink), 2.6 * scale, QtCore.Qt.PenStyle.DashLine if kind == "withdrawal" else QtCore.Qt.PenStyle.SolidLine
         )
-        p.setBrush(colour("#FFFFFF", 0.65))
+        fill = colour("#FFFFFF", 0.65)
     else:
         edge = QtGui.QPen(
             colour(INK), 1.6 * scale, QtCore.Qt.PenStyle.DashLine if kind == "counter-attack" else QtCore.Qt.PenStyle.SolidLine
         )
-        p.setBrush(colour(ink, 0.6 if kind == "counter-attack" else 0.75))
+        fill = colour(ink, 0.6 if kind == "counter-attack" else 0.75)
     edge.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    p.setPen(edge)
-    p.drawPath(shape.body)
+    fill_then_edge(p, polygon(shape.body), fill, edge)
     if shape.bridge is not None:
         bar = QtGui.QPen(colour(INK), 3 * scale)
         bar.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
@@ -263,13 +298,11 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
             p.drawLine(line.translated(shift))
 
 
-def paint_course(p: QtGui.QPainter, course: QtGui.QPainterPath, side: str, scale: float) -> None:
+def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: float) -> None:
     """The whole axis of a move under way: a pale wash inside a dashed edge, so its aim reads from its start."""
-    pen = QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.0 * scale, QtCore.Qt.PenStyle.DashLine)
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]).darker(115), 2.4 * scale, QtCore.Qt.PenStyle.DashLine)
     pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    p.setPen(pen)
-    p.setBrush(colour(SIDE_COLOURS[side], 0.22))
-    p.drawPath(course)
+    fill_then_edge(p, course, colour(SIDE_COLOURS[side], 0.28), pen)
 
 
 def _kind_text(kind: str) -> str:
@@ -310,6 +343,6 @@ def _course_swatch(side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]
         course = arrow_outline(_swatch_path(box), s)
         if course is None:
             return
-        paint_course(p, course, side, s)
+        paint_course(p, polygon(course), side, s)
 
     return swatch
