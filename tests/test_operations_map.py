@@ -133,3 +133,32 @@ def test_operations_over_the_base_map(plain_map, when, name):
     view, ctx = plain_map
     at(ctx, when)
     assert_image_approved(grab(view), f"map/operations/{name}")
+
+
+def test_the_cached_fronts_follow_the_instant_in_the_map(qtbot, scenario):
+    """The fronts layer is kept as a pixmap between changes of its rings: in the real map a new instant must still
+    repaint it. North of the Holsten, east of the bridgehead: Japanese-held (blue) on 20 August, cleared by the
+    Soviet side (red) on 31 August."""
+    from viewer.ui.map_view import MapView
+
+    state = ViewState(scenario, battlefield_camera(scenario), instant=datetime(1939, 8, 20, 12), layers=frozenset({"fronts"}))
+    m = MapView(scenario, MotionModel(scenario.units), state)
+    qtbot.addWidget(m)
+    m.resize(1000, 800)
+    m.show()
+    qtbot.waitExposed(m)
+    fronts = m.layer("fronts")
+    x, y = scenario.projection.point(118.70, 47.815)
+
+    def tint() -> float:
+        """Red minus blue around the point: hatching of the Soviet side is red, of the Japanese side blue."""
+        m.graphics.viewport().repaint()
+        image = m.graphics.viewport().grab().toImage()
+        pt = fronts.to_device(m.graphics.viewportTransform()).map(QtCore.QPointF(x, y)).toPoint()
+        colours = [image.pixelColor(pt.x() + dx, pt.y() + dy) for dx in range(-8, 9) for dy in range(-8, 9)]
+        return float(np.mean([c.red() - c.blue() for c in colours]))
+
+    japanese = tint()
+    state.instant = datetime(1939, 8, 31, 12)
+    assert tint() > japanese + 20
+    m.close()
