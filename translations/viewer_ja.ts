@@ -261,6 +261,46 @@ Details were written to:
         <source>≈ approximate position</source>
         <translation>≈ おおよその位置</translation>
     </message>
+    <message>
+        <source>Encircled</source>
+        <translation>包囲</translation>
+    </message>
+    <message>
+        <source>Japanese forces encircled (approximate)</source>
+        <translation>包囲された日本軍（概略）</translation>
+    </message>
+    <message>
+        <source>Ground held by Soviet and Mongolian forces (approximate)</source>
+        <translation>ソ連・モンゴル軍の確保地域（概略）</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces (approximate)</source>
+        <translation>日本軍の確保地域（概略）</translation>
+    </message>
+    <message>
+        <source>Attack (axis of advance)</source>
+        <translation>攻撃（進撃方向）</translation>
+    </message>
+    <message>
+        <source>Counter-attack</source>
+        <translation>反撃</translation>
+    </message>
+    <message>
+        <source>River crossing</source>
+        <translation>渡河</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>撤退</translation>
+    </message>
+    <message>
+        <source>Breakout from encirclement</source>
+        <translation>包囲からの脱出</translation>
+    </message>
+    <message>
+        <source>Where a move under way was going</source>
+        <translation>進行中の移動の目標</translation>
+    </message>
 </context>
 <context>
     <name>Naming</name>
@@ -502,6 +542,14 @@ Details were written to:
     <message>
         <source>Modern border</source>
         <translation>現在の国境</translation>
+    </message>
+    <message>
+        <source>Fronts and ground held</source>
+        <translation>前線と確保地域</translation>
+    </message>
+    <message>
+        <source>Manoeuvres (arrows)</source>
+        <translation>作戦行動（矢印）</translation>
     </message>
     <message>
         <source>Uncertainty of positions</source>

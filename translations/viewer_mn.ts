@@ -261,6 +261,46 @@ Details were written to:
         <source>≈ approximate position</source>
         <translation>≈ ойролцоо байрлал</translation>
     </message>
+    <message>
+        <source>Encircled</source>
+        <translation>Бүслэгдсэн</translation>
+    </message>
+    <message>
+        <source>Japanese forces encircled (approximate)</source>
+        <translation>Бүслэгдсэн Японы цэрэг (ойролцоогоор)</translation>
+    </message>
+    <message>
+        <source>Ground held by Soviet and Mongolian forces (approximate)</source>
+        <translation>Зөвлөлт, Монголын цэргийн эзэмшиж байсан газар (ойролцоогоор)</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces (approximate)</source>
+        <translation>Японы цэргийн эзэмшиж байсан газар (ойролцоогоор)</translation>
+    </message>
+    <message>
+        <source>Attack (axis of advance)</source>
+        <translation>Довтолгоо (давшилтын чиглэл)</translation>
+    </message>
+    <message>
+        <source>Counter-attack</source>
+        <translation>Сөрөг довтолгоо</translation>
+    </message>
+    <message>
+        <source>River crossing</source>
+        <translation>Голыг гатлах</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Ухралт</translation>
+    </message>
+    <message>
+        <source>Breakout from encirclement</source>
+        <translation>Бүслэлтээс гарах</translation>
+    </message>
+    <message>
+        <source>Where a move under way was going</source>
+        <translation>Эхэлсэн хөдөлгөөний чиглэл</translation>
+    </message>
 </context>
 <context>
     <name>Naming</name>
@@ -502,6 +542,14 @@ Details were written to:
     <message>
         <source>Modern border</source>
         <translation>Өнөөгийн хил</translation>
+    </message>
+    <message>
+        <source>Fronts and ground held</source>
+        <translation>Фронт ба эзэмшсэн газар</translation>
+    </message>
+    <message>
+        <source>Manoeuvres (arrows)</source>
+        <translation>Маневр (сумнууд)</translation>
     </message>
     <message>
         <source>Uncertainty of positions</source>

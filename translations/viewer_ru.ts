@@ -261,6 +261,46 @@ Details were written to:
         <source>≈ approximate position</source>
         <translation>≈ приблизительная позиция</translation>
     </message>
+    <message>
+        <source>Encircled</source>
+        <translation>Окружены</translation>
+    </message>
+    <message>
+        <source>Japanese forces encircled (approximate)</source>
+        <translation>Окружённые японские войска (приблизительно)</translation>
+    </message>
+    <message>
+        <source>Ground held by Soviet and Mongolian forces (approximate)</source>
+        <translation>Территория, удерживаемая советскими и монгольскими войсками (приблизительно)</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces (approximate)</source>
+        <translation>Территория, удерживаемая японскими войсками (приблизительно)</translation>
+    </message>
+    <message>
+        <source>Attack (axis of advance)</source>
+        <translation>Наступление (направление удара)</translation>
+    </message>
+    <message>
+        <source>Counter-attack</source>
+        <translation>Контрудар</translation>
+    </message>
+    <message>
+        <source>River crossing</source>
+        <translation>Переправа</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Отход</translation>
+    </message>
+    <message>
+        <source>Breakout from encirclement</source>
+        <translation>Прорыв из окружения</translation>
+    </message>
+    <message>
+        <source>Where a move under way was going</source>
+        <translation>Куда шло начатое движение</translation>
+    </message>
 </context>
 <context>
     <name>Naming</name>
@@ -502,6 +542,14 @@ Details were written to:
     <message>
         <source>Modern border</source>
         <translation>Современная граница</translation>
+    </message>
+    <message>
+        <source>Fronts and ground held</source>
+        <translation>Фронты и удерживаемая территория</translation>
+    </message>
+    <message>
+        <source>Manoeuvres (arrows)</source>
+        <translation>Манёвры (стрелки)</translation>
     </message>
     <message>
         <source>Uncertainty of positions</source>

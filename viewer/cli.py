@@ -271,6 +271,7 @@ def summary(scenario) -> str:
             f"units     {len(scenario.units)} with {fixes} dated positions ({approx} approximate)",
             f"places    {len(scenario.places)}",
             f"sources   {len(scenario.sources)}",
+            f"operations {len(scenario.operations.grounds)} grounds held, {len(scenario.operations.manoeuvres)} manoeuvres",
             f"disputed ground between the claims: {scenario.disputed_area_km2:,.0f} km² (equal-area projection)",
         ]
     )

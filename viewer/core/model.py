@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from .geometry import EqualAreaProjection
 from .language import Text, named
+
+if TYPE_CHECKING:
+    from .operations import Operations
 
 SIDES = ("japanese", "manchukuo", "soviet", "mongolian")
 STATES = ("moving", "holding", "attacking", "retreating", "destroyed", "withdrawn")
@@ -166,6 +170,7 @@ class Scenario:
     layers: Mapping[str, tuple[GeoFeature, ...]]
     claims: tuple[Claim, ...]
     disputed_ground_km: Polygon = field(repr=False)
+    operations: Operations = field(default_factory=lambda: _no_operations(), repr=False)  # operations.yaml
 
     def display_title(self, lang: str, naming: str) -> str:
         return named(self.title, self.japanese_title, lang, naming)
@@ -182,3 +187,9 @@ class Scenario:
 
     def chapter(self, chapter_id: str) -> Chapter:
         return next(c for c in self.chapters if c.id == chapter_id)
+
+
+def _no_operations() -> Operations:
+    from .operations import Operations  # it builds on these records
+
+    return Operations()

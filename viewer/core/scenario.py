@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
 from .position_checks import position_issues
+from .operations import OPERATIONS_FILE, Refs, load_operations
 from .schema_check import check_structure, where
 from .translations import Translations, load_translations
 
@@ -54,9 +56,10 @@ def load_scenario_with_translations(folder: Path) -> tuple[Scenario, Translation
         builder.issues += [
             doc.issue(p, f"{where(doc.data, p)}: {what}", fix) for p, what, fix in position_issues(scenario, doc.data)
         ]
-    if issues or builder.issues or scenario is None:
-        raise ContentError(issues + builder.issues)
-    return scenario, translations
+    operations, op_issues = load_operations(folder / OPERATIONS_FILE, builder.refs())
+    if issues or builder.issues or op_issues or scenario is None:
+        raise ContentError(issues + builder.issues + op_issues)
+    return replace(scenario, operations=operations), translations
 
 
 class _Builder:
@@ -344,6 +347,19 @@ class _Builder:
                 Fix(at, precision, lon, lat, x, y, f["state"], float(radius), f.get("place"), sources, self.text(path + ("how",)))
             )
         return fixes if ok else None
+
+    def refs(self) -> Refs:
+        """What operations.yaml may refer to (known even when this file has problems, so all are listed)."""
+        d = self.data
+        dates = [self.date(("campaign", k)) for k in ("start", "end")]
+        campaign = (period_start(*dates[0]), period_end(*dates[1])) if dates[0] and dates[1] else None
+        return Refs(
+            {s["id"]: s["grade"] for s in d["sources"]},
+            frozenset(u["id"] for u in d["units"]),
+            campaign,
+            BBox(**d["map"]["region"]),
+            self.projection,
+        )
 
     def data_place_ids(self) -> set[str]:
         return {p["id"] for p in self.data["places"]}

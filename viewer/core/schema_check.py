@@ -15,6 +15,7 @@ from .errors import ContentIssue
 from .marked_yaml import MarkedDocument
 
 _KIND_NAMES = {"sources": "source", "chapters": "chapter", "places": "place", "units": "unit", "events": "event", "track": "fix"}
+_KIND_NAMES |= {"grounds": "ground", "stages": "stage", "manoeuvres": "manoeuvre"}  # operations.yaml
 _TYPE_WORDS = {
     "string": "text",
     "number": "a number",

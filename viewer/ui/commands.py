@@ -84,6 +84,8 @@ def command_text(command_id: str) -> str:
         "layer.disputed": translate("Window", "Disputed ground"),
         "layer.claims": translate("Window", "Border claims"),
         "layer.border": translate("Window", "Modern border"),
+        "layer.fronts": translate("Window", "Fronts and ground held"),
+        "layer.manoeuvres": translate("Window", "Manoeuvres (arrows)"),
         "layer.halos": translate("Window", "Uncertainty of positions"),
         "layer.trails": translate("Window", "Trails"),
         "layer.inset": translate("Window", "Regional inset"),

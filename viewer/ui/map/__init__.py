@@ -15,16 +15,19 @@ from .highlight import HighlightLayer
 from .inset import InsetLayer
 from .labels import LabelsLayer
 from .layer import MapContext, MapLabel, MapLayer
+from .operations import FrontsLayer, ManoeuvresLayer
 from .places import PlacesLayer
 from .trails import TrailsLayer
 from .units import UnitsLayer
 
 LAYER_TYPES: tuple[type[MapLayer], ...] = (
     BaseMapLayer,  # z -10  disputed ground, claims, water, modern border (in km, cached)
+    FrontsLayer,  # z   1  ground held per side, fronts, the pocket (operations.yaml)
     TrailsLayer,  # z   2  where units came from
     HalosLayer,  # z   3  uncertainty discs
     PlacesLayer,  # z   5  place marks
     UnitsLayer,  # z  10  unit symbols, arrows, selection
+    ManoeuvresLayer,  # z  11  axes of advance growing over their interval (operations.yaml)
     HighlightLayer,  # z  15  the place a note points at, above the units
     LabelsLayer,  # z  20  every name, kept apart
     FurnitureLayer,  # z 100  legend, scale bar, north arrow (on screen)

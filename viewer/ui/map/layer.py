@@ -8,6 +8,7 @@ layers paint in device pixels: they map their anchors through the transform to t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -38,6 +39,15 @@ class MapLabel:
     font: QtGui.QFont
     colour: QtGui.QColor
     priority: int
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One mark the map draws now, as the legend explains it: a swatch painted in a box, and its text."""
+
+    key: str  # one entry per key, e.g. "axis:attack"
+    text: str
+    swatch: Callable[[QtGui.QPainter, QtCore.QRectF], None]
 
 
 class MapContext:
@@ -107,6 +117,10 @@ class MapLayer(pg.GraphicsObject):
         return []
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        return []
+
+    def legend(self) -> list[LegendEntry]:
+        """The marks this layer draws at the state's instant, for the legend (none by default)."""
         return []
 
     def boundingRect(self) -> QtCore.QRectF:

@@ -1,0 +1,348 @@
+"""Operational graphics from `operations.yaml`, as a printed battle map draws them: the ground each side held,
+hatched in the side's colour with its edge (the front) drawn firm; the encircled ground ringed in the colour of
+the side that encircled it; and the manoeuvres as APP-6-style axes of advance that grow along their path from
+their start to their end time and then fade (the timing is `core.operations.frame_at`, tested without Qt).
+
+Both layers work out their shapes once per instant and view and keep them until either changes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+
+from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ..i18n import translate
+from ..style import INK, SIDE_COLOURS, colour, font
+from .layer import PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
+
+ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
+ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
+HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
+BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+MARGIN_KM = 3.0  # around every ground's outline, for the width of its edge at any zoom
+
+
+class OperationsLayer(MapLayer):
+    """What both operations layers share: the operations drawn at the state's instant, computed once per instant."""
+
+    watches = frozenset({"instant"})
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__(ctx)
+        self._frame: tuple[object, OperationsFrame] | None = None
+
+    def frame(self) -> OperationsFrame:
+        at = self.state.instant
+        if self._frame is None or self._frame[0] != at:
+            self._frame = at, frame_at(self.ctx.scenario.operations, at)
+        return self._frame[1]
+
+
+# --- ground held, fronts, the pocket ---------------------------------------------------------------------------
+class FrontsLayer(OperationsLayer):
+    """Ground held changes only at its stages (or while a pocket shrinks), so Qt keeps the painted layer as a
+    pixmap in device coordinates and a new instant repaints it only when a ring has changed: hatching large areas
+    every frame of a scrub would cost more than all the units."""
+
+    name = "fronts"
+    z = 1.0  # above the base map, under trails, discs, places and units
+    toggle = "fronts"
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__(ctx)
+        xy = [np.asarray(s.xy) for g in ctx.scenario.operations.grounds for s in g.stages]
+        lo, hi = (np.vstack(xy).min(axis=0), np.vstack(xy).max(axis=0)) if xy else (np.zeros(2), np.zeros(2))
+        self._bounds = QtCore.QRectF(*(lo - MARGIN_KM), *(hi - lo + 2 * MARGIN_KM))
+        self._drawn = self._rings_key()
+        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def _rings_key(self) -> tuple:
+        return tuple((g.id, ring.round(3).tobytes()) for g, ring in self.frame().grounds)
+
+    def changed(self, field: str) -> None:
+        if field == "instant":
+            key = self._rings_key()
+            if key == self._drawn:
+                return
+            self._drawn = key
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self._bounds
+
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        t = self.to_device(self.scene_to_device(p))
+        grounds = self.frame().grounds
+        if not grounds:
+            return
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        for ground, ring in grounds:
+            xy = device_xy(t, ring[:, 0], ring[:, 1])
+            poly = QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in xy])
+            side = ALLIES[ground.side]
+            paint_ground(p, poly, side, ground.kind == "pocket", self.scale)
+
+    def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        """A pocket says what it is, so a reader who has not found the legend still sees who was encircled."""
+        t, s = self.to_device(scene_to_device), self.scale
+        out = []
+        for ground, ring in self.frame().grounds:
+            if ground.kind != "pocket":
+                continue
+            x, y = device_xy(t, ring[:, 0], ring[:, 1]).mean(axis=0)
+            out.append(
+                MapLabel(
+                    ("pocket", ground.id),
+                    translate("Map", "Encircled"),
+                    (float(x), float(y)),
+                    0,
+                    font(15 * s, bold=True, italic=True),
+                    colour(SIDE_COLOURS[ENCIRCLER[ALLIES[ground.side]]]).darker(120),
+                    PLACE,
+                )
+            )
+        return out
+
+    def legend(self) -> list[LegendEntry]:
+        out: dict[str, LegendEntry] = {}
+        for ground, _ in self.frame().grounds:
+            side, pocket = ALLIES[ground.side], ground.kind == "pocket"
+            key = "ground:pocket" if pocket else f"ground:{side}"
+            if key not in out:
+                out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
+        return list(out.values())
+
+
+def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
+    """Held ground: the side's hatching on a pale wash and a firm edge; a pocket is ringed in the encircler's colour.
+    The hatching is one tiled texture (filling big areas with a pattern brush costs milliseconds a frame)."""
+    if pocket:
+        ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
+        ring.setDashPattern([1.2, 0.8])
+        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), ring)
+        fill_then_edge(p, poly, None, QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+    else:
+        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+
+
+def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush | QtGui.QColor | None, pen: QtGui.QPen) -> None:
+    """Fill without antialiasing, then stroke the edge with it: the edge hides the fill's steps, and an antialiased
+    fill of a large shape costs far more than the two together."""
+    antialiased = p.testRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    if brush is not None:
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
+        p.setPen(QtCore.Qt.PenStyle.NoPen)
+        p.setBrush(brush)
+        p.drawPolygon(poly)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, antialiased)
+    p.setPen(pen)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.drawPolygon(poly)
+
+
+@lru_cache(maxsize=4)
+def hatch_tile(side: str) -> QtGui.QPixmap:
+    """A tile of the side's hatching on its pale wash: '/' for the Soviet side, '\\' for the Japanese."""
+    n = 9
+    pm = QtGui.QPixmap(n, n)
+    pm.fill(colour(SIDE_COLOURS[side], 0.10))
+    q = QtGui.QPainter(pm)
+    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), 1.0))
+    for shift in (-n, 0, n):  # the neighbours' strokes too, so the tiles join
+        if HATCH[side] == QtCore.Qt.BrushStyle.BDiagPattern:
+            q.drawLine(QtCore.QPointF(shift, n), QtCore.QPointF(shift + n, 0))
+        else:
+            q.drawLine(QtCore.QPointF(shift, 0), QtCore.QPointF(shift + n, n))
+    q.end()
+    return pm
+
+
+def _ground_text(side: str, pocket: bool) -> str:
+    if pocket:
+        return translate("Map", "Japanese forces encircled (approximate)")
+    if side == "soviet":
+        return translate("Map", "Ground held by Soviet and Mongolian forces (approximate)")
+    return translate("Map", "Ground held by Japanese forces (approximate)")
+
+
+def _ground_swatch(side: str, pocket: bool) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        paint_ground(p, QtGui.QPolygonF(box.adjusted(3, 3, -3, -3)), side, pocket, box.height() / 24)
+
+    return swatch
+
+
+# --- manoeuvres ------------------------------------------------------------------------------------------------
+class ManoeuvresLayer(OperationsLayer):
+    name = "manoeuvres"
+    z = 11.0  # above the unit symbols (a blow is the story of the frame), under the highlight ring and the names
+    toggle = "manoeuvres"
+
+    def __init__(self, ctx: MapContext) -> None:
+        super().__init__(ctx)
+        river = next((f.geometry_km for f in ctx.scenario.layers.get("rivers", ()) if f.properties.get("kind") == "river"), None)
+        self._crossings = {  # where (km along its path) each crossing meets the river
+            m.id: first_crossing(np.asarray(m.xy), river) if river is not None else None
+            for m in ctx.scenario.operations.manoeuvres
+            if m.kind == "crossing"
+        }
+        self._shapes: tuple[tuple, list[tuple[Arrow, ArrowShape]]] | None = None
+
+    def shapes(self, t: QtGui.QTransform) -> list[tuple[Arrow, ArrowShape]]:
+        """The arrows at the instant in device pixels (cached per instant, view and scale)."""
+        key = (self.state.instant, transform_key(t), self.scale)
+        if self._shapes is None or self._shapes[0] != key:
+            out = []
+            for arrow in self.frame().arrows:
+                full = device_xy(t, *np.asarray(arrow.manoeuvre.xy).T)
+                shown = device_xy(t, arrow.path[:, 0], arrow.path[:, 1])
+                body = arrow_outline(shown, self.scale)
+                if body is None:
+                    continue
+                course = arrow_outline(full, self.scale) if arrow.fraction < 1 else None
+                bridge = self._bridge(arrow, full, t)
+                out.append((arrow, ArrowShape(body, course, bridge)))
+            self._shapes = key, out
+        return self._shapes[1]
+
+    def _bridge(self, arrow: Arrow, full: np.ndarray, t: QtGui.QTransform) -> QtCore.QLineF | None:
+        """Where a crossing meets the river, once the arrow has got there: a line across the body."""
+        at_km = self._crossings.get(arrow.manoeuvre.id)
+        km_total = path_length(np.asarray(arrow.manoeuvre.xy))
+        if at_km is None or not km_total or arrow.fraction * km_total < at_km:
+            return None
+        f = at_km / km_total
+        x, y = partial_path(full, f)[-1]
+        (x0, y0), (x1, y1) = partial_path(full, max(0.0, f - 0.01))[-1], partial_path(full, min(1.0, f + 0.01))[-1]
+        d = math.hypot(x1 - x0, y1 - y0)
+        if not d:
+            return None
+        nx, ny = -(y1 - y0) / d, (x1 - x0) / d
+        half = BODY_PX * 1.1 * self.scale
+        return QtCore.QLineF(x - nx * half, y - ny * half, x + nx * half, y + ny * half)
+
+    def paint(self, p: QtGui.QPainter, *args) -> None:
+        shapes = self.shapes(self.to_device(self.scene_to_device(p)))
+        if not shapes:
+            return
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        for arrow, shape in shapes:
+            p.setOpacity(arrow.opacity)
+            paint_arrow(p, shape, arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side], self.scale)
+        p.setOpacity(1.0)
+
+    def legend(self) -> list[LegendEntry]:
+        out: dict[str, LegendEntry] = {}
+        for arrow in self.frame().arrows:
+            kind, side = arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side]
+            out.setdefault(f"axis:{kind}", LegendEntry(f"axis:{kind}", _kind_text(kind), _arrow_swatch(kind, side)))
+            if arrow.fraction < 1:
+                out.setdefault("axis:course", LegendEntry("axis:course", _course_text(), _course_swatch(side)))
+        return list(out.values())
+
+
+@dataclass(frozen=True)
+class ArrowShape:
+    """An axis of advance in device pixels: its body so far, the outline of its whole course while it is under
+    way, and the bar across it where it crosses the river."""
+
+    body: np.ndarray  # (n, 2) outline
+    course: np.ndarray | None
+    bridge: QtCore.QLineF | None
+
+
+def arrow_outline(xy: np.ndarray, scale: float) -> np.ndarray | None:
+    """An axis of advance along a device polyline at this UI scale (the shape is `core.operations.axis_outline`)."""
+    return axis_outline(xy, BODY_PX / 2 * scale, HEAD_PX * scale, HEAD_HALF_PX * scale)
+
+
+def polygon(xy: np.ndarray) -> QtGui.QPolygonF:
+    return QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in xy])
+
+
+def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scale: float) -> None:
+    """Filled for a blow (attack, counter-attack with a dashed edge, crossing with a bar over the river), hollow
+    for a move away (withdrawal dashed, breakout solid); the whole course, while under way, as a thin dashed line."""
+    ink = SIDE_COLOURS[side]
+    if shape.course is not None:
+        paint_course(p, polygon(shape.course), side, scale)
+    hollow = kind in ("withdrawal", "breakout")
+    if hollow:
+        edge = QtGui.QPen(
+            colour(ink), 2.6 * scale, QtCore.Qt.PenStyle.DashLine if kind == "withdrawal" else QtCore.Qt.PenStyle.SolidLine
+        )
+        fill = colour("#FFFFFF", 0.65)
+    else:
+        edge = QtGui.QPen(
+            colour(INK), 1.6 * scale, QtCore.Qt.PenStyle.DashLine if kind == "counter-attack" else QtCore.Qt.PenStyle.SolidLine
+        )
+        fill = colour(ink, 0.6 if kind == "counter-attack" else 0.75)
+    edge.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
+    fill_then_edge(p, polygon(shape.body), fill, edge)
+    if shape.bridge is not None:
+        bar = QtGui.QPen(colour(INK), 3 * scale)
+        bar.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        p.setPen(bar)
+        for off in (-4 * scale, 4 * scale):
+            line = shape.bridge
+            d = line.p2() - line.p1()
+            length = math.hypot(d.x(), d.y()) or 1.0
+            shift = QtCore.QPointF(d.y() / length * off, -d.x() / length * off)
+            p.drawLine(line.translated(shift))
+
+
+def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: float) -> None:
+    """The whole axis of a move under way: a pale wash inside a dashed edge, so its aim reads from its start."""
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]).darker(115), 2.4 * scale, QtCore.Qt.PenStyle.DashLine)
+    pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
+    fill_then_edge(p, course, colour(SIDE_COLOURS[side], 0.28), pen)
+
+
+def _kind_text(kind: str) -> str:
+    return {
+        "attack": translate("Map", "Attack (axis of advance)"),
+        "counter-attack": translate("Map", "Counter-attack"),
+        "crossing": translate("Map", "River crossing"),
+        "withdrawal": translate("Map", "Withdrawal"),
+        "breakout": translate("Map", "Breakout from encirclement"),
+    }[kind]
+
+
+def _course_text() -> str:
+    return translate("Map", "Where a move under way was going")
+
+
+def _swatch_path(box: QtCore.QRectF) -> np.ndarray:
+    return np.array([[box.left() + 3, box.center().y()], [box.right() - 3, box.center().y()]])
+
+
+def _arrow_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        s = box.height() / 24
+        xy = _swatch_path(box)
+        body = arrow_outline(xy, s)
+        if body is None:
+            return
+        mid = xy.mean(axis=0)
+        bridge = QtCore.QLineF(mid[0], mid[1] - BODY_PX * s, mid[0], mid[1] + BODY_PX * s) if kind == "crossing" else None
+        paint_arrow(p, ArrowShape(body, None, bridge), kind, side, s)
+
+    return swatch
+
+
+def _course_swatch(side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        s = box.height() / 24
+        course = arrow_outline(_swatch_path(box), s)
+        if course is None:
+            return
+        paint_course(p, polygon(course), side, s)
+
+    return swatch
