@@ -20,6 +20,7 @@ from .commands import CommandSet, keys_label
 from .fonts import register_fonts
 from .help import InfoDialog, about_html, shortcuts_html
 from .i18n import language, naming_label, naming_name, translate
+from .legend_panel import LegendPanel
 from .map_view import MapView
 from .notes import NotesPanel, event_html, unit_html
 from .settings import Settings, restore_state, save_state
@@ -65,6 +66,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
         self.notes = NotesPanel()
+        self.legend = LegendPanel(self.map)
         self.timeline_bar = TimelineBar(self.state)
         self.touch_scale = TOUCH_SCALE["desktop"]  # set_mode makes the controls bigger for a hall or fingers
         self.dialogs: dict[str, InfoDialog] = {}
@@ -188,6 +190,7 @@ class MainWindow(QtWidgets.QMainWindow):
         column.addLayout(langs)
         column.addLayout(names)
         column.addWidget(self.notes, 1)
+        column.addWidget(self.legend)
         return panel
 
     def _tool_button(self, face: str | QtGui.QIcon) -> QtWidgets.QToolButton:
@@ -268,6 +271,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_button.setVisible(desktop)
         self.statusBar().setVisible(desktop)
         self.side_panel.setVisible(mode != "present")  # a talk's caption is on the map
+        self.map.layer("furniture").legend_on_map = mode == "present"  # type: ignore[attr-defined]  # else the side panel's
         self.touch_scale = TOUCH_SCALE[mode]
         if kiosk:
             self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
@@ -323,6 +327,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_box.setItemText(0, translate("Window", "Chapters…"))
         for i, ch in enumerate(self.scenario.chapters, start=1):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
+        self.legend.retranslate()
         self.layers_menu.setTitle(translate("Window", "Layers"))
         self.export_menu.setTitle(translate("Window", "Export"))
         help_action = self.commands.actions["help"]
@@ -487,6 +492,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)
+        self.legend.fit_height(self.splitter.height())
         self.apply_scale(self.ui_scale())
         self._lay_out_divider()
 
@@ -517,6 +523,7 @@ class MainWindow(QtWidgets.QMainWindow):
             w.setMinimumHeight(round(48 * touch))
         self.notes.set_scale(scale)
         self.map.set_scale(scale)
+        self.legend.set_scale(scale)
         self.timeline_bar.set_scale(scale)
 
 

@@ -8,6 +8,7 @@ layers paint in device pixels: they map their anchors through the transform to t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -23,8 +24,9 @@ from ...core.view_state import ViewState
 
 WORLD = QtCore.QRectF(-2000, -2000, 4000, 4000)  # km: far beyond any battlefield, so Qt never culls a layer
 
-# The order labels claim their room in: the selected unit's name first, places last.
-SELECTED, UNIT, CLAIM, PLACE = range(4)
+# The order labels claim their room in: the selected unit's name first, then the names that must be shown
+# (Nomonhan, the river, the current event's place), places last. Up to KEY a label is drawn even when crowded.
+SELECTED, KEY, UNIT, CLAIM, PLACE = range(5)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class MapLabel:
     font: QtGui.QFont
     colour: QtGui.QColor
     priority: int
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One mark the map draws now, as the legend explains it: a swatch painted in a box, and its text."""
+
+    key: str  # one entry per key, e.g. "axis:attack"
+    text: str
+    swatch: Callable[[QtGui.QPainter, QtCore.QRectF], None]
 
 
 class MapContext:
@@ -107,6 +118,10 @@ class MapLayer(pg.GraphicsObject):
         return []
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        return []
+
+    def legend(self) -> list[LegendEntry]:
+        """The marks this layer draws at the state's instant, for the legend (none by default)."""
         return []
 
     def boundingRect(self) -> QtCore.QRectF:
