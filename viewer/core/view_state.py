@@ -7,6 +7,8 @@ the value really changed:
 - the instant stays inside the timeline span, and the story step follows the instant;
 - a new step clears the selected unit and the highlighted place (they belong to the step's moment);
 - the camera stays inside its bounds.
+`follow_story` says whether stepping moves the camera to the event (the clock does, `story_camera` frames it);
+a manual pan or zoom turns it off until the *Follow the story* command turns it on again.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ViewEvents:
     language: Signal
     naming: Signal
     camera: Signal
+    follow_story: Signal
     playing: Signal
     speed: Signal
     panel_fraction: Signal
@@ -65,6 +68,7 @@ class ViewState:
     language: str
     naming: str
     camera: Camera
+    follow_story: bool  # stepping eases the camera to the event; a manual pan or zoom turns it off
     playing: bool
     speed: int
     panel_fraction: float
@@ -103,6 +107,7 @@ class ViewState:
             language="en",
             naming="soviet",
             camera=self.bounds.home,
+            follow_story=True,
             playing=False,
             speed=2,
             panel_fraction=0.3,
@@ -163,6 +168,9 @@ class ViewState:
 
     def _check_camera(self, camera: Camera) -> Camera:
         return self.bounds.clamp(camera)
+
+    def _check_follow_story(self, follow: bool) -> bool:
+        return bool(follow)
 
     def _check_speed(self, speed: int) -> int:
         return max(0, min(len(SPEEDS_HOURS) - 1, int(speed)))

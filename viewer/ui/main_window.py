@@ -9,11 +9,13 @@ from typing import Any
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
+from ..core.camera import Camera
 from ..core.dates import format_date
 from ..core.language import LANGUAGES, NAMINGS, NATIVE_NAMES, tr
 from ..core.map_extent import battlefield_camera
 from ..core.model import Chapter, Event, Scenario
 from ..core.motion import MotionModel
+from ..core.story_camera import event_camera
 from ..core.view_state import LAYERS, SPEEDS_HOURS, ViewState
 from .clock import Clock
 from .commands import CommandSet, keys_label
@@ -62,6 +64,7 @@ class MainWindow(QtWidgets.QMainWindow):
             seed["span"] = "wide"  # a date in the background or aftermath needs the wide timeline
         self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
         self.clock = Clock(self.state, self)
+        self.clock.framing = self.frame_event
         self.commands = CommandSet(self, "desktop")
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
@@ -117,6 +120,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.span_button.setEnabled(span.isEnabled())
         span.enabledChanged.connect(self.span_button.setEnabled)
         self.fit_button = self._button("", "fit")
+        self.follow_button = self._tool_button("")
+        self.follow_button.setCheckable(True)
+        follow = self.commands.actions["follow"]
+        self.follow_button.clicked.connect(follow.setChecked)
+        follow.toggled.connect(self.follow_button.setChecked)
         self.menu_button = QtWidgets.QToolButton()
         self.menu_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.menu_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -147,6 +155,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.speed_box,
             self.chapter_box,
             self.span_button,
+            self.follow_button,
             self.fit_button,
             self.menu_button,
         ):
@@ -220,16 +229,17 @@ class MainWindow(QtWidgets.QMainWindow):
         bind("chapter.previous", lambda: self.jump_to_chapter_id(s.neighbour_chapter(False)))
         bind("home", lambda: c.ease_instant(s.timeline.start))
         bind("end", lambda: c.ease_instant(s.timeline.end))
-        bind("zoom.in", lambda: setattr(s, "camera", s.camera.zoomed(1.25)))
-        bind("zoom.out", lambda: setattr(s, "camera", s.camera.zoomed(0.8)))
-        bind("fit", lambda: setattr(s, "camera", s.bounds.home))
+        bind("zoom.in", lambda: self.zoom(1.25))
+        bind("zoom.out", lambda: self.zoom(0.8))
+        bind("fit", lambda: self.steer(s.bounds.home))
         for command_id, (dx, dy) in (
             ("pan.west", (-0.15, 0)),
             ("pan.east", (0.15, 0)),
             ("pan.north", (0, 0.15)),
             ("pan.south", (0, -0.15)),
         ):
-            bind(command_id, lambda dx=dx, dy=dy: setattr(s, "camera", s.camera.panned(dx, dy)))
+            bind(command_id, lambda dx=dx, dy=dy: self.steer(s.camera.panned(dx, dy)))
+        bind("follow", lambda on: setattr(s, "follow_story", on))
         bind("span.wide", lambda wide: setattr(s, "span", "wide" if wide else "campaign"))
         for name in LAYERS:
             bind(f"layer.{name}", lambda on, n=name: s.toggle_layer(n, on))
@@ -241,6 +251,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _subscribe(self) -> None:
         """Each widget of the window follows the fields it shows."""
         ev, s = self.state.events, self.state
+        ev.follow_story.connect(self._follow_changed)
         ev.instant.connect(self._show_instant)
         ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
         ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
@@ -259,6 +270,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.speed_box.setCurrentIndex(s.speed)
         self.span_button.setChecked(s.span == "wide")
         self._check("span.wide", s.span == "wide")
+        self._check("follow", s.follow_story)
         self._show_layers(s.layers)
 
     # --- modes -------------------------------------------------------------------------------
@@ -309,11 +321,13 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.prev_button, "step.previous"),
             (self.next_button, "step.next"),
             (self.fit_button, "fit"),
+            (self.follow_button, "follow"),
             (self.span_button, "span.wide"),
         ):
             b.setToolTip(_with_keys(self.commands.actions[command_id]) if tips else "")
         self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about") if tips else "")
         self.fit_button.setText(translate("Window", "Fit"))
+        self.follow_button.setText(translate("Window", "Follow the story"))
         self.menu_button.setText(translate("Window", "Menu"))
         for code, b in self.language_buttons.items():
             b.setChecked(code == lang)
@@ -361,6 +375,34 @@ class MainWindow(QtWidgets.QMainWindow):
             title = escape(self.scenario.display_title(lang, naming))
             hint = escape(translate("Window", "Press Space to play, or → to step to the first event."))
             self.notes.show_html(f"<h1>{title}</h1><p>{hint}</p>")
+
+    # --- the camera ----------------------------------------------------------------------------
+    def frame_event(self, event: Event) -> Camera:
+        """Where an event happens on the map: its places and units, and the manoeuvres of layers that can say
+        where theirs run (a layer's optional `extent(event)`: km points)."""
+        extra = [pt for layer in self.map.layers for pt in getattr(layer, "extent", lambda _e: [])(event)]
+        return event_camera(self.scenario, self.motion, event, self.state.bounds.home, extra)
+
+    def steer(self, camera: Camera) -> None:
+        """A manual move of the camera (keys, Fit): the visitor takes over from the story."""
+        self.state.follow_story = False
+        self.state.camera = camera
+
+    def zoom(self, factor: float) -> None:
+        """Zoom about the pointer when it is over the map, else about the current event's action when it is in
+        view, else about the centre."""
+        about = self.map.pointer_km()
+        event = self.state.current_event
+        if about is None and event is not None:
+            action = self.frame_event(event)
+            if self.state.camera.contains(*action.centre):
+                about = action.centre
+        self.steer(self.state.camera.zoomed(factor, about))
+
+    def _follow_changed(self, on: bool) -> None:
+        self._check("follow", on)
+        if on:
+            self.clock.follow_story()
 
     def _scrub(self, at) -> None:
         self.state.playing = False
@@ -511,6 +553,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.play_button,
             self.next_button,
             self.fit_button,
+            self.follow_button,
             self.menu_button,
             *self.language_buttons.values(),
             *self.naming_buttons.values(),

@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
-from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, MODERN, RIVER, colour, font
+from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, RIVER, colour, font
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer
 from .swatches import fill_swatch, line_swatch
 

@@ -51,7 +51,7 @@ class HalosLayer(MapLayer):
             unit, c = self.ctx.motion.units[unit_k], QtCore.QPointF(x, y)
             filled = unit.id == selected
             if r > HALO_CACHE_MAX_PX:
-                p.setPen(halo_pen(unit.side, pen_px))
+                p.setPen(halo_pen(unit.side, pen_px, r))
                 p.setBrush(colour(SIDE_COLOURS[unit.side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
                 p.drawEllipse(c, r, r)
                 continue

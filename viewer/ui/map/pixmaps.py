@@ -47,15 +47,18 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bo
     pm.fill(QtCore.Qt.GlobalColor.transparent)
     q = QtGui.QPainter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-    q.setPen(halo_pen(side, pen_px))
+    q.setPen(halo_pen(side, pen_px, radius_px))
     q.setBrush(colour(SIDE_COLOURS[side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
     q.drawEllipse(QtCore.QPointF(size / 2, size / 2), radius_px, radius_px)
     q.end()
     return pm
 
 
-def halo_pen(side: str, pen_px: float) -> QtGui.QPen:
-    pen = QtGui.QPen(colour(SIDE_COLOURS[side], 0.6), pen_px, QtCore.Qt.PenStyle.CustomDashLine)
+def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
+    """The dashed edge of an uncertainty circle; a wide circle (a close zoom) is fainter, so a few of them do
+    not net the whole screen."""
+    alpha = 0.6 * min(1.0, max(0.35, 160 / radius_px)) if radius_px > 0 else 0.6
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side], alpha), pen_px, QtCore.Qt.PenStyle.CustomDashLine)
     pen.setDashPattern([3, 3])
     return pen
 

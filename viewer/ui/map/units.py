@@ -205,10 +205,10 @@ class UnitsLayer(MapLayer):
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
-        if not detailed and (np.count_nonzero(pos.present) > HALO_CROWD_MAX or "halos" not in self.state.layers):
-            if np.any(pos.radius_km[ks] > 0):
-                pm = symbol_pixmap(*kinds[0], "holding", round(s, 2), 1.0, True)
-                out.append(LegendEntry("unit:badge", translate("Map", "≈ position approximate"), pixmap_swatch(_frame_of(pm, s))))
+        badged = np.count_nonzero(pos.present) > HALO_CROWD_MAX or "halos" not in self.state.layers
+        if not detailed and badged and np.any(pos.radius_km[ks] > 0):
+            pm = symbol_pixmap(*kinds[0], "holding", round(s, 2), 1.0, True)
+            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), pixmap_swatch(_frame_of(pm, s))))
         small = font(12 * s, bold=True)
         for abbr, meaning in abbreviations.items():
             out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
