@@ -198,6 +198,18 @@ class ViewState:
     def current_event(self) -> Event | None:
         return self.story.steps[self.step] if self.step is not None else None
 
+    @property
+    def instant_precision(self) -> str:
+        """How precisely to show the instant: as precisely as the data has it. Standing on an event, its own
+        precision (a day-only date shows no "12:00"); playing a day or more a second, the day; else the minute
+        (an instant between dated facts is the map's interpolation)."""
+        event = self.current_event
+        if event is not None and event.at == self.instant:
+            return event.precision
+        if self.playing and SPEEDS_HOURS[self.speed] >= 24:
+            return "day"
+        return "time"
+
     def layer_visible(self, name: str) -> bool:
         return name in self.layers
 

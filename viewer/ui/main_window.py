@@ -28,6 +28,7 @@ from .notes import NotesPanel, event_html, unit_html
 from .settings import Settings, restore_state, save_state
 from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
+from .tour import Tour
 
 EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}  # command suffix -> file suffix
 
@@ -65,6 +66,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
         self.clock = Clock(self.state, self)
         self.clock.framing = self.frame_event
+        self.tour = Tour(self)
         self.commands = CommandSet(self, "desktop")
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
@@ -136,6 +138,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.export_menu = menu.addMenu("")
         for kind in EXPORTS:
             self.export_menu.addAction(actions[f"export.{kind}"])
+        menu.addAction(actions["welcome"])
         menu.addAction(actions["help"])
         menu.addAction(actions["about"])
         self.menu_button.setMenu(menu)
@@ -246,6 +249,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for kind in EXPORTS:
             bind(f"export.{kind}", lambda k=kind: self.ask_export(k))
         bind("help", self.show_shortcuts)
+        bind("welcome", self.show_welcome)
         bind("about", self.show_about)
 
     def _subscribe(self) -> None:
@@ -253,6 +257,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ev, s = self.state.events, self.state
         ev.follow_story.connect(self._follow_changed)
         ev.instant.connect(self._show_instant)
+        ev.step.connect(self._show_instant)  # the date's precision is the event's
+        ev.playing.connect(self._show_instant)
         ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
         ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
         ev.step.connect(lambda _step: self._show_note())
@@ -342,6 +348,8 @@ class MainWindow(QtWidgets.QMainWindow):
         for i, ch in enumerate(self.scenario.chapters, start=1):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
         self.legend.retranslate()
+        for welcome in self.map.findChildren(QtWidgets.QFrame, "welcome"):
+            welcome.retranslate()  # type: ignore[attr-defined]  # the first screen, if open
         self.layers_menu.setTitle(translate("Window", "Layers"))
         self.export_menu.setTitle(translate("Window", "Export"))
         help_action = self.commands.actions["help"]
@@ -355,7 +363,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- showing the state -------------------------------------------------------------------
     def _show_instant(self, *_: object) -> None:
         at, lang = self.state.instant, self.state.language
-        self.date_label.setText(format_date(at, "time", lang))
+        self.date_label.setText(format_date(at, self.state.instant_precision, lang))
         chapter = self.state.timeline.chapter_at(at)
         self.chapter_label.setText(tr(chapter.title, lang) if chapter else "")
         if self.state.selected_unit:
@@ -497,6 +505,12 @@ class MainWindow(QtWidgets.QMainWindow):
             dialog.close()
         self.notify(translate("Window", "Exported %1").replace("%1", str(out)))
         return True
+
+    def show_welcome(self) -> None:
+        """The first screen: the battle in four short paragraphs, and the guided tour."""
+        from .welcome import show_welcome
+
+        show_welcome(self)
 
     def show_shortcuts(self) -> None:
         self._sheet("shortcuts", translate("Window", "Keyboard shortcuts"), shortcuts_html(self.commands.sheet()))

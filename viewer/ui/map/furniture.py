@@ -102,8 +102,8 @@ class FurnitureLayer(MapLayer):
             "scale": ("bottom-left", "bottom-right", "bottom"),
             "north": ("top-right", "top-left", "top"),
         }
-        units = self.ctx.layer("units")
-        avoid = units.obstacles(self._scene_transform()) if units.isVisible() else []
+        units = next((layer for layer in self.ctx.layers if layer.name == "units"), None)  # a map may lack it
+        avoid = units.obstacles(self._scene_transform()) if units is not None and units.isVisible() else []
         rects = place_overlays(
             list(parts.values()),
             self._size,

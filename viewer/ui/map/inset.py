@@ -78,8 +78,12 @@ class InsetLayer(MapLayer):
 
     def frame(self) -> QtCore.QRectF:
         """Where the inset is drawn now (viewport pixels): the furniture's layout decides."""
-        where = self.ctx.layer("furniture").where("inset")  # type: ignore[attr-defined]
-        return where if where is not None else QtCore.QRectF(0, 0, *self._size)
+        furniture = next((layer for layer in self.ctx.layers if layer.name == "furniture"), None)
+        where = furniture.where("inset") if furniture is not None else None  # type: ignore[attr-defined]
+        if where is not None:
+            return where
+        margin = 12 * self.scale  # alone (a test, a map without furniture): bottom right
+        return QtCore.QRectF(self._viewport[0] - self._size[0] - margin, self._viewport[1] - self._size[1] - margin, *self._size)
 
     def boundingRect(self) -> QtCore.QRectF:
         return QtCore.QRectF(0, 0, *self._viewport)
