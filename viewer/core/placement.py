@@ -88,6 +88,11 @@ class Occupancy:
     def hits(self, r: Rect) -> bool:
         return any(intersects(r, o) for key in self._keys(r) for o in self.cells.get(key, ()))
 
+    def covered(self, r: Rect) -> float:
+        """How much of `r` is taken (pixels², counting a rectangle once however many cells it spans)."""
+        seen = {id(o): o for key in self._keys(r) for o in self.cells.get(key, ())}
+        return sum(overlap(r, o) for o in seen.values())
+
 
 @dataclass(frozen=True)
 class LabelRequest:
@@ -105,8 +110,9 @@ class LabelRequest:
 
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
-    """Where a label may go, best first: right, left, above, below, then the four diagonals. `lift` and `drop`
-    are the extra room kept above and below the anchor (a symbol's echelon marks stand above it)."""
+    """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
+    line higher or lower (room in a crowd, still beside its symbol). `lift` and `drop` are the extra room kept
+    above and below the anchor (a symbol's echelon marks stand above it)."""
     (ax, ay), (w, h), g = req.anchor, req.size, req.gap
     up, down = ay - g - h - lift, ay + g + drop
     right, left = ax + g, ax - g - w
@@ -119,6 +125,10 @@ def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
         (left, up + h / 2, w, h),
         (right, down - h / 2, w, h),
         (left, down - h / 2, w, h),
+        (right, ay - h * 1.5, w, h),
+        (right, ay + h * 0.5, w, h),
+        (left, ay - h * 1.5, w, h),
+        (left, ay + h * 0.5, w, h),
     ]
 
 
@@ -148,7 +158,9 @@ def place_labels(
         rect = None
         if req.group is None or req.group not in done:
             inside = [r for r in candidate_rects(req, lift, drop) if contains(view, r)]
-            rect = next((r for r in inside if not grid.hits(shrunk(r, 3))), inside[0] if req.forced and inside else None)
+            rect = next((r for r in inside if not grid.hits(shrunk(r, 3))), None)
+            if rect is None and req.forced and inside:
+                rect = min(inside, key=grid.covered)  # drawn all the same, where it hides least
         if rect is not None:
             grid.add(shrunk(rect, 2))
             done.add(req.group)

@@ -1,6 +1,6 @@
 """Every name on the map, kept apart: the other layers ask for labels and say what they cover; this layer
 measures each label, lets `placement.place_labels` choose its rectangle (or leave it out) and draws it.
-One label per key, most important first: the selected unit, the names that must be shown, units, claims,
+One label per key, most important first: the selected unit, units, the names that must be shown, claims,
 places. Several labels of one key are alternatives (a claim's name at several points along its line)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.placement import LabelRequest, Rect, place_labels
-from .layer import KEY, MapLayer, device_ratio, qrect, rect_of
+from .layer import KEY, SELECTED, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 
 
@@ -36,7 +36,7 @@ class LabelsLayer(MapLayer):
         dpr, halo = device_ratio(p), round(4 * self.scale)
         pixmaps = [label_pixmap(lb.text, lb.font.toString(), lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
-            LabelRequest(lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority <= KEY)
+            LabelRequest(lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority in (SELECTED, KEY))
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
