@@ -22,7 +22,7 @@ MOMENTS = [datetime(1939, 5, 28, 12), datetime(1939, 7, 3, 19), datetime(1939, 8
 
 
 def shown(qtbot, scenario, size=(1600, 900), **values) -> MainWindow:
-    w = MainWindow(scenario, None, **values)
+    w = MainWindow(scenario, None, **{"language": "en", **values})  # not whatever language an earlier test left
     qtbot.addWidget(w)
     w.resize(*size)
     w.show()

@@ -192,6 +192,7 @@ def place_overlays(
     `avoid` (unit symbols, names), then the overlays already placed; ties go to the overlay's own `preferences`
     (an order of places from CORNERS), then to CORNERS' order. Overlap is measured as area, in pixels²."""
     taken: list[Rect] = []
+    clear, shun = np.array(keep_clear, dtype=float).reshape(-1, 4), np.array(avoid, dtype=float).reshape(-1, 4)
     for i, size in enumerate(sizes):
         prefer = list(preferences[i]) if i < len(preferences) else []
         order = prefer + [c for c in CORNERS if c not in prefer]
@@ -199,14 +200,23 @@ def place_overlays(
         def cost(where: str, size: tuple[float, float] = size, order: list[str] = order) -> tuple[float, float, float, int]:
             r = corner_rect(where, size, view, margin)
             return (
-                round(sum(overlap(r, k) for k in keep_clear)),
-                round(sum(overlap(r, a) for a in avoid) / 400),  # a symbol's worth of pixels is one step
+                round(overlap_sum(r, clear)),
+                round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
                 sum(overlap(r, t) for t in taken),
                 order.index(where),
             )
 
         taken.append(corner_rect(min(order, key=cost), size, view, margin))
     return taken
+
+
+def overlap_sum(r: Rect, rects: np.ndarray) -> float:
+    """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
+    if not len(rects):
+        return 0.0
+    w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
+    h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
+    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
 
 
 def overlap(a: Rect, b: Rect) -> float:

@@ -25,27 +25,41 @@ class _LegendBody(QtWidgets.QWidget):
         self.map_view = map_view
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
         self._height = 0
+        self.basis = 200  # the width the rows are laid out for: the panel's, less a scroll bar (so a scroll bar
+        # that comes and goes cannot change the columns, the height, and so the scroll bar, in a loop)
+        self._cache: tuple[tuple, object] | None = None
 
-    def _grid(self):
+    def grid(self):
+        """The legend's columns and size for the marks on the map now (measured once per set of rows)."""
         furniture = self.map_view.layer("furniture")
-        return furniture.legend_for_width(furniture.entries(), max(1, self.width()))  # type: ignore[attr-defined]
+        entries = furniture.entries()  # type: ignore[attr-defined]
+        key = (tuple((e.key, e.text) for e in entries), self.basis, self.map_view.ctx.scale)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = key, furniture.legend_for_width(entries, self.basis)  # type: ignore[attr-defined]
+        columns, size = self._cache[1]  # type: ignore[misc]
+        by_key = {e.key: e for e in entries}  # this instant's swatches (a trail's side, say) in the cached layout
+        return [[by_key[e.key] for e in col] for col in columns], size
+
+    def sizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(200, self._height)
 
     def refresh(self) -> None:
-        height = round(self._grid()[1][1])
+        """Collected when next painted: while playing, many instants pass between two paints."""
+        self.update()
+
+    def take_height(self, grid) -> None:
+        height = round(grid[1][1])
         if height != self._height:
             self._height = height
             self.setMinimumHeight(height)
             self.sigHeight.emit(height)
-        self.update()
-
-    def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(ev)
-        self.refresh()
 
     def paintEvent(self, _ev: QtGui.QPaintEvent) -> None:
+        grid = self.grid()
+        self.take_height(grid)  # a new row or one fewer: the panel takes the new height (and paints again)
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self.map_view.layer("furniture").paint_legend(p, QtCore.QPointF(0, 0), self._grid()[0])  # type: ignore[attr-defined]
+        self.map_view.layer("furniture").paint_legend(p, QtCore.QPointF(0, 0), grid[0])  # type: ignore[attr-defined]
         p.end()
 
 
@@ -67,6 +81,7 @@ class LegendPanel(QtWidgets.QWidget):
         self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cap = 400
+        self._panel: QtWidgets.QWidget | None = None
         self.body.sigHeight.connect(self._fit)
         self.header.toggled.connect(self._fold)
         column = QtWidgets.QVBoxLayout(self)
@@ -83,6 +98,14 @@ class LegendPanel(QtWidgets.QWidget):
         map_view.view.sigRangeChanged.connect(self._range_changed)
         self.destroyed.connect(partial(_unsubscribe, self._subscriptions))
         self.retranslate()
+
+    def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(ev)
+        bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+        basis = max(1, self.width() - 16 - bar - 4)
+        if basis != self.body.basis:
+            self.body.basis = basis
+            self.body.take_height(self.body.grid())
 
     def _changed(self, _field: str, _value: object) -> None:
         if self.body.isVisible():
@@ -103,15 +126,24 @@ class LegendPanel(QtWidgets.QWidget):
 
     def set_scale(self, scale: float) -> None:
         self.header.setFont(font(15 * scale, bold=True))
-        self.body.refresh()
+        self.body.take_height(self.body.grid())
 
-    def fit_height(self, panel_height: int) -> None:
-        """At most MAX_SHARE of the side panel: the notes keep the rest (the legend scrolls)."""
-        self.cap = max(60, round(panel_height * MAX_SHARE))
-        self._fit(self.body.minimumHeight())
+    def follow_height_of(self, panel: QtWidgets.QWidget) -> None:
+        """Take at most MAX_SHARE of `panel`'s height, whatever it becomes: the notes keep the rest."""
+        self._panel = panel
+        panel.installEventFilter(self)
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if obj is self._panel and ev.type() == QtCore.QEvent.Type.Resize:
+            self.cap = max(60, round(self._panel.height() * MAX_SHARE))
+            self._fit(self.body.minimumHeight())
+        return False
 
     def _fit(self, height: int) -> None:
-        self.scroll.setFixedHeight(min(height + 2, self.cap))
+        """As tall as the legend, up to the cap; it gives way (and scrolls) when the window is small, rather
+        than holding the window taller than asked."""
+        self.scroll.setMinimumHeight(min(height + 2, 48))
+        self.scroll.setMaximumHeight(min(height + 2, self.cap))
 
 
 def _unsubscribe(subscriptions: list[tuple[Signal, Slot]], *_args: object) -> None:

@@ -203,6 +203,7 @@ class MainWindow(QtWidgets.QMainWindow):
         column.addLayout(names)
         column.addWidget(self.notes, 1)
         column.addWidget(self.legend)
+        self.legend.follow_height_of(panel)
         return panel
 
     def _tool_button(self, face: str | QtGui.QIcon) -> QtWidgets.QToolButton:
@@ -548,7 +549,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def resizeEvent(self, ev: QtGui.QResizeEvent) -> None:
         super().resizeEvent(ev)
-        self.legend.fit_height(self.splitter.height())
         self.apply_scale(self.ui_scale())
         self._lay_out_divider()
 

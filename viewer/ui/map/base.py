@@ -148,9 +148,13 @@ class BaseMapLayer(MapLayer):
         return list(seen.values())
 
 
+ALTERNATIVES = 6  # places offered per name: enough to dodge a crowd, few enough to place quickly
+
+
 def _in_view(points: list[tuple[float, float]], view: QtCore.QRectF) -> list[tuple[float, float]]:
+    """The first ALTERNATIVES of `points` (best first) well inside the view."""
     inner = view.adjusted(view.width() * 0.05, view.height() * 0.05, -view.width() * 0.05, -view.height() * 0.05)
-    return [(x, y) for x, y in points if inner.contains(QtCore.QPointF(x, y))]
+    return [(x, y) for x, y in points if inner.contains(QtCore.QPointF(x, y))][:ALTERNATIVES]
 
 
 def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]]:

@@ -10,19 +10,21 @@ legend or inset hides the battlefield when the map has empty ground to put them 
 
 from __future__ import annotations
 
+import itertools
 import math
 
+import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.affinity import affine_transform
 from shapely.geometry import box as shapely_box
+from shapely.geometry.base import BaseGeometry
 
 from ...core.placement import Rect, place_overlays
 from ..i18n import translate
 from ..style import INK, colour, font
-from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of, transform_key
+from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
-STRIP_PX = 8  # the disputed ground is measured in strips this high
+STRIPS = 120  # the disputed ground is measured in this many horizontal strips
 
 
 class FurnitureLayer(MapLayer):
@@ -36,7 +38,7 @@ class FurnitureLayer(MapLayer):
         self._size = (0.0, 0.0)
         self.legend_on_map = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
         self._cache: tuple[tuple, QtGui.QPixmap, dict[str, QtCore.QRectF]] | None = None
-        self._strips: tuple[tuple, list[Rect]] | None = None
+        self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         ctx.view_box.sigRangeChanged.connect(self._range_changed)
 
@@ -72,19 +74,20 @@ class FurnitureLayer(MapLayer):
         return self.ctx.view_box.childGroup.sceneTransform() * self.sceneTransform().inverted()[0]
 
     def keep_clear(self) -> list[Rect]:
-        """The disputed ground on screen, as horizontal strips (what no overlay may cover)."""
+        """The disputed ground on screen, as horizontal strips (what no overlay may cover): cut once in km,
+        mapped each time the view moves (a glide moves it every frame)."""
         t = self._map_to_device()
-        key = (transform_key(t), self._size)
-        if self._strips is None or self._strips[0] != key:
-            ground = affine_transform(self.ctx.scenario.disputed_ground_km, [t.m11(), t.m21(), t.m12(), t.m22(), t.dx(), t.dy()])
-            strips = []
-            for y in range(0, math.ceil(self._size[1]), STRIP_PX):
-                part = ground.intersection(shapely_box(0, y, self._size[0], y + STRIP_PX))
-                if not part.is_empty:
-                    x0, y0, x1, y1 = part.bounds
-                    strips.append((x0, y0, x1 - x0, y1 - y0))
-            self._strips = key, strips
-        return self._strips[1]
+        corners = np.column_stack(
+            [
+                t.m11() * self._strips_km[:, i] + t.m21() * self._strips_km[:, j] + t.dx()
+                if axis == "x"
+                else t.m12() * self._strips_km[:, i] + t.m22() * self._strips_km[:, j] + t.dy()
+                for axis, i, j in (("x", 0, 1), ("y", 0, 1), ("x", 2, 3), ("y", 2, 3))
+            ]
+        )
+        x0, x1 = np.minimum(corners[:, 0], corners[:, 2]), np.maximum(corners[:, 0], corners[:, 2])
+        y0, y1 = np.minimum(corners[:, 1], corners[:, 3]), np.maximum(corners[:, 1], corners[:, 3])
+        return [(a, b, c - a, d - b) for a, b, c, d in zip(x0, y0, x1, y1, strict=True)]
 
     def layout(self, entries: list[LegendEntry] | None = None) -> dict[str, QtCore.QRectF]:
         """Where the legend, the inset, the scale bar and the north arrow go now (viewport pixels)."""
@@ -121,7 +124,7 @@ class FurnitureLayer(MapLayer):
     # --- painting -----------------------------------------------------------------------------
     def _drawn(self, dpr: float) -> tuple[QtGui.QPixmap, dict[str, QtCore.QRectF]]:
         """The furniture painted once per size, scale, zoom, legend and language, and where each part is."""
-        entries = self.entries()
+        entries = self.entries() if self.legend_on_map else []  # else the side panel collects them when it paints
         key = (
             self._size,
             self.scale,
@@ -270,3 +273,15 @@ class FurnitureLayer(MapLayer):
                 p.drawText(QtCore.QPointF(x + swatch_w + pad, y + (row_h + fm.ascent() - fm.descent()) / 2), entry.text)
                 y += row_h
             x += max(fm.horizontalAdvance(e.text) for e in col) + swatch_w + 3 * pad
+
+
+def _strips(ground: BaseGeometry) -> np.ndarray:
+    """The ground cut into STRIPS horizontal strips, each as its bounding box (x0, y0, x1, y1) in km."""
+    x0, y0, x1, y1 = ground.bounds
+    edges = np.linspace(y0, y1, STRIPS + 1)
+    out = []
+    for lo, hi in itertools.pairwise(edges):
+        part = ground.intersection(shapely_box(x0, lo, x1, hi))
+        if not part.is_empty:
+            out.append(part.bounds)
+    return np.array(out, dtype=float).reshape(-1, 4)
