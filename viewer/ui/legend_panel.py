@@ -10,9 +10,11 @@ from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.evented import Signal, Slot
 from .i18n import translate
+from .map.layer import LegendEntry
 from .map_view import MapView
 from .style import font
 
+Grid = tuple[list[list[LegendEntry]], tuple[float, float]]  # columns of rows, and the legend's size
 MAX_SHARE = 0.42
 FIELDS = ("instant", "layers", "selected_unit", "highlighted_place", "language", "naming", "step")
 
@@ -27,16 +29,16 @@ class _LegendBody(QtWidgets.QWidget):
         self._height = 0
         self.basis = 200  # the width the rows are laid out for: the panel's, less a scroll bar (so a scroll bar
         # that comes and goes cannot change the columns, the height, and so the scroll bar, in a loop)
-        self._cache: tuple[tuple, object] | None = None
+        self._cache: tuple[tuple, Grid] | None = None
 
-    def grid(self):
+    def grid(self) -> Grid:
         """The legend's columns and size for the marks on the map now (measured once per set of rows)."""
         furniture = self.map_view.layer("furniture")
-        entries = furniture.entries()  # type: ignore[attr-defined]
+        entries = furniture.entries()
         key = (tuple((e.key, e.text) for e in entries), self.basis, self.map_view.ctx.scale)
         if self._cache is None or self._cache[0] != key:
-            self._cache = key, furniture.legend_for_width(entries, self.basis)  # type: ignore[attr-defined]
-        columns, size = self._cache[1]  # type: ignore[misc]
+            self._cache = key, furniture.legend_for_width(entries, self.basis)
+        columns, size = self._cache[1]
         by_key = {e.key: e for e in entries}  # this instant's swatches (a trail's side, say) in the cached layout
         return [[by_key[e.key] for e in col] for col in columns], size
 
@@ -47,7 +49,7 @@ class _LegendBody(QtWidgets.QWidget):
         """Collected when next painted: while playing, many instants pass between two paints."""
         self.update()
 
-    def take_height(self, grid) -> None:
+    def take_height(self, grid: Grid) -> None:
         height = round(grid[1][1])
         if height != self._height:
             self._height = height
@@ -59,7 +61,7 @@ class _LegendBody(QtWidgets.QWidget):
         self.take_height(grid)  # a new row or one fewer: the panel takes the new height (and paints again)
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self.map_view.layer("furniture").paint_legend(p, QtCore.QPointF(0, 0), grid[0])  # type: ignore[attr-defined]
+        self.map_view.layer("furniture").paint_legend(p, QtCore.QPointF(0, 0), grid[0])
         p.end()
 
 

@@ -290,7 +290,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_button.setVisible(desktop)
         self.statusBar().setVisible(desktop)
         self.side_panel.setVisible(mode != "present")  # a talk's caption is on the map
-        self.map.layer("furniture").legend_on_map = mode == "present"  # type: ignore[attr-defined]  # else the side panel's
+        self.map.layer("furniture").legend_on_map = mode == "present"  # else the side panel's
         self.touch_scale = TOUCH_SCALE[mode]
         if kiosk:
             self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
@@ -350,7 +350,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
         self.legend.retranslate()
         for welcome in self.map.findChildren(QtWidgets.QFrame, "welcome"):
-            welcome.retranslate()  # type: ignore[attr-defined]  # the first screen, if open
+            welcome.retranslate()  # the first screen, if open
         self.layers_menu.setTitle(translate("Window", "Layers"))
         self.export_menu.setTitle(translate("Window", "Export"))
         help_action = self.commands.actions["help"]

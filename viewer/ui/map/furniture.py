@@ -96,7 +96,7 @@ class FurnitureLayer(MapLayer):
         if self.legend_on_map:
             parts["legend"] = self._legend_size(self.entries() if entries is None else entries)
         if inset is not None:
-            parts["inset"] = inset.box_size  # type: ignore[attr-defined]
+            parts["inset"] = inset.box_size
         parts["scale"] = (250 * s, 48 * s)
         parts["north"] = (44 * s, 76 * s)
         preferences = {

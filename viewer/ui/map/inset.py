@@ -79,7 +79,7 @@ class InsetLayer(MapLayer):
     def frame(self) -> QtCore.QRectF:
         """Where the inset is drawn now (viewport pixels): the furniture's layout decides."""
         furniture = next((layer for layer in self.ctx.layers if layer.name == "furniture"), None)
-        where = furniture.where("inset") if furniture is not None else None  # type: ignore[attr-defined]
+        where = furniture.where("inset") if furniture is not None else None
         if where is not None:
             return where
         margin = 12 * self.scale  # alone (a test, a map without furniture): bottom right
