@@ -148,11 +148,10 @@ class Clock(QtCore.QObject):
 
     def advance(self, seconds: float) -> None:
         """Play `seconds` of wall time in story time (held at events, quick across quiet gaps); playback stops
-        at the end of the timeline. Arriving at an event frames it, as a step does."""
+        at the end of the timeline. The camera stays where it is: a glide at every event of a playback would
+        keep the whole map moving (stepping is what frames an event)."""
         s = self.state
-        end, before = s.timeline.end, s.step
+        end = s.timeline.end
         s.instant = self.playhead.advance(s.instant, seconds, speed(s), s.story.steps, end, s.speed, s.language)
-        if s.step != before:
-            self.follow_story()
         if s.instant >= end:
             s.playing = False

@@ -30,6 +30,7 @@ class _LegendBody(QtWidgets.QWidget):
         self.basis = 200  # the width the rows are laid out for: the panel's, less a scroll bar (so a scroll bar
         # that comes and goes cannot change the columns, the height, and so the scroll bar, in a loop)
         self._cache: tuple[tuple, Grid] | None = None
+        self._picture: tuple[tuple, QtGui.QPixmap] | None = None
 
     def grid(self) -> Grid:
         """The legend's columns and size for the marks on the map now (measured once per set of rows)."""
@@ -59,9 +60,20 @@ class _LegendBody(QtWidgets.QWidget):
     def paintEvent(self, _ev: QtGui.QPaintEvent) -> None:
         grid = self.grid()
         self.take_height(grid)  # a new row or one fewer: the panel takes the new height (and paints again)
+        dpr = self.devicePixelRatioF()
+        key = (tuple((e.key, e.text) for col in grid[0] for e in col), self.basis, self.map_view.ctx.scale, dpr)
+        if self._picture is None or self._picture[0] != key:  # while playing the rows rarely change: drawn once
+            size = grid[1]
+            pm = QtGui.QPixmap(max(1, round(size[0] * dpr)), max(1, round(size[1] * dpr)))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(QtCore.Qt.GlobalColor.transparent)
+            q = QtGui.QPainter(pm)
+            q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            self.map_view.layer("furniture").paint_legend(q, QtCore.QPointF(0, 0), grid[0])
+            q.end()
+            self._picture = key, pm
         p = QtGui.QPainter(self)
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self.map_view.layer("furniture").paint_legend(p, QtCore.QPointF(0, 0), grid[0])
+        p.drawPixmap(QtCore.QPointF(0, 0), self._picture[1])
         p.end()
 
 
