@@ -51,8 +51,12 @@ def text_swatch(text: str, font: QtGui.QFont, colour: QtGui.QColor) -> Swatch:
     """A few letters (an echelon mark such as "XX", an abbreviation such as "Bde")."""
 
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        f = QtGui.QFont(font)
+        wide = QtGui.QFontMetricsF(f).horizontalAdvance(text)
+        if wide > box.width() - 2:  # "XXXXX" in a narrow box: smaller, never clipped
+            f.setPixelSize(max(6, int(f.pixelSize() * (box.width() - 2) / wide)))
         p.setPen(colour)
-        p.setFont(font)
+        p.setFont(f)
         p.drawText(box, QtCore.Qt.AlignmentFlag.AlignCenter, text)
 
     return paint
