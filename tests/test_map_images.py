@@ -5,8 +5,8 @@ fixed instant, with the camera at home, layers all on, English, no playback (doc
 and what each one guards):
 
 - map/august-24: 24 August 1939, 12:00 - halos, filled (attacking) and hollow (retreating) arrows, a destroyed
-  unit, symbols pushed apart with leader lines, unit, place and claim names, legend, scale bar, north arrow,
-  inset, disputed ground, claims, modern border.
+  unit, symbols pushed apart with leader lines, unit, place and claim names, scale bar, north arrow, inset,
+  disputed ground, claims, modern border (the desktop's legend is in the side panel: tests/test_map_story.py).
 - map/july-03: 3 July 1939, 12:00 (Bain-Tsagan) - trails (none are drawn on 24 August).
 - map/august-24-selected (a crop): the selected unit's frame and name, the highlighted place's ring above a symbol.
 - map/toggles/<layer>: what turning that layer off removes from the map (see `removed`).

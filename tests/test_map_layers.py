@@ -95,7 +95,7 @@ def test_each_layer_paints_alone(qtbot, scenario, state, layer_type):
 def test_the_selected_unit_has_exactly_one_label(map_view, state):
     state.selected_unit = "S-6TB"
     painted(map_view)
-    keys = Counter(key for key, _ in map_view.layer("labels").placed)
+    keys = Counter(key for key, *_ in map_view.layer("labels").placed)
     assert keys[("unit", "S-6TB")] == 1
     assert max(keys.values()) == 1
     asked = Counter(lb.key for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform()))
@@ -186,7 +186,7 @@ def test_layer_toggles_follow_the_state(map_view, state):
     assert not map_view.layer("inset").isVisible() and not map_view.layer("halos").isVisible()
     state.toggle_layer("claims", False)
     painted(map_view)
-    assert not any(kind == "claim" for (kind, _), _ in map_view.layer("labels").placed)
+    assert not any(kind == "claim" for (kind, _), *_ in map_view.layer("labels").placed)
     state.toggle_layer("inset", True)
     assert map_view.layer("inset").isVisible()
 

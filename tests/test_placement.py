@@ -86,3 +86,16 @@ def test_the_home_camera_is_the_battlefield_in_km(scenario):
     assert (home.x1, home.y1) == pytest.approx(proj.point(b.east, b.north))
     assert 30 < home.size[0] < 100 and 30 < home.size[1] < 100
     assert ViewState(scenario, home).bounds.home == home == Camera(*home.as_tuple())
+
+
+def test_a_forced_label_is_drawn_even_where_crowded_and_alternatives_place_one_label():
+    from viewer.core.placement import label_reach
+
+    crowd = [(0.0, 0.0, 1000.0, 800.0)]  # every candidate is covered
+    free, forced = LabelRequest((500, 400), (80, 20), 8), LabelRequest((500, 400), (80, 20), 8, forced=True)
+    assert place_labels([free, forced], crowd, VIEW) == [None, candidate_rects(forced, 8, 6)[0]]
+    first, second = LabelRequest((20, 400), (80, 20), 8, group="claim"), LabelRequest((500, 400), (80, 20), 8, group="claim")
+    chosen = place_labels([first, second], [], VIEW)  # the first alternative leaves the view on every side but one
+    assert sum(r is not None for r in chosen) == 1
+    reach = label_reach(free, 8, 6)
+    assert 8 <= reach <= 8 + 20 + 8  # gap, a label's height and the lift: never far from what it names

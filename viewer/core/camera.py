@@ -30,10 +30,16 @@ class Camera:
         scale = max(*self.size, *other.size, 1e-9) * tolerance
         return all(abs(a - b) <= scale for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True))
 
-    def zoomed(self, factor: float) -> Camera:
-        """`factor` > 1 zooms in about the centre."""
-        (cx, cy), (w, h) = self.centre, self.size
-        return Camera(cx - w / factor / 2, cx + w / factor / 2, cy - h / factor / 2, cy + h / factor / 2)
+    def zoomed(self, factor: float, about: tuple[float, float] | None = None) -> Camera:
+        """`factor` > 1 zooms in about `about` (km; the point under the pointer or the action stays where it is
+        on screen), else about the centre."""
+        ax, ay = self.centre if about is None else about
+        return Camera(
+            ax - (ax - self.x0) / factor, ax + (self.x1 - ax) / factor, ay - (ay - self.y0) / factor, ay + (self.y1 - ay) / factor
+        )
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
 
     def panned(self, dx_fraction: float, dy_fraction: float) -> Camera:
         """Moved by fractions of its own size (positive: east and north)."""

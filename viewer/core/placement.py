@@ -88,19 +88,31 @@ class Occupancy:
     def hits(self, r: Rect) -> bool:
         return any(intersects(r, o) for key in self._keys(r) for o in self.cells.get(key, ()))
 
+    def covered(self, r: Rect) -> float:
+        """How much of `r` is taken (pixels², counting a rectangle once however many cells it spans)."""
+        seen = {id(o): o for key in self._keys(r) for o in self.cells.get(key, ())}
+        return sum(overlap(r, o) for o in seen.values())
+
 
 @dataclass(frozen=True)
 class LabelRequest:
-    """A label of `size` (w, h) to put near `anchor` (x, y), at least `gap` pixels from it sideways."""
+    """A label of `size` (w, h) to put near `anchor` (x, y), at least `gap` pixels from it sideways.
+
+    Requests of one `group` (not None) are alternatives (a claim line's name at several points along it): the
+    first that fits is placed, the others are skipped. A `forced` label (Nomonhan, the river, the place the
+    story is at) is drawn even where it overlaps, at its first candidate inside the view."""
 
     anchor: tuple[float, float]
     size: tuple[float, float]
     gap: float
+    group: object = None
+    forced: bool = False
 
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
-    """Where a label may go, best first: right, left, above, below, then the four diagonals. `lift` and `drop`
-    are the extra room kept above and below the anchor (a symbol's echelon marks stand above it)."""
+    """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
+    line higher or lower (room in a crowd, still beside its symbol). `lift` and `drop` are the extra room kept
+    above and below the anchor (a symbol's echelon marks stand above it)."""
     (ax, ay), (w, h), g = req.anchor, req.size, req.gap
     up, down = ay - g - h - lift, ay + g + drop
     right, left = ax + g, ax - g - w
@@ -113,7 +125,23 @@ def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
         (left, up + h / 2, w, h),
         (right, down - h / 2, w, h),
         (left, down - h / 2, w, h),
+        (right, ay - h * 1.5, w, h),
+        (right, ay + h * 0.5, w, h),
+        (left, ay - h * 1.5, w, h),
+        (left, ay + h * 0.5, w, h),
     ]
+
+
+def label_reach(req: LabelRequest, lift: float, drop: float) -> float:
+    """The farthest any candidate rectangle's nearest point lies from the anchor: how far a label can drift
+    from what it names (a test bounds it)."""
+    return max(distance_to_rect(req.anchor, r) for r in candidate_rects(req, lift, drop))
+
+
+def distance_to_rect(pt: tuple[float, float], r: Rect) -> float:
+    dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
+    dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
+    return float(np.hypot(dx, dy))
 
 
 def place_labels(
@@ -121,12 +149,78 @@ def place_labels(
 ) -> list[Rect | None]:
     """Greedily, in the order given (most important first), the first candidate of each label that lies inside
     `view` and overlaps neither an obstacle nor a label already placed; None where no candidate fits, so a
-    label is left out rather than drawn over another. Labels may touch by a few pixels of their halos."""
+    label is left out rather than drawn over another (unless it is forced). Labels may touch by a few pixels
+    of their halos. Of a group, only the first request that fits is placed."""
     grid = Occupancy(obstacles)
     chosen: list[Rect | None] = []
+    done: set[object] = set()
     for req in requests:
-        rect = next((r for r in candidate_rects(req, lift, drop) if contains(view, r) and not grid.hits(shrunk(r, 3))), None)
+        rect = None
+        if req.group is None or req.group not in done:
+            inside = [r for r in candidate_rects(req, lift, drop) if contains(view, r)]
+            rect = next((r for r in inside if not grid.hits(shrunk(r, 3))), None)
+            if rect is None and req.forced and inside:
+                rect = min(inside, key=grid.covered)  # drawn all the same, where it hides least
         if rect is not None:
             grid.add(shrunk(rect, 2))
+            done.add(req.group)
         chosen.append(rect)
     return chosen
+
+
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")
+
+
+def corner_rect(where: str, size: tuple[float, float], view: tuple[float, float], margin: float) -> Rect:
+    """The rectangle of `size` at a corner (or the middle of an edge) of a `view` (width, height)."""
+    (w, h), (vw, vh) = size, view
+    x = margin if "left" in where else vw - margin - w if "right" in where else (vw - w) / 2
+    y = margin if "top" in where else vh - margin - h if "bottom" in where else (vh - h) / 2
+    return x, y, w, h
+
+
+def place_overlays(
+    sizes: Sequence[tuple[float, float]],
+    view: tuple[float, float],
+    keep_clear: Sequence[Rect],
+    avoid: Sequence[Rect] = (),
+    margin: float = 12.0,
+    preferences: Sequence[Sequence[str]] = (),
+) -> list[Rect]:
+    """Where the map's overlays (legend, inset, scale bar, north arrow) go, in the order given: each at the corner
+    or edge middle that covers least of `keep_clear` (the disputed ground, cut in strips), then least of
+    `avoid` (unit symbols, names), then the overlays already placed; ties go to the overlay's own `preferences`
+    (an order of places from CORNERS), then to CORNERS' order. Overlap is measured as area, in pixels²."""
+    taken: list[Rect] = []
+    clear, shun = np.array(keep_clear, dtype=float).reshape(-1, 4), np.array(avoid, dtype=float).reshape(-1, 4)
+    for i, size in enumerate(sizes):
+        prefer = list(preferences[i]) if i < len(preferences) else []
+        order = prefer + [c for c in CORNERS if c not in prefer]
+
+        def cost(where: str, size: tuple[float, float] = size, order: list[str] = order) -> tuple[float, float, float, int]:
+            r = corner_rect(where, size, view, margin)
+            return (
+                round(overlap_sum(r, clear)),
+                round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
+                sum(overlap(r, t) for t in taken),
+                order.index(where),
+            )
+
+        taken.append(corner_rect(min(order, key=cost), size, view, margin))
+    return taken
+
+
+def overlap_sum(r: Rect, rects: np.ndarray) -> float:
+    """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
+    if not len(rects):
+        return 0.0
+    w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
+    h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
+    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
+
+
+def overlap(a: Rect, b: Rect) -> float:
+    """Area of the intersection of two rectangles."""
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return max(w, 0.0) * max(h, 0.0)

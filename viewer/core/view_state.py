@@ -7,6 +7,8 @@ the value really changed:
 - the instant stays inside the timeline span, and the story step follows the instant;
 - a new step clears the selected unit and the highlighted place (they belong to the step's moment);
 - the camera stays inside its bounds.
+`follow_story` says whether stepping moves the camera to the event (the clock does, `story_camera` frames it);
+a manual pan or zoom turns it off until the *Follow the story* command turns it on again.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ViewEvents:
     language: Signal
     naming: Signal
     camera: Signal
+    follow_story: Signal
     playing: Signal
     speed: Signal
     panel_fraction: Signal
@@ -65,6 +68,7 @@ class ViewState:
     language: str
     naming: str
     camera: Camera
+    follow_story: bool  # stepping eases the camera to the event; a manual pan or zoom turns it off
     playing: bool
     speed: int
     panel_fraction: float
@@ -103,6 +107,7 @@ class ViewState:
             language="en",
             naming="soviet",
             camera=self.bounds.home,
+            follow_story=True,
             playing=False,
             speed=2,
             panel_fraction=0.3,
@@ -164,6 +169,9 @@ class ViewState:
     def _check_camera(self, camera: Camera) -> Camera:
         return self.bounds.clamp(camera)
 
+    def _check_follow_story(self, follow: bool) -> bool:
+        return bool(follow)
+
     def _check_speed(self, speed: int) -> int:
         return max(0, min(len(SPEEDS_HOURS) - 1, int(speed)))
 
@@ -189,6 +197,18 @@ class ViewState:
     @property
     def current_event(self) -> Event | None:
         return self.story.steps[self.step] if self.step is not None else None
+
+    @property
+    def instant_precision(self) -> str:
+        """How precisely to show the instant: as precisely as the data has it. Standing on an event, its own
+        precision (a day-only date shows no "12:00"); playing a day or more a second, the day; else the minute
+        (an instant between dated facts is the map's interpolation)."""
+        event = self.current_event
+        if event is not None and event.at == self.instant:
+            return event.precision
+        if self.playing and SPEEDS_HOURS[self.speed] >= 24:
+            return "day"
+        return "time"
 
     def layer_visible(self, name: str) -> bool:
         return name in self.layers

@@ -41,7 +41,10 @@ def build_window(
     from .errors import install_excepthook
     from .main_window import MainWindow
 
+    first_time = settings is not None and not settings.get("view/instant")
     window = MainWindow(scenario, settings, instant=at, language=lang, naming=naming)
+    if first_time:
+        window.show_welcome()  # nothing remembered: a newcomer, who gets the first screen
     install_excepthook(lambda message: _report(window, message, error_dialog))
     return window
 

@@ -3,16 +3,23 @@
 The clock owns no state of its own: it reads and writes `ViewState`. Playing is a field of the state
 (the play command sets it; the clock's timer follows it), and an eased move is a short animation whose
 frames are state writes. Anyone else moving the instant — a scrub, a click — stops an eased move.
+
+Stepping to an event also glides the camera to the event's frame (`framing`, from `core.story_camera`) while
+the view state's `follow_story` is on. Playback runs in story time (`core.pacing`): it holds at each event
+long enough to read its title and crosses long quiet gaps quickly.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from pyqtgraph.Qt import QtCore
 
 from ..core.camera import Camera
+from ..core.model import Event
+from ..core.pacing import Playhead
 from ..core.view_state import SPEEDS_HOURS, ViewState
 
 JUMP_MS = 450
@@ -38,6 +45,8 @@ class Clock(QtCore.QObject):
         self._from = self._to = state.instant
         self._cam_from = self._cam_to = state.camera
         self._writing = self._writing_camera = False
+        self.framing: Callable[[Event], Camera] | None = None  # the window sets it: where an event is on the map
+        self.playhead = Playhead()
         state.events.playing.connect(self._follow_playing)
         state.events.instant.connect(self._instant_changed)
         state.events.camera.connect(self._camera_changed)
@@ -60,6 +69,13 @@ class Clock(QtCore.QObject):
         """Make `index` the story's step at once (note, caption, selection) and glide the map there."""
         self.state.playing = False
         self.ease_instant(self.state.show_step(index))
+        self.follow_story()
+
+    def follow_story(self) -> None:
+        """Glide the camera to the current event's frame, if the view follows the story."""
+        event = self.state.current_event
+        if self.state.follow_story and event is not None and self.framing is not None:
+            self.ease_camera(self.framing(event))
 
     def ease_instant(self, at: datetime) -> None:
         self.state.playing = False
@@ -117,6 +133,7 @@ class Clock(QtCore.QObject):
     def _follow_playing(self, playing: bool) -> None:
         if playing:
             self._instant_anim.stop()
+            self.playhead = Playhead()
             if self.state.instant >= self.state.timeline.end:
                 self.state.instant = self.state.timeline.start
             self._last_tick = time.perf_counter()
@@ -130,8 +147,11 @@ class Clock(QtCore.QObject):
         self.advance(elapsed)
 
     def advance(self, seconds: float) -> None:
-        """Play `seconds` of wall time; playback stops at the end of the timeline."""
-        end = self.state.timeline.end
-        self.state.instant = min(self.state.instant + speed(self.state) * seconds, end)
-        if self.state.instant >= end:
-            self.state.playing = False
+        """Play `seconds` of wall time in story time (held at events, quick across quiet gaps); playback stops
+        at the end of the timeline. The camera stays where it is: a glide at every event of a playback would
+        keep the whole map moving (stepping is what frames an event)."""
+        s = self.state
+        end = s.timeline.end
+        s.instant = self.playhead.advance(s.instant, seconds, speed(s), s.story.steps, end, s.speed, s.language)
+        if s.instant >= end:
+            s.playing = False

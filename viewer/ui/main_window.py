@@ -9,22 +9,26 @@ from typing import Any
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
+from ..core.camera import Camera
 from ..core.dates import format_date
 from ..core.language import LANGUAGES, NAMINGS, NATIVE_NAMES, tr
 from ..core.map_extent import battlefield_camera
 from ..core.model import Chapter, Event, Scenario
 from ..core.motion import MotionModel
+from ..core.story_camera import event_camera
 from ..core.view_state import LAYERS, SPEEDS_HOURS, ViewState
 from .clock import Clock
 from .commands import CommandSet, keys_label
 from .fonts import register_fonts
 from .help import InfoDialog, about_html, shortcuts_html
 from .i18n import language, naming_label, naming_name, translate
+from .legend_panel import LegendPanel
 from .map_view import MapView
 from .notes import NotesPanel, event_html, unit_html
 from .settings import Settings, restore_state, save_state
 from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
+from .tour import Tour
 
 EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}  # command suffix -> file suffix
 
@@ -61,10 +65,13 @@ class MainWindow(QtWidgets.QMainWindow):
             seed["span"] = "wide"  # a date in the background or aftermath needs the wide timeline
         self.state = ViewState(scenario, battlefield_camera(scenario), **seed)
         self.clock = Clock(self.state, self)
+        self.clock.framing = self.frame_event
+        self.tour = Tour(self)
         self.commands = CommandSet(self, "desktop")
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
         self.notes = NotesPanel()
+        self.legend = LegendPanel(self.map)
         self.timeline_bar = TimelineBar(self.state)
         self.touch_scale = TOUCH_SCALE["desktop"]  # set_mode makes the controls bigger for a hall or fingers
         self.dialogs: dict[str, InfoDialog] = {}
@@ -115,6 +122,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.span_button.setEnabled(span.isEnabled())
         span.enabledChanged.connect(self.span_button.setEnabled)
         self.fit_button = self._button("", "fit")
+        self.follow_button = self._tool_button("")
+        self.follow_button.setCheckable(True)
+        follow = self.commands.actions["follow"]
+        self.follow_button.clicked.connect(follow.setChecked)
+        follow.toggled.connect(self.follow_button.setChecked)
         self.menu_button = QtWidgets.QToolButton()
         self.menu_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.menu_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -126,6 +138,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.export_menu = menu.addMenu("")
         for kind in EXPORTS:
             self.export_menu.addAction(actions[f"export.{kind}"])
+        menu.addAction(actions["welcome"])
         menu.addAction(actions["help"])
         menu.addAction(actions["about"])
         self.menu_button.setMenu(menu)
@@ -145,6 +158,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.speed_box,
             self.chapter_box,
             self.span_button,
+            self.follow_button,
             self.fit_button,
             self.menu_button,
         ):
@@ -188,6 +202,8 @@ class MainWindow(QtWidgets.QMainWindow):
         column.addLayout(langs)
         column.addLayout(names)
         column.addWidget(self.notes, 1)
+        column.addWidget(self.legend)
+        self.legend.follow_height_of(panel)
         return panel
 
     def _tool_button(self, face: str | QtGui.QIcon) -> QtWidgets.QToolButton:
@@ -217,28 +233,33 @@ class MainWindow(QtWidgets.QMainWindow):
         bind("chapter.previous", lambda: self.jump_to_chapter_id(s.neighbour_chapter(False)))
         bind("home", lambda: c.ease_instant(s.timeline.start))
         bind("end", lambda: c.ease_instant(s.timeline.end))
-        bind("zoom.in", lambda: setattr(s, "camera", s.camera.zoomed(1.25)))
-        bind("zoom.out", lambda: setattr(s, "camera", s.camera.zoomed(0.8)))
-        bind("fit", lambda: setattr(s, "camera", s.bounds.home))
+        bind("zoom.in", lambda: self.zoom(1.25))
+        bind("zoom.out", lambda: self.zoom(0.8))
+        bind("fit", lambda: self.steer(s.bounds.home))
         for command_id, (dx, dy) in (
             ("pan.west", (-0.15, 0)),
             ("pan.east", (0.15, 0)),
             ("pan.north", (0, 0.15)),
             ("pan.south", (0, -0.15)),
         ):
-            bind(command_id, lambda dx=dx, dy=dy: setattr(s, "camera", s.camera.panned(dx, dy)))
+            bind(command_id, lambda dx=dx, dy=dy: self.steer(s.camera.panned(dx, dy)))
+        bind("follow", lambda on: setattr(s, "follow_story", on))
         bind("span.wide", lambda wide: setattr(s, "span", "wide" if wide else "campaign"))
         for name in LAYERS:
             bind(f"layer.{name}", lambda on, n=name: s.toggle_layer(n, on))
         for kind in EXPORTS:
             bind(f"export.{kind}", lambda k=kind: self.ask_export(k))
         bind("help", self.show_shortcuts)
+        bind("welcome", self.show_welcome)
         bind("about", self.show_about)
 
     def _subscribe(self) -> None:
         """Each widget of the window follows the fields it shows."""
         ev, s = self.state.events, self.state
+        ev.follow_story.connect(self._follow_changed)
         ev.instant.connect(self._show_instant)
+        ev.step.connect(self._show_instant)  # the date's precision is the event's
+        ev.playing.connect(self._show_instant)
         ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
         ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
         ev.step.connect(lambda _step: self._show_note())
@@ -256,6 +277,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.speed_box.setCurrentIndex(s.speed)
         self.span_button.setChecked(s.span == "wide")
         self._check("span.wide", s.span == "wide")
+        self._check("follow", s.follow_story)
         self._show_layers(s.layers)
 
     # --- modes -------------------------------------------------------------------------------
@@ -268,6 +290,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_button.setVisible(desktop)
         self.statusBar().setVisible(desktop)
         self.side_panel.setVisible(mode != "present")  # a talk's caption is on the map
+        self.map.layer("furniture").legend_on_map = mode == "present"  # else the side panel's
         self.touch_scale = TOUCH_SCALE[mode]
         if kiosk:
             self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
@@ -305,11 +328,13 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.prev_button, "step.previous"),
             (self.next_button, "step.next"),
             (self.fit_button, "fit"),
+            (self.follow_button, "follow"),
             (self.span_button, "span.wide"),
         ):
             b.setToolTip(_with_keys(self.commands.actions[command_id]) if tips else "")
         self.menu_button.setToolTip(translate("Window", "Layers, export, keyboard shortcuts, about") if tips else "")
         self.fit_button.setText(translate("Window", "Fit"))
+        self.follow_button.setText(translate("Window", "Follow the story"))
         self.menu_button.setText(translate("Window", "Menu"))
         for code, b in self.language_buttons.items():
             b.setChecked(code == lang)
@@ -323,6 +348,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.chapter_box.setItemText(0, translate("Window", "Chapters…"))
         for i, ch in enumerate(self.scenario.chapters, start=1):
             self.chapter_box.setItemText(i, tr(ch.title, lang))
+        self.legend.retranslate()
+        for welcome in self.map.findChildren(QtWidgets.QFrame, "welcome"):
+            welcome.retranslate()  # the first screen, if open
         self.layers_menu.setTitle(translate("Window", "Layers"))
         self.export_menu.setTitle(translate("Window", "Export"))
         help_action = self.commands.actions["help"]
@@ -336,7 +364,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- showing the state -------------------------------------------------------------------
     def _show_instant(self, *_: object) -> None:
         at, lang = self.state.instant, self.state.language
-        self.date_label.setText(format_date(at, "time", lang))
+        self.date_label.setText(format_date(at, self.state.instant_precision, lang))
         chapter = self.state.timeline.chapter_at(at)
         self.chapter_label.setText(tr(chapter.title, lang) if chapter else "")
         if self.state.selected_unit:
@@ -356,6 +384,34 @@ class MainWindow(QtWidgets.QMainWindow):
             title = escape(self.scenario.display_title(lang, naming))
             hint = escape(translate("Window", "Press Space to play, or → to step to the first event."))
             self.notes.show_html(f"<h1>{title}</h1><p>{hint}</p>")
+
+    # --- the camera ----------------------------------------------------------------------------
+    def frame_event(self, event: Event) -> Camera:
+        """Where an event happens on the map: its places and units, and the manoeuvres of layers that can say
+        where theirs run (a layer's optional `extent(event)`: km points)."""
+        extra = [pt for layer in self.map.layers for pt in getattr(layer, "extent", lambda _e: [])(event)]
+        return event_camera(self.scenario, self.motion, event, self.state.bounds.home, extra)
+
+    def steer(self, camera: Camera) -> None:
+        """A manual move of the camera (keys, Fit): the visitor takes over from the story."""
+        self.state.follow_story = False
+        self.state.camera = camera
+
+    def zoom(self, factor: float) -> None:
+        """Zoom about the pointer when it is over the map, else about the current event's action when it is in
+        view, else about the centre."""
+        about = self.map.pointer_km()
+        event = self.state.current_event
+        if about is None and event is not None:
+            action = self.frame_event(event)
+            if self.state.camera.contains(*action.centre):
+                about = action.centre
+        self.steer(self.state.camera.zoomed(factor, about))
+
+    def _follow_changed(self, on: bool) -> None:
+        self._check("follow", on)
+        if on:
+            self.clock.follow_story()
 
     def _scrub(self, at) -> None:
         self.state.playing = False
@@ -451,6 +507,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.notify(translate("Window", "Exported %1").replace("%1", str(out)))
         return True
 
+    def show_welcome(self) -> None:
+        """The first screen: the battle in four short paragraphs, and the guided tour."""
+        from .welcome import show_welcome
+
+        show_welcome(self)
+
     def show_shortcuts(self) -> None:
         self._sheet("shortcuts", translate("Window", "Keyboard shortcuts"), shortcuts_html(self.commands.sheet()))
 
@@ -505,6 +567,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.play_button,
             self.next_button,
             self.fit_button,
+            self.follow_button,
             self.menu_button,
             *self.language_buttons.values(),
             *self.naming_buttons.values(),
@@ -517,6 +580,7 @@ class MainWindow(QtWidgets.QMainWindow):
             w.setMinimumHeight(round(48 * touch))
         self.notes.set_scale(scale)
         self.map.set_scale(scale)
+        self.legend.set_scale(scale)
         self.timeline_bar.set_scale(scale)
 
 

@@ -3,7 +3,8 @@
 The map keeps no copy of the view state. It subscribes to the fields its layers draw and repaints them;
 it writes the state when the visitor acts on the map: a click on a unit selects it, a click on a place
 highlights it, and wheel, drag or pinch end in `state.camera`. A camera set by anyone else is shown unless
-the view already shows it (within `Camera.close_to`), so the two never chase each other.
+the view already shows it (within `Camera.close_to`), so the two never chase each other. A wheel, drag or
+pinch also turns `follow_story` off: the visitor has taken the camera.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 import pyqtgraph as pg
-from pyqtgraph.Qt import QtCore, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from ..core.camera import MAX_ZOOM_OUT, MIN_SPAN_KM, PAN_MARGIN, Camera
 from ..core.evented import Signal, Slot
@@ -41,6 +42,7 @@ class _GestureView(pg.GraphicsView):
                 if factor > 0:
                     centre = self.view_box.mapSceneToView(self.mapToScene(self.mapFromGlobal(pinch.centerPoint().toPoint())))
                     self.view_box.scaleBy((1 / factor, 1 / factor), center=centre)
+                    self.view_box.sigRangeChangedManually.emit(self.view_box.state["mouseEnabled"])  # as a wheel does
                 ev.accept()
                 return True
         return super().event(ev)
@@ -80,6 +82,7 @@ class MapView(QtWidgets.QWidget):
         self._subscribe("camera", self._show_camera)
         self.destroyed.connect(partial(_unsubscribe, self._subscriptions))
         self.view.sigRangeChanged.connect(self._range_changed)
+        self.view.sigRangeChangedManually.connect(self._taken_over)
         self.graphics.sigDeviceRangeChanged.connect(self._place_screen_layers)  # the viewport's size changed
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
@@ -151,6 +154,19 @@ class MapView(QtWidgets.QWidget):
         camera = self.shown_camera()
         if not camera.close_to(self.state.camera):
             self.state.camera = camera  # clamped by the state; its signal brings the view back if it was past
+
+    def _taken_over(self, *_args: object) -> None:
+        """A wheel, drag or pinch: the visitor steers the camera until *Follow the story* is on again."""
+        self.state.follow_story = False
+
+    def pointer_km(self) -> tuple[float, float] | None:
+        """The map point under the mouse pointer, or None when the pointer is not over the map."""
+        viewport = self.graphics.viewport()
+        local = viewport.mapFromGlobal(QtGui.QCursor.pos())
+        if not viewport.rect().contains(local):
+            return None
+        pt = self.view.mapSceneToView(self.graphics.mapToScene(local))
+        return pt.x(), pt.y()
 
     def _clicked(self, ev) -> None:
         if ev.button() == QtCore.Qt.MouseButton.LeftButton and self.click_at(

@@ -11,8 +11,9 @@ from shapely.geometry.base import BaseGeometry
 from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
-from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, MODERN, RIVER, colour, font
-from .layer import CLAIM, MapContext, MapLabel, MapLayer
+from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, RIVER, colour, font
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer
+from .swatches import fill_swatch, line_swatch
 
 
 def path_of(geom: BaseGeometry) -> QtGui.QPainterPath:
@@ -49,7 +50,6 @@ def claim_label(claimant: str) -> str:
     }[claimant]
 
 
-Shape = tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush]  # (state.layers name or "", path, pen, brush)
 NO_PEN, NO_BRUSH = QtGui.QPen(QtCore.Qt.PenStyle.NoPen), QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush)
 
 
@@ -64,13 +64,13 @@ class BaseMapLayer(MapLayer):
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
-        self.shapes = _shapes(ctx)
+        self.shapes = [shape[:4] for shape in _keyed(ctx)]
         self._bounds = QtCore.QRectF()
         for _, path, _, _ in self.shapes:
             self._bounds = self._bounds.united(path.boundingRect())
-        self._claim_anchors = [(c.claimant, _label_anchor(c)) for c in ctx.scenario.claims]
-        ground = ctx.scenario.disputed_ground_km.representative_point()
-        self._ground_anchor = ground.x, ground.y
+        self._keyed = _keyed(ctx)
+        self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
+        self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
         self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QtCore.QRectF:
@@ -87,68 +87,121 @@ class BaseMapLayer(MapLayer):
             p.drawPath(path)
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        """The claims' names and the disputed ground's, each offered at several points in view (best first),
+        so a crowd of units at one place does not leave it out."""
         t, s, shown = self.to_device(scene_to_device), self.scale, self.state.layers
+        view = self.ctx.view_box.viewRect()
         out = []
         if "claims" in shown:
-            for claimant, anchor in self._claim_anchors:
-                pt = t.map(QtCore.QPointF(anchor.x, anchor.y))
-                out.append(
-                    MapLabel(
-                        ("claim", claimant),
-                        claim_label(claimant),
-                        (pt.x(), pt.y()),
-                        6 * s,
-                        font(15 * s, bold=True),
-                        colour(CLAIM_COLOURS[claimant]).darker(125),
-                        CLAIM,
-                    )
-                )
+            for claimant, anchors in self._claim_anchors:
+                text, f = claim_label(claimant), font(15 * s, bold=True)
+                pen = colour(CLAIM_COLOURS[claimant]).darker(125)
+                for x, y in _in_view(anchors, view):
+                    pt = t.map(QtCore.QPointF(x, y))
+                    out.append(MapLabel(("claim", claimant), text, (pt.x(), pt.y()), 6 * s, f, pen, CLAIM))
         if "disputed" in shown:
-            pt = t.map(QtCore.QPointF(*self._ground_anchor))
             area = format_number(self.ctx.scenario.disputed_area_km2, self.state.language)
-            out.append(
-                MapLabel(
-                    ("disputed", ""),
-                    translate("Map", "Disputed ground ≈ %1 km²").replace("%1", area),
-                    (pt.x(), pt.y()),
-                    0,
-                    font(16 * s, bold=True),
-                    colour("#8A5A00"),
-                    CLAIM,
+            text = translate("Map", "Disputed ground ≈ %1 km²").replace("%1", area)
+            for x, y in _in_view(self._ground_anchors, view):
+                pt = t.map(QtCore.QPointF(x, y))
+                out.append(
+                    MapLabel(("disputed", ""), text, (pt.x(), pt.y()), 0, font(16 * s, bold=True), colour("#8A5A00"), CLAIM)
                 )
-            )
         return out
 
+    def legend(self) -> list[LegendEntry]:
+        shown, out, view = self.state.layers, [], self.ctx.view_box.viewRect()
+        if "disputed" in shown:
+            out.append(LegendEntry("base:disputed", translate("Map", "Disputed ground"), fill_swatch(self.shapes[0][3])))
+        for part, _path, pen, brush, key in self._legend_shapes:
+            if (
+                key == "disputed"
+                or (part and part not in shown)
+                or not any(p.intersects(view) for prt, p, _, _, k in self._keyed if k == key)
+            ):
+                continue
+            text = {
+                "claim:mongolia": translate("Map", "Mongolian/Soviet claim"),
+                "claim:manchukuo": translate("Map", "Manchukuo/Japanese claim (river)"),
+                "river": translate("Map", "River"),
+                "river:approximate": translate("Map", "River, course approximate"),
+                "lake": translate("Map", "Lake"),
+                "border": translate("Map", "Modern border"),
+            }[key]
+            river = next(sh[2] for sh in self._legend_shapes if sh[4] == "river")
+            swatch = (
+                fill_swatch(brush, pen)
+                if key == "lake"
+                else line_swatch(pen, river)
+                if key == "claim:manchukuo"
+                else line_swatch(pen)
+            )
+            out.append(LegendEntry(f"base:{key}", text, swatch))
+        return out
 
-def _shapes(ctx: MapContext) -> list[Shape]:
-    """Bottom to top: disputed ground, the river claim band, water, the modern border, the claim line."""
+    @property
+    def _legend_shapes(self) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]]:
+        """One shape per kind of mark, with its legend key (the first of each kind)."""
+        seen: dict[str, tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]] = {}
+        for part, path, pen, brush, key in self._keyed:
+            seen.setdefault(key, (part, path, pen, brush, key))
+        return list(seen.values())
+
+
+ALTERNATIVES = 6  # places offered per name: enough to dodge a crowd, few enough to place quickly
+
+
+def _in_view(points: list[tuple[float, float]], view: QtCore.QRectF) -> list[tuple[float, float]]:
+    """The first ALTERNATIVES of `points` (best first) well inside the view."""
+    inner = view.adjusted(view.width() * 0.05, view.height() * 0.05, -view.width() * 0.05, -view.height() * 0.05)
+    return [(x, y) for x, y in points if inner.contains(QtCore.QPointF(x, y))][:ALTERNATIVES]
+
+
+def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]]:
+    """Bottom to top: disputed ground, the river claim band, water, the claim line, the modern border (over the
+    claim line, whose course it shares in part: drawn under, it would vanish), each with its legend key."""
     sc = ctx.scenario
-    shapes: list[Shape] = [("disputed", path_of(sc.disputed_ground_km), NO_PEN, QtGui.QBrush(colour(DISPUTED_FILL, 0.38)))]
+    shapes = [("disputed", path_of(sc.disputed_ground_km), NO_PEN, QtGui.QBrush(colour(DISPUTED_FILL, 0.38)), "disputed")]
     for claim in sc.claims:
         if claim.claimant == "manchukuo":  # the river itself: a broad band under the river line
-            shapes.append(
-                ("claims", path_of(claim.feature.geometry_km), cosmetic(CLAIM_COLOURS[claim.claimant], 11, alpha=0.45), NO_BRUSH)
-            )
+            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 11, alpha=0.45)
+            shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH, "claim:manchukuo"))
     for f in sc.layers["lakes"]:
-        shapes.append(("", path_of(f.geometry_km), cosmetic(RIVER, 1.2), QtGui.QBrush(colour(LAKE))))
+        shapes.append(("", path_of(f.geometry_km), cosmetic(RIVER, 1.2), QtGui.QBrush(colour(LAKE)), "lake"))
     for f in sc.layers["rivers"]:
         approximate = bool(f.properties.get("approximate_km"))
         pen = cosmetic(
             RIVER, 2.5 if approximate else 4.0, QtCore.Qt.PenStyle.DashLine if approximate else QtCore.Qt.PenStyle.SolidLine
         )
-        shapes.append(("", path_of(f.geometry_km), pen, NO_BRUSH))
-    for f in sc.layers["border-modern"]:
-        shapes.append(("border", path_of(f.geometry_km), cosmetic(MODERN, 1.5, QtCore.Qt.PenStyle.DotLine), NO_BRUSH))
+        shapes.append(("", path_of(f.geometry_km), pen, NO_BRUSH, "river:approximate" if approximate else "river"))
     for claim in sc.claims:
         if claim.claimant != "manchukuo":
             pen = cosmetic(CLAIM_COLOURS[claim.claimant], 3.5, QtCore.Qt.PenStyle.DashLine, 0.9)
             pen.setDashPattern([4, 3])
-            shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH))
+            shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH, f"claim:{claim.claimant}"))
+    for f in sc.layers["border-modern"]:
+        shapes.append(
+            ("border", path_of(f.geometry_km), cosmetic("#5E5E5E", 1.6, QtCore.Qt.PenStyle.DotLine), NO_BRUSH, "border")
+        )
     return shapes
 
 
-def _label_anchor(claim: Claim) -> Point:
-    """Where a claim's label goes: on the line, near the middle of the southern half of the battlefield."""
+def _label_anchors(claim: Claim) -> list[tuple[float, float]]:
+    """Where a claim's name may go: points along its line, nearest first to the middle of the southern half of
+    the battlefield (where it reads best at the home view)."""
     line = claim.feature.geometry_km
     target = Point(0, -8) if claim.claimant == "manchukuo" else Point(10, 5)
-    return line.interpolate(line.project(target))
+    best = line.project(target)
+    points = [line.interpolate(d) for d in np.linspace(0, line.length, 41)]
+    points.sort(key=lambda pt: abs(line.project(pt) - best))
+    return [(pt.x, pt.y) for pt in points]
+
+
+def _ground_anchors(ground: BaseGeometry) -> list[tuple[float, float]]:
+    """Where the disputed ground's name may go: its representative point first, then points inside it on a grid
+    nearest that point first."""
+    first = ground.representative_point()
+    x0, y0, x1, y1 = ground.bounds
+    grid = [Point(x, y) for x in np.linspace(x0, x1, 15) for y in np.linspace(y0, y1, 15)]
+    inside = sorted((pt for pt in grid if ground.contains(pt)), key=first.distance)
+    return [(pt.x, pt.y) for pt in [first, *inside]]

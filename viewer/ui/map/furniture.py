@@ -1,36 +1,52 @@
-"""Fixed furniture over the map, in the viewport's pixels: the legend (top left), the scale bar in km (bottom
-left) and the north arrow (top right). Paints only; clicks pass through to the map. Labels keep out of it."""
+"""Fixed furniture over the map, in the viewport's pixels: the legend, the scale bar in km and the north arrow;
+and where every overlay goes (the inset's place too). Paints only; clicks pass through to the map. Labels keep
+out of it.
+
+The legend is collected from the layers (`MapLayer.legend`): one row per kind of mark on screen now, so it
+explains every mark the map can show and lists exactly those in view. The overlays go to the corners or edge
+middles that cover least of the disputed ground, then least of the units (`placement.place_overlays`), so no
+legend or inset hides the battlefield when the map has empty ground to put them on.
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
 
+import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry import box as shapely_box
+from shapely.geometry.base import BaseGeometry
 
-from ...core.placement import Rect
-from ..i18n import side_name, translate
-from ..style import CLAIM_COLOURS, DISPUTED_FILL, INK, MODERN, RIVER, colour, font
-from ..symbols import symbol_pixmap
-from .layer import MapContext, MapLayer, device_ratio, rect_of
+from ...core.placement import Rect, place_overlays
+from ..i18n import translate
+from ..style import INK, colour, font
+from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+STRIPS = 120  # the disputed ground is measured in this many horizontal strips
 
 
 class FurnitureLayer(MapLayer):
     name = "furniture"
     z = 100.0
     on_screen = True
-    watches = frozenset({"language"})
+    watches = frozenset({"language", "instant", "layers", "selected_unit", "highlighted_place", "naming", "step"})
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._size = (0.0, 0.0)
-        self._cache: tuple[tuple, QtGui.QPixmap, list[QtCore.QRectF]] | None = None
+        self.legend_on_map = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
+        self._cache: tuple[tuple, QtGui.QPixmap, dict[str, QtCore.QRectF]] | None = None
+        self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         ctx.view_box.sigRangeChanged.connect(self._range_changed)
 
     def _range_changed(self, *_args: object) -> None:
-        self.update()  # the scale bar follows the zoom
+        self.update()  # the scale bar follows the zoom, the overlays the disputed ground
+        inset = self._inset()
+        if inset is not None:
+            inset.update()
 
     def resized(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
@@ -39,57 +55,146 @@ class FurnitureLayer(MapLayer):
     def boundingRect(self) -> QtCore.QRectF:
         return QtCore.QRectF(0, 0, *self._size)
 
-    def _drawn(self, dpr: float) -> tuple[QtGui.QPixmap, list[QtCore.QRectF]]:
-        """The furniture painted once per size, scale, zoom and language, and where each part is."""
-        key = (self._size, self.scale, dpr, tuple(map(tuple, self.ctx.view_box.viewRange())), self.state.language)
+    # --- what is shown, and where ---------------------------------------------------------
+    def entries(self) -> list[LegendEntry]:
+        """The legend's rows: every layer's marks on screen now, one per key, the topmost layers' first (what is
+        drawn above reads first: manoeuvres, units, places, then the ground)."""
+        seen: dict[str, LegendEntry] = {}
+        for layer in sorted(self.ctx.layers, key=lambda layer: -layer.zValue()):
+            if layer is not self and layer.isVisible():
+                for entry in layer.legend():
+                    seen.setdefault(entry.key, entry)
+        return list(seen.values())
+
+    def _inset(self) -> MapLayer | None:
+        inset = next((layer for layer in self.ctx.layers if layer.name == "inset"), None)
+        return inset if inset is not None and inset.isVisible() else None
+
+    def _map_to_device(self) -> QtGui.QTransform:
+        return self.ctx.view_box.childGroup.sceneTransform() * self.sceneTransform().inverted()[0]
+
+    def keep_clear(self) -> list[Rect]:
+        """The disputed ground on screen, as horizontal strips (what no overlay may cover): cut once in km,
+        mapped each time the view moves (a glide moves it every frame)."""
+        t = self._map_to_device()
+        corners = np.column_stack(
+            [
+                t.m11() * self._strips_km[:, i] + t.m21() * self._strips_km[:, j] + t.dx()
+                if axis == "x"
+                else t.m12() * self._strips_km[:, i] + t.m22() * self._strips_km[:, j] + t.dy()
+                for axis, i, j in (("x", 0, 1), ("y", 0, 1), ("x", 2, 3), ("y", 2, 3))
+            ]
+        )
+        x0, x1 = np.minimum(corners[:, 0], corners[:, 2]), np.maximum(corners[:, 0], corners[:, 2])
+        y0, y1 = np.minimum(corners[:, 1], corners[:, 3]), np.maximum(corners[:, 1], corners[:, 3])
+        return [(a, b, c - a, d - b) for a, b, c, d in zip(x0, y0, x1, y1, strict=True)]
+
+    def layout(self, entries: list[LegendEntry] | None = None) -> dict[str, QtCore.QRectF]:
+        """Where the legend, the inset, the scale bar and the north arrow go now (viewport pixels)."""
+        s, inset = self.scale, self._inset()
+        parts: dict[str, tuple[float, float]] = {}
+        if self.legend_on_map:
+            parts["legend"] = self._legend_size(self.entries() if entries is None else entries)
+        if inset is not None:
+            parts["inset"] = inset.box_size
+        parts["scale"] = (250 * s, 48 * s)
+        parts["north"] = (44 * s, 76 * s)
+        preferences = {
+            "legend": ("top-left", "bottom-left", "top-right", "bottom-right"),
+            "inset": ("bottom-right", "top-right", "bottom-left", "top-left"),
+            "scale": ("bottom-left", "bottom-right", "bottom"),
+            "north": ("top-right", "top-left", "top"),
+        }
+        units = next((layer for layer in self.ctx.layers if layer.name == "units"), None)  # a map may lack it
+        avoid = units.obstacles(self._scene_transform()) if units is not None and units.isVisible() else []
+        rects = place_overlays(
+            list(parts.values()),
+            self._size,
+            self.keep_clear(),
+            avoid,
+            12 * s,
+            [preferences[name] for name in parts],
+        )
+        return {name: qrect(r) for name, r in zip(parts, rects, strict=True)}
+
+    def _scene_transform(self) -> QtGui.QTransform:
+        """Scene to this item's (the viewport's) pixels: what the layers' `obstacles` take."""
+        return self.sceneTransform().inverted()[0]
+
+    # --- painting -----------------------------------------------------------------------------
+    def _drawn(self, dpr: float) -> tuple[QtGui.QPixmap, dict[str, QtCore.QRectF]]:
+        """The furniture painted once per size, scale, zoom, legend and language, and where each part is."""
+        entries = self.entries() if self.legend_on_map else []  # else the side panel collects them when it paints
+        key = (
+            self._size,
+            self.scale,
+            dpr,
+            tuple(map(tuple, self.ctx.view_box.viewRange())),
+            self.state.language,
+            tuple((e.key, e.text) for e in entries),
+            self._inset() is not None,
+            self.legend_on_map,
+        )
         if self._cache is None or self._cache[0] != key:
+            where = self.layout(entries)
             pm = QtGui.QPixmap(max(1, round(self._size[0] * dpr)), max(1, round(self._size[1] * dpr)))
             pm.setDevicePixelRatio(dpr)
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             p = QtGui.QPainter(pm)
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            parts = [r for r in (self._scale_bar(p), self._north_arrow(p), self._legend(p)) if r is not None]
+            if not self._scale_bar(p, where["scale"]):
+                del where["scale"]
+            self._north_arrow(p, where["north"])
+            if "legend" in where:
+                self._legend(p, where["legend"], entries)
             p.end()
-            self._cache = key, pm, parts
+            self._cache = key, pm, where
         return self._cache[1], self._cache[2]
+
+    def where(self, part: str) -> QtCore.QRectF | None:
+        """Where a part (legend, inset, scale, north) was last laid out, in viewport pixels."""
+        if self._cache is None:
+            self._drawn(1.0)
+        return self._cache[2].get(part) if self._cache else None
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         """Blit only the parts (with their pens' overhang): blending the whole transparent viewport each frame
         would cost more."""
         dpr = device_ratio(p)
         pm, parts = self._drawn(dpr)
-        for part in parts:
+        for name, part in parts.items():
+            if name == "inset":
+                continue
             r = part.adjusted(-4, -4, 4, 4)
             p.drawPixmap(r, pm, QtCore.QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr))
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
         t, dpr = self.to_device(scene_to_device), self._cache[0][2] if self._cache else 1.0  # parts lie alike at any ratio
-        return [rect_of(t.mapRect(r)) for r in self._drawn(dpr)[1]]
+        return [rect_of(t.mapRect(r)) for name, r in self._drawn(dpr)[1].items() if name != "inset"]
 
-    def _scale_bar(self, p: QtGui.QPainter) -> QtCore.QRectF | None:
+    def _scale_bar(self, p: QtGui.QPainter, frame: QtCore.QRectF) -> bool:
         km_per_px = self.ctx.view_box.viewPixelSize()[0]
         if not km_per_px or not math.isfinite(km_per_px):
-            return None
-        target = 160 * self.scale * km_per_px
+            return False
+        s = self.scale
+        target = 160 * s * km_per_px
         km = max((k for k in NICE_KM if k <= target), default=NICE_KM[0])
         length = km / km_per_px
-        x, y = 24 * self.scale, self._size[1] - 30 * self.scale
-        frame = QtCore.QRectF(x - 10, y - 34 * self.scale, length + 70 * self.scale, 48 * self.scale)
+        x, y = frame.left() + 10, frame.bottom() - 18 * s
+        frame = QtCore.QRectF(frame.left(), frame.top(), length + 70 * s, frame.height())
         p.fillRect(frame, colour("#FFFFFF", 0.75))
-        p.setPen(QtGui.QPen(colour(INK), 3 * self.scale))
+        p.setPen(QtGui.QPen(colour(INK), 3 * s))
         p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x + length, y))
         for xx in (x, x + length / 2, x + length):
-            p.drawLine(QtCore.QPointF(xx, y - 7 * self.scale), QtCore.QPointF(xx, y + 1))
-        p.setFont(font(16 * self.scale, bold=True))
-        p.drawText(QtCore.QPointF(x, y - 12 * self.scale), "0")
-        p.drawText(
-            QtCore.QPointF(x + length - 8 * self.scale, y - 12 * self.scale), translate("Map", "%1 km").replace("%1", str(km))
-        )
-        return frame
+            p.drawLine(QtCore.QPointF(xx, y - 7 * s), QtCore.QPointF(xx, y + 1))
+        p.setFont(font(16 * s, bold=True))
+        p.drawText(QtCore.QPointF(x, y - 12 * s), "0")
+        p.drawText(QtCore.QPointF(x + length - 8 * s, y - 12 * s), translate("Map", "%1 km").replace("%1", str(km)))
+        return True
 
-    def _north_arrow(self, p: QtGui.QPainter) -> QtCore.QRectF:
+    def _north_arrow(self, p: QtGui.QPainter, frame: QtCore.QRectF) -> None:
         s = self.scale
-        c = QtCore.QPointF(self._size[0] - 40 * s, 60 * s)
+        c = QtCore.QPointF(frame.center().x(), frame.top() + 32 * s)
         path = QtGui.QPainterPath()
         path.moveTo(c + QtCore.QPointF(0, -30 * s))
         path.lineTo(c + QtCore.QPointF(13 * s, 16 * s))
@@ -105,57 +210,78 @@ class FurnitureLayer(MapLayer):
             QtCore.Qt.AlignmentFlag.AlignCenter,
             translate("Map", "N", "north arrow"),
         )
-        return QtCore.QRectF(c.x() - 22 * s, c.y() - 32 * s, 44 * s, 76 * s)
 
-    def _legend(self, p: QtGui.QPainter) -> QtCore.QRectF:
+    # --- the legend ---------------------------------------------------------------------------
+    def _legend_metrics(self) -> tuple[QtGui.QFont, float, float, float]:
+        """Font, row height, swatch width and padding of the legend at the current scale."""
         s = self.scale
-        rows = [(side, side_name(side)) for side in ("soviet", "mongolian", "japanese", "manchukuo")]
-        line_rows = [
-            (CLAIM_COLOURS["mongolia"], translate("Map", "Mongolian/Soviet claim"), QtCore.Qt.PenStyle.DashLine),
-            (CLAIM_COLOURS["manchukuo"], translate("Map", "Manchukuo/Japanese claim (river)"), None),
-            (MODERN, translate("Map", "Modern border"), QtCore.Qt.PenStyle.DotLine),
-            (RIVER, translate("Map", "River"), QtCore.Qt.PenStyle.SolidLine),
-        ]
-        disputed, approximate = translate("Map", "Disputed ground"), translate("Map", "≈ approximate position")
-        p.setFont(font(15 * s))
-        widest = max(
-            p.fontMetrics().horizontalAdvance(t)
-            for t in [n for _, n in rows] + [r[1] for r in line_rows] + [disputed, approximate]
-        )
-        row_h = 27 * s
-        w, h = 50 * s + widest + 14 * s, row_h * (len(rows) + len(line_rows) + 2) + 10 * s
-        box = QtCore.QRectF(12 * s, 12 * s, w, h)
+        return font(13 * s), 21 * s, 36 * s, 8 * s
+
+    def legend_grid(self, entries: list[LegendEntry], columns: int) -> tuple[list[list[LegendEntry]], tuple[float, float]]:
+        """The rows in `columns` columns (top to bottom, then left to right), and the legend's size."""
+        f, row_h, swatch_w, pad = self._legend_metrics()
+        if not entries:
+            return [], (0.0, 0.0)
+        per = math.ceil(len(entries) / max(1, columns))
+        cols = [entries[i : i + per] for i in range(0, len(entries), per)]
+        fm = QtGui.QFontMetricsF(f)
+        width = sum(max(fm.horizontalAdvance(e.text) for e in col) + swatch_w + 3 * pad for col in cols) + pad
+        return cols, (width, max(len(col) for col in cols) * row_h + 2 * pad)
+
+    def legend_for_width(self, entries: list[LegendEntry], width: float) -> tuple[list[list[LegendEntry]], tuple[float, float]]:
+        """The shortest legend no wider than `width` (one column if even that is wider)."""
+        best = self.legend_grid(entries, 1)
+        for n in range(2, 5):
+            grid = self.legend_grid(entries, n)
+            if grid[1][0] > width:
+                break
+            best = grid
+        return best
+
+    def _legend_size(self, entries: list[LegendEntry]) -> tuple[float, float]:
+        if not self.legend_on_map:
+            return (0.0, 0.0)
+        _, row_h, _, pad = self._legend_metrics()
+        fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
+        return self.legend_grid(entries, math.ceil(len(entries) / fit))[1]
+
+    def _legend(self, p: QtGui.QPainter, box: QtCore.QRectF, entries: list[LegendEntry]) -> None:
+        if not self.legend_on_map or not entries:
+            return
+        _, row_h, _, pad = self._legend_metrics()
+        fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
         p.setPen(QtGui.QPen(colour(INK), 1))
-        p.setBrush(colour("#FFFFFF", 0.85))
+        p.setBrush(colour("#FFFFFF", 0.88))
         p.drawRect(box)
-        y = box.top() + 8 * s
-        for side, name in rows:
-            pm = symbol_pixmap(side, "infantry", "regiment", "holding", round(s * 0.7, 2))
-            p.drawPixmap(QtCore.QPointF(box.left() + 8 * s, y - 6 * s), pm)
-            p.setPen(colour(INK))
-            p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), name)
-            y += row_h
-        for hex_colour, name, style in line_rows:
-            pen = (
-                QtGui.QPen(colour(hex_colour), 3 * s, style)
-                if style is not None
-                else QtGui.QPen(colour(hex_colour, 0.45), 10 * s)
-            )
-            p.setPen(pen)
-            p.drawLine(QtCore.QPointF(box.left() + 10 * s, y + 10 * s), QtCore.QPointF(box.left() + 40 * s, y + 10 * s))
-            p.setPen(colour(INK))
-            p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), name)
-            y += row_h
-        p.setPen(QtCore.Qt.PenStyle.NoPen)
-        p.setBrush(colour(DISPUTED_FILL, 0.45))
-        p.drawRect(QtCore.QRectF(box.left() + 10 * s, y + 2 * s, 30 * s, 16 * s))
-        p.setPen(colour(INK))
-        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), disputed)
-        y += row_h
-        pen = QtGui.QPen(colour(INK, 0.7), 1.3, QtCore.Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(colour(INK, 0.08))
-        p.drawEllipse(QtCore.QPointF(box.left() + 25 * s, y + 10 * s), 10 * s, 10 * s)
-        p.setPen(colour(INK))
-        p.drawText(QtCore.QPointF(box.left() + 50 * s, y + 15 * s), approximate)
-        return box
+        self.paint_legend(p, box.topLeft(), self.legend_grid(entries, math.ceil(len(entries) / fit))[0])
+
+    def paint_legend(self, p: QtGui.QPainter, origin: QtCore.QPointF, columns: list[list[LegendEntry]]) -> None:
+        """Paint legend rows (from `legend_grid`) with their top left corner at `origin`: on the map, or in the
+        side panel's legend."""
+        f, row_h, swatch_w, pad = self._legend_metrics()
+        fm = QtGui.QFontMetricsF(f)
+        x = origin.x() + pad
+        for col in columns:
+            y = origin.y() + pad
+            for entry in col:
+                p.save()
+                p.setClipRect(QtCore.QRectF(x, y, swatch_w, row_h))  # a swatch stays in its own row
+                entry.swatch(p, QtCore.QRectF(x, y + 2, swatch_w, row_h - 4))
+                p.restore()
+                p.setFont(f)
+                p.setPen(colour(INK))
+                p.drawText(QtCore.QPointF(x + swatch_w + pad, y + (row_h + fm.ascent() - fm.descent()) / 2), entry.text)
+                y += row_h
+            x += max(fm.horizontalAdvance(e.text) for e in col) + swatch_w + 3 * pad
+
+
+def _strips(ground: BaseGeometry) -> np.ndarray:
+    """The ground cut into STRIPS horizontal strips, each as its bounding box (x0, y0, x1, y1) in km."""
+    x0, y0, x1, y1 = ground.bounds
+    edges = np.linspace(y0, y1, STRIPS + 1)
+    out = []
+    for lo, hi in itertools.pairwise(edges):
+        part = ground.intersection(shapely_box(x0, lo, x1, hi))
+        if not part.is_empty:
+            out.append(part.bounds)
+    return np.array(out, dtype=float).reshape(-1, 4)

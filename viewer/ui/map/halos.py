@@ -1,6 +1,7 @@
-"""The uncertainty of approximate positions: a translucent disc of each unit's radius with a dashed edge,
-under the places and units. Beyond HALO_CROWD_MAX units the discs are not drawn (too many to read or to blend
-in a frame): the symbols carry a "≈" badge instead."""
+"""The uncertainty of approximate positions: a dashed circle of each unit's radius, under the places and
+units, filled (a translucent disc) only for the selected unit, so a crowd of circles never piles into a blob
+that hides the river, the places and the other units. Beyond HALO_CROWD_MAX units the circles are not drawn
+(too many to read or to blend in a frame): the symbols carry a "≈" badge instead."""
 
 from __future__ import annotations
 
@@ -8,19 +9,21 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.model import SIDES
+from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
-from .layer import MapLayer, device_ratio, device_xy
-from .pixmaps import blit_many, halo_pixmap
-from .units import DETAIL_MAX, HALO_CROWD_MAX
+from .layer import LegendEntry, MapLayer, device_ratio, device_xy
+from .pixmaps import blit_many, halo_pen, halo_pixmap
+from .swatches import Swatch
+from .units import DETAIL_MAX, HALO_CROWD_MAX, units_in_view
 
-HALO_CACHE_MAX_PX = 400  # a bigger disc is drawn, not cached: a pixmap that big would cost more than it saves
+HALO_CACHE_MAX_PX = 400  # a bigger circle is drawn, not cached: a pixmap that big would cost more than it saves
 
 
 class HalosLayer(MapLayer):
     name = "halos"
     z = 3.0
     toggle = "halos"
-    watches = frozenset({"instant"})
+    watches = frozenset({"instant", "selected_unit"})
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         pos = self.ctx.positions()
@@ -41,14 +44,39 @@ class HalosLayer(MapLayer):
                 pm = halo_pixmap(SIDES[key // 100_000], int(key % 100_000), pen_px, dpr)
                 blit_many(p, pm, xy[pick, 0], xy[pick, 1], dpr)
             return
+        selected = self.state.selected_unit
         for unit_k, (x, y), r in zip(k, xy, r_px, strict=True):
             if r < 2:
                 continue
-            side, c = self.ctx.motion.units[unit_k].side, QtCore.QPointF(x, y)
+            unit, c = self.ctx.motion.units[unit_k], QtCore.QPointF(x, y)
+            filled = unit.id == selected
             if r > HALO_CACHE_MAX_PX:
-                p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), pen_px, QtCore.Qt.PenStyle.DashLine))
-                p.setBrush(colour(SIDE_COLOURS[side], 0.10))
+                p.setPen(halo_pen(unit.side, pen_px, r))
+                p.setBrush(colour(SIDE_COLOURS[unit.side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
                 p.drawEllipse(c, r, r)
                 continue
-            pm = halo_pixmap(side, 2 * round(r / 2), pen_px, dpr)
+            pm = halo_pixmap(unit.side, 2 * round(r / 2), pen_px, dpr, filled)
             p.drawPixmap(QtCore.QPointF(x - pm.width() / dpr / 2, y - pm.height() / dpr / 2), pm)
+
+    def legend(self) -> list[LegendEntry]:
+        pos = self.ctx.positions()
+        k = units_in_view(self.ctx)
+        if np.count_nonzero(pos.present) > HALO_CROWD_MAX or not np.any(pos.radius_km[k] > 0):
+            return []
+        return [
+            LegendEntry(
+                "halos:approximate",
+                translate("Map", "≈ approximate position"),
+                _circle_swatch(round(1.3 * self.scale, 1)),
+            )
+        ]
+
+
+def _circle_swatch(pen_px: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.setPen(halo_pen("soviet", pen_px))
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        r = min(box.width(), box.height()) / 2 - 1
+        p.drawEllipse(box.center(), r, r)
+
+    return paint

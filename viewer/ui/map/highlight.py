@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pyqtgraph.Qt import QtCore, QtGui
 
+from ..i18n import translate
 from ..style import colour
-from .layer import MapContext, MapLayer
+from .layer import LegendEntry, MapContext, MapLayer
 
 RING = "#E4572E"
 
@@ -35,6 +36,22 @@ class HighlightLayer(MapLayer):
             return
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        p.setPen(QtGui.QPen(colour(RING), 4 * self.scale))
-        p.drawEllipse(pt, 22 * self.scale, 22 * self.scale)
+        _ring(p, pt, 22 * self.scale, 4 * self.scale)
+
+    def legend(self) -> list[LegendEntry]:
+        if self.state.highlighted_place is None:
+            return []
+        s = self.scale
+        return [
+            LegendEntry(
+                "highlight",
+                translate("Map", "the place the note points at"),
+                lambda p, box: _ring(p, box.center(), min(box.width(), box.height()) / 2 - 2 * s, 2.5 * s),
+            )
+        ]
+
+
+def _ring(p: QtGui.QPainter, centre: QtCore.QPointF, radius: float, width: float) -> None:
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.setPen(QtGui.QPen(colour(RING), width))
+    p.drawEllipse(centre, radius, radius)

@@ -1,5 +1,6 @@
-"""Regional inset (bottom right, in the viewport's pixels): where the battlefield lies between Mongolia,
-Manchukuo and the USSR. Never changes with the instant, so it is painted once per size and language and blitted."""
+"""Regional inset (in the viewport's pixels, where the furniture's layout puts it: a corner clear of the disputed
+ground): where the battlefield lies between Mongolia, Manchukuo and the USSR. Never changes with the instant, so
+it is painted once per size and language and blitted."""
 
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ from .base import path_of
 from .layer import MapContext, MapLayer, device_ratio, rect_of
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
-COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 112.5, 52.6), ("manchukuo", 123.0, 46.0))
+COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 108.5, 52.9), ("manchukuo", 123.0, 46.0))
 SIZE = (330, 230)  # at scale 1
-MARGIN = 12
 
 
 def country_name(key: str) -> str:
@@ -62,19 +62,33 @@ class InsetLayer(MapLayer):
         b = sc.battlefield
         self._box = proj(box(b.west, b.south, b.east, b.north).exterior)
         self._size = (float(SIZE[0]), float(SIZE[1]))
+        self._viewport = (0.0, 0.0)
         self._cache: tuple[tuple, QtGui.QPixmap] | None = None
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
 
     def resized(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
         self._size = (float(round(SIZE[0] * self.scale)), float(round(SIZE[1] * self.scale)))
-        self.setPos(width - self._size[0] - MARGIN, height - self._size[1] - MARGIN)
+        self._viewport = (width, height)
+
+    @property
+    def box_size(self) -> tuple[float, float]:
+        return self._size
+
+    def frame(self) -> QtCore.QRectF:
+        """Where the inset is drawn now (viewport pixels): the furniture's layout decides."""
+        furniture = next((layer for layer in self.ctx.layers if layer.name == "furniture"), None)
+        where = furniture.where("inset") if furniture is not None else None
+        if where is not None:
+            return where
+        margin = 12 * self.scale  # alone (a test, a map without furniture): bottom right
+        return QtCore.QRectF(self._viewport[0] - self._size[0] - margin, self._viewport[1] - self._size[1] - margin, *self._size)
 
     def boundingRect(self) -> QtCore.QRectF:
-        return QtCore.QRectF(0, 0, *self._size)
+        return QtCore.QRectF(0, 0, *self._viewport)
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
-        return [rect_of(self.to_device(scene_to_device).mapRect(self.boundingRect()))]
+        return [rect_of(self.to_device(scene_to_device).mapRect(self.frame()))]
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         dpr = device_ratio(p)
@@ -85,21 +99,24 @@ class InsetLayer(MapLayer):
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             self._draw(pm)
             self._cache = key, pm
-        p.drawPixmap(QtCore.QPointF(0, 0), self._cache[1])
+        p.drawPixmap(self.frame().topLeft(), self._cache[1])
 
     def _draw(self, device: QtGui.QPaintDevice) -> None:
         p = QtGui.QPainter(device)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.boundingRect(), colour("#FFFFFF", 0.92))
+        whole = QtCore.QRectF(0, 0, *self._size)
+        footer_h = round(16 * self.scale)
+        area = whole.adjusted(2, 2, -2, -2 - footer_h)  # the footer has its own band: never over the outlines
+        p.fillRect(whole, colour("#FFFFFF", 0.92))
         p.setPen(QtGui.QPen(colour(INK), 1.5))
-        p.drawRect(self.boundingRect().adjusted(0, 0, -1, -1))
+        p.drawRect(whole.adjusted(0, 0, -1, -1))
         x0, y0, x1, y1 = self._frame.bounds
-        k = min((self._size[0] - 8) / (x1 - x0), (self._size[1] - 8) / (y1 - y0))
+        k = min((area.width() - 4) / (x1 - x0), (area.height() - 4) / (y1 - y0))
         t = QtGui.QTransform()
-        t.translate(self._size[0] / 2, self._size[1] / 2)
+        t.translate(area.center().x(), area.center().y())
         t.scale(k, -k)
         t.translate(-(x0 + x1) / 2, -(y0 + y1) / 2)
-        p.setClipRect(self.boundingRect().adjusted(2, 2, -2, -2))
+        p.setClipRect(area)
         p.setTransform(t)
         pen = QtGui.QPen(colour(MODERN), 1.0)
         pen.setCosmetic(True)
@@ -127,28 +144,31 @@ class InsetLayer(MapLayer):
             pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
             text = country_name(key)
             w = p.fontMetrics().horizontalAdvance(text) + 4
-            x = min(max(pt.x() - w / 2, 4), self._size[0] - 4 - w)  # a longer name slides inward, never off the edge
+            x = min(max(pt.x() - w / 2, 4), area.right() - 2 - w)  # a longer name slides inward, never off the edge
             p.drawText(QtCore.QRectF(x, pt.y() - 10, w, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(font(12 * self.scale))
         p.setPen(colour(INK))
         places = self.ctx.scenario.places
-        labels = [(town_name(n), xy) for n, xy in self._towns] + [
-            (places[pid].label(self.state.language, self.state.naming), xy) for pid, xy in self._places
+        # A content place's name goes west of its dot (e.g. Tamsag Bulak: the battlefield's red box is east of it).
+        labels = [(town_name(n), xy, False) for n, xy in self._towns] + [
+            (places[pid].label(self.state.language, self.state.naming), xy, True) for pid, xy in self._places
         ]
-        for name, xy in labels:
+        for name, xy, west in labels:
             pt = t.map(QtCore.QPointF(*xy))
             p.setBrush(colour(INK))
             p.drawEllipse(pt, 2.5, 2.5)
             width = p.fontMetrics().horizontalAdvance(name)
-            right_room = self._size[0] - 6 - pt.x()  # a long name goes to the left of its dot rather than off the edge
-            p.drawText(pt + QtCore.QPointF(4 if width + 4 <= right_room else -4 - width, -3), name)
+            right_room = area.right() - 4 - pt.x()  # a long name goes to the left of its dot rather than off the edge
+            left = west or width + 4 > right_room
+            p.drawText(pt + QtCore.QPointF(-4 - width if left else 4, 4 if west else -3), name)
+        p.setClipping(False)
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
         footer = p.fontMetrics().elidedText(
             translate("Inset", "modern borders; red box: map area"), QtCore.Qt.TextElideMode.ElideRight, self._size[0] - 12
         )
         p.drawText(
-            self.boundingRect().adjusted(6, 0, -6, -4),
+            whole.adjusted(6, 0, -6, -3),
             QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
             footer,
         )

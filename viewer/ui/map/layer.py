@@ -24,8 +24,9 @@ from ...core.view_state import ViewState
 
 WORLD = QtCore.QRectF(-2000, -2000, 4000, 4000)  # km: far beyond any battlefield, so Qt never culls a layer
 
-# The order labels claim their room in: the selected unit's name first, places last.
-SELECTED, UNIT, CLAIM, PLACE = range(4)
+# The order labels claim their room in: the selected unit's name first, units, then the names that must be shown
+# (Nomonhan, the river, the current event's place: drawn even when crowded, like the selected unit's), places last.
+SELECTED, UNIT, KEY, CLAIM, PLACE = range(5)
 
 
 @dataclass(frozen=True)

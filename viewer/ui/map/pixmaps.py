@@ -38,19 +38,29 @@ def blit_many(
 
 
 @lru_cache(maxsize=48)  # a disc can be ~800 px across: keep few, radii are quantised below
-def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.QPixmap:
-    """A translucent disc with a dashed edge: the uncertainty of an approximate position."""
+def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bool = False) -> QtGui.QPixmap:
+    """A dashed circle: the uncertainty of an approximate position. Only the selected unit's is `filled` (a
+    translucent disc): filled discs of a crowd pile into a blob that hides the river and the places."""
     size = 2 * radius_px + 4
     pm = QtGui.QPixmap(round(size * dpr), round(size * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
     q = QtGui.QPainter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.55), pen_px, QtCore.Qt.PenStyle.DashLine))
-    q.setBrush(colour(SIDE_COLOURS[side], 0.10))
+    q.setPen(halo_pen(side, pen_px, radius_px))
+    q.setBrush(colour(SIDE_COLOURS[side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
     q.drawEllipse(QtCore.QPointF(size / 2, size / 2), radius_px, radius_px)
     q.end()
     return pm
+
+
+def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
+    """The dashed edge of an uncertainty circle; a wide circle (a close zoom) is fainter, so a few of them do
+    not net the whole screen."""
+    alpha = 0.6 * min(1.0, max(0.35, 160 / radius_px)) if radius_px > 0 else 0.6
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side], alpha), pen_px, QtCore.Qt.PenStyle.CustomDashLine)
+    pen.setDashPattern([3, 3])
+    return pen
 
 
 @lru_cache(maxsize=512)

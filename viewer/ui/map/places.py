@@ -1,9 +1,14 @@
 """Places on the battlefield: a mark by kind (height, bridge, command post, village) and a name; a click on
-one highlights it."""
+one highlights it.
+
+A place the war made (a crossing, a command post, a line, ground named after a fight) appears from the first
+event that names it: "Japanese crossing of 3 July" is not on the map of 11 May. Nomonhan and the Khalkhin Gol,
+the current event's first place and the highlighted place are always named, whatever crowds them."""
 
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from pyqtgraph.Qt import QtCore, QtGui
 
@@ -11,83 +16,144 @@ from ...core.model import Place
 from ...core.placement import Rect
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
-from .layer import PLACE, MapContext, MapLabel, MapLayer
+from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer
+from .swatches import Swatch
+
+ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river")
+MADE_BY_THE_WAR = ("bridge", "terrain", "command post")  # kinds that exist on the map from their first event on
+
+
+def place_since(places: list[Place], events) -> dict[str, datetime]:
+    """When each place the war made first appears: the start of the first event naming it."""
+    since: dict[str, datetime] = {}
+    for event in sorted(events, key=lambda e: e.at):
+        for pid in event.places:
+            since.setdefault(pid, event.at)
+    return {p.id: since[p.id] for p in places if p.kind in MADE_BY_THE_WAR and p.id in since}
 
 
 class PlacesLayer(MapLayer):
     name = "places"
     z = 5.0
+    watches = frozenset({"instant", "step", "highlighted_place", "language", "naming"})
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         sc = ctx.scenario
-        self.places = [p for p in sc.places.values() if sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post"]
+        self.all_places = [p for p in sc.places.values() if sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post"]
+        self.since = place_since(self.all_places, sc.events)
 
-    def points(self, scene_to_device: QtGui.QTransform) -> list[QtCore.QPointF]:
+    @property
+    def places(self) -> list[Place]:
+        """The places on the map at the state's instant."""
+        at = self.state.instant
+        return [p for p in self.all_places if self.since.get(p.id, at) <= at]
+
+    def points(self, scene_to_device: QtGui.QTransform, places: list[Place] | None = None) -> list[QtCore.QPointF]:
         t = self.to_device(scene_to_device)
-        return [t.map(QtCore.QPointF(place.x, place.y)) for place in self.places]
+        return [t.map(QtCore.QPointF(place.x, place.y)) for place in (self.places if places is None else places)]
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
-        pts = self.points(self.scene_to_device(p))
+        places = self.places
+        pts = self.points(self.scene_to_device(p), places)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        s = 7 * self.scale
-        for place, pt in zip(self.places, pts, strict=True):
-            p.setPen(QtGui.QPen(colour(INK), 1.2))
-            if place.kind == "river":  # a river's name is its mark: the label sits on the water
-                continue
-            if place.kind == "hill":
-                p.setBrush(colour(HEIGHT))
-                p.drawPolygon(
-                    QtGui.QPolygonF(
-                        [pt + QtCore.QPointF(0, -s), pt + QtCore.QPointF(s, s * 0.7), pt + QtCore.QPointF(-s, s * 0.7)]
-                    )
-                )
-            elif place.kind == "bridge":
-                p.setBrush(colour("#FFFFFF"))
-                p.drawRect(QtCore.QRectF(pt.x() - s, pt.y() - s / 2, 2 * s, s))
-            elif place.kind == "command post":
-                p.setBrush(colour("#FFFFFF"))
-                p.drawEllipse(pt, s * 0.8, s * 0.8)
-                p.drawLine(pt, pt + QtCore.QPointF(0, -2.4 * s))
-            else:
-                p.setBrush(colour(MODERN if place.modern else INK))
-                p.drawEllipse(pt, s * 0.5, s * 0.5)
+        for place, pt in zip(places, pts, strict=True):
+            _mark(p, _mark_kind(place), pt, 7 * self.scale)
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
-        s = 7 * self.scale
+        s, places = 7 * self.scale, self.places
         return [
             (pt.x(), pt.y(), 0, 0) if place.kind == "river" else (pt.x() - s, pt.y() - s, 2 * s, 2 * s)
-            for place, pt in zip(self.places, self.points(scene_to_device), strict=True)
+            for place, pt in zip(places, self.points(scene_to_device, places), strict=True)
         ]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        return [self._label(place, pt) for place, pt in zip(self.places, self.points(scene_to_device), strict=True)]
+        places = self.places
+        return [self._label(place, pt) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
+
+    def must_name(self) -> set[str]:
+        """Places named whatever crowds them: Nomonhan, the river, the story's place now, the highlighted one."""
+        event = self.state.current_event
+        ids = {pid for pid in ALWAYS_NAMED if pid in self.ctx.scenario.places}
+        if event is not None and event.places:
+            ids.add(event.places[0])
+        if self.state.highlighted_place:
+            ids.add(self.state.highlighted_place)
+        return ids
 
     def _label(self, place: Place, pt: QtCore.QPointF) -> MapLabel:
         hill, river = place.kind == "hill", place.kind == "river"
         name = place.label(self.state.language, self.state.naming)
-        if place.modern:
-            name = translate("Map", "%1 (modern)").replace("%1", name)
+        if place.modern:  # "Sümber (district centre), modern": never a second parenthesis
+            name = translate("Map", "%1, modern").replace("%1", name)
         pen = colour(RIVER).darker(135) if river else colour(MODERN if place.modern else HEIGHT if hill else INK)
+        must = place.id in self.must_name()
         return MapLabel(
             ("place", place.id),
             name,
             (pt.x(), pt.y()),
             0 if river else 8 * self.scale,
-            font(
-                (17 if river else 15) * self.scale, italic=hill or river, bold=river or place.id == self.state.highlighted_place
-            ),
+            font((17 if river else 15) * self.scale, italic=hill or river, bold=river or must),
             pen,
-            PLACE,
+            KEY if must else PLACE,
         )
 
+    def legend(self) -> list[LegendEntry]:
+        view = self.ctx.view_box.viewRect()
+        kinds = dict.fromkeys(_mark_kind(p) for p in self.places if view.contains(QtCore.QPointF(p.x, p.y)))
+        texts = {
+            "hill": translate("Map", "height"),
+            "bridge": translate("Map", "bridge or crossing"),
+            "command post": translate("Map", "command post or base"),
+            "place": translate("Map", "place"),
+            "modern": translate("Map", "modern village (grey)"),
+        }
+        return [LegendEntry(f"place:{kind}", texts[kind], _mark_swatch(kind, self.scale)) for kind in kinds if kind]
+
     def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
+        places = self.places
         near = min(
-            zip(self.places, self.points(scene_to_device), strict=True),
+            zip(places, self.points(scene_to_device, places), strict=True),
             key=lambda pp: math.hypot(pp[1].x() - pt.x(), pp[1].y() - pt.y()),
             default=None,
         )
         if near and math.hypot(near[1].x() - pt.x(), near[1].y() - pt.y()) <= 20 * self.scale:
             return "highlighted_place", near[0].id
         return None
+
+
+def _mark_kind(place: Place) -> str:
+    """Which mark a place gets ("" for a river: its name is its mark, the label sits on the water)."""
+    if place.kind == "river":
+        return ""
+    if place.kind in ("hill", "bridge", "command post"):
+        return place.kind
+    return "modern" if place.modern else "place"
+
+
+def _mark(p: QtGui.QPainter, kind: str, pt: QtCore.QPointF, s: float) -> None:
+    p.setPen(QtGui.QPen(colour(INK), 1.2))
+    if kind == "hill":
+        p.setBrush(colour(HEIGHT))
+        p.drawPolygon(
+            QtGui.QPolygonF([pt + QtCore.QPointF(0, -s), pt + QtCore.QPointF(s, s * 0.7), pt + QtCore.QPointF(-s, s * 0.7)])
+        )
+    elif kind == "bridge":
+        p.setBrush(colour("#FFFFFF"))
+        p.drawRect(QtCore.QRectF(pt.x() - s, pt.y() - s / 2, 2 * s, s))
+    elif kind == "command post":
+        p.setBrush(colour("#FFFFFF"))
+        p.drawEllipse(pt, s * 0.8, s * 0.8)
+        p.drawLine(pt, pt + QtCore.QPointF(0, -2.4 * s))
+    elif kind:
+        p.setBrush(colour(MODERN if kind == "modern" else INK))
+        p.drawEllipse(pt, s * 0.5, s * 0.5)
+
+
+def _mark_swatch(kind: str, scale: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        centre = box.center() + QtCore.QPointF(0, 4 * scale if kind == "command post" else 0)
+        _mark(p, kind, centre, 7 * scale * 0.8)
+
+    return paint

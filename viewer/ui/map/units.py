@@ -17,10 +17,14 @@ from ...core.language import tr
 from ...core.model import STATES
 from ...core.motion import MAX_GAP_MIN
 from ...core.placement import Rect, declutter
+from ..i18n import side_name, translate
+from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
-from ..symbols import arrow_path, symbol_pixmap, symbol_size
-from .layer import SELECTED, UNIT, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from ..symbols import ECHELON_MARKS, arrow_path, symbol_pixmap, symbol_size
+from .abbreviations import abbreviations_in
+from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .pixmaps import blit_many
+from .swatches import Swatch, pixmap_swatch, text_swatch
 
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering; beyond it, a crowd
 HALO_CROWD_MAX = 500  # beyond this many units on screen, uncertainty is a badge on the symbol, not a disc
@@ -94,32 +98,29 @@ class UnitsLayer(MapLayer):
             p.setPen(QtGui.QPen(colour(SELECTION), 4 * self.scale))
             p.drawRect(QtCore.QRectF(pt.x() - w / 2 - 3, pt.y() - h / 2 - 3, w + 6, h + 6))
 
-    def _paint_arrow(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, state: str) -> None:
-        """Point along the unit's move: to its next fix, or from its previous one, if either is near in time."""
-        unit = self.ctx.motion.units[k]
-        track, i = unit.track, int(self.ctx.positions().fix_index[k])
+    def _arrow_vector(self, k: int) -> tuple[float, float] | None:
+        """The unit's move, in km: to its next fix, or from its previous one, if either is near in time."""
+        track, i = self.ctx.motion.units[k].track, int(self.ctx.positions().fix_index[k])
         near = MAX_GAP_MIN * 60  # seconds
         if i + 1 < len(track) and (track[i + 1].at - track[i].at).total_seconds() <= near:
             a, b = track[i], track[i + 1]
         elif i > 0 and (track[i].at - track[i - 1].at).total_seconds() <= near:
             a, b = track[i - 1], track[i]
         else:
+            return None
+        return None if b.x == a.x and b.y == a.y else (b.x - a.x, b.y - a.y)
+
+    def _paint_arrow(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, state: str) -> None:
+        """Point along the unit's move (see `_arrow_vector`)."""
+        unit, move = self.ctx.motion.units[k], self._arrow_vector(k)
+        if move is None:
             return
-        dx, dy = b.x - a.x, b.y - a.y
-        if dx == dy == 0:
-            return
+        dx, dy = move
         p.save()
         p.translate(pt)
         p.rotate(-math.degrees(math.atan2(dy, dx)))  # screen y points down
-        side = colour(SIDE_COLOURS[unit.side])
-        if state == "attacking":
-            p.setPen(QtGui.QPen(colour(INK), 1.2))
-            p.setBrush(side)
-        else:
-            p.setPen(QtGui.QPen(side, 2.2 * self.scale))
-            p.setBrush(colour("#FFFFFF", 0.7))
         p.translate(14 * self.scale, 0)
-        p.drawPath(arrow_path(46 * self.scale, 16 * self.scale))
+        _arrow(p, unit.side, state, self.scale, 46 * self.scale)
         p.restore()
 
     def _paint_crowd(self, p: QtGui.QPainter, lay: UnitLayout, dpr: float) -> None:
@@ -156,6 +157,62 @@ class UnitsLayer(MapLayer):
             atlas.setDevicePixelRatio(dpr)
             self._atlas = key, atlas, rects
         return self._atlas[1], self._atlas[2]
+
+    # --- what the legend, the labels and clicks ask -------------------------------------------
+    def legend(self) -> list[LegendEntry]:
+        """The sides, branches, echelons, states and abbreviations of the units in view now."""
+        pos, lang, s = self.ctx.positions(), self.state.language, self.scale
+        ks = units_in_view(self.ctx)
+        kinds = [self._kinds[i] for i in np.unique(self._kind[ks])]  # (side, branch, echelon), vectorised for crowds
+        states = {STATES[i] for i in np.unique(pos.state[ks])}
+        out = [
+            LegendEntry(f"unit:side:{side}", side_name(side), _frame_swatch(side))
+            for side in SIDES_SHOWN
+            if any(kind[0] == side for kind in kinds)
+        ]
+        detailed = len(ks) <= DETAIL_MAX and np.count_nonzero(pos.present) <= DETAIL_MAX
+        names = [tr(self.ctx.motion.units[int(k)].short, lang) for k in ks] if detailed else []
+        abbreviations = dict(abbreviations_in(names, lang))
+        spelled = {meaning: abbr for abbr, meaning in abbreviations.items()}
+
+        def named(word: str) -> str:
+            """A branch or echelon with the abbreviation the names use for it: "division (Div)"."""
+            if word in spelled:
+                abbreviations.pop(spelled[word])
+                return f"{word} ({spelled[word]})"
+            return word
+
+        for branch in dict.fromkeys(kind[1] for kind in kinds):
+            side = next(kind[0] for kind in kinds if kind[1] == branch)
+            out.append(LegendEntry(f"unit:branch:{branch}", named(branch_name(branch)), _glyph_swatch(side, branch, s)))
+        mark_font = font(11 * s, bold=True)
+        for echelon in sorted({kind[2] for kind in kinds}, key=list(ECHELON_MARKS).index):
+            mark = text_swatch(ECHELON_MARKS[echelon], mark_font, colour(INK))
+            out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
+        moving = {STATES[int(pos.state[k])] for k in ks if self._arrow_vector(int(k)) is not None} if detailed else set()
+        texts = {
+            "attacking": translate("Map", "attacking (arrow)"),
+            "retreating": translate("Map", "withdrawing (hollow arrow)"),
+            "destroyed": translate("Map", "destroyed"),
+            "withdrawn": translate("Map", "withdrawn (faded)"),
+        }
+        for state, text in texts.items():
+            if (state in moving) if state in ("attacking", "retreating") else (state in states):
+                out.append(LegendEntry(f"unit:{state}", text, _state_swatch(state, s)))
+        lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
+        if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
+            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch))
+        selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
+        if selected in ks:
+            out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
+        badged = np.count_nonzero(pos.present) > HALO_CROWD_MAX or "halos" not in self.state.layers
+        if not detailed and badged and np.any(pos.radius_km[ks] > 0):
+            pm = symbol_pixmap(*kinds[0], "holding", round(s, 2), 1.0, True)
+            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), pixmap_swatch(_frame_of(pm, s))))
+        small = font(12 * s, bold=True)
+        for abbr, meaning in abbreviations.items():
+            out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
+        return out
 
     # --- what the labels and clicks ask -----------------------------------------------------
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
@@ -205,3 +262,78 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         where = np.flatnonzero(lay.k == self.ctx.motion.index(unit_id))
         return QtCore.QPointF(*lay.shown_xy[where[0]]) if len(where) else None
+
+
+SIDES_SHOWN = ("soviet", "mongolian", "japanese", "manchukuo")  # the legend's order: each side's allies together
+
+
+def units_in_view(ctx: MapContext) -> np.ndarray:
+    """Indices of the units present at the instant whose position lies in the part of the map on screen."""
+    pos, view = ctx.positions(), ctx.view_box.viewRect()
+    k = np.flatnonzero(pos.present)
+    inside = (pos.x[k] >= view.left()) & (pos.x[k] <= view.right()) & (pos.y[k] >= view.top()) & (pos.y[k] <= view.bottom())
+    return k[inside]
+
+
+def _arrow(p: QtGui.QPainter, side: str, state: str, scale: float, length: float) -> None:
+    """An attacking unit's filled arrow or a withdrawing unit's hollow one, along +x from the painter's origin."""
+    fill = colour(SIDE_COLOURS[side])
+    if state == "attacking":
+        p.setPen(QtGui.QPen(colour(INK), 1.2))
+        p.setBrush(fill)
+    else:
+        p.setPen(QtGui.QPen(fill, 2.2 * scale))
+        p.setBrush(colour("#FFFFFF", 0.7))
+    p.drawPath(arrow_path(length, 16 * scale))
+
+
+def _frame_of(pm: QtGui.QPixmap, scale: float) -> QtGui.QPixmap:
+    """The frame of a symbol pixmap, without the echelon marks above it (the legend shows those apart)."""
+    dpr, size, mark_h = pm.devicePixelRatio(), symbol_size(scale), round(13 * scale)
+    out = pm.copy(QtCore.QRect(0, round(mark_h * dpr), pm.width(), round((size.height() + 4) * dpr)))
+    out.setDevicePixelRatio(dpr)
+    return out
+
+
+def _frame_swatch(side: str) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.setBrush(colour(SIDE_COLOURS[side]))
+        h = box.height() * 0.7
+        p.drawRect(QtCore.QRectF(box.center().x() - h * 0.75, box.center().y() - h / 2, h * 1.5, h))
+
+    return paint
+
+
+def _glyph_swatch(side: str, branch: str, scale: float) -> Swatch:
+    return pixmap_swatch(_frame_of(symbol_pixmap(side, branch, "regiment", "holding", round(scale, 2)), scale))
+
+
+def _state_swatch(state: str, scale: float) -> Swatch:
+    if state in ("destroyed", "withdrawn"):
+        return pixmap_swatch(_frame_of(symbol_pixmap("japanese", "infantry", "regiment", state, round(scale, 2)), scale))
+
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.save()
+        p.translate(box.left() + 2, box.center().y())
+        _arrow(p, "soviet" if state == "attacking" else "japanese", state, scale * 0.8, box.width() - 4)
+        p.restore()
+
+    return paint
+
+
+def _leader_swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+    a, b = QtCore.QPointF(box.left() + 4, box.bottom() - 4), QtCore.QPointF(box.right() - 4, box.top() + 4)
+    p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2))
+    p.drawLine(a, b)
+    p.setBrush(colour(INK))
+    p.drawEllipse(a, 2.5, 2.5)
+
+
+def _selected_swatch(scale: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        p.setPen(QtGui.QPen(colour(SELECTION), 4 * scale))
+        p.drawRect(box.adjusted(box.width() * 0.15, box.height() * 0.15, -box.width() * 0.15, -box.height() * 0.15))
+
+    return paint

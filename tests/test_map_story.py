@@ -1,0 +1,232 @@
+"""The map tells the story cleanly: the legend lists exactly what is drawn, labels stay by what they name, the
+names that must show do, overlays keep off the disputed ground, the camera follows the story, and the first
+screen leads into the tour (offscreen)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pytest
+from pyqtgraph.Qt import QtCore, QtGui, QtTest, QtWidgets
+
+from viewer.core.model import STATES
+from viewer.core.placement import distance_to_rect, label_reach
+from viewer.core.story_camera import event_camera
+from viewer.ui.main_window import MainWindow
+from viewer.ui.map.trails import TRAIL_PX
+from viewer.ui.map.units import units_in_view
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+MOMENTS = [datetime(1939, 5, 28, 12), datetime(1939, 7, 3, 19), datetime(1939, 8, 24, 12), datetime(1939, 8, 31, 12)]
+
+
+def shown(qtbot, scenario, size=(1600, 900), **values) -> MainWindow:
+    w = MainWindow(scenario, None, **{"language": "en", **values})  # not whatever language an earlier test left
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def paint(w: MainWindow) -> QtGui.QImage:
+    vp = w.map.graphics.viewport()
+    vp.repaint()
+    return vp.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)
+
+
+def legend_keys(w: MainWindow) -> set[str]:
+    return {e.key for e in w.map.layer("furniture").entries()}
+
+
+def test_the_legend_lists_exactly_the_marks_on_the_map(qtbot, scenario):
+    w = shown(qtbot, scenario)
+    for at in MOMENTS:
+        w.state.instant = at
+        paint(w)
+        ctx = w.map.ctx
+        ks = units_in_view(ctx)
+        pos = ctx.positions()
+        keys = legend_keys(w)
+        sides = {ctx.motion.units[k].side for k in ks}
+        assert {k for k in keys if k.startswith("unit:side:")} == {f"unit:side:{s}" for s in sides}, at
+        echelons = {ctx.motion.units[k].echelon for k in ks}
+        assert {k for k in keys if k.startswith("unit:echelon:")} == {f"unit:echelon:{e}" for e in echelons}, at
+        states = {STATES[pos.state[k]] for k in ks}
+        for state in ("destroyed", "withdrawn"):
+            assert (f"unit:{state}" in keys) == (state in states), (at, state)
+        assert ("halos:approximate" in keys) == bool(np.any(pos.radius_km[ks] > 0))
+        assert {"base:disputed", "base:claim:mongolia", "base:claim:manchukuo", "base:border", "base:river"} <= keys
+    w.state.instant = datetime(1939, 8, 24, 12)
+    assert {"unit:destroyed", "unit:retreating", "unit:attacking", "abbr:MA", "base:river:approximate"} <= legend_keys(w)
+    texts = {e.key: e.text for e in w.map.layer("furniture").entries()}
+    assert texts["unit:echelon:brigade"] == "brigade (Bde)" and texts["abbr:MA"] == "motor-armoured"
+    w.state.toggle_layer("claims", False)
+    w.state.toggle_layer("border", False)
+    assert not any(k.startswith(("base:claim", "base:border")) for k in legend_keys(w))
+    w.state.selected_unit = "S-6TB"
+    w.state.highlighted_place = "noro_heights"
+    assert {"unit:selected", "highlight"} <= legend_keys(w)
+
+
+def test_every_label_stays_by_what_it_names(qtbot, scenario):
+    w = shown(qtbot, scenario)
+    labels = w.map.layer("labels")
+    for at in MOMENTS:
+        w.state.instant = at
+        paint(w)
+        assert labels.placed
+        for key, rect, req in labels.placed:
+            d = distance_to_rect(req.anchor, rect)
+            assert d <= label_reach(req, labels.lift, labels.drop) + 0.5, (at, key)
+            assert d <= 60 * w.map.ctx.scale, (at, key, d)  # a label never drifts from its symbol
+
+
+def test_the_names_that_must_show_do_in_both_namings(qtbot, scenario):
+    w = shown(qtbot, scenario)
+    labels = w.map.layer("labels")
+    for naming in ("soviet", "japanese"):
+        w.state.naming = naming
+        for at in MOMENTS:
+            w.state.instant = at
+            paint(w)
+            placed = {key for key, *_ in labels.placed}
+            assert {("place", "nomonhan_burd_obo"), ("place", "khalkhin_gol_river")} <= placed, (naming, at)
+            event = w.state.current_event
+            if event.places and event.places[0] in {p.id for p in w.map.layer("places").places}:
+                assert ("place", event.places[0]) in placed, (naming, at, event.id)
+    w.state.highlighted_place = "peschanaya"
+    paint(w)
+    assert ("place", "peschanaya") in {key for key, *_ in labels.placed}
+
+
+def test_a_place_the_war_made_appears_from_its_first_event(qtbot, scenario):
+    w = shown(qtbot, scenario, instant=datetime(1939, 5, 11, 12))
+    places = w.map.layer("places")
+    assert "crossing_3jul" not in {p.id for p in places.places}
+    paint(w)
+    assert ("place", "crossing_3jul") not in {key for key, *_ in w.map.layer("labels").placed}
+    w.state.instant = datetime(1939, 7, 3, 2)  # the crossing itself
+    assert "crossing_3jul" in {p.id for p in places.places}
+    assert "nomonhan_burd_obo" in {p.id for p in places.places}  # a hill is always there
+
+
+def test_trails_from_far_off_are_clipped(qtbot, scenario):
+    w = shown(qtbot, scenario, instant=datetime(1939, 7, 3, 12))
+    trails = w.map.layer("trails")
+    drawn = trails.trails(trails.to_device(w.map.graphics.viewportTransform()))
+    assert drawn, "no trail on 3 July: the test needs another date"
+    most = TRAIL_PX * w.map.ctx.scale + 0.5
+    assert all(np.hypot(t.x() - h.x(), t.y() - h.y()) <= most for _, t, h in drawn)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_no_overlay_covers_the_disputed_ground(qtbot, scenario, size):
+    """Pixel check: inside the disputed ground, the map with its legend, inset, scale bar and north arrow is the
+    same picture as without them."""
+    w = shown(qtbot, scenario, size)
+    m = w.map
+    for at in (datetime(1939, 5, 28, 12), datetime(1939, 8, 24, 12)):
+        w.state.instant = at
+        w.state.camera = w.state.bounds.home
+        with_overlays = paint(w)
+        overlays = [m.layer("furniture"), m.layer("inset")]
+        assert m.layer("inset").isVisible()
+        for layer in overlays:
+            layer.setVisible(False)
+        without = paint(w)
+        for layer in overlays:
+            layer.setVisible(True)
+        mask = QtGui.QImage(with_overlays.size(), QtGui.QImage.Format.Format_RGB32)
+        mask.fill(QtGui.QColor("black"))
+        p = QtGui.QPainter(mask)
+        p.setTransform(m.layer("base").sceneTransform() * m.graphics.viewportTransform())
+        p.setPen(QtCore.Qt.PenStyle.NoPen)
+        p.setBrush(QtGui.QColor("white"))
+        p.drawPath(m.layer("base").shapes[0][1])
+        p.end()
+        a, b, k = (np.frombuffer(i.constBits(), np.uint32).reshape(i.height(), -1) for i in (with_overlays, without, mask))
+        inside = (k & 0xFFFFFF) == 0xFFFFFF
+        assert inside.sum() > 10_000  # the ground is on screen
+        assert int(((a != b) & inside).sum()) == 0, (size, at)
+        assert (a != b).sum() > 1000  # the overlays are drawn (elsewhere)
+
+
+def test_stepping_follows_the_story_until_the_visitor_takes_the_camera(qtbot, scenario):
+    w = shown(qtbot, scenario, instant=datetime(1939, 7, 3, 15))
+    s = w.state
+    w.commands.trigger("step.next")  # "attacked from three sides", at Bain-Tsagan
+    target = event_camera(scenario, w.motion, s.current_event, s.bounds.home)
+    qtbot.waitUntil(lambda: s.camera.close_to(target, 0.01), timeout=5000)
+    assert target.size[0] < s.bounds.home.size[0]  # it frames the action, closer than the whole battlefield
+    w.commands.trigger("zoom.out")  # a manual zoom takes over
+    assert not s.follow_story and not w.commands.actions["follow"].isChecked()
+    taken = s.camera
+    w.commands.trigger("step.next")
+    qtbot.waitUntil(lambda: not w.clock.easing, timeout=5000)
+    assert s.camera == taken  # the story moves on, the camera stays where the visitor put it
+    w.commands.trigger("follow")  # Follow the story: back to the event
+    target = event_camera(scenario, w.motion, s.current_event, s.bounds.home)
+    qtbot.waitUntil(lambda: s.camera.close_to(target, 0.01), timeout=5000)
+    assert s.follow_story and w.follow_button.isChecked()
+
+
+def test_the_wheel_takes_the_camera_and_zooms_about_the_pointer(qtbot, scenario):
+    w = shown(qtbot, scenario)
+    vp = w.map.graphics.viewport()
+    pos = QtCore.QPointF(vp.width() * 0.25, vp.height() * 0.3)
+    before = w.map.view.mapSceneToView(w.map.graphics.mapToScene(pos.toPoint()))
+    width = np.diff(w.map.view.viewRange()[0])[0]
+    ev = QtGui.QWheelEvent(
+        pos,
+        QtCore.QPointF(vp.mapToGlobal(pos.toPoint())),
+        QtCore.QPoint(),
+        QtCore.QPoint(0, 120),
+        QtCore.Qt.MouseButton.NoButton,
+        QtCore.Qt.KeyboardModifier.NoModifier,
+        QtCore.Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QtWidgets.QApplication.sendEvent(vp, ev)
+    after = w.map.view.mapSceneToView(w.map.graphics.mapToScene(pos.toPoint()))
+    assert not w.state.follow_story
+    assert np.diff(w.map.view.viewRange()[0])[0] < width * 0.95 and w.state.camera.close_to(w.map.shown_camera())
+    assert (after.x(), after.y()) == pytest.approx((before.x(), before.y()), abs=0.05)  # the point under the pointer stays
+
+
+def test_plus_zooms_about_the_action_when_the_pointer_is_off_the_map(qtbot, scenario):
+    w = shown(qtbot, scenario, instant=datetime(1939, 8, 24, 12))
+    QtGui.QCursor.setPos(w.mapToGlobal(QtCore.QPoint(w.width() - 5, w.height() - 5)))  # over the timeline
+    if w.map.pointer_km() is not None:
+        pytest.skip("this platform cannot move the pointer off the map")
+    action = w.frame_event(w.state.current_event).centre
+    home = w.state.camera
+    w.commands.trigger("zoom.in")
+    cam = w.state.camera
+    fx = (action[0] - home.x0) / home.size[0]
+    assert (action[0] - cam.x0) / cam.size[0] == pytest.approx(fx, abs=1e-6)  # the action stays put, not the centre
+    assert cam.centre != pytest.approx(home.centre)
+
+
+def test_the_first_screen_leads_into_the_tour_and_a_key_ends_it(qtbot, scenario, app_home):
+    from viewer.ui.app import build_window
+    from viewer.ui.settings import Settings
+    from viewer.ui.welcome import Welcome
+
+    w = build_window(scenario, None, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is w, timeout=3000)
+    welcome = w.map.findChild(Welcome)
+    assert welcome is not None and welcome.isVisible()
+    text = welcome.text.toPlainText()
+    assert "Kwantung Army" in text and "Zhukov" in text and welcome.tour_button.text() == "Take the tour"
+    assert "puppet" not in text and "Marshal" not in text  # common errors A3, A4
+    qtbot.mouseClick(welcome.tour_button, QtCore.Qt.MouseButton.LeftButton)
+    assert w.tour.running and not welcome.isVisible()
+    assert w.state.story is w.tour.story and w.state.step == 0 and w.state.follow_story
+    QtTest.QTest.keyClick(w, QtCore.Qt.Key.Key_Escape)
+    assert not w.tour.running and not w.tour.timer.isActive()
+    assert len(w.state.story) == len(scenario.events)  # every event again, in time order
