@@ -17,7 +17,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan)."
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
+    p.add_argument(
+        "--at",
+        type=_instant,
+        help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45 (with --present: the first step on or after it)",
+    )
     p.add_argument(
         "--log-level",
         default="WARNING",
@@ -26,7 +30,12 @@ def _parser() -> argparse.ArgumentParser:
         help="what to print on the console (the log file always keeps INFO and above)",
     )
     p.add_argument("--present", action="store_true", help="lecture mode: fullscreen, clicker keys step through the story")
-    p.add_argument("--screen", type=int, default=0, help="screen for --present (0 = primary)")
+    p.add_argument(
+        "--screen",
+        type=int,
+        help="the audience's screen for --present (0 = primary; default: with two screens, the one that is not primary)",
+    )
+    p.add_argument("--talk", type=Path, help="for --present: a talk file (one event id per line; default: the saved talk)")
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
     p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
     p.add_argument("--reset-settings", action="store_true", help="forget remembered settings, then start")
@@ -184,9 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         return export(scenario, args)
     if args.present:
+        from .core.errors import ContentError
         from .ui.app import run_presenter
 
-        return run_presenter(scenario, args.screen, lang, naming)
+        try:
+            return run_presenter(scenario, args.screen, lang, naming, args.at, args.talk)
+        except ContentError as exc:
+            for issue in exc.issues:
+                print(issue, file=sys.stderr)
+            return EXIT_INVALID
     if args.kiosk:
         from .kiosk_config import load_kiosk_config
         from .ui.app import run_kiosk
@@ -216,6 +231,7 @@ def check(path: Path | None) -> int:
     from .assets import content_dir
     from .core.errors import ContentError
     from .core.scenario import load_scenario_with_translations
+    from .core.speaker_notes import load_speaker_notes
 
     folder = path or content_dir()
     if not (folder / "events.yaml").is_file():
@@ -223,13 +239,14 @@ def check(path: Path | None) -> int:
         return EXIT_INVALID
     try:
         scenario, translations = load_scenario_with_translations(folder)
+        notes = load_speaker_notes(folder, scenario)
     except ContentError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         print(f"{len(exc.issues)} problem(s); nothing was loaded.", file=sys.stderr)
         return EXIT_INVALID
     try:
-        print(summary(scenario) + "\n" + translation_report(translations), flush=True)
+        print(summary(scenario) + f"\nspeaker notes for {len(notes)} events\n" + translation_report(translations), flush=True)
     except BrokenPipeError:  # e.g. `khalkhin-gol check | head -2`: the reader left, the content is still valid
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
