@@ -19,7 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument(
         "--at",
-        type=_instant,
+        type=_when,
         help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45 (with --present: the first step on or after it)",
     )
     p.add_argument(
@@ -134,13 +134,18 @@ def export(scenario, args) -> int:
     return EXIT_OK
 
 
-def _instant(text: str):
+def _when(text: str):
+    """(instant, precision) of a date on the command line."""
     from .core.dates import parse_date
 
     try:
-        return parse_date(text)[0]
+        return parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{exc}; write e.g. 1939-08-20 or 1939-08-20T05:45") from None
+
+
+def _instant(text: str):
+    return _when(text)[0]
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -197,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_presenter
 
         try:
-            return run_presenter(scenario, args.screen, lang, naming, args.at, args.talk)
+            from .core.dates import period_start
+
+            start = period_start(*args.at) if args.at else None  # a day given: the talk's first step that day
+            return run_presenter(scenario, args.screen, lang, naming, start, args.talk)
         except ContentError as exc:
             for issue in exc.issues:
                 print(issue, file=sys.stderr)
@@ -209,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_kiosk(scenario, load_kiosk_config(args.kiosk_config), lang, naming)
     from .ui.app import run_app
 
-    return run_app(scenario, args.at, lang, naming)
+    return run_app(scenario, args.at[0] if args.at else None, lang, naming)
 
 
 def _load_or_report():

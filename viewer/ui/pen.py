@@ -91,7 +91,8 @@ class PenOverlay(QtWidgets.QWidget):
 
     def _erase_at(self, pos: QtCore.QPointF) -> None:
         def touched(stroke: Stroke) -> bool:
-            return any(QtCore.QLineF(self.to_px(p), pos).length() <= ERASER_PX for p in stroke.points)
+            points = [self.to_px(km) for km in stroke.points]
+            return any(_distance(pos, a, b) <= ERASER_PX for a, b in zip(points, points[1:] or points, strict=False))
 
         kept = [s for s in self.strokes if not touched(s)]
         if len(kept) != len(self.strokes):
@@ -159,3 +160,11 @@ class PenOverlay(QtWidgets.QWidget):
             else:
                 p.drawPolyline(QtGui.QPolygonF(points))
         p.end()
+
+
+def _distance(p: QtCore.QPointF, a: QtCore.QPointF, b: QtCore.QPointF) -> float:
+    """From `p` to the segment a–b, in pixels."""
+    ab, ap = b - a, p - a
+    length2 = QtCore.QPointF.dotProduct(ab, ab)
+    t = 0.0 if length2 == 0 else min(1.0, max(0.0, QtCore.QPointF.dotProduct(ap, ab) / length2))
+    return QtCore.QLineF(p, a + ab * t).length()

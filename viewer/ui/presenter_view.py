@@ -8,7 +8,7 @@ same scenario at another instant, like an export's frame) that is never shown, o
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
@@ -50,13 +50,14 @@ class Thumbnails:
 class TalkTimer(QtCore.QObject):
     """Elapsed time of the talk, which the lecturer can pause and reset."""
 
-    def __init__(self, parent: QtCore.QObject | None = None):
+    def __init__(self, parent: QtCore.QObject | None = None, clock: Callable[[], float] = time.monotonic):
         super().__init__(parent)
+        self.clock = clock
         self.reset()
 
     def reset(self) -> None:
         self._banked = 0.0
-        self._since: float | None = time.monotonic()
+        self._since: float | None = None if getattr(self, "_since", 0.0) is None else self.clock()  # a paused timer stays paused
 
     @property
     def paused(self) -> bool:
@@ -64,13 +65,13 @@ class TalkTimer(QtCore.QObject):
 
     def set_paused(self, paused: bool) -> None:
         if paused and self._since is not None:
-            self._banked += time.monotonic() - self._since
+            self._banked += self.clock() - self._since
             self._since = None
         elif not paused and self._since is None:
-            self._since = time.monotonic()
+            self._since = self.clock()
 
     def seconds(self) -> int:
-        running = time.monotonic() - self._since if self._since is not None else 0.0
+        running = self.clock() - self._since if self._since is not None else 0.0
         return int(self._banked + running)
 
 
