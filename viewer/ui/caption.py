@@ -121,14 +121,14 @@ class Caption(QtWidgets.QFrame):
         return rects
 
     def _soft_rects(self) -> list[Rect]:
+        """What else the map shows: every layer's marks (symbols, places, legend, inset) and the names the labels
+        layer last drew."""
         t = self.map.graphics.viewportTransform()
         off = self._viewport_offset()
-        return [
-            (x + off.x(), y + off.y(), w, h)
-            for layer in self.map.layers
-            if layer.isVisible()
-            for x, y, w, h in layer.obstacles(t)
-        ]
+        shown = [layer for layer in self.map.layers if layer.isVisible()]
+        rects = [r for layer in shown for r in layer.obstacles(t)]
+        rects += [r for layer in shown for _key, r in getattr(layer, "placed", ())]
+        return [(x + off.x(), y + off.y(), w, h) for x, y, w, h in rects]
 
     def place(self) -> None:
         """A box where the map is empty, else a slim band (and, once the map is still, room made for the units)."""
