@@ -283,6 +283,7 @@ def test_the_presenter_view_shows_step_notes_sources_and_a_timer(qtbot, scenario
     assert view.note.text() == notes["pincers-meet"].text["en"]  # no Russian note: the English one, not nothing
     window.state.instant = window.state.show_step(0)
     assert view.note.text() == notes["first-clash"].text["ru"]
+    window.state.language = "en"  # the interface language is process-wide: back to the other tests' English
     window.commands.trigger("timer.pause")
     qtbot.waitUntil(lambda: "(paused)" in view.clock.text(), timeout=3000)
     window.commands.trigger("timer.pause")

@@ -54,8 +54,10 @@ class Caption(QtWidgets.QFrame):
             field.connect(lambda _value: self.refresh())
         for field in (state.events.instant, state.events.camera, state.events.layers):
             field.connect(lambda _value: self._keep_clear())
+        self._labels_used: tuple[Rect, ...] = ()
         if clock is not None:
             clock.sigSettled.connect(self._settled)
+            parent.graphics.viewport().installEventFilter(self)  # names are placed as the map paints
         parent.installEventFilter(self)
 
     def set_active(self, active: bool) -> None:
@@ -105,20 +107,22 @@ class Caption(QtWidgets.QFrame):
         return self.map.graphics.viewport().mapTo(self.map, QtCore.QPoint(0, 0))
 
     def event_rects(self) -> list[Rect]:
-        """Where the event's units are drawn (the selected unit's when a card is shown), in the map's pixels,
-        with room for the echelon marks and a margin."""
+        """What the caption describes, in the map's pixels: where the event's units are drawn (the selected unit's
+        when a card is shown), with room for the echelon marks and a margin, and the event's places."""
         s = self.state
-        ids = (s.selected_unit,) if s.selected_unit else (s.current_event.units if s.current_event else ())
+        event = None if s.selected_unit else s.current_event
+        ids = (s.selected_unit,) if s.selected_unit else (event.units if event else ())
         size = symbol_size(self.scale)
         pad = 10 * self.scale
         w, h = size.width() + 2 * pad, size.height() + 2 * round(13 * self.scale) + 2 * pad
         off = self._viewport_offset()
-        rects = []
-        for unit_id in ids:
-            pt = self.map.unit_screen_point(unit_id)
-            if pt is not None:
-                rects.append((pt.x() + off.x() - w / 2, pt.y() + off.y() - h / 2, w, h))
-        return rects
+        points = [(self.map.unit_screen_point(unit_id), w, h) for unit_id in ids]
+        mark = 28 * self.scale
+        for place_id in event.places if event else ():
+            place = s.scenario.places[place_id]
+            scene = self.map.view.mapViewToScene(QtCore.QPointF(place.x, place.y))
+            points.append((QtCore.QPointF(self.map.graphics.mapFromScene(scene)), mark, mark))
+        return [(pt.x() + off.x() - pw / 2, pt.y() + off.y() - ph / 2, pw, ph) for pt, pw, ph in points if pt is not None]
 
     def _soft_rects(self) -> list[Rect]:
         """What else the map shows: every layer's marks (symbols, places, legend, inset) and the names the labels
@@ -126,12 +130,16 @@ class Caption(QtWidgets.QFrame):
         t = self.map.graphics.viewportTransform()
         off = self._viewport_offset()
         shown = [layer for layer in self.map.layers if layer.isVisible()]
-        rects = [r for layer in shown for r in layer.obstacles(t)]
-        rects += [r for layer in shown for _key, r in getattr(layer, "placed", ())]
+        rects = [r for layer in shown for r in layer.obstacles(t)] + list(self._labels_now())
         return [(x + off.x(), y + off.y(), w, h) for x, y, w, h in rects]
+
+    def _labels_now(self) -> tuple[Rect, ...]:
+        """Where the map's last paint put its names (viewport pixels)."""
+        return tuple(r for layer in self.map.layers if layer.isVisible() for _key, r in getattr(layer, "placed", ()))
 
     def place(self) -> None:
         """A box where the map is empty, else a slim band (and, once the map is still, room made for the units)."""
+        self._labels_used = self._labels_now()
         area = (self.map.width(), self.map.height())
         margin = MARGIN_PX * self.scale
         width = min(WIDTH_PX * self.scale, area[0] * 0.42)
@@ -176,7 +184,14 @@ class Caption(QtWidgets.QFrame):
         if self.isVisible():
             self.place()
 
+    def _painted(self) -> None:
+        """The map was painted with names placed anew (a new size, a first paint): place again, once it is still."""
+        if self.isVisible() and self.clock is not None and not self.clock.moving and self._labels_now() != self._labels_used:
+            self.place()
+
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         if obj is self.map and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
             self.place()
+        elif ev.type() == QtCore.QEvent.Type.Paint and self.isVisible() and obj is self.map.graphics.viewport():
+            QtCore.QTimer.singleShot(0, self, self._painted)  # after the paint, when the names are placed
         return False

@@ -214,8 +214,8 @@ class Presenter(QtCore.QObject):
         self.notice.setFont(font(24 * scale, bold=True))
         self.notice.setText(text)
         self.notice.adjustSize()
-        w = self.window
-        self.notice.move((w.width() - self.notice.width()) // 2, w.height() - self.notice.height() - round(140 * scale))
+        top = self.window.map.mapTo(self.window, QtCore.QPoint(0, 0))  # at the top of the map, clear of the caption
+        self.notice.move(top.x() + (self.window.map.width() - self.notice.width()) // 2, top.y() + round(16 * scale))
         self.notice.show()
         self.notice.raise_()
         if hold:
