@@ -350,3 +350,27 @@ def test_the_caption_never_covers_the_events_units(qtbot, scenario, app_home, si
         checked += 1
     assert checked >= 30
     window.close()
+
+
+def test_with_two_screens_the_talk_opens_on_the_projector_and_the_notes_on_the_laptop(tmp_path):
+    """Qt's offscreen platform fakes two screens; the first listed (the laptop's own) is the primary."""
+    import json
+    import os
+    import subprocess
+
+    config = tmp_path / "screens.json"
+    screen = {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    laptop = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, **screen}
+    projector = {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080, **screen}
+    config.write_text(json.dumps({"screens": [laptop, projector]}))
+    code = (
+        "from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
+        "app = _application()\nw, p = build_presenter(_load_or_report())\nw.show()\np.start()\napp.processEvents()\n"
+        "print(app.primaryScreen().name(), w.screen().name(), w.width(), p.view.screen().name())\n"
+        f"w.grab().save({str(tmp_path / 'audience.png')!r}); p.view.grab().save({str(tmp_path / 'lecturer.png')!r})\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "KHALKHIN_GOL_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    primary, audience, width, lecturer = result.stdout.split()
+    assert (primary, audience, width, lecturer) == ("laptop", "projector", "1920", "laptop")

@@ -139,6 +139,11 @@ def build_presenter(scenario: Scenario, screen_index: int | None = None, talk=No
     from .main_window import MainWindow
     from .presenter import Presenter
 
+    if speaker_notes is None:
+        from ..assets import content_dir
+        from ..core.speaker_notes import load_speaker_notes
+
+        speaker_notes = load_speaker_notes(content_dir(), scenario)  # ContentError if they do not validate
     app = _application()
     audience, lecturer = presenter_screens(app.screens(), app.primaryScreen(), screen_index)
     window = MainWindow(scenario, None, mode="present")
@@ -175,19 +180,16 @@ def run_presenter(
     at: datetime | None = None,
     talk_path: Path | None = None,
 ) -> int:
-    from ..assets import content_dir
-    from ..core.speaker_notes import load_speaker_notes
     from ..logs import route_qt_messages
     from .errors import install_excepthook
     from .settings import Settings
 
     talk = load_talk_or_default(scenario, talk_path)  # a bad --talk file stops here, with file:line messages
-    notes = load_speaker_notes(content_dir(), scenario)
     app = _application()
     route_qt_messages()
     remembered = Settings()
     use_language(lang or remembered.get("ui/language"), naming or remembered.get("ui/naming"))
-    window, presenter = build_presenter(scenario, screen_index, talk, remembered, notes)
+    window, presenter = build_presenter(scenario, screen_index, talk, remembered)
     install_excepthook(window.notify)
     window.showFullScreen()
     window.activateWindow()
