@@ -63,6 +63,9 @@ def test_a_number_and_enter_go_to_that_step(talk, qtbot):
     assert p.digits == "" and not p.leaving_asked and window.isVisible()
     type_keys(window, Key.Key_Enter)
     assert window.state.step == 11
+    QtTest.QTest.keyClick(window, Key.Key_4, QtCore.Qt.KeyboardModifier.KeypadModifier)  # the number pad types too
+    QtTest.QTest.keyClick(window, Key.Key_Enter, QtCore.Qt.KeyboardModifier.KeypadModifier)
+    qtbot.waitUntil(lambda: window.state.step == 3, timeout=3000)
 
 
 def test_escape_asks_before_the_talk_ends(talk, qtbot):
