@@ -237,6 +237,13 @@ def test_the_talk_can_be_picked_reordered_skipped_and_saved(talk, qtbot, scenari
     type_keys(window, Key.Key_T)
     editor = p.editor
     qtbot.waitUntil(editor.isVisible, timeout=3000)
+    show_active(qtbot, editor)
+    type_keys(editor, Key.Key_Escape)  # the list's own keys: Escape closes it and does not end the talk
+    assert QtWidgets.QApplication.activeModalWidget() is None and not p.leaving_asked and window.isVisible()
+    show_active(qtbot, window)
+    type_keys(window, Key.Key_T)
+    editor = p.editor
+    qtbot.waitUntil(editor.isVisible, timeout=3000)
     items = {editor.list.item(i).data(QtCore.Qt.ItemDataRole.UserRole): editor.list.item(i) for i in range(editor.list.count())}
     assert len(items) == len(scenario.events)  # every event can be picked
     items["komatsubara-decides"].setCheckState(QtCore.Qt.CheckState.Unchecked)  # skipped

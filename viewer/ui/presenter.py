@@ -168,6 +168,7 @@ class Presenter(QtCore.QObject):
 
         editor = TalkEditor(self.window.scenario, self.talk, talk_file(), self.window.state.language, self.window)
         editor.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)  # its keys (Space, Enter, Escape) are its own
         editor.sigSaved.connect(self.use_talk)
         self.editor = editor
         editor.show()
