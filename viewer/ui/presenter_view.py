@@ -8,6 +8,7 @@ same scenario at another instant, like an export's frame) that is never shown, o
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
@@ -24,6 +25,7 @@ from .map_view import MapView
 from .style import font
 
 THUMB = QtCore.QSize(480, 300)
+KEEP_THUMBNAILS = 24  # ~14 MB; a talk goes back and forth over a few steps, not over every language
 
 
 class Thumbnails:
@@ -37,13 +39,16 @@ class Thumbnails:
         self.map.hide()  # never shown, only grabbed
         self.map.resize(THUMB)
         self.map.set_scale(0.45)
-        self._cache: dict[tuple[str, str, str], QtGui.QPixmap] = {}
+        self._cache: OrderedDict[tuple[str, str, str], QtGui.QPixmap] = OrderedDict()
 
     def of(self, event: Event) -> QtGui.QPixmap:
         key = (event.id, self.source.language, self.source.naming)
         if key not in self._cache:
             self.state.update(instant=event.at, language=self.source.language, naming=self.source.naming)
             self._cache[key] = self.map.grab()
+            while len(self._cache) > KEEP_THUMBNAILS:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(key)
         return self._cache[key]
 
 
