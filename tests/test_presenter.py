@@ -384,3 +384,16 @@ def test_with_two_screens_the_talk_opens_on_the_projector_and_the_notes_on_the_l
     assert result.returncode == 0, result.stderr
     primary, audience, width, lecturer = result.stdout.split()
     assert (primary, audience, width, lecturer) == ("laptop", "projector", "1920", "laptop")
+
+
+def test_a_broken_saved_talk_falls_back_to_the_default_and_says_why(scenario, app_home, caplog):
+    from viewer.ui.app import load_talk_or_default
+    from viewer.ui.presenter import talk_file
+
+    talk_file().parent.mkdir(parents=True, exist_ok=True)
+    talk_file().write_text("first-clash\nno-such-event\n")
+    with caplog.at_level("WARNING"):
+        assert load_talk_or_default(scenario, None) == Talk.default(scenario)
+    assert "talk.txt:2: no event has the id 'no-such-event'" in caplog.text
+    talk_file().write_text("pincers-meet\nfirst-clash\n")
+    assert load_talk_or_default(scenario, None) == Talk(("pincers-meet", "first-clash"))
