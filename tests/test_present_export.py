@@ -35,7 +35,8 @@ def presenter(qtbot, scenario):
 def test_clicker_steps_through_the_story(presenter, qtbot, scenario):
     window, p = presenter
     assert p.view is None  # one screen: presenter view off
-    expected = sorted(scenario.events, key=lambda e: e.at)
+    expected = sorted((e for e in scenario.events if e.chapter not in ("background", "aftermath")), key=lambda e: e.at)
+    assert window.state.story.steps == tuple(expected)  # the default talk: the campaign's events
     assert expected[0].title["en"] in p.caption.text() and p.caption.isVisible()  # the talk opens on its first step
     for i, k in enumerate((QtCore.Qt.Key.Key_PageDown, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Space), start=1):
         key(window, k)
@@ -59,15 +60,17 @@ def test_steps_across_the_campaign_are_eased_and_reach_the_war(presenter, qtbot,
 def test_black_screen_pen_and_leave(presenter, qtbot):
     window, p = presenter
     key(window, QtCore.Qt.Key.Key_B)
-    assert p.black.isVisible()
+    assert p.cover.isVisible()
     key(window, QtCore.Qt.Key.Key_Period)
-    assert not p.black.isVisible()
+    assert not p.cover.isVisible()
     qtbot.mousePress(p.pen, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(100, 100))
     qtbot.mouseMove(p.pen, QtCore.QPoint(200, 150))
     qtbot.mouseRelease(p.pen, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(200, 150))
     assert p.pen.strokes
     key(window, QtCore.Qt.Key.Key_PageDown)
     assert not p.pen.strokes  # wiped at the next step
+    key(window, QtCore.Qt.Key.Key_Escape)  # asks first
+    assert window.isVisible() and p.leaving_asked
     with qtbot.waitSignal(p.sigLeave, timeout=1000):
         key(window, QtCore.Qt.Key.Key_Escape)
     assert not window.isVisible()
@@ -181,4 +184,4 @@ def test_presenter_view_on_a_second_screen(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Now: 1 March 1932") and lines[1].startswith("Next: ") and "elapsed 00:0" in lines[2]
+    assert lines[0].startswith("Now: 13 May 1939") and lines[1].startswith("Next: ") and "elapsed 00:0" in lines[2]

@@ -84,16 +84,60 @@ Details were written to:
         <translation>黒画面のオン / オフ</translation>
     </message>
     <message>
+        <source>white screen on / off</source>
+        <translation>白画面のオン / オフ</translation>
+    </message>
+    <message>
+        <source>caption on the map shown / hidden</source>
+        <translation>地図上の説明文の表示 / 非表示</translation>
+    </message>
+    <message>
+        <source>type a step number</source>
+        <translation>ステップ番号を入力</translation>
+    </message>
+    <message>
+        <source>after a step number (0–9): go to that step</source>
+        <translation>ステップ番号(0–9)の後に: そのステップへ移動</translation>
+    </message>
+    <message>
+        <source>choose, order and save the steps of the talk</source>
+        <translation>発表のステップを選び、並べ替えて保存</translation>
+    </message>
+    <message>
         <source>pen on / off (off: dragging pans the map)</source>
         <translation>ペンのオン / オフ(オフ: ドラッグで地図を移動)</translation>
+    </message>
+    <message>
+        <source>next pen colour (red, blue, black)</source>
+        <translation>ペンの次の色(赤、青、黒)</translation>
+    </message>
+    <message>
+        <source>eraser on / off (a drag wipes the lines it touches)</source>
+        <translation>消しゴムのオン / オフ(ドラッグで触れた線を消す)</translation>
+    </message>
+    <message>
+        <source>undo the last pen line or wipe</source>
+        <translation>最後の線または消去を取り消す</translation>
+    </message>
+    <message>
+        <source>keep the drawing at the next step</source>
+        <translation>次のステップでも書き込みを残す</translation>
     </message>
     <message>
         <source>wipe the pen drawing</source>
         <translation>ペンの書き込みを消す</translation>
     </message>
     <message>
-        <source>leave presenter mode</source>
-        <translation>発表者モードを終了</translation>
+        <source>pause / resume the talk&apos;s timer</source>
+        <translation>発表タイマーの一時停止 / 再開</translation>
+    </message>
+    <message>
+        <source>reset the talk&apos;s timer</source>
+        <translation>発表タイマーをリセット</translation>
+    </message>
+    <message>
+        <source>leave presenter mode (press twice)</source>
+        <translation>発表者モードを終了(2回押す)</translation>
     </message>
     <message>
         <source>staff exit</source>
@@ -403,6 +447,14 @@ Details were written to:
         <translation>発表者ビュー</translation>
     </message>
     <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <source>Before the first step (%1 steps)</source>
+        <translation>最初のステップの前(全 %1 ステップ)</translation>
+    </message>
+    <message>
         <source>Now: %1 — %2</source>
         <translation>現在: %1 — %2</translation>
     </message>
@@ -415,8 +467,40 @@ Details were written to:
         <translation>次: (終わり)</translation>
     </message>
     <message>
+        <source>Speaker notes</source>
+        <translation>発表者メモ</translation>
+    </message>
+    <message>
+        <source>(no speaker notes for this step)</source>
+        <translation>(このステップのメモはありません)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation>ステップ %1 へ</translation>
+    </message>
+    <message>
         <source>%1   ·   elapsed %2</source>
         <translation>%1   ·   経過 %2</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>(一時停止中)</translation>
+    </message>
+    <message>
+        <source>Go to step %1 (Enter)</source>
+        <translation>ステップ %1 へ (Enter)</translation>
+    </message>
+    <message>
+        <source>There is no step %1 (1–%2)</source>
+        <translation>ステップ %1 はありません(1–%2)</translation>
+    </message>
+    <message>
+        <source>Press Escape again to end the talk</source>
+        <translation>発表を終了するにはもう一度 Escape を押してください</translation>
     </message>
 </context>
 <context>
@@ -436,6 +520,41 @@ Details were written to:
     <message>
         <source>Manchukuo</source>
         <translation>満洲国</translation>
+    </message>
+</context>
+<context>
+    <name>Talk</name>
+    <message>
+        <source>Steps of the talk</source>
+        <translation>発表のステップ</translation>
+    </message>
+    <message>
+        <source>Include the background chapter (1931–1939)</source>
+        <translation>背景の章を含める(1931–1939)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Default talk</source>
+        <translation>既定の発表</translation>
+    </message>
+    <message>
+        <source>Tick the events to show; drag them into the order of the talk.</source>
+        <translation>表示する出来事にチェックを入れ、発表の順にドラッグで並べてください。</translation>
+    </message>
+    <message>
+        <source>Tick at least one event.</source>
+        <translation>少なくとも1つの出来事にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>The talk could not be saved: %1</source>
+        <translation>発表を保存できませんでした: %1</translation>
     </message>
 </context>
 <context>

@@ -84,16 +84,60 @@ Details were written to:
         <translation>хар дэлгэц асаах / унтраах</translation>
     </message>
     <message>
+        <source>white screen on / off</source>
+        <translation>цагаан дэлгэц асаах / унтраах</translation>
+    </message>
+    <message>
+        <source>caption on the map shown / hidden</source>
+        <translation>газрын зураг дээрх тайлбар: харуулах / нуух</translation>
+    </message>
+    <message>
+        <source>type a step number</source>
+        <translation>алхмын дугаар бичих</translation>
+    </message>
+    <message>
+        <source>after a step number (0–9): go to that step</source>
+        <translation>алхмын дугаарын (0–9) дараа: тэр алхам руу шилжих</translation>
+    </message>
+    <message>
+        <source>choose, order and save the steps of the talk</source>
+        <translation>илтгэлийн алхмуудыг сонгох, эрэмбэлэх, хадгалах</translation>
+    </message>
+    <message>
         <source>pen on / off (off: dragging pans the map)</source>
         <translation>үзэг асаах / унтраах (унтраалттай үед чирэхэд газрын зураг шилжинэ)</translation>
+    </message>
+    <message>
+        <source>next pen colour (red, blue, black)</source>
+        <translation>үзгийн дараагийн өнгө (улаан, цэнхэр, хар)</translation>
+    </message>
+    <message>
+        <source>eraser on / off (a drag wipes the lines it touches)</source>
+        <translation>баллуур асаах / унтраах (чирэхэд хүрсэн зураасыг арилгана)</translation>
+    </message>
+    <message>
+        <source>undo the last pen line or wipe</source>
+        <translation>сүүлийн зураас эсвэл арилгалтыг буцаах</translation>
+    </message>
+    <message>
+        <source>keep the drawing at the next step</source>
+        <translation>дараагийн алхамд зургийг хадгалах</translation>
     </message>
     <message>
         <source>wipe the pen drawing</source>
         <translation>үзгээр зурсныг арилгах</translation>
     </message>
     <message>
-        <source>leave presenter mode</source>
-        <translation>илтгэгчийн горимоос гарах</translation>
+        <source>pause / resume the talk&apos;s timer</source>
+        <translation>илтгэлийн цаг хэмжигчийг түр зогсоох / үргэлжлүүлэх</translation>
+    </message>
+    <message>
+        <source>reset the talk&apos;s timer</source>
+        <translation>илтгэлийн цаг хэмжигчийг тэглэх</translation>
+    </message>
+    <message>
+        <source>leave presenter mode (press twice)</source>
+        <translation>илтгэгчийн горимоос гарах (хоёр дарна)</translation>
     </message>
     <message>
         <source>staff exit</source>
@@ -403,6 +447,14 @@ Details were written to:
         <translation>Илтгэгчийн дэлгэц</translation>
     </message>
     <message>
+        <source>Step %1 of %2</source>
+        <translation>%2-оос %1-р алхам</translation>
+    </message>
+    <message>
+        <source>Before the first step (%1 steps)</source>
+        <translation>Эхний алхмаас өмнө (%1 алхам)</translation>
+    </message>
+    <message>
         <source>Now: %1 — %2</source>
         <translation>Одоо: %1 — %2</translation>
     </message>
@@ -415,8 +467,40 @@ Details were written to:
         <translation>Дараа нь: (төгсгөл)</translation>
     </message>
     <message>
+        <source>Speaker notes</source>
+        <translation>Илтгэгчийн тэмдэглэл</translation>
+    </message>
+    <message>
+        <source>(no speaker notes for this step)</source>
+        <translation>(энэ алхамд тэмдэглэл алга)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Эх сурвалж</translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation>%1-р алхам руу</translation>
+    </message>
+    <message>
         <source>%1   ·   elapsed %2</source>
         <translation>%1   ·   өнгөрсөн %2</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>(түр зогссон)</translation>
+    </message>
+    <message>
+        <source>Go to step %1 (Enter)</source>
+        <translation>%1-р алхам руу (Enter)</translation>
+    </message>
+    <message>
+        <source>There is no step %1 (1–%2)</source>
+        <translation>%1-р алхам байхгүй (1–%2)</translation>
+    </message>
+    <message>
+        <source>Press Escape again to end the talk</source>
+        <translation>Илтгэлийг дуусгахын тулд Escape-ийг дахин дарна уу</translation>
     </message>
 </context>
 <context>
@@ -436,6 +520,41 @@ Details were written to:
     <message>
         <source>Manchukuo</source>
         <translation>Манж-Го</translation>
+    </message>
+</context>
+<context>
+    <name>Talk</name>
+    <message>
+        <source>Steps of the talk</source>
+        <translation>Илтгэлийн алхмууд</translation>
+    </message>
+    <message>
+        <source>Include the background chapter (1931–1939)</source>
+        <translation>Түүхэн суурь бүлгийг оруулах (1931–1939)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Дээш зөөх</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Доош зөөх</translation>
+    </message>
+    <message>
+        <source>Default talk</source>
+        <translation>Анхдагч илтгэл</translation>
+    </message>
+    <message>
+        <source>Tick the events to show; drag them into the order of the talk.</source>
+        <translation>Харуулах үйл явдлуудыг тэмдэглээд, илтгэлийн дарааллаар чирж байрлуулна уу.</translation>
+    </message>
+    <message>
+        <source>Tick at least one event.</source>
+        <translation>Дор хаяж нэг үйл явдал тэмдэглэнэ үү.</translation>
+    </message>
+    <message>
+        <source>The talk could not be saved: %1</source>
+        <translation>Илтгэлийг хадгалж чадсангүй: %1</translation>
     </message>
 </context>
 <context>

@@ -84,16 +84,60 @@ Details were written to:
         <translation>чёрный экран вкл. / выкл.</translation>
     </message>
     <message>
+        <source>white screen on / off</source>
+        <translation>белый экран вкл. / выкл.</translation>
+    </message>
+    <message>
+        <source>caption on the map shown / hidden</source>
+        <translation>подпись на карте: показать / скрыть</translation>
+    </message>
+    <message>
+        <source>type a step number</source>
+        <translation>набрать номер шага</translation>
+    </message>
+    <message>
+        <source>after a step number (0–9): go to that step</source>
+        <translation>после номера шага (0–9): перейти к этому шагу</translation>
+    </message>
+    <message>
+        <source>choose, order and save the steps of the talk</source>
+        <translation>выбрать, упорядочить и сохранить шаги доклада</translation>
+    </message>
+    <message>
         <source>pen on / off (off: dragging pans the map)</source>
         <translation>перо вкл. / выкл. (выкл.: перетаскивание сдвигает карту)</translation>
+    </message>
+    <message>
+        <source>next pen colour (red, blue, black)</source>
+        <translation>следующий цвет пера (красный, синий, чёрный)</translation>
+    </message>
+    <message>
+        <source>eraser on / off (a drag wipes the lines it touches)</source>
+        <translation>ластик вкл. / выкл. (перетаскивание стирает задетые линии)</translation>
+    </message>
+    <message>
+        <source>undo the last pen line or wipe</source>
+        <translation>отменить последнюю линию или стирание</translation>
+    </message>
+    <message>
+        <source>keep the drawing at the next step</source>
+        <translation>сохранить рисунок на следующем шаге</translation>
     </message>
     <message>
         <source>wipe the pen drawing</source>
         <translation>стереть рисунок пером</translation>
     </message>
     <message>
-        <source>leave presenter mode</source>
-        <translation>выйти из режима докладчика</translation>
+        <source>pause / resume the talk&apos;s timer</source>
+        <translation>пауза / продолжение таймера доклада</translation>
+    </message>
+    <message>
+        <source>reset the talk&apos;s timer</source>
+        <translation>сбросить таймер доклада</translation>
+    </message>
+    <message>
+        <source>leave presenter mode (press twice)</source>
+        <translation>выйти из режима докладчика (нажать дважды)</translation>
     </message>
     <message>
         <source>staff exit</source>
@@ -403,6 +447,14 @@ Details were written to:
         <translation>Экран докладчика</translation>
     </message>
     <message>
+        <source>Step %1 of %2</source>
+        <translation>Шаг %1 из %2</translation>
+    </message>
+    <message>
+        <source>Before the first step (%1 steps)</source>
+        <translation>До первого шага (шагов: %1)</translation>
+    </message>
+    <message>
         <source>Now: %1 — %2</source>
         <translation>Сейчас: %1 — %2</translation>
     </message>
@@ -415,8 +467,40 @@ Details were written to:
         <translation>Далее: (конец)</translation>
     </message>
     <message>
+        <source>Speaker notes</source>
+        <translation>Заметки докладчика</translation>
+    </message>
+    <message>
+        <source>(no speaker notes for this step)</source>
+        <translation>(для этого шага заметок нет)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation>Перейти к шагу %1</translation>
+    </message>
+    <message>
         <source>%1   ·   elapsed %2</source>
         <translation>%1   ·   прошло %2</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>(пауза)</translation>
+    </message>
+    <message>
+        <source>Go to step %1 (Enter)</source>
+        <translation>Перейти к шагу %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>There is no step %1 (1–%2)</source>
+        <translation>Шага %1 нет (1–%2)</translation>
+    </message>
+    <message>
+        <source>Press Escape again to end the talk</source>
+        <translation>Нажмите Escape ещё раз, чтобы закончить доклад</translation>
     </message>
 </context>
 <context>
@@ -436,6 +520,41 @@ Details were written to:
     <message>
         <source>Manchukuo</source>
         <translation>Маньчжоу-Го</translation>
+    </message>
+</context>
+<context>
+    <name>Talk</name>
+    <message>
+        <source>Steps of the talk</source>
+        <translation>Шаги доклада</translation>
+    </message>
+    <message>
+        <source>Include the background chapter (1931–1939)</source>
+        <translation>Включить главу о предыстории (1931–1939)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Default talk</source>
+        <translation>Доклад по умолчанию</translation>
+    </message>
+    <message>
+        <source>Tick the events to show; drag them into the order of the talk.</source>
+        <translation>Отметьте события для показа и перетащите их в порядке доклада.</translation>
+    </message>
+    <message>
+        <source>Tick at least one event.</source>
+        <translation>Отметьте хотя бы одно событие.</translation>
+    </message>
+    <message>
+        <source>The talk could not be saved: %1</source>
+        <translation>Не удалось сохранить доклад: %1</translation>
     </message>
 </context>
 <context>

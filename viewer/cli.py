@@ -17,7 +17,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="khalkhin-gol", description="Map-and-timeline viewer of the 1939 battles of Khalkhin Gol (Nomonhan)."
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--at", type=_instant, help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45")
+    p.add_argument(
+        "--at",
+        type=_when,
+        help="open at this date, e.g. 1939-08-20 or 1939-08-20T05:45 (with --present: the first step on or after it)",
+    )
     p.add_argument(
         "--log-level",
         default="WARNING",
@@ -26,7 +30,12 @@ def _parser() -> argparse.ArgumentParser:
         help="what to print on the console (the log file always keeps INFO and above)",
     )
     p.add_argument("--present", action="store_true", help="lecture mode: fullscreen, clicker keys step through the story")
-    p.add_argument("--screen", type=int, default=0, help="screen for --present (0 = primary)")
+    p.add_argument(
+        "--screen",
+        type=int,
+        help="the audience's screen for --present (0 = primary; default: with two screens, the one that is not primary)",
+    )
+    p.add_argument("--talk", type=Path, help="for --present: a talk file (one event id per line; default: the saved talk)")
     p.add_argument("--kiosk", action="store_true", help="museum kiosk: fullscreen, locked, attract tour when idle")
     p.add_argument("--kiosk-config", type=Path, help="kiosk settings file (default: kiosk.ini in the config folder)")
     p.add_argument("--content", type=Path, metavar="DIR", help="use this content folder instead of the shipped one")
@@ -129,13 +138,18 @@ def export(scenario, args) -> int:
     return EXIT_OK
 
 
-def _instant(text: str):
+def _when(text: str):
+    """(instant, precision) of a date on the command line."""
     from .core.dates import parse_date
 
     try:
-        return parse_date(text)[0]
+        return parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{exc}; write e.g. 1939-08-20 or 1939-08-20T05:45") from None
+
+
+def _instant(text: str):
+    return _when(text)[0]
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -202,12 +216,21 @@ def _run(args) -> int:
     if args.command == "export":
         return export(scenario, args)
     if args.present:
+        from .core.errors import ContentError
         from .ui.app import run_presenter
 
-        return run_presenter(scenario, args.screen, lang, naming)
+        try:
+            from .core.dates import period_start
+
+            start = period_start(*args.at) if args.at else None  # a day given: the talk's first step that day
+            return run_presenter(scenario, args.screen, lang, naming, start, args.talk)
+        except ContentError as exc:
+            for issue in exc.issues:
+                print(issue, file=sys.stderr)
+            return EXIT_INVALID
     from .ui.app import run_app
 
-    return run_app(scenario, args.at, lang, naming)
+    return run_app(scenario, args.at[0] if args.at else None, lang, naming)
 
 
 def load_content(folder: Path | None = None):
@@ -236,6 +259,7 @@ def check(path: Path | None) -> int:
     from .assets import content_dir
     from .core.errors import ContentError
     from .core.scenario import load_scenario_with_translations
+    from .core.speaker_notes import load_speaker_notes
 
     folder = path or content_dir()
     if not os.path.lexists(folder / "events.yaml"):  # a folder or a bad link there is reported by the loader, at its name
@@ -243,13 +267,14 @@ def check(path: Path | None) -> int:
         return EXIT_INVALID
     try:
         scenario, translations = load_scenario_with_translations(folder)
+        notes = load_speaker_notes(folder, scenario)
     except ContentError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         print(f"{len(exc.issues)} problem(s); nothing was loaded.", file=sys.stderr)
         return EXIT_INVALID
     try:
-        print(summary(scenario) + "\n" + translation_report(translations), flush=True)
+        print(summary(scenario) + f"\nspeaker notes for {len(notes)} events\n" + translation_report(translations), flush=True)
     except BrokenPipeError:  # e.g. `khalkhin-gol check | head -2`: the reader left, the content is still valid
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK

@@ -36,6 +36,11 @@ class Story:
             )
         )
 
+    @property
+    def in_time_order(self) -> bool:
+        """False for a talk the lecturer reordered: its next step is the next in the list, not the next in time."""
+        return all(a.at <= b.at for a, b in zip(self.steps, self.steps[1:], strict=False))
+
     def __len__(self) -> int:
         return len(self.steps)
 

@@ -227,8 +227,12 @@ class ViewState:
         """The step a clicker's next or previous press goes to, inside the timeline's span. Next is the first
         step after the instant; previous is the current step's own start if the view has moved on from it,
         else the step before. Several steps at one instant are visited in turn. `from_instant` replaces the
-        instant while an eased move is still on its way to the current step."""
+        instant while an eased move is still on its way to the current step. A story out of time order (a talk
+        the lecturer reordered) is walked in its own order."""
         tl, steps, step = self.timeline, self.story.steps, self.step
+        if not self.story.in_time_order:  # a reordered talk goes down its list
+            target = (0 if forward else None) if step is None else step + (1 if forward else -1)
+            return target if target is not None and 0 <= target < len(steps) else None
         at = self.instant if from_instant is None else from_instant
         if forward:
             if step is not None and step + 1 < len(steps) and steps[step + 1].at == at == steps[step].at:

@@ -138,34 +138,76 @@ def run_kiosk(scenario: Scenario, config, content: Path | None, problems: list, 
         host.stop()
 
 
-def build_presenter(scenario: Scenario, screen_index: int = 0):
-    """Fullscreen on the chosen screen; a presenter view on another screen when there is one."""
+def presenter_screens(screens: list, primary, screen_index: int | None) -> tuple:
+    """(audience screen, lecturer's screen or None). With two screens the audience gets the projector — the one
+    that is not the primary (a laptop's own) — unless `--screen` names it; the presenter view goes on another."""
+    if screen_index is not None:
+        audience = screens[min(max(screen_index, 0), len(screens) - 1)]
+    else:
+        audience = next((s for s in screens if s is not primary), primary)
+    others = [s for s in screens if s is not audience]
+    lecturer = primary if primary in others else (others[0] if others else None)
+    return audience, lecturer
+
+
+def build_presenter(scenario: Scenario, screen_index: int | None = None, talk=None, settings=None, speaker_notes=None):
+    """Fullscreen on the audience's screen; a presenter view on the lecturer's when there are two."""
     from .main_window import MainWindow
     from .presenter import Presenter
 
+    if speaker_notes is None:
+        from ..assets import content_dir
+        from ..core.speaker_notes import load_speaker_notes
+
+        speaker_notes = load_speaker_notes(content_dir(), scenario)  # ContentError if they do not validate
     app = _application()
-    screens = app.screens()
-    screen = screens[min(screen_index, len(screens) - 1)]
-    others = [s for s in screens if s is not screen]
+    audience, lecturer = presenter_screens(app.screens(), app.primaryScreen(), screen_index)
     window = MainWindow(scenario, None, mode="present")
-    presenter = Presenter(window, others[0] if others else None)
-    window.setGeometry(screen.geometry())
+    presenter = Presenter(window, lecturer, talk, settings, speaker_notes)
+    window.setGeometry(audience.geometry())
     return window, presenter
 
 
-def run_presenter(scenario: Scenario, screen_index: int, lang: str | None = None, naming: str | None = None) -> int:
+def load_talk_or_default(scenario: Scenario, path: Path | None):
+    """The talk in `path` (the command line's, which must be good: ContentError otherwise), else the lecturer's
+    saved talk (a bad one is logged and the default used), else the campaign's events."""
+    import logging
+
+    from ..core.errors import ContentError
+    from ..core.talk import Talk, load_talk
+    from .presenter import talk_file
+
+    if path is not None:
+        return load_talk(path, scenario)
+    saved = talk_file()
+    if saved.exists():
+        try:
+            return load_talk(saved, scenario)
+        except ContentError as exc:
+            logging.getLogger("viewer.presenter").warning("the saved talk cannot be used; the default talk is shown:\n%s", exc)
+    return Talk.default(scenario)
+
+
+def run_presenter(
+    scenario: Scenario,
+    screen_index: int | None,
+    lang: str | None = None,
+    naming: str | None = None,
+    at: datetime | None = None,
+    talk_path: Path | None = None,
+) -> int:
     from ..logs import route_qt_messages
     from .errors import install_excepthook
-
-    route_qt_messages()
-    app = _application()
     from .settings import Settings
 
+    talk = load_talk_or_default(scenario, talk_path)  # a bad --talk file stops here, with file:line messages
+    route_qt_messages()  # before the application: a display that fails now is in the log, not only on stderr
+    app = _application()
     remembered = Settings()
     use_language(lang or remembered.get("ui/language"), naming or remembered.get("ui/naming"))
-    window, presenter = build_presenter(scenario, screen_index)
+    window, presenter = build_presenter(scenario, screen_index, talk, remembered)
     install_excepthook(window.notify)
     window.showFullScreen()
     window.activateWindow()
-    presenter.start()
+    presenter.start(at)
     return app.exec()

@@ -32,6 +32,8 @@ def speed(state: ViewState) -> timedelta:
 
 
 class Clock(QtCore.QObject):
+    sigSettled = QtCore.Signal()  # an eased move (instant or camera) has arrived: what follows the map may settle too
+
     def __init__(self, state: ViewState, parent: QtCore.QObject | None = None):
         super().__init__(parent)
         self.state = state
@@ -58,11 +60,17 @@ class Clock(QtCore.QObject):
         anim.setStartValue(0.0)
         anim.setEndValue(1.0)
         anim.valueChanged.connect(frame)
+        anim.finished.connect(self.sigSettled)
         return anim
 
     @property
     def easing(self) -> bool:
         return self._instant_anim.state() == QtCore.QAbstractAnimation.State.Running
+
+    @property
+    def moving(self) -> bool:
+        """An eased move of the instant or the camera is under way."""
+        return self.easing or self._camera_anim.state() == QtCore.QAbstractAnimation.State.Running
 
     # --- eased moves ------------------------------------------------------------------
     def go_to_step(self, index: int) -> None:

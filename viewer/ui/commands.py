@@ -26,6 +26,7 @@ class Command:
     modes: frozenset[str]
     present_keys: tuple[str, ...] | None = None  # other keys in presenter mode
     checkable: bool = False
+    listed: bool = True  # on the shortcut sheet (the ten digit keys share one line, "step.go")
 
     def keys_in(self, mode: str) -> tuple[str, ...]:
         return self.present_keys if mode == "present" and self.present_keys is not None else self.keys
@@ -44,8 +45,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("end", ("End",), ALL),
     Command("zoom.in", ("+", "=", "Shift++"), ALL),
     Command("zoom.out", ("-",), ALL),
-    Command("fit", ("0",), ALL),
-    Command("follow", ("F",), ALL, checkable=True),
+    Command("fit", ("0",), ALL, present_keys=("F",)),  # a lecturer's digits type a step number
+    Command("follow", ("F",), ALL, checkable=True, present_keys=("Shift+F",)),
     Command("pan.west", ("Shift+Left",), ALL),
     Command("pan.east", ("Shift+Right",), ALL),
     Command("pan.north", ("Shift+Up",), ALL),
@@ -57,8 +58,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("about", (), DESK),
     Command("welcome", (), DESK),
     Command("blackout", ("B", "."), PRESENT),
+    Command("whiteout", ("W",), PRESENT),
+    Command("caption", ("H",), PRESENT, checkable=True),
+    *(Command(f"step.digit.{d}", (str(d), f"Num+{d}"), PRESENT, listed=False) for d in range(10)),
+    Command("step.go", ("Return", "Enter"), PRESENT),
+    Command("talk.edit", ("T",), PRESENT),
     Command("pen", ("P",), PRESENT, checkable=True),
+    Command("pen.colour", ("K",), PRESENT),
+    Command("pen.eraser", ("E",), PRESENT, checkable=True),
+    Command("pen.undo", ("U", "Ctrl+Z"), PRESENT),
+    Command("pen.keep", ("Shift+P",), PRESENT, checkable=True),
     Command("pen.clear", ("C",), PRESENT),
+    Command("timer.pause", (), PRESENT, checkable=True),
+    Command("timer.reset", (), PRESENT),
     Command("leave", ("Escape",), PRESENT),
     Command("kiosk.exit", (), KIOSK),  # its chord comes from the museum's kiosk.ini
 )
@@ -101,9 +113,20 @@ def command_text(command_id: str) -> str:
         "about": translate("Window", "About, sources and licences"),
         "welcome": translate("Window", "Introduction and guided tour"),
         "blackout": translate("Help", "black screen on / off"),
+        "whiteout": translate("Help", "white screen on / off"),
+        "caption": translate("Help", "caption on the map shown / hidden"),
+        **{f"step.digit.{d}": translate("Help", "type a step number") for d in range(10)},
+        "step.go": translate("Help", "after a step number (0–9): go to that step"),
+        "talk.edit": translate("Help", "choose, order and save the steps of the talk"),
         "pen": translate("Help", "pen on / off (off: dragging pans the map)"),
+        "pen.colour": translate("Help", "next pen colour (red, blue, black)"),
+        "pen.eraser": translate("Help", "eraser on / off (a drag wipes the lines it touches)"),
+        "pen.undo": translate("Help", "undo the last pen line or wipe"),
+        "pen.keep": translate("Help", "keep the drawing at the next step"),
         "pen.clear": translate("Help", "wipe the pen drawing"),
-        "leave": translate("Help", "leave presenter mode"),
+        "timer.pause": translate("Help", "pause / resume the talk's timer"),
+        "timer.reset": translate("Help", "reset the talk's timer"),
+        "leave": translate("Help", "leave presenter mode (press twice)"),
         "kiosk.exit": translate("Help", "staff exit"),
     }
     return texts[command_id]
@@ -174,7 +197,7 @@ class CommandSet(QtCore.QObject):
         rows = []
         for command in COMMANDS:
             action = self.actions[command.id]
-            if action.isEnabled() and action.shortcuts():
+            if command.listed and action.isEnabled() and action.shortcuts():
                 rows.append((keys_label(action.shortcuts()), command_text(command.id)))
         return rows
 

@@ -69,6 +69,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("ui/naming", "soviet", "place names as the Soviet/Mongolian or the Japanese side used them", lambda v: v in NAMINGS),
     *(Setting(f"layers/{name}", True, f"show the {name} layer") for name in LAYERS),
+    Setting("present/event", "", "the event id of the step a talk stopped at (resume where I stopped)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
-from ..core.dates import format_month
+from ..core.dates import format_date, format_month, period_end
 from ..core.language import tr
 from ..core.model import Chapter, Event
 from ..core.timeline import Timeline
@@ -28,16 +28,34 @@ class TimelineBar(QtWidgets.QWidget):
         self.touch_target = 0.0  # px a finger needs (a kiosk sets 48): the least size of a band and of a tick's hit zone
         self._dragging = False
         self._press: QtCore.QPointF | None = None
+        self.follow_chapter = False  # a talk's bar spans the current step's chapter (presenter.py sets it)
+        self._chapter_timelines: dict[str, Timeline] = {}
         self.setMouseTracking(True)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)  # a finger swipes like a mouse drag
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self._update_height()
-        for field in (state.events.instant, state.events.span, state.events.language):
+        for field in (state.events.instant, state.events.span, state.events.language, state.events.step):
             field.connect(lambda _value: self.update())
 
     @property
     def timeline(self) -> Timeline:
-        return self.state.timeline
+        """The state's span; in a talk, the span of the chapter the current step belongs to."""
+        chapter = self.chapter_shown()
+        if chapter is None:
+            return self.state.timeline
+        if chapter.id not in self._chapter_timelines:
+            tl = self.state.timeline
+            end = period_end(chapter.end, "day")
+            self._chapter_timelines[chapter.id] = Timeline.of(chapter.start, end, tl.events, tl.chapters)
+        return self._chapter_timelines[chapter.id]
+
+    def chapter_shown(self) -> Chapter | None:
+        if not self.follow_chapter:
+            return None
+        event = self.state.current_event
+        if event is not None:
+            return self.state.scenario.chapter(event.chapter)
+        return self.state.timeline.chapter_at(self.state.instant)
 
     @property
     def at(self) -> datetime:
@@ -76,7 +94,8 @@ class TimelineBar(QtWidgets.QWidget):
     def paintEvent(self, _event) -> None:
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self.scale, self.touch_target, dpr, self.state.span, self.lang)
+        chapter = self.chapter_shown()
+        key = (self.width(), self.height(), self.scale, self.touch_target, dpr, self.state.span, self.lang, chapter.id if chapter else None)
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
@@ -130,6 +149,15 @@ class TimelineBar(QtWidgets.QWidget):
         start, end = self.timeline.start, self.timeline.end
         p.setFont(font(14 * self.scale))
         p.setPen(colour(INK, 0.8))
+        if (end - start).days <= 16:  # a chapter of a few days: its days
+            cur = datetime(start.year, start.month, start.day) + timedelta(days=1 if start.hour else 0)
+            while cur <= end:
+                x = self.x_of(cur)
+                p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x, y + 6 * self.scale))
+                label = format_date(cur, "day", self.lang) if (end - start).days <= 7 else str(cur.day)
+                p.drawText(QtCore.QPointF(x + 3, y + 20 * self.scale), label)
+                cur += timedelta(days=1)
+            return
         years = end.year - start.year > 2
         cur = datetime(start.year + (1 if years else 0), 1 if years else start.month, 1)
         if not years and cur < start:
