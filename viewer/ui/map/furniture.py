@@ -48,7 +48,7 @@ class FurnitureLayer(MapLayer):
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             p = QtGui.QPainter(pm)
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            parts = [r for r in (self._scale_bar(p), self._north_arrow(p), self._legend(p)) if r is not None]
+            parts = [r for r in (self._scale_bar(p), self._north_arrow(p), self._legend(p) if self.ctx.legend else None) if r is not None]
             p.end()
             self._cache = key, pm, parts
         return self._cache[1], self._cache[2]
