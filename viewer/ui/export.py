@@ -117,14 +117,27 @@ def export_handout(
             parts.append(_chapter_html(scenario, chapter, event, map_name, lang, first=i == 0))
             if progress and not progress(0.9 * (i + 1) / len(chapters)):
                 raise Cancelled()
-        doc.setHtml("".join(parts))
         writer = QtGui.QPdfWriter(str(tmp))
         writer.setPageSize(QtGui.QPageSize(PAPERS[paper]))
         writer.setPageMargins(QtCore.QMarginsF(15, 15, 15, 15), QtGui.QPageLayout.Unit.Millimeter)
         writer.setResolution(300)
         writer.setTitle(scenario.display_title(lang, frame.state.naming))
         writer.setCreator("Khalkhin Gol 1939 viewer")
-        doc.print_(writer)
+        doc.documentLayout().setPaintDevice(writer)  # points are the PDF's points, pixels the writer's
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        doc.setPageSize(QtCore.QSizeF(page.width(), page.height()))
+        css_px = page.width() * 96 / writer.resolution()  # Qt sizes a document's images in 96-dpi pixels
+        doc.setHtml("".join(parts).replace('width="MAP"', f'width="{css_px:.0f}"'))
+        painter = QtGui.QPainter(writer)
+        for n in range(doc.pageCount()):
+            if n:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -n * page.height())
+            doc.drawContents(painter, QtCore.QRectF(0, n * page.height(), page.width(), page.height()))
+            painter.restore()
+        if not painter.end():
+            raise OSError(f"could not write {out}")
         if progress:
             progress(1.0)
     return len(chapters)
@@ -148,7 +161,7 @@ def _chapter_html(scenario: Scenario, chapter: Chapter, event: Event | None, map
     style = "" if first else ' style="page-break-before: always"'
     parts = [f"<h2{style}>{escape(tr(chapter.title, lang))}</h2>"]
     if map_name and event is not None:
-        parts.append(f'<p><img src="{map_name}" width="680"></p>')
+        parts.append(f'<p><img src="{map_name}" width="MAP"></p>')
         line = translate("Export", "Map: %1 — %2. Positions marked ≈ are approximate.")
         line = line.replace("%1", format_date(event.at, event.precision, lang)).replace("%2", tr(event.title, lang))
         parts.append(f'<p class="map"><i>{escape(line)}</i></p>')

@@ -146,8 +146,15 @@ class MapFrame:
 
     def paint(self, p: QtGui.QPainter) -> None:
         """Draw the map and its caption band into (0, 0, width, height) of `p`'s device (every layer drawn
-        afresh: what a vector device such as an SVG or PDF needs)."""
-        self._render_map(p)
+        afresh, without the item caches, which would turn the base map into one bitmap in an SVG or PDF)."""
+        cached = [(layer, layer.cacheMode()) for layer in self.map.layers]
+        for layer, _mode in cached:
+            layer.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.NoCache)
+        try:
+            self._render_map(p)
+        finally:
+            for layer, mode in cached:
+                layer.setCacheMode(mode)
         self._paint_caption(p, QtCore.QRectF(0, self.size[1] - self.band, self.size[0], self.band))
 
     def _paint_caption(self, p: QtGui.QPainter, band: QtCore.QRectF) -> None:

@@ -48,14 +48,22 @@ class FurnitureLayer(MapLayer):
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             p = QtGui.QPainter(pm)
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            parts = [r for r in (self._scale_bar(p), self._north_arrow(p), self._legend(p) if self.ctx.legend else None) if r is not None]
+            parts = self._paint_parts(p)
             p.end()
             self._cache = key, pm, parts
         return self._cache[1], self._cache[2]
 
+    def _paint_parts(self, p: QtGui.QPainter) -> list[QtCore.QRectF]:
+        parts = (self._scale_bar(p), self._north_arrow(p), self._legend(p) if self.ctx.legend else None)
+        return [r for r in parts if r is not None]
+
     def paint(self, p: QtGui.QPainter, *args) -> None:
         """Blit only the parts (with their pens' overhang): blending the whole transparent viewport each frame
-        would cost more."""
+        would cost more. An SVG or PDF export gets them as vectors."""
+        if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            self._paint_parts(p)
+            return
         dpr = device_ratio(p)
         pm, parts = self._drawn(dpr)
         for part in parts:
