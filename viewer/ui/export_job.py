@@ -68,6 +68,10 @@ class ExportJob(QtCore.QObject):
         self.process.setProgram(sys.executable)
         self.process.setArguments(["-m", "viewer", "export", "--progress-lines", *arguments])
         self.process.setWorkingDirectory(str(Path(__file__).resolve().parents[2]))  # finds this viewer package
+        self._kill = QtCore.QTimer(self)  # a cancelled export that does not stop within 3 s is killed
+        self._kill.setSingleShot(True)
+        self._kill.setInterval(3000)
+        self._kill.timeout.connect(self.process.kill)
         self.process.readyReadStandardError.connect(self._read)
         self.process.finished.connect(self._finished)
 
@@ -80,7 +84,7 @@ class ExportJob(QtCore.QObject):
             return
         self.cancelled = True
         self.process.terminate()
-        QtCore.QTimer.singleShot(3000, self.process, self.process.kill)
+        self._kill.start()
 
     def stop(self) -> None:
         """Cancel and wait (the window is closing): terminated, killed after 3 s, leftovers removed."""
@@ -102,6 +106,7 @@ class ExportJob(QtCore.QObject):
                 self.errors.append(line.strip())
 
     def _finished(self, code: int, _status: QtCore.QProcess.ExitStatus) -> None:
+        self._kill.stop()
         self._read()
         ok = code == 0 and not self.cancelled
         if not ok:

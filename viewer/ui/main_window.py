@@ -415,6 +415,12 @@ class MainWindow(QtWidgets.QMainWindow):
         file behind; the status bar says how it ended. Returns the ExportJob."""
         from .export_job import ExportJob, export_arguments
 
+        previous = getattr(self, "export_job", None)
+        if previous is not None and previous.running():
+            self.notify(translate("Window", "An export is still running; wait for it or cancel it first."))
+            return previous
+        if previous is not None:
+            previous.deleteLater()
         job = ExportJob(export_arguments(kind, self.state, out), out, self)
         dialog = QtWidgets.QProgressDialog(translate("Window", "Exporting…"), translate("Window", "Cancel"), 0, 100, self)
         dialog.setMinimumDuration(0)
@@ -432,7 +438,6 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.notify(translate("Window", "Export cancelled; nothing was written."))
             else:
                 self.notify(translate("Window", "Export failed; nothing was written: %1").replace("%1", message))
-            job.deleteLater()
 
         job.done.connect(done)
         self.export_job = job

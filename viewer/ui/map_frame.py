@@ -30,7 +30,7 @@ from .style import INK, PAPER, colour, font
 
 MIN_SIZE, MAX_SIZE = (320, 180), (7680, 4320)
 LEGEND_MIN_SCALE = 0.6  # below this the legend's rows would be smaller than the fonts' floor: left out
-CAPTION_BG, CAPTION_FG, CAPTION_MUTED = INK, "#F7F3E6", "#E8B04B"
+CAPTION_BG, CAPTION_FG, CAPTION_MUTED = INK, "#FBF8EF", "#E8B04B"
 
 
 def ui_scale(size: tuple[int, int]) -> float:
