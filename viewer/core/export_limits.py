@@ -58,8 +58,14 @@ def check_frames(seconds: float, fps: int) -> int:
 
 def check_instant(at: datetime, first: datetime, last: datetime, what: str = "--at") -> datetime:
     if not first <= at <= last:
-        raise ExportLimit(f"{what} {at:%Y-%m-%d %H:%M} is outside the content ({first:%Y-%m-%d} – {last:%Y-%m-%d}); choose a date in that range")
+        raise ExportLimit(
+            f"{what} {_day(at)} {at:%H:%M} is outside the content ({_day(first)} – {_day(last)}); choose a date in that range"
+        )
     return at
+
+
+def _day(at: datetime) -> str:
+    return f"{at.year:04d}-{at.month:02d}-{at.day:02d}"  # strftime drops the zeros of year 1
 
 
 def lock_name(target: Path) -> Path:
