@@ -5,6 +5,7 @@ an instant outside the content named as such. Plus the video's event-aware pacin
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import stat
 import time
@@ -132,7 +133,7 @@ def test_pacing_holds_at_events_and_keeps_time_in_order():
     assert frames == sorted(frames)
     assert frames.count(events[0]) >= 30 and frames.count(events[1]) >= 30  # 1.2 s each at 30 fps
     assert events[2] not in frames  # outside the clip: no hold
-    steps = {b - a for a, b in zip(frames, frames[1:], strict=False) if b != a and a not in events and b not in events}
+    steps = {b - a for a, b in itertools.pairwise(frames) if b != a and a not in events and b not in events}
     assert max(steps) - min(steps) < timedelta(minutes=5)  # even calendar time between holds
     short = paced_instants(start, end, [start + timedelta(days=d) for d in range(1, 11)], 10, 20)
     assert len(short) == 20 and len(set(short)) >= 10  # holds never take more than half of a short clip

@@ -11,7 +11,7 @@ import pytest
 from pyqtgraph.Qt import QtCore, QtGui
 
 from viewer.core.motion import MotionModel
-from viewer.ui.app import build_window, render_frame
+from viewer.ui.app import render_frame
 
 JAPANESE_BLUE = QtGui.QColor("#1F4E8C")
 PAPER_WITH_DISPUTED_FILL = (239, 214, 165)  # #E8B04B at 38 % over #F3EEDC

@@ -62,9 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--from", dest="start", type=_instant, required=True)
     e.add_argument("--to", dest="end", type=_instant, required=True)
     e.add_argument("--fps", type=int, default=30, choices=range(1, 121), metavar="FPS")
-    e.add_argument(
-        "--seconds", type=float, help="length of the video, at most 600 (default: one second per day of history)"
-    )
+    e.add_argument("--seconds", type=float, help="length of the video, at most 600 (default: one second per day of history)")
     e.add_argument("--size", type=_size, default=(1920, 1080), help=SIZE_HELP)
     e.add_argument("--out", type=Path, required=True)
     for kind_parser in kinds.choices.values():

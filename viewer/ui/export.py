@@ -187,7 +187,9 @@ def video_instants(scenario: Scenario, start: datetime, end: datetime, fps: int,
     return paced_instants(start, end, [e.at for e in scenario.events], fps, check_frames(seconds, fps))
 
 
-def check_video(scenario: Scenario, start: datetime, end: datetime, fps: int, size: tuple[int, int], out: Path, seconds: float | None) -> list[datetime]:
+def check_video(
+    scenario: Scenario, start: datetime, end: datetime, fps: int, size: tuple[int, int], out: Path, seconds: float | None
+) -> list[datetime]:
     """The frame instants of a video, after every argument is checked (ExportLimit says what is wrong)."""
     first, last = frame_instant_range(scenario)
     check_instant(start, first, last, "--from")

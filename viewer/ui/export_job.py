@@ -47,7 +47,20 @@ def export_arguments(kind: str, state: ViewState, out: Path) -> list[str]:
     days = 10 if kind == "mp4" else 3
     end = min(at + timedelta(days=days), state.timelines["wide"].end)
     size, fps = ("1920x1080", "30") if kind == "mp4" else ("960x540", "10")
-    return ["video", "--from", stamp, "--to", f"{end:%Y-%m-%dT%H:%M}", "--fps", fps, "--seconds", str(days), "--size", size, *common]
+    return [
+        "video",
+        "--from",
+        stamp,
+        "--to",
+        f"{end:%Y-%m-%dT%H:%M}",
+        "--fps",
+        fps,
+        "--seconds",
+        str(days),
+        "--size",
+        size,
+        *common,
+    ]
 
 
 class ExportJob(QtCore.QObject):

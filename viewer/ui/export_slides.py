@@ -38,7 +38,11 @@ def speaker_notes(scenario: Scenario, event: Event, lang: str) -> str:
 
 
 def export_slides(
-    scenario: Scenario, out: Path, size: tuple[int, int] = (1920, 1080), progress: Progress | None = None, view: dict[str, Any] | None = None
+    scenario: Scenario,
+    out: Path,
+    size: tuple[int, int] = (1920, 1080),
+    progress: Progress | None = None,
+    view: dict[str, Any] | None = None,
 ) -> int:
     """A deck by the suffix of `out` (.pptx or .pdf); returns the number of slides."""
     check_size(size)
@@ -66,7 +70,8 @@ class _PptxDeck:
 
         self.path = path
         self.prs = Presentation()
-        self.prs.slide_width, self.prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9
+        self.size = 12192000, 6858000  # EMU of a 16:9 slide
+        self.prs.slide_width, self.prs.slide_height = Emu(self.size[0]), Emu(self.size[1])
         self.layout = self.prs.slide_layouts[5]  # "Title Only"
 
     def add(self, title: str, image: QtGui.QImage, notes: str) -> None:
@@ -75,9 +80,14 @@ class _PptxDeck:
         from pptx.util import Emu, Pt
 
         slide = self.prs.slides.add_slide(self.layout)
-        w, h = self.prs.slide_width, self.prs.slide_height
+        w, h = self.size
         head = slide.shapes.title
-        head.left, head.top, head.width, head.height = Emu(round(w * 0.04)), Emu(0), Emu(round(w * 0.92)), Emu(round(h * TITLE_SHARE))
+        head.left, head.top, head.width, head.height = (
+            Emu(round(w * 0.04)),
+            Emu(0),
+            Emu(round(w * 0.92)),
+            Emu(round(h * TITLE_SHARE)),
+        )
         head.text = title
         for paragraph in head.text_frame.paragraphs:
             for run in paragraph.runs:
@@ -86,7 +96,11 @@ class _PptxDeck:
         pic_w = min(w, room_h * image.width() / image.height())
         pic_h = pic_w * image.height() / image.width()
         slide.shapes.add_picture(
-            io.BytesIO(_png_bytes(image)), Emu(round((w - pic_w) / 2)), Emu(round(h * TITLE_SHARE)), Emu(round(pic_w)), Emu(round(pic_h))
+            io.BytesIO(_png_bytes(image)),
+            Emu(round((w - pic_w) / 2)),
+            Emu(round(h * TITLE_SHARE)),
+            Emu(round(pic_w)),
+            Emu(round(pic_h)),
         )
         slide.notes_slide.notes_text_frame.text = notes
 
@@ -146,4 +160,3 @@ def _png_bytes(image: QtGui.QImage) -> bytes:
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(buffer.data().data())
-

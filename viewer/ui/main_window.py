@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
