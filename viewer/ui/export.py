@@ -250,7 +250,7 @@ def _encoder(path: Path, size: tuple[int, int], fps: int, gif: bool):
             quality=None,
             bitrate=None,
             macro_block_size=8,
-            output_params=["-preset", "superfast", "-crf", "21", "-movflags", "+faststart"],
+            output_params=["-preset", "ultrafast", "-crf", "20", "-movflags", "+faststart"],  # encoding is the slower half
             ffmpeg_log_level="error",
         )
     return _gif_writer(path, size, fps)
