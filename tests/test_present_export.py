@@ -1,16 +1,12 @@
-"""Presenter mode with clicker keys, and exports: PNG, SVG, PDF handout, MP4 and GIF, cancel."""
+"""Presenter mode with clicker keys (the exports are tested in test_exports.py)."""
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
-from datetime import datetime
 
 import pytest
-from pyqtgraph.Qt import QtCore, QtGui, QtTest
+from pyqtgraph.Qt import QtCore, QtTest
 
-from viewer.ui import export as ex
 from viewer.ui.app import build_presenter
 
 
@@ -74,84 +70,6 @@ def test_black_screen_pen_and_leave(presenter, qtbot):
     with qtbot.waitSignal(p.sigLeave, timeout=1000):
         key(window, QtCore.Qt.Key.Key_Escape)
     assert not window.isVisible()
-
-
-def test_png_and_svg_exports(scenario, tmp_path, qtbot):
-    png, svg = tmp_path / "big.png", tmp_path / "frame.svg"
-    ex.export_png(scenario, datetime(1939, 8, 26, 12), (3840, 2160), png)
-    image = QtGui.QImage(str(png))
-    assert (image.width(), image.height()) == (3840, 2160)
-    ex.export_svg(scenario, datetime(1939, 8, 26, 12), (1600, 900), svg)
-    text = svg.read_text(encoding="utf-8")
-    assert text.lstrip().startswith("<?xml") and "<svg" in text and 'width="1600' in text.replace("px", "")
-    assert not list(tmp_path.glob(".*part*"))
-
-
-@pytest.mark.parametrize("paper,size_pt", [("A4", (595, 842)), ("Letter", (612, 792))])
-def test_handout_pdf_opens_with_a_page_per_chapter(scenario, tmp_path, qtbot, paper, size_pt):
-    pdf = tmp_path / f"handout-{paper}.pdf"
-    pages = ex.export_handout(scenario, pdf, paper)
-    assert pages == len(scenario.chapters)
-    data = pdf.read_bytes()
-    assert (
-        data.startswith(b"%PDF")
-        and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(b"/Type /Page ") >= pages
-    )
-    if shutil.which("pdftoppm") and shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-        assert re.search(rf"Pages:\s+{pages}\n", info)
-        w, h = size_pt
-        assert re.search(rf"Page size:\s+{w}(\.\d+)? x {h}(\.\d+)? pts", info), info
-        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "page")], check=True)
-        assert list(tmp_path.glob("page*.png"))
-
-
-def test_mp4_video_has_the_frames_size_and_duration_asked_for(scenario, tmp_path, qtbot):
-    import imageio_ffmpeg
-
-    out = tmp_path / "offensive.mp4"
-    n = ex.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out, seconds=2)
-    assert n == 60
-    frames, secs = imageio_ffmpeg.count_frames_and_secs(str(out))
-    assert frames == 60 and secs == pytest.approx(2.0, abs=0.05)
-    reader = imageio_ffmpeg.read_frames(str(out))
-    meta = next(reader)
-    reader.close()
-    assert tuple(meta["size"]) == (1280, 720) and "h264" in meta["codec"]
-
-
-def test_gif_export(scenario, tmp_path, qtbot):
-    out = tmp_path / "clip.gif"
-    ex.export_video(scenario, datetime(1939, 7, 2), datetime(1939, 7, 5), 5, (1024, 640), out, seconds=1)
-    assert out.read_bytes()[:6] in (b"GIF89a", b"GIF87a")
-
-
-def test_cancelled_export_leaves_nothing(scenario, tmp_path, qtbot):
-    out = tmp_path / "cancelled.mp4"
-    with pytest.raises(ex.Cancelled):
-        ex.export_video(
-            scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out, progress=lambda f: f < 0.3, seconds=2
-        )
-    pdf = tmp_path / "cancelled.pdf"
-    with pytest.raises(ex.Cancelled):
-        ex.export_handout(scenario, pdf, "A4", progress=lambda f: f < 0.5)
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_export_from_the_app_menu_with_progress_and_cancel(qtbot, scenario, tmp_path):
-    from viewer.ui.app import build_window
-
-    w = build_window(scenario, datetime(1939, 8, 20))
-    qtbot.addWidget(w)
-    w.show()
-    pdf = tmp_path / "menu.pdf"
-    assert w.export("pdf", pdf) and pdf.read_bytes().startswith(b"%PDF")
-    QtCore.QTimer.singleShot(300, lambda: w.export_dialog.cancel())
-    out = tmp_path / "menu.mp4"
-    assert not w.export("mp4", out)
-    assert not out.exists() and not list(tmp_path.glob(".*part*"))
-    assert "cancelled" in w.statusBar().currentMessage()
-    w.close()
 
 
 def test_presenter_view_on_a_second_screen(tmp_path):

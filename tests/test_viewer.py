@@ -11,7 +11,7 @@ import pytest
 from pyqtgraph.Qt import QtCore, QtGui
 
 from viewer.core.motion import MotionModel
-from viewer.ui.app import build_window, render_frame
+from viewer.ui.app import render_frame
 
 JAPANESE_BLUE = QtGui.QColor("#1F4E8C")
 SOVIET_RED = QtGui.QColor("#C0392B")
@@ -175,21 +175,16 @@ def frames(tmp_path_factory, scenario):
     return {day: QtGui.QImage(str(p)) for day, p in paths.items()}
 
 
-def _drawn(scenario, window_size, unit_id: str) -> QtCore.QPoint:
-    """Where the renderer's window draws a unit's symbol (after decluttering), in frame pixels."""
-    w = build_window(scenario, datetime(1939, 5, 28, 12))
-    w.resize(*window_size)
-    w.apply_scale(1.0)
-    w.show()
-    QtCore.QCoreApplication.processEvents()
-    w.state.camera = w.state.bounds.home
-    w.map.graphics.viewport().repaint()
-    pt = w.map.unit_screen_point(unit_id)
+def _drawn(scenario, size, unit_id: str) -> QtCore.QPoint:
+    """Where `render` draws a unit's symbol (after decluttering), in frame pixels: the map fills the frame's top."""
+    from viewer.ui.map_frame import MapFrame
+
+    with MapFrame(scenario, size, datetime(1939, 5, 28, 12)) as frame:
+        frame.show(datetime(1939, 5, 28, 12))
+        frame.image()
+        pt = frame.map.unit_screen_point(unit_id)
     assert pt is not None, unit_id
-    origin = w.map.graphics.viewport().mapTo(w, QtCore.QPoint(0, 0))
-    w.close()
-    w.deleteLater()
-    return QtCore.QPoint(round(pt.x()) + origin.x(), round(pt.y()) + origin.y())
+    return QtCore.QPoint(round(pt.x()), round(pt.y()))
 
 
 def test_rendered_frames_show_the_disputed_ground_fill(frames, scenario, qtbot):
@@ -235,11 +230,13 @@ def test_render_command_writes_a_png_headlessly(tmp_path):
     assert not Path(str(out) + ".part.png").exists()
 
 
-def test_render_refuses_a_size_the_window_cannot_take(tmp_path, capsys, scenario, qtbot):
+def test_render_refuses_a_size_outside_the_range(tmp_path, capsys, scenario, qtbot):
     from viewer.cli import main
 
-    assert main(["render", "--at", "1939-08-26", "--size", "400x300", "--out", str(tmp_path / "x.png")]) == 2
-    assert "cannot be laid out at 400x300" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["render", "--at", "1939-08-26", "--size", "300x100", "--out", str(tmp_path / "x.png")])
+    assert exc.value.code == 2
+    assert "size 300x100 is outside 320x180 … 7680x4320" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
 
 

@@ -21,8 +21,8 @@ Details were written to:
 <context>
     <name>Export</name>
     <message>
-        <source>Map: %1. Positions marked ≈ are approximate.</source>
-        <translation>地図: %1。≈ の付いた位置はおおよそのものです。</translation>
+        <source>Map: %1 — %2. Positions marked ≈ are approximate.</source>
+        <translation>地図：%1 — %2。≈ の付いた位置はおおよそのものです。</translation>
     </message>
 </context>
 <context>
@@ -711,6 +711,10 @@ Details were written to:
         <translation>配布資料(PDF、A4)…</translation>
     </message>
     <message>
+        <source>Slides (PowerPoint, one per step)…</source>
+        <translation>スライド（PowerPoint、1ステップ1枚）…</translation>
+    </message>
+    <message>
         <source>Video of the next 10 days (MP4)…</source>
         <translation>この先10日間の動画(MP4)…</translation>
     </message>
@@ -759,6 +763,10 @@ Details were written to:
         <translation>スペースで再生、→ で最初の出来事へ進みます。</translation>
     </message>
     <message>
+        <source>An export is still running; wait for it or cancel it first.</source>
+        <translation>書き出しがまだ実行中です。終わるまで待つか、先に中止してください。</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
@@ -773,6 +781,10 @@ Details were written to:
     <message>
         <source>Exported %1</source>
         <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was written: %1</source>
+        <translation>書き出しに失敗しました。何も保存していません：%1</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

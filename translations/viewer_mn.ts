@@ -21,8 +21,8 @@ Details were written to:
 <context>
     <name>Export</name>
     <message>
-        <source>Map: %1. Positions marked ≈ are approximate.</source>
-        <translation>Газрын зураг: %1. ≈ тэмдэгтэй байрлал ойролцоо.</translation>
+        <source>Map: %1 — %2. Positions marked ≈ are approximate.</source>
+        <translation>Газрын зураг: %1 — %2. ≈ тэмдэгтэй байрлал ойролцоо.</translation>
     </message>
 </context>
 <context>
@@ -711,6 +711,10 @@ Details were written to:
         <translation>Гарын авлага (PDF, A4)…</translation>
     </message>
     <message>
+        <source>Slides (PowerPoint, one per step)…</source>
+        <translation>Слайд (PowerPoint, алхам бүрт нэг)…</translation>
+    </message>
+    <message>
         <source>Video of the next 10 days (MP4)…</source>
         <translation>Дараагийн 10 хоногийн видео (MP4)…</translation>
     </message>
@@ -759,6 +763,10 @@ Details were written to:
         <translation>Тоглуулахын тулд Зай товч, эхний үйл явдал руу шилжихийн тулд → товч дарна уу.</translation>
     </message>
     <message>
+        <source>An export is still running; wait for it or cancel it first.</source>
+        <translation>Экспорт үргэлжилж байна; дуустал хүлээх эсвэл эхлээд цуцлана уу.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Экспортлож байна…</translation>
     </message>
@@ -773,6 +781,10 @@ Details were written to:
     <message>
         <source>Exported %1</source>
         <translation>Хадгалсан: %1</translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was written: %1</source>
+        <translation>Экспорт амжилтгүй; юу ч бичээгүй: %1</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

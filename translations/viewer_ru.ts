@@ -21,8 +21,8 @@ Details were written to:
 <context>
     <name>Export</name>
     <message>
-        <source>Map: %1. Positions marked ≈ are approximate.</source>
-        <translation>Карта: %1. Позиции, отмеченные ≈, приблизительные.</translation>
+        <source>Map: %1 — %2. Positions marked ≈ are approximate.</source>
+        <translation>Карта: %1 — %2. Позиции, отмеченные ≈, приблизительные.</translation>
     </message>
 </context>
 <context>
@@ -711,6 +711,10 @@ Details were written to:
         <translation>Раздаточный материал (PDF, A4)…</translation>
     </message>
     <message>
+        <source>Slides (PowerPoint, one per step)…</source>
+        <translation>Слайды (PowerPoint, по одному на шаг)…</translation>
+    </message>
+    <message>
         <source>Video of the next 10 days (MP4)…</source>
         <translation>Видео следующих 10 дней (MP4)…</translation>
     </message>
@@ -759,6 +763,10 @@ Details were written to:
         <translation>Нажмите Пробел для воспроизведения или →, чтобы перейти к первому событию.</translation>
     </message>
     <message>
+        <source>An export is still running; wait for it or cancel it first.</source>
+        <translation>Экспорт ещё идёт; дождитесь его или сначала отмените.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -773,6 +781,10 @@ Details were written to:
     <message>
         <source>Exported %1</source>
         <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was written: %1</source>
+        <translation>Экспорт не удался; ничего не записано: %1</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK, EXIT_INVALID = 0, 2
+SIZE_HELP = "WIDTHxHEIGHT from 320x180 to 7680x4320 (default 1920x1080)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,30 +50,37 @@ def _parser() -> argparse.ArgumentParser:
     add_parser(sub, _language_options)
     check = sub.add_parser("check", help="validate the content and print a summary")
     check.add_argument("path", nargs="?", type=Path, help="a scenario folder (default: the shipped content)")
-    render = sub.add_parser("render", help="write the picture the window shows at an instant to a PNG (no display needed)")
-    render.add_argument("--at", dest="render_at", type=_instant, required=True, help="date, e.g. 1939-08-26")
-    render.add_argument("--size", type=_size, default=(1920, 1080), help="WIDTHxHEIGHT (default 1920x1080)")
+    render = sub.add_parser(
+        "render", help="write the map alone at an instant, with its date and event caption, to a PNG (no display needed)"
+    )
+    render.add_argument("--at", dest="render_at", type=_when, required=True, help="date, e.g. 1939-08-26")
+    render.add_argument("--size", type=_size, default=(1920, 1080), help=SIZE_HELP)
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
     _language_options(render, argparse.SUPPRESS)
-    export = sub.add_parser("export", help="pictures, a handout or a video, for slides")
+    export = sub.add_parser("export", help="pictures, a handout, slides or a video of the map, for lectures")
+    export.add_argument("--progress-lines", action="store_true", help=argparse.SUPPRESS)  # for the app's export job
     kinds = export.add_subparsers(dest="kind", required=True)
     for kind, help_text in (("png", "a picture at an instant"), ("svg", "a vector picture at an instant")):
         e = kinds.add_parser(kind, help=help_text)
-        e.add_argument("--at", dest="export_at", type=_instant, required=True)
-        e.add_argument("--size", type=_size, default=(1920, 1080))
+        e.add_argument("--at", dest="export_at", type=_when, required=True)
+        e.add_argument("--size", type=_size, default=(1920, 1080), help=SIZE_HELP)
         e.add_argument("--out", type=Path, required=True)
-    e = kinds.add_parser("handout", help="a PDF: one page per chapter with its map, notes and sources")
+    e = kinds.add_parser("handout", help="a PDF: each chapter with the map of its decisive moment, notes, caveats, sources")
     e.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     e.add_argument("--out", type=Path, required=True)
+    e = kinds.add_parser("slides", help="a PowerPoint deck (.pptx) or PDF deck (.pdf): a slide per story step")
+    e.add_argument("--size", type=_size, default=(1920, 1080), help="size of each slide's map picture (" + SIZE_HELP + ")")
+    e.add_argument("--out", type=Path, required=True, help="a .pptx or .pdf file")
     e = kinds.add_parser("video", help="an H.264 MP4 (or animated GIF, by the suffix) of a stretch of the campaign")
     e.add_argument("--from", dest="start", type=_instant, required=True)
     e.add_argument("--to", dest="end", type=_instant, required=True)
     e.add_argument("--fps", type=int, default=30, choices=range(1, 121), metavar="FPS")
-    e.add_argument("--seconds", type=float, help="length of the video (default: one second per day of history)")
-    e.add_argument("--size", type=_size, default=(1920, 1080))
+    e.add_argument("--seconds", type=float, help="length of the video, at most 600 (default: one second per day of history)")
+    e.add_argument("--size", type=_size, default=(1920, 1080), help=SIZE_HELP)
     e.add_argument("--out", type=Path, required=True)
     for kind_parser in kinds.choices.values():
         _language_options(kind_parser, argparse.SUPPRESS)
+        kind_parser.add_argument("--layers", type=_layers, help=argparse.SUPPRESS)  # the asking window's layers
     return p
 
 
@@ -94,14 +102,18 @@ def _language_options(parser: argparse.ArgumentParser, default) -> None:
     )
 
 
-def _terminal_progress(label: str):
-    """A progress bar on stderr; returns the callback exports call."""
+def _terminal_progress(label: str, lines: bool = False):
+    """A progress bar on stderr (or, for the app's export job, one `progress 0.42` line per percent); returns
+    the callback exports call."""
     shown = [-1]
 
     def update(fraction: float) -> bool:
         if round(100 * fraction) == shown[0]:
             return True
         shown[0] = round(100 * fraction)
+        if lines:
+            print(f"progress {fraction:.2f}", file=sys.stderr, flush=True)
+            return True
         filled = round(30 * fraction)
         print(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", end="", file=sys.stderr, flush=True)
         if fraction >= 1:
@@ -112,22 +124,26 @@ def _terminal_progress(label: str):
 
 
 def export(scenario, args) -> int:
+    """Run one export; exit 2 with a message for a bad argument or a file problem, nothing half written."""
+    import signal
+
     from .ui import export as ex
 
+    signal.signal(signal.SIGTERM, _interrupt)  # a cancelled app job or `kill`: clean up like Ctrl+C
+    view = {"layers": getattr(args, "layers", None)}  # language and naming: the process's (`use_language`)
+    progress = _terminal_progress(args.kind, args.progress_lines)
     try:
-        if args.kind == "png":
-            ex.export_png(scenario, args.export_at, args.size, args.out)
-        elif args.kind == "svg":
-            ex.export_svg(scenario, args.export_at, args.size, args.out)
+        if args.kind in ("png", "svg"):
+            at, precision = args.export_at
+            (ex.export_png if args.kind == "png" else ex.export_svg)(scenario, at, args.size, args.out, view, precision)
         elif args.kind == "handout":
-            ex.export_handout(scenario, args.out, args.paper, _terminal_progress("handout"))
+            ex.export_handout(scenario, args.out, args.paper, progress, view)
+        elif args.kind == "slides":
+            from .ui.export_slides import export_slides
+
+            export_slides(scenario, args.out, args.size, progress, view)
         else:
-            if args.end <= args.start:
-                print("export: --to must be after --from", file=sys.stderr)
-                return EXIT_INVALID
-            ex.export_video(
-                scenario, args.start, args.end, args.fps, args.size, args.out, _terminal_progress("video"), args.seconds
-            )
+            ex.export_video(scenario, args.start, args.end, args.fps, args.size, args.out, progress, args.seconds, view)
     except KeyboardInterrupt:
         print(f"\nexport cancelled; {args.out} was not written", file=sys.stderr)
         return 130
@@ -138,8 +154,12 @@ def export(scenario, args) -> int:
     return EXIT_OK
 
 
+def _interrupt(*_args: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _when(text: str):
-    """(instant, precision) of a date on the command line."""
+    """(instant, precision) of a date on the command line (a caption shows no "12:00" for `1939-08-26`)."""
     from .core.dates import parse_date
 
     try:
@@ -153,13 +173,25 @@ def _instant(text: str):
 
 
 def _size(text: str) -> tuple[int, int]:
+    from .core.export_limits import ExportLimit, check_size
+
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError("write WIDTHxHEIGHT, e.g. 1920x1080") from None
-    if not (320 <= w <= 8192 and 240 <= h <= 8192):
-        raise argparse.ArgumentTypeError("size must be between 320x240 and 8192x8192")
-    return w, h
+    try:
+        return check_size((w, h))
+    except ExportLimit as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _layers(text: str) -> frozenset[str]:
+    from .core.view_state import LAYERS
+
+    shown = frozenset(t for t in text.split(",") if t)
+    if not shown <= set(LAYERS):
+        raise argparse.ArgumentTypeError(f"layers are {', '.join(LAYERS)}")
+    return shown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,7 +239,8 @@ def _run(args) -> int:
         from .ui.app import render_frame
 
         try:
-            render_frame(scenario, args.render_at, args.size, args.out)
+            at, precision = args.render_at
+            render_frame(scenario, at, args.size, args.out, precision)
         except (ValueError, OSError) as exc:
             print(f"render: {exc}", file=sys.stderr)
             return EXIT_INVALID

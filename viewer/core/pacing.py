@@ -1,8 +1,8 @@
-"""Playback in story time: the clock runs at the chosen calendar speed between events, crosses long quiet
+"""Playback and video in story time: the clock runs at the chosen calendar speed between events, crosses long quiet
 gaps in at most MAX_TRAVEL_S, and stops at each event long enough to read its title before going on.
 
 Pure, so the pacing is tested without a clock: `Playhead` is the small state of one playback (where it is
-held and for how long); the Qt clock feeds it wall-clock seconds.
+held and for how long); the Qt clock feeds it wall-clock seconds. A video's frames (`paced_instants`) hold at events the same way.
 """
 
 from __future__ import annotations
@@ -66,3 +66,23 @@ class Playhead:
             self.held_at = new
             self.hold_left = hold_seconds([tr(e.title, lang) for e in stops if e.at == new], speed_index)
         return new
+
+
+VIDEO_HOLD_S = 1.2  # seconds of video an event's frame is held
+HOLD_SHARE = 0.5  # at most this share of a video is holds
+
+
+def paced_instants(start: datetime, end: datetime, events: Sequence[datetime], fps: int, frames: int) -> list[datetime]:
+    """`frames` instants from `start` to `end`, holding at every event instant strictly inside the span."""
+    inside = sorted({at for at in events if start < at <= end})
+    hold = min(round(VIDEO_HOLD_S * fps), int(HOLD_SHARE * frames / len(inside))) if inside else 0
+    moving = max(2, frames - hold * len(inside))
+    span = end - start
+    out: list[datetime] = []
+    pending = list(inside)
+    for j in range(moving):
+        at = start + span * (j / (moving - 1))
+        while pending and pending[0] <= at:
+            out.extend([pending.pop(0)] * hold)
+        out.append(at)
+    return out[:frames] if len(out) >= frames else out + [end] * (frames - len(out))

@@ -91,11 +91,11 @@ def headless_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path) -> None:
-    """Write exactly what the window shows at `at` and `size` to a PNG, without a display."""
+def render_frame(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, precision: str = "day") -> None:
+    """Write the map alone at `at` and `size`, with its caption band, to a PNG, without a display."""
     from .export import export_png
 
-    export_png(scenario, at, size, out)
+    export_png(scenario, at, size, out, precision=precision)
 
 
 def build_kiosk(scenario: Scenario, config) -> tuple:

@@ -1,14 +1,15 @@
-"""Exports for lectures: pictures (PNG, SVG), a printed handout (PDF) and video (MP4, GIF).
+"""Exports for lectures: pictures (PNG, SVG), a printed handout (PDF) and video (MP4, GIF); slides are in
+export_slides.py. Every picture is the map alone (`MapFrame`: no buttons, no panels, a caption band).
 
-Every export writes to a temporary file beside the target and renames it only when complete, so a
-cancelled or failed export leaves nothing behind. Progress goes to a callback that returns False to
-cancel (the terminal bar and the app's progress dialog both use it).
+Every export checks its arguments first (`core.export_limits`), is the only writer of its output, and writes a
+temporary file beside the target that is renamed only when complete, so a cancelled, failed or killed export
+leaves nothing behind. Progress goes to a callback that returns False to cancel (the terminal bar and the app's
+export job both use it).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -17,16 +18,20 @@ from typing import Any
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..core.dates import format_date
+from ..core.export_limits import check_frames, check_instant, check_size, exclusive_output
 from ..core.language import tr
-from ..core.model import Scenario
-from ..core.safe_files import atomic_path
+from ..core.model import Chapter, Event, Scenario
+from ..core.motion import MotionModel
+from ..core.pacing import paced_instants
 from ..core.view_state import ViewState
 from .i18n import translate
+from .map_frame import MapFrame, frame_instant_range
 from .notes import caveat_label
-from .style import scale_for
 
 Progress = Callable[[float], bool]  # fraction done -> keep going?
 PAPERS = {"A4": QtGui.QPageSize.PageSizeId.A4, "Letter": QtGui.QPageSize.PageSizeId.Letter}
+BODY_PT, HEADING_PT = 10.0, 15.0  # handout type (the issue asks 9-11 pt body text)
+HANDOUT_MAP_PX = (2400, 1350)  # the handout's map: 300 dpi across an A4 text column
 
 
 def frame_view(state: ViewState) -> dict[str, Any]:
@@ -39,120 +44,127 @@ class Cancelled(Exception):
     """The user cancelled an export; nothing was written."""
 
 
-@contextlib.contextmanager
-def _frame_window(scenario: Scenario, size: tuple[int, int], at: datetime, view: dict[str, Any] | None) -> Iterator:
-    """A window laid out at `size`, as the renderer shows it (offscreen where there is no display), in the
-    language, naming and layers of `view` (else the process's language, all layers)."""
-    from .app import _application, headless_platform
-    from .main_window import MainWindow
-
-    headless_platform()
-    app = _application()
-    window = MainWindow(scenario, None, instant=at, **(view or {}))
-    window.apply_scale(scale_for(size[1]))
-    window.resize(*size)
-    window.show()
-    app.processEvents()
-    window.state.camera = window.state.bounds.home
-    app.processEvents()
-    try:
-        yield window
-    finally:
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+def _check_at(scenario: Scenario, at: datetime) -> None:
+    check_instant(at, *frame_instant_range(scenario))
 
 
-def grab(window, at: datetime) -> QtGui.QImage:
-    window.state.instant = at
-    QtCore.QCoreApplication.processEvents()
-    return window.grab().toImage()
-
-
-def export_png(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
-    with _frame_window(scenario, size, at, view) as window, atomic_path(out) as tmp:
-        image = grab(window, at)
-        if (image.width(), image.height()) != size:
-            raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}")
-        if not image.save(str(tmp), "PNG"):
+def export_png(
+    scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None, precision: str = "day"
+) -> None:
+    _check_at(scenario, at)
+    check_size(size)
+    with MapFrame(scenario, size, at, view) as frame, exclusive_output(out) as tmp:
+        frame.show(at, precision)
+        if not frame.image().save(str(tmp), "PNG"):
             raise OSError(f"could not write {out}")
 
 
-def export_svg(scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None) -> None:
+def export_svg(
+    scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None, precision: str = "day"
+) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    with _frame_window(scenario, size, at, view) as window, atomic_path(out) as tmp:
-        window.state.instant = at
+    _check_at(scenario, at)
+    check_size(size)
+    with MapFrame(scenario, size, at, view) as frame, exclusive_output(out) as tmp:
+        frame.show(at, precision)
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
         generator.setSize(QtCore.QSize(*size))
         generator.setViewBox(QtCore.QRect(0, 0, *size))
-        lang, naming = window.state.language, window.state.naming
-        generator.setTitle(f"{scenario.display_title(lang, naming)} — {format_date(at, 'time', lang)}")
+        date, title = frame.caption()
+        generator.setTitle(f"{scenario.display_title(frame.state.language, frame.state.naming)} — {date}: {title}")
         painter = QtGui.QPainter(generator)
-        window.render(painter, QtCore.QPoint(0, 0))
-        painter.end()
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        frame.paint(painter)
+        if not painter.end():
+            raise OSError(f"could not write {out}")
+
+
+# --- the handout ------------------------------------------------------------------------------
+def decisive_event(scenario: Scenario, chapter: Chapter, motion: MotionModel) -> Event | None:
+    """The chapter's decisive moment, read from the data: among its events inside the campaign, the one at
+    whose instant the most units are on the map (the latest of equals: the outcome, not the opening)."""
+    events = [e for e in scenario.events if e.chapter == chapter.id and scenario.campaign_start <= e.at <= scenario.campaign_end]
+    if not events:
+        return None
+    return max(events, key=lambda e: (int(motion.positions(e.at).present.sum()), e.at))
 
 
 def export_handout(
     scenario: Scenario, out: Path, paper: str = "A4", progress: Progress | None = None, view: dict[str, Any] | None = None
 ) -> int:
-    """One page per chapter: its map at the chapter's key instant, its events' notes and their sources."""
+    """Chapters in order, each from a new page: its map at its decisive moment (the map alone, with its caption),
+    its events' notes with their caveats, and its sources. Body text 10 pt, real text (no ligatures, so a copied
+    "officers" stays whole). Returns the number of chapters."""
     chapters = list(scenario.chapters)
-    with _frame_window(scenario, (1600, 1000), scenario.campaign_start, view) as window, atomic_path(out) as tmp:
+    motion = MotionModel(scenario.units)
+    with MapFrame(scenario, HANDOUT_MAP_PX, scenario.campaign_start, view) as frame, exclusive_output(out) as tmp:
+        lang = frame.state.language
+        doc = QtGui.QTextDocument()
+        doc.setDefaultFont(print_font(BODY_PT))
+        doc.setDefaultStyleSheet(
+            f"h2 {{ font-size: {HEADING_PT}pt; }} p {{ margin-bottom: 4pt; }} .map {{ font-size: {BODY_PT - 1}pt; }}"
+        )
+        parts = []
+        for i, chapter in enumerate(chapters):
+            event = decisive_event(scenario, chapter, motion)
+            map_name = None
+            if event is not None:
+                frame.show(event.at, event.precision)
+                map_name = f"kg-map-{i}.png"
+                doc.addResource(QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(map_name), frame.image())
+            parts.append(_chapter_html(scenario, chapter, event, map_name, lang, first=i == 0))
+            if progress and not progress(0.9 * (i + 1) / len(chapters)):
+                raise Cancelled()
         writer = QtGui.QPdfWriter(str(tmp))
         writer.setPageSize(QtGui.QPageSize(PAPERS[paper]))
-        writer.setPageMargins(QtCore.QMarginsF(12, 12, 12, 12), QtGui.QPageLayout.Unit.Millimeter)
-        writer.setResolution(200)
-        writer.setTitle(scenario.display_title(window.state.language, window.state.naming))
-        painter = QtGui.QPainter(writer)
+        writer.setPageMargins(QtCore.QMarginsF(15, 15, 15, 15), QtGui.QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        writer.setTitle(scenario.display_title(lang, frame.state.naming))
+        writer.setCreator("Khalkhin Gol 1939 viewer")
+        doc.documentLayout().setPaintDevice(writer)  # points are the PDF's points, pixels the writer's
         page = writer.pageLayout().paintRectPixels(writer.resolution())
-        for i, chapter in enumerate(chapters):
-            if i:
+        doc.setPageSize(QtCore.QSizeF(page.width(), page.height()))
+        css_px = page.width() * 96 / writer.resolution()  # Qt sizes a document's images in 96-dpi pixels
+        doc.setHtml("".join(parts).replace('width="MAP"', f'width="{css_px:.0f}"'))
+        painter = QtGui.QPainter(writer)
+        for n in range(doc.pageCount()):
+            if n:
                 writer.newPage()
-            events = [e for e in scenario.events if e.chapter == chapter.id]
-            key = next((e for e in events if e.key), events[0] if events else None)
-            at = key.at if key else chapter.start
-            image = grab(window, at) if scenario.campaign_start <= at <= scenario.campaign_end else None
-            y = 0
-            if image is not None:
-                map_h = round(page.width() * image.height() / image.width())
-                painter.drawImage(QtCore.QRect(0, 0, page.width(), map_h), image)
-                y = map_h + 30
-            doc = QtGui.QTextDocument()
-            doc.setDefaultFont(_print_font())
-            doc.setTextWidth(page.width())
-            doc.setHtml(_chapter_html(scenario, chapter, events, at if image is not None else None, window.state.language))
             painter.save()
-            painter.translate(0, y)
-            scale = min(1.0, (page.height() - y) / max(doc.size().height(), 1))  # shrink a long chapter to fit its page
-            painter.scale(scale, scale)
-            doc.setTextWidth(page.width() / scale)
-            doc.drawContents(painter)
+            painter.translate(0, -n * page.height())
+            doc.drawContents(painter, QtCore.QRectF(0, n * page.height(), page.width(), page.height()))
             painter.restore()
-            if progress and not progress((i + 1) / len(chapters)):
-                painter.end()
-                raise Cancelled()
-        painter.end()
+        if not painter.end():
+            raise OSError(f"could not write {out}")
+        if progress:
+            progress(1.0)
     return len(chapters)
 
 
-def _print_font() -> QtGui.QFont:
+def print_font(points: float) -> QtGui.QFont:
+    """The bundled font at `points`, without ligatures: a PDF reader copies "ﬁ" as one odd glyph (or drops it),
+    so "officers" must be set as separate letters to be copied and found."""
     from .style import CJK_FAMILY, FONT_FAMILY
 
     f = QtGui.QFont()
     f.setFamilies([FONT_FAMILY, CJK_FAMILY])
-    f.setPointSizeF(9)
+    f.setPointSizeF(points)
+    for feature in ("liga", "clig", "dlig"):
+        f.setFeature(QtGui.QFont.Tag(feature), 0)
     return f
 
 
-def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None, lang: str) -> str:
-    parts = [f"<h2>{escape(tr(chapter.title, lang))}</h2>"]
-    if map_at is not None:
-        line = translate("Export", "Map: %1. Positions marked ≈ are approximate.").replace(
-            "%1", format_date(map_at, "time", lang)
-        )
-        parts.append(f"<p><i>{escape(line)}</i></p>")
+def _chapter_html(scenario: Scenario, chapter: Chapter, event: Event | None, map_name: str | None, lang: str, first: bool) -> str:
+    events = [e for e in scenario.events if e.chapter == chapter.id]
+    style = "" if first else ' style="page-break-before: always"'
+    parts = [f"<h2{style}>{escape(tr(chapter.title, lang))}</h2>"]
+    if map_name and event is not None:
+        parts.append(f'<p><img src="{map_name}" width="MAP"></p>')
+        line = translate("Export", "Map: %1 — %2. Positions marked ≈ are approximate.")
+        line = line.replace("%1", format_date(event.at, event.precision, lang)).replace("%2", tr(event.title, lang))
+        parts.append(f'<p class="map"><i>{escape(line)}</i></p>')
     cited: list[str] = []
     for e in events:
         when = format_date(e.at, e.precision, lang)
@@ -168,12 +180,25 @@ def _chapter_html(scenario: Scenario, chapter, events, map_at: datetime | None, 
     return "".join(parts)
 
 
-def video_instants(start: datetime, end: datetime, fps: int, seconds: float | None = None) -> list[datetime]:
-    """Frame instants: by default one day of history per second of video."""
-    span = end - start
-    seconds = seconds if seconds is not None else max(1.0, span / timedelta(days=1))
-    n = max(2, round(seconds * fps))
-    return [start + span * (i / (n - 1)) for i in range(n)]
+# --- video ------------------------------------------------------------------------------------
+def video_instants(scenario: Scenario, start: datetime, end: datetime, fps: int, seconds: float | None = None) -> list[datetime]:
+    """Frame instants: by default one day of history per second of video, holding at each event."""
+    seconds = seconds if seconds is not None else max(1.0, (end - start) / timedelta(days=1))
+    return paced_instants(start, end, [e.at for e in scenario.events], fps, check_frames(seconds, fps))
+
+
+def check_video(
+    scenario: Scenario, start: datetime, end: datetime, fps: int, size: tuple[int, int], out: Path, seconds: float | None
+) -> list[datetime]:
+    """The frame instants of a video, after every argument is checked (ExportLimit says what is wrong)."""
+    first, last = frame_instant_range(scenario)
+    check_instant(start, first, last, "--from")
+    check_instant(end, first, last, "--to")
+    if end <= start:
+        raise ValueError("--to must be after --from")
+    instants = video_instants(scenario, start, end, fps, seconds)
+    check_size(size, pictures=len(instants) if out.suffix.lower() == ".gif" else 3)  # a GIF's palette needs every frame
+    return instants
 
 
 def export_video(
@@ -187,34 +212,21 @@ def export_video(
     seconds: float | None = None,
     view: dict[str, Any] | None = None,
 ) -> int:
-    """H.264 MP4 (through imageio-ffmpeg, which ships its own ffmpeg) or animated GIF, by the file's suffix."""
-    import imageio_ffmpeg
-
-    instants = video_instants(start, end, fps, seconds)
-    gif = out.suffix.lower() == ".gif"
-    with _frame_window(scenario, size, start, view) as window, atomic_path(out) as tmp:
-        if gif:
-            writer = _gif_writer(tmp, size, fps)
-        else:
-            writer = imageio_ffmpeg.write_frames(
-                str(tmp),
-                size,
-                fps=fps,
-                codec="libx264",
-                pix_fmt_in="rgb24",
-                pix_fmt_out="yuv420p",
-                quality=7,
-                macro_block_size=8,
-                output_params=["-preset", "veryfast"],
-                ffmpeg_log_level="error",
-            )
+    """H.264 MP4 (through imageio-ffmpeg, which ships its own ffmpeg) or animated GIF, by the file's suffix.
+    The map's static layers are drawn once; a frame that shows the same instant as the one before (a hold at an
+    event) is not drawn again; ffmpeg encodes in its own process while the next frame is drawn."""
+    instants = check_video(scenario, start, end, fps, size, out, seconds)
+    with MapFrame(scenario, size, start, view) as frame, exclusive_output(out) as tmp:
+        writer = _encoder(tmp, size, fps, gif=out.suffix.lower() == ".gif")
         writer.send(None)
         try:
+            last: tuple[datetime, bytes] | None = None
             for i, at in enumerate(instants):
-                image = grab(window, at).convertToFormat(QtGui.QImage.Format.Format_RGB888)
-                if (image.width(), image.height()) != size:
-                    raise ValueError(f"the window cannot be laid out at {size[0]}x{size[1]}")
-                writer.send(_rgb_bytes(image))
+                if last is None or last[0] != at:
+                    frame.show(at, "day")
+                    image = frame.image()  # kept alive while its bits are copied
+                    last = at, bytes(image.constBits())
+                writer.send(last[1])
                 if progress and not progress((i + 1) / len(instants)):
                     raise Cancelled()
         finally:
@@ -222,51 +234,63 @@ def export_video(
     return len(instants)
 
 
-def _rgb_bytes(image: QtGui.QImage) -> bytes:
-    w, h, stride = image.width(), image.height(), image.bytesPerLine()
-    data = bytes(image.constBits())
-    return data if stride == 3 * w else b"".join(data[y * stride : y * stride + 3 * w] for y in range(h))
+def _encoder(path: Path, size: tuple[int, int], fps: int, gif: bool):
+    """A generator taking raw BGRA frames (a QImage's RGB32 bytes): H.264 by imageio-ffmpeg, or a GIF through the
+    same ffmpeg with a palette made from the whole clip."""
+    import imageio_ffmpeg
+
+    if not gif:
+        return imageio_ffmpeg.write_frames(
+            str(path),
+            size,
+            fps=fps,
+            codec="libx264",
+            pix_fmt_in="bgra",
+            pix_fmt_out="yuv420p",
+            quality=None,
+            bitrate=None,
+            macro_block_size=8,
+            output_params=["-preset", "ultrafast", "-crf", "20", "-movflags", "+faststart"],  # encoding is the slower half
+            ffmpeg_log_level="error",
+        )
+    return _gif_writer(path, size, fps)
 
 
 def _gif_writer(path: Path, size: tuple[int, int], fps: int):
-    """An animated GIF through the same ffmpeg (palette generated on the fly)."""
     import subprocess
 
     import imageio_ffmpeg
 
     def gen():
-        proc = subprocess.Popen(
-            [
-                imageio_ffmpeg.get_ffmpeg_exe(),
-                "-loglevel",
-                "error",
-                "-y",
-                "-f",
-                "rawvideo",
-                "-pix_fmt",
-                "rgb24",
-                "-s",
-                f"{size[0]}x{size[1]}",
-                "-r",
-                str(fps),
-                "-i",
-                "-",
-                "-vf",
-                "split[a][b];[a]palettegen[p];[b][p]paletteuse",
-                "-f",
-                "gif",
-                str(path),
-            ],
-            stdin=subprocess.PIPE,
+        args: Sequence[str] = (
+            imageio_ffmpeg.get_ffmpeg_exe(),
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "bgra",
+            "-s",
+            f"{size[0]}x{size[1]}",
+            "-r",
+            str(fps),
+            "-i",
+            "-",
+            "-vf",
+            "split[a][b];[a]palettegen[p];[b][p]paletteuse",
+            "-f",
+            "gif",
+            str(path),
         )
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE)
         stdin = proc.stdin
         assert stdin is not None  # asked for with stdin=PIPE
         try:
             while True:
                 frame = yield
-                if frame is None:
-                    continue
-                stdin.write(frame)
+                if frame is not None:
+                    stdin.write(frame)
         except GeneratorExit:
             stdin.close()
             if proc.wait() != 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from .style import DATE_PX, INK, colour, font, scale_for
 from .timeline_bar import TimelineBar
 from .tour import Tour
 
-EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "mp4": "mp4", "gif": "gif"}  # command suffix -> file suffix
+EXPORTS = {"png": "png", "svg": "svg", "pdf": "pdf", "pptx": "pptx", "mp4": "mp4", "gif": "gif"}  # command -> file suffix
 
 
 TOUCH_SCALE = {"desktop": 1.0, "present": 1.25, "kiosk": 1.35}  # larger controls for a lecture hall, for fingers
@@ -458,54 +457,48 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.setSizes([width - panel, panel])
 
     def ask_export(self, kind: str) -> None:
-        folder = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
-        name = Path(folder or Path.home()) / f"khalkhin-gol-{self.state.instant:%Y-%m-%d}.{EXPORTS[kind]}"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("Window", "Export"), str(name))
+        from .export_job import default_path
+
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, translate("Window", "Export"), str(default_path(kind, self.state.instant))
+        )
         if path:
             self.export(kind, Path(path))
 
-    def export(self, kind: str, out: Path) -> bool:
-        """Run an export with a progress dialog whose Cancel leaves no file behind; True if written."""
-        from . import export as ex
+    def export(self, kind: str, out: Path):
+        """Start an export in its own process (the window stays live); a progress dialog whose Cancel leaves no
+        file behind; the status bar says how it ended. Returns the ExportJob."""
+        from .export_job import ExportJob, export_arguments
 
+        previous = getattr(self, "export_job", None)
+        if previous is not None and previous.running():
+            self.notify(translate("Window", "An export is still running; wait for it or cancel it first."))
+            return previous
+        if previous is not None:
+            previous.deleteLater()
+        job = ExportJob(export_arguments(kind, self.state, out), out, self)
         dialog = QtWidgets.QProgressDialog(translate("Window", "Exporting…"), translate("Window", "Cancel"), 0, 100, self)
-        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
-        self.export_dialog = dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        job.progress.connect(lambda fraction: dialog.setValue(round(100 * fraction)))
 
-        def progress(fraction: float) -> bool:
-            dialog.setValue(round(100 * fraction))
-            QtWidgets.QApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        at, view = self.state.instant, ex.frame_view(self.state)
-        try:
-            if kind == "png":
-                ex.export_png(self.scenario, at, (3840, 2160), out, view)
-            elif kind == "svg":
-                ex.export_svg(self.scenario, at, (1920, 1080), out, view)
-            elif kind == "pdf":
-                ex.export_handout(self.scenario, out, "A4", progress, view)
-            else:
-                days = 10 if kind == "mp4" else 3
-                ex.export_video(
-                    self.scenario,
-                    at,
-                    at + timedelta(days=days),
-                    30 if kind == "mp4" else 10,
-                    (1920, 1080) if kind == "mp4" else (960, 600),
-                    out,
-                    progress,
-                    seconds=days,
-                    view=view,
-                )
-        except ex.Cancelled:
-            self.notify(translate("Window", "Export cancelled; nothing was written."))
-            return False
-        finally:
+        def done(ok: bool, message: str) -> None:
             dialog.close()
-        self.notify(translate("Window", "Exported %1").replace("%1", str(out)))
-        return True
+            dialog.deleteLater()
+            if ok:
+                self.notify(translate("Window", "Exported %1").replace("%1", str(out)))
+            elif message == "cancelled":
+                self.notify(translate("Window", "Export cancelled; nothing was written."))
+            else:
+                self.notify(translate("Window", "Export failed; nothing was written: %1").replace("%1", message))
+
+        job.done.connect(done)
+        self.export_job = job
+        job.start()
+        dialog.show()
+        return job
 
     def show_welcome(self) -> None:
         """The first screen: the battle in four short paragraphs, and the guided tour."""
@@ -535,6 +528,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, ev: QtGui.QCloseEvent) -> None:
         self.state.playing = False
+        job = getattr(self, "export_job", None)
+        if job is not None and job.running():
+            job.stop()  # no export outlives its window, and none leaves a part file
         self.save_settings()
         for dialog in self.dialogs.values():
             dialog.close()

@@ -142,11 +142,7 @@ class FurnitureLayer(MapLayer):
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             p = QtGui.QPainter(pm)
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            if not self._scale_bar(p, where["scale"]):
-                del where["scale"]
-            self._north_arrow(p, where["north"])
-            if "legend" in where:
-                self._legend(p, where["legend"], entries)
+            self._paint_parts(p, where, entries)
             p.end()
             self._cache = key, pm, where
         return self._cache[1], self._cache[2]
@@ -157,9 +153,23 @@ class FurnitureLayer(MapLayer):
             self._drawn(1.0)
         return self._cache[2].get(part) if self._cache else None
 
+    def _paint_parts(self, p: QtGui.QPainter, where: dict[str, QtCore.QRectF], entries: list) -> None:
+        """Scale bar, north arrow and (on the map) the legend into their frames; a scale bar that cannot be
+        drawn gives its frame up."""
+        if not self._scale_bar(p, where["scale"]):
+            del where["scale"]
+        self._north_arrow(p, where["north"])
+        if "legend" in where:
+            self._legend(p, where["legend"], entries)
+
     def paint(self, p: QtGui.QPainter, *args) -> None:
         """Blit only the parts (with their pens' overhang): blending the whole transparent viewport each frame
-        would cost more."""
+        would cost more. An SVG or PDF export gets them as vectors."""
+        if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            entries = self.entries() if self.legend_on_map else []
+            self._paint_parts(p, self.layout(entries), entries)
+            return
         dpr = device_ratio(p)
         pm, parts = self._drawn(dpr)
         for name, part in parts.items():
