@@ -22,8 +22,8 @@ from .geojson import read_feature_collection
 from .geometry import EqualAreaProjection, closed_ground
 from .marked_yaml import MarkedDocument, load_marked_yaml
 from .model import BBox, Caveat, Chapter, Claim, Commander, Event, Fix, GeoFeature, Place, Scenario, Source, Text, Unit
-from .position_checks import position_issues
 from .operations import OPERATIONS_FILE, Refs, load_operations
+from .position_checks import position_issues
 from .schema_check import check_structure, where
 from .translations import Translations, load_translations
 

@@ -95,7 +95,16 @@ class TimelineBar(QtWidgets.QWidget):
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
         chapter = self.chapter_shown()
-        key = (self.width(), self.height(), self.scale, self.touch_target, dpr, self.state.span, self.lang, chapter.id if chapter else None)
+        key = (
+            self.width(),
+            self.height(),
+            self.scale,
+            self.touch_target,
+            dpr,
+            self.state.span,
+            self.lang,
+            chapter.id if chapter else None,
+        )
         if getattr(self, "_cache_key", None) != key:
             self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
             self._cache.setDevicePixelRatio(dpr)
