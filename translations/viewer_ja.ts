@@ -64,6 +64,10 @@ Details were written to:
         <translation>地図を縮小</translation>
     </message>
     <message>
+        <source>follow the story: each event brings the map to where it happens</source>
+        <translation>物語に従う：出来事ごとに地図がその場所へ移動します</translation>
+    </message>
+    <message>
         <source>pan the map west (also drag it)</source>
         <translation>地図を西へ移動(ドラッグでも可)</translation>
     </message>
@@ -265,10 +269,6 @@ Details were written to:
         <translation>モンゴル・ソ連の主張した国境</translation>
     </message>
     <message>
-        <source>%1 (modern)</source>
-        <translation>%1(現在)</translation>
-    </message>
-    <message>
         <source>Disputed ground ≈ %1 km²</source>
         <translation>係争地 ≈ %1 km²</translation>
     </message>
@@ -288,6 +288,14 @@ Details were written to:
     <message>
         <source>Manchukuo/Japanese claim (river)</source>
         <translation>満洲国・日本側の主張(川)</translation>
+    </message>
+    <message>
+        <source>River, course approximate</source>
+        <translation>川（流路は推定）</translation>
+    </message>
+    <message>
+        <source>Lake</source>
+        <translation>湖</translation>
     </message>
     <message>
         <source>Modern border</source>
@@ -344,6 +352,62 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>進行中の移動の目標</translation>
+    </message>
+    <message>
+        <source>the place the note points at</source>
+        <translation>解説が示す場所</translation>
+    </message>
+    <message>
+        <source>%1, modern</source>
+        <translation>%1・現代</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高地</translation>
+    </message>
+    <message>
+        <source>bridge or crossing</source>
+        <translation>橋・渡河点</translation>
+    </message>
+    <message>
+        <source>command post or base</source>
+        <translation>司令部・拠点</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>modern village (grey)</source>
+        <translation>現代の集落（灰色）</translation>
+    </message>
+    <message>
+        <source>trail (last three days)</source>
+        <translation>移動の跡（直近3日）</translation>
+    </message>
+    <message>
+        <source>attacking (arrow)</source>
+        <translation>攻撃中（矢印）</translation>
+    </message>
+    <message>
+        <source>withdrawing (hollow arrow)</source>
+        <translation>後退中（白抜き矢印）</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>壊滅</translation>
+    </message>
+    <message>
+        <source>withdrawn (faded)</source>
+        <translation>撤収（薄色）</translation>
+    </message>
+    <message>
+        <source>moved aside; dot: true place</source>
+        <translation>記号をずらして表示・点が実際の位置</translation>
+    </message>
+    <message>
+        <source>the unit selected</source>
+        <translation>選択中の部隊</translation>
     </message>
 </context>
 <context>
@@ -649,6 +713,49 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>Welcome</name>
+    <message>
+        <source>Who fought</source>
+        <translation>誰が戦ったか</translation>
+    </message>
+    <message>
+        <source>From May to September 1939 the Soviet Red Army and the army of the Mongolian People&apos;s Republic fought Japan&apos;s Kwantung Army and troops of Manchukuo, the state Japan had set up in Manchuria.</source>
+        <translation>1939年5月から9月にかけて、ソ連赤軍とモンゴル人民共和国軍が、日本の関東軍および日本が満洲に建てた満洲国の軍と戦いました。</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>どこで</translation>
+    </message>
+    <message>
+        <source>On the steppe along the Khalkhin Gol river, in what is eastern Mongolia today. Mongolia put the border about 16 km east of the river, through Nomonhan; Manchukuo and Japan put it on the river. The map shows that disputed ground in yellow.</source>
+        <translation>ハルハ河沿いの草原、現在のモンゴル東部です。モンゴルは国境を河の東約16 km、ノモンハンを通る線とし、満洲国と日本は河そのものを国境としました。地図ではこの係争地を黄色で示しています。</translation>
+    </message>
+    <message>
+        <source>Why it mattered</source>
+        <translation>なぜ重要か</translation>
+    </message>
+    <message>
+        <source>In late August a Soviet–Mongolian offensive under Komkor Georgy Zhukov encircled the Japanese 23rd Division and wrecked it. A ceasefire agreed in Moscow took effect on 16 September 1939, two weeks after the Second World War began in Europe, and left the line where the Soviet and Mongolian troops stood.</source>
+        <translation>8月下旬、コムコール（軍団長）ゲオルギー・ジューコフが率いるソ連・モンゴル軍の攻勢が日本の第23師団を包囲し、壊滅させました。モスクワで合意された停戦は、ヨーロッパで第二次世界大戦が始まった2週間後の1939年9月16日に発効し、境界線はソ連・モンゴル軍のいた位置に残りました。</translation>
+    </message>
+    <message>
+        <source>How to use this map</source>
+        <translation>地図の使い方</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → and ← to step from event to event; drag the timeline to go anywhere. Click a unit or a place to read about it. The map follows each event: drag or zoom to look around, and press F (Follow the story) to let it lead again. The legend explains every mark.</source>
+        <translation>スペースキーで再生、→と←で出来事を順に移動します。タイムラインをドラッグすれば任意の日時へ移動できます。部隊や地点をクリックすると説明が読めます。地図は出来事ごとに移動します。ドラッグやズームで自由に見回し、F（物語に従う）を押すと再び案内が始まります。凡例はすべての記号を説明しています。</translation>
+    </message>
+    <message>
+        <source>Take the tour</source>
+        <translation>ツアーを見る</translation>
+    </message>
+    <message>
+        <source>Explore on my own</source>
+        <translation>自分で探索する</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>Disputed ground</source>
@@ -681,6 +788,10 @@ Details were written to:
     <message>
         <source>Regional inset</source>
         <translation>広域図</translation>
+    </message>
+    <message>
+        <source>Introduction and guided tour</source>
+        <translation>はじめに・ガイドツアー</translation>
     </message>
     <message>
         <source>1 hour/s</source>
@@ -733,6 +844,10 @@ Details were written to:
     <message>
         <source>Fit</source>
         <translation>全体</translation>
+    </message>
+    <message>
+        <source>Follow the story</source>
+        <translation>物語に従う</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -793,6 +908,14 @@ Details were written to:
     <message>
         <source>About</source>
         <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message>
+        <source>The tour steps through the story on its own; press any key or click to stop it.</source>
+        <translation>ツアーは物語を自動で進みます。止めるには任意のキーを押すかクリックしてください。</translation>
     </message>
 </context>
 </TS>

@@ -64,6 +64,10 @@ Details were written to:
         <translation>газрын зургийг жижигрүүлэх</translation>
     </message>
     <message>
+        <source>follow the story: each event brings the map to where it happens</source>
+        <translation>түүхийг дагах: үйл явдал бүр газрын зургийг болсон газар руу нь аваачна</translation>
+    </message>
+    <message>
         <source>pan the map west (also drag it)</source>
         <translation>газрын зургийг баруун зүг рүү шилжүүлэх (чирж бас болно)</translation>
     </message>
@@ -265,10 +269,6 @@ Details were written to:
         <translation>Монгол ба ЗХУ-ын зарласан хил</translation>
     </message>
     <message>
-        <source>%1 (modern)</source>
-        <translation>%1 (өнөөгийн)</translation>
-    </message>
-    <message>
         <source>Disputed ground ≈ %1 km²</source>
         <translation>Маргаантай газар ≈ %1 км²</translation>
     </message>
@@ -288,6 +288,14 @@ Details were written to:
     <message>
         <source>Manchukuo/Japanese claim (river)</source>
         <translation>Манж-Го/Японы заасан хил (гол)</translation>
+    </message>
+    <message>
+        <source>River, course approximate</source>
+        <translation>Гол, голдирол ойролцоо</translation>
+    </message>
+    <message>
+        <source>Lake</source>
+        <translation>Нуур</translation>
     </message>
     <message>
         <source>Modern border</source>
@@ -344,6 +352,62 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>Эхэлсэн хөдөлгөөний чиглэл</translation>
+    </message>
+    <message>
+        <source>the place the note points at</source>
+        <translation>тайлбарт дурдсан газар</translation>
+    </message>
+    <message>
+        <source>%1, modern</source>
+        <translation>%1, орчин үеийн</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>өндөрлөг</translation>
+    </message>
+    <message>
+        <source>bridge or crossing</source>
+        <translation>гүүр эсвэл гарам</translation>
+    </message>
+    <message>
+        <source>command post or base</source>
+        <translation>командын пункт эсвэл бааз</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>газар</translation>
+    </message>
+    <message>
+        <source>modern village (grey)</source>
+        <translation>орчин үеийн суурин (саарал)</translation>
+    </message>
+    <message>
+        <source>trail (last three days)</source>
+        <translation>мөр (сүүлийн гурван өдөр)</translation>
+    </message>
+    <message>
+        <source>attacking (arrow)</source>
+        <translation>довтолж байна (сум)</translation>
+    </message>
+    <message>
+        <source>withdrawing (hollow arrow)</source>
+        <translation>ухарч байна (хөндий сум)</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>устгагдсан</translation>
+    </message>
+    <message>
+        <source>withdrawn (faded)</source>
+        <translation>татагдсан (бүдэг)</translation>
+    </message>
+    <message>
+        <source>moved aside; dot: true place</source>
+        <translation>тэмдгийг зөөсөн; цэг: жинхэнэ байрлал</translation>
+    </message>
+    <message>
+        <source>the unit selected</source>
+        <translation>сонгосон анги</translation>
     </message>
 </context>
 <context>
@@ -649,6 +713,49 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>Welcome</name>
+    <message>
+        <source>Who fought</source>
+        <translation>Хэн тулалдсан бэ</translation>
+    </message>
+    <message>
+        <source>From May to September 1939 the Soviet Red Army and the army of the Mongolian People&apos;s Republic fought Japan&apos;s Kwantung Army and troops of Manchukuo, the state Japan had set up in Manchuria.</source>
+        <translation>1939 оны 5-р сараас 9-р сар хүртэл Зөвлөлтийн Улаан арми ба Бүгд Найрамдах Монгол Ард Улсын арми Японы Квантуны арми болон Японы Манжуурт байгуулсан Манж-Го улсын цэргийн эсрэг тулалдсан.</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Хаана</translation>
+    </message>
+    <message>
+        <source>On the steppe along the Khalkhin Gol river, in what is eastern Mongolia today. Mongolia put the border about 16 km east of the river, through Nomonhan; Manchukuo and Japan put it on the river. The map shows that disputed ground in yellow.</source>
+        <translation>Өнөөгийн Монголын зүүн хэсэгт, Халх голын дагуух талд. Монгол хилийг голоос зүүн тийш 16 км орчимд, Номонханаар дайруулан тогтоодог байсан бол Манж-Го ба Япон хилийг голоор гэж үздэг байв. Газрын зураг дээр энэ маргаантай газрыг шараар харуулав.</translation>
+    </message>
+    <message>
+        <source>Why it mattered</source>
+        <translation>Ач холбогдол</translation>
+    </message>
+    <message>
+        <source>In late August a Soviet–Mongolian offensive under Komkor Georgy Zhukov encircled the Japanese 23rd Division and wrecked it. A ceasefire agreed in Moscow took effect on 16 September 1939, two weeks after the Second World War began in Europe, and left the line where the Soviet and Mongolian troops stood.</source>
+        <translation>8-р сарын сүүлээр комкор Георгий Жуковын удирдсан Зөвлөлт-Монголын довтолгоо Японы 23-р дивизийг бүслэн бут цохив. Москвад тохиролцсон гал зогсоох хэлэлцээр Европт Дэлхийн II дайн эхэлснээс хоёр долоо хоногийн дараа, 1939 оны 9-р сарын 16-нд хүчин төгөлдөр болж, шугам Зөвлөлт, Монголын цэргийн байрлал дээр үлдсэн.</translation>
+    </message>
+    <message>
+        <source>How to use this map</source>
+        <translation>Газрын зургийг хэрхэн ашиглах вэ</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → and ← to step from event to event; drag the timeline to go anywhere. Click a unit or a place to read about it. The map follows each event: drag or zoom to look around, and press F (Follow the story) to let it lead again. The legend explains every mark.</source>
+        <translation>Тоглуулахад Space, үйл явдлаас үйл явдал руу шилжихэд → ба ← товчийг дарна; аль ч өдөр рүү очихын тулд цагийн шугамыг чирнэ. Анги эсвэл газар дээр дарж тухайн тухай уншина. Газрын зураг үйл явдал бүрийг дагана: эргэн харахын тулд чирэх эсвэл томруулж, дахин дагуулахын тулд F (Түүхийг дагах) дарна. Тайлбар нь тэмдэг бүрийг тайлбарлана.</translation>
+    </message>
+    <message>
+        <source>Take the tour</source>
+        <translation>Аялалд гарах</translation>
+    </message>
+    <message>
+        <source>Explore on my own</source>
+        <translation>Өөрөө судлах</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>Disputed ground</source>
@@ -681,6 +788,10 @@ Details were written to:
     <message>
         <source>Regional inset</source>
         <translation>Бүс нутгийн жижиг зураг</translation>
+    </message>
+    <message>
+        <source>Introduction and guided tour</source>
+        <translation>Танилцуулга ба хөтөчтэй аялал</translation>
     </message>
     <message>
         <source>1 hour/s</source>
@@ -733,6 +844,10 @@ Details were written to:
     <message>
         <source>Fit</source>
         <translation>Бүтнээр</translation>
+    </message>
+    <message>
+        <source>Follow the story</source>
+        <translation>Түүхийг дагах</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -793,6 +908,14 @@ Details were written to:
     <message>
         <source>About</source>
         <translation>Тухай</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Тайлбар</translation>
+    </message>
+    <message>
+        <source>The tour steps through the story on its own; press any key or click to stop it.</source>
+        <translation>Аялал түүхийг өөрөө алхам алхмаар үзүүлнэ; зогсоохын тулд аль нэг товч эсвэл хулганаа дарна уу.</translation>
     </message>
 </context>
 </TS>

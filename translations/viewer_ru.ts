@@ -64,6 +64,10 @@ Details were written to:
         <translation>отдалить карту</translation>
     </message>
     <message>
+        <source>follow the story: each event brings the map to where it happens</source>
+        <translation>следовать за рассказом: каждое событие переносит карту туда, где оно происходит</translation>
+    </message>
+    <message>
         <source>pan the map west (also drag it)</source>
         <translation>сдвинуть карту на запад (или перетащить её)</translation>
     </message>
@@ -265,10 +269,6 @@ Details were written to:
         <translation>Граница по версии Монголии и СССР</translation>
     </message>
     <message>
-        <source>%1 (modern)</source>
-        <translation>%1 (совр.)</translation>
-    </message>
-    <message>
         <source>Disputed ground ≈ %1 km²</source>
         <translation>Спорная территория ≈ %1 км²</translation>
     </message>
@@ -288,6 +288,14 @@ Details were written to:
     <message>
         <source>Manchukuo/Japanese claim (river)</source>
         <translation>Граница по версии Маньчжоу-Го/Японии (река)</translation>
+    </message>
+    <message>
+        <source>River, course approximate</source>
+        <translation>Река, русло приблизительно</translation>
+    </message>
+    <message>
+        <source>Lake</source>
+        <translation>Озеро</translation>
     </message>
     <message>
         <source>Modern border</source>
@@ -344,6 +352,62 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>Куда шло начатое движение</translation>
+    </message>
+    <message>
+        <source>the place the note points at</source>
+        <translation>место, о котором говорится в тексте</translation>
+    </message>
+    <message>
+        <source>%1, modern</source>
+        <translation>%1, совр.</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>высота</translation>
+    </message>
+    <message>
+        <source>bridge or crossing</source>
+        <translation>мост или переправа</translation>
+    </message>
+    <message>
+        <source>command post or base</source>
+        <translation>командный пункт или база</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>пункт</translation>
+    </message>
+    <message>
+        <source>modern village (grey)</source>
+        <translation>современный посёлок (серым)</translation>
+    </message>
+    <message>
+        <source>trail (last three days)</source>
+        <translation>след (последние три дня)</translation>
+    </message>
+    <message>
+        <source>attacking (arrow)</source>
+        <translation>наступает (стрелка)</translation>
+    </message>
+    <message>
+        <source>withdrawing (hollow arrow)</source>
+        <translation>отходит (полая стрелка)</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>уничтожена</translation>
+    </message>
+    <message>
+        <source>withdrawn (faded)</source>
+        <translation>выведена (бледно)</translation>
+    </message>
+    <message>
+        <source>moved aside; dot: true place</source>
+        <translation>знак сдвинут; точка — истинное место</translation>
+    </message>
+    <message>
+        <source>the unit selected</source>
+        <translation>выбранная часть</translation>
     </message>
 </context>
 <context>
@@ -649,6 +713,49 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>Welcome</name>
+    <message>
+        <source>Who fought</source>
+        <translation>Кто воевал</translation>
+    </message>
+    <message>
+        <source>From May to September 1939 the Soviet Red Army and the army of the Mongolian People&apos;s Republic fought Japan&apos;s Kwantung Army and troops of Manchukuo, the state Japan had set up in Manchuria.</source>
+        <translation>С мая по сентябрь 1939 года советская Красная армия и армия Монгольской Народной Республики сражались с японской Квантунской армией и войсками Маньчжоу-го — государства, созданного Японией в Маньчжурии.</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>On the steppe along the Khalkhin Gol river, in what is eastern Mongolia today. Mongolia put the border about 16 km east of the river, through Nomonhan; Manchukuo and Japan put it on the river. The map shows that disputed ground in yellow.</source>
+        <translation>В степи вдоль реки Халхин-Гол, на территории нынешней восточной Монголии. Монголия проводила границу примерно в 16 км восточнее реки, через Номонхан; Маньчжоу-го и Япония — по реке. На карте эта спорная полоса показана жёлтым.</translation>
+    </message>
+    <message>
+        <source>Why it mattered</source>
+        <translation>Почему это важно</translation>
+    </message>
+    <message>
+        <source>In late August a Soviet–Mongolian offensive under Komkor Georgy Zhukov encircled the Japanese 23rd Division and wrecked it. A ceasefire agreed in Moscow took effect on 16 September 1939, two weeks after the Second World War began in Europe, and left the line where the Soviet and Mongolian troops stood.</source>
+        <translation>В конце августа советско-монгольское наступление под командованием комкора Георгия Жукова окружило и разгромило японскую 23-ю дивизию. Перемирие, согласованное в Москве, вступило в силу 16 сентября 1939 года, через две недели после начала Второй мировой войны в Европе, и оставило линию там, где стояли советские и монгольские войска.</translation>
+    </message>
+    <message>
+        <source>How to use this map</source>
+        <translation>Как пользоваться картой</translation>
+    </message>
+    <message>
+        <source>Press Space to play, or → and ← to step from event to event; drag the timeline to go anywhere. Click a unit or a place to read about it. The map follows each event: drag or zoom to look around, and press F (Follow the story) to let it lead again. The legend explains every mark.</source>
+        <translation>Пробел — воспроизведение, → и ← — переход от события к событию; перетащите шкалу времени, чтобы попасть в любой день. Щёлкните по части или месту, чтобы прочитать о них. Карта следует за каждым событием: перетащите или увеличьте её, чтобы осмотреться, и нажмите F («Следовать за рассказом»), чтобы она снова вела вас. Легенда объясняет каждый знак.</translation>
+    </message>
+    <message>
+        <source>Take the tour</source>
+        <translation>Пройти экскурсию</translation>
+    </message>
+    <message>
+        <source>Explore on my own</source>
+        <translation>Осмотреться самому</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>Disputed ground</source>
@@ -681,6 +788,10 @@ Details were written to:
     <message>
         <source>Regional inset</source>
         <translation>Обзорная карта региона</translation>
+    </message>
+    <message>
+        <source>Introduction and guided tour</source>
+        <translation>Введение и экскурсия</translation>
     </message>
     <message>
         <source>1 hour/s</source>
@@ -733,6 +844,10 @@ Details were written to:
     <message>
         <source>Fit</source>
         <translation>Всё поле</translation>
+    </message>
+    <message>
+        <source>Follow the story</source>
+        <translation>Следовать за рассказом</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -793,6 +908,14 @@ Details were written to:
     <message>
         <source>About</source>
         <translation>О программе</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Легенда</translation>
+    </message>
+    <message>
+        <source>The tour steps through the story on its own; press any key or click to stop it.</source>
+        <translation>Экскурсия сама идёт по рассказу; нажмите любую клавишу или щёлкните, чтобы остановить её.</translation>
     </message>
 </context>
 </TS>
