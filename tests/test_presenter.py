@@ -397,3 +397,12 @@ def test_a_broken_saved_talk_falls_back_to_the_default_and_says_why(scenario, ap
     assert "talk.txt:2: no event has the id 'no-such-event'" in caplog.text
     talk_file().write_text("pincers-meet\nfirst-clash\n")
     assert load_talk_or_default(scenario, None) == Talk(("pincers-meet", "first-clash"))
+
+
+def test_the_shortcut_sheet_lists_the_lecturers_keys_once(talk):
+    window, _p = talk
+    rows = dict((text, keys) for keys, text in window.commands.sheet())
+    assert rows["white screen on / off"] == "W" and rows["caption on the map shown / hidden"] == "H"
+    assert "Return" in rows["after a step number (0–9): go to that step"]
+    assert "type a step number" not in rows  # the ten digits share the Enter line
+    assert rows["fit the battlefield"] == "F"  # 0 types a step number in a talk

@@ -54,7 +54,7 @@ class Caption(QtWidgets.QFrame):
             field.connect(lambda _value: self.refresh())
         for field in (state.events.instant, state.events.camera, state.events.layers):
             field.connect(lambda _value: self._keep_clear())
-        self._labels_used: tuple[Rect, ...] = ()
+        self._stale = False  # placed before the map painted the names of this step or size: place once more
         if clock is not None:
             clock.sigSettled.connect(self._settled)
             parent.graphics.viewport().installEventFilter(self)  # names are placed as the map paints
@@ -99,6 +99,7 @@ class Caption(QtWidgets.QFrame):
         self.layout().setContentsMargins(m, m, m, m)
         self.layout().setSpacing(round(8 * self.scale))
         self.place()
+        self._stale = True
         self.show()
         self.raise_()
 
@@ -139,7 +140,6 @@ class Caption(QtWidgets.QFrame):
 
     def place(self) -> None:
         """A box where the map is empty, else a slim band (and, once the map is still, room made for the units)."""
-        self._labels_used = self._labels_now()
         area = (self.map.width(), self.map.height())
         margin = MARGIN_PX * self.scale
         width = min(WIDTH_PX * self.scale, area[0] * 0.42)
@@ -185,13 +185,16 @@ class Caption(QtWidgets.QFrame):
             self.place()
 
     def _painted(self) -> None:
-        """The map was painted with names placed anew (a new size, a first paint): place again, once it is still."""
-        if self.isVisible() and self.clock is not None and not self.clock.moving and self._labels_now() != self._labels_used:
+        """The map has painted the names of a new step or size: place once more, with them, once it is still (not
+        at every paint, so a zoom or a glide does not make the caption wander)."""
+        if self._stale and self.isVisible() and self.clock is not None and not self.clock.moving:
+            self._stale = False
             self.place()
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         if obj is self.map and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
             self.place()
+            self._stale = True
         elif ev.type() == QtCore.QEvent.Type.Paint and self.isVisible() and obj is self.map.graphics.viewport():
             QtCore.QTimer.singleShot(0, self, self._painted)  # after the paint, when the names are placed
         return False
