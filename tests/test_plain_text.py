@@ -124,7 +124,7 @@ def hostile_content(folder: Path, png: Path) -> None:
 
 def test_html_in_every_text_field_and_language_is_shown_as_text(qtbot, tmp_path, content_copy, http_server):
     from viewer.ui.caption import Caption
-    from viewer.ui.presenter import PresenterView
+    from viewer.ui.presenter_view import PresenterView, TalkTimer
 
     png = red_png(tmp_path)
     hostile_content(content_copy, png)
@@ -139,7 +139,8 @@ def test_html_in_every_text_field_and_language_is_shown_as_text(qtbot, tmp_path,
     qtbot.waitExposed(window)
     caption = Caption(window.state, window.map)
     caption.set_active(True)
-    presenter = PresenterView(window.state)
+    timer = TalkTimer()
+    presenter = PresenterView(window.state, window.motion, {}, window.commands.actions, timer)
     qtbot.addWidget(presenter)
     presenter.resize(900, 600)
     presenter.show()
@@ -156,4 +157,5 @@ def test_html_in_every_text_field_and_language_is_shown_as_text(qtbot, tmp_path,
         assert red_pixels(shot(presenter, f"presenter-{lang}")) == 0, lang
         assert "<img" in window.notes.toPlainText()
     caption.set_active(False)
+    window.state.update(language="en")  # the interface language is the process's: leave it as other tests expect
     assert http_server[1] == []

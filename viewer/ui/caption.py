@@ -32,6 +32,7 @@ class Caption(QtWidgets.QFrame):
         super().__init__(parent)
         self.state = state
         self.map = parent
+        self.keep_below: QtWidgets.QWidget | None = None
         self.scale = scale
         self.clock = clock
         self.active = False
@@ -101,7 +102,10 @@ class Caption(QtWidgets.QFrame):
         self.place()
         self._stale = True
         self.show()
-        self.raise_()
+        if self.keep_below is not None:  # e.g. the presenter's pen: a line drawn over the caption stays visible
+            self.stackUnder(self.keep_below)
+        else:
+            self.raise_()
 
     # --- where it goes ---------------------------------------------------------------------
     def _viewport_offset(self) -> QtCore.QPoint:
@@ -136,7 +140,7 @@ class Caption(QtWidgets.QFrame):
 
     def _labels_now(self) -> tuple[Rect, ...]:
         """Where the map's last paint put its names (viewport pixels)."""
-        return tuple(r for layer in self.map.layers if layer.isVisible() for _key, r in getattr(layer, "placed", ()))
+        return tuple(r for layer in self.map.layers if layer.isVisible() for _key, r, *_ in getattr(layer, "placed", ()))
 
     def place(self) -> None:
         """A box where the map is empty, else a slim band (and, once the map is still, room made for the units)."""

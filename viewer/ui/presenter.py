@@ -69,6 +69,7 @@ class Presenter(QtCore.QObject):
         window.timeline_bar.update()
         self.caption = Caption(state, window.map, window.ui_scale(), window.clock)
         self.pen = PenOverlay(window.map)
+        self.caption.keep_below = self.pen
         self.pen.sigTap.connect(self._tap)
         self.cover = QtWidgets.QWidget(window)  # the black or white screen
         self.cover.setAutoFillBackground(True)

@@ -121,6 +121,8 @@ class PresenterView(QtWidgets.QWidget):
         self.current = _label(26, bold=True)
         self.next = _label(20, bold=True, colour="#BBB")
         self.now_picture, self.next_picture = QtWidgets.QLabel(), QtWidgets.QLabel()
+        for picture in (self.now_picture, self.next_picture):
+            picture.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # a picture, but never a guess at rich text
         self.notes_title = _label(18, bold=True, colour="#F2C14E")
         self.note = _label(24)
         self.note.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)

@@ -56,6 +56,7 @@ class TalkEditor(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         hint = QtWidgets.QLabel(translate("Talk", "Tick the events to show; drag them into the order of the talk."))
         hint.setWordWrap(True)
+        hint.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.background)
