@@ -218,6 +218,15 @@ def test_export_from_the_app_runs_in_its_own_process_with_progress_and_cancel(qt
     assert done.args == [False, "cancelled"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["menu.png"]
     assert "cancelled" in w.statusBar().currentMessage()
+    job = w.export("mp4", out)  # an export that crashes (killed outright) leaves nothing either
+    started: list[float] = []
+    job.progress.connect(started.append)
+    qtbot.waitUntil(lambda: bool(started), timeout=120_000)
+    assert list(tmp_path.glob(".menu.mp4.part*"))  # it was writing
+    with qtbot.waitSignal(job.done, timeout=30_000) as done:
+        job.process.kill()
+    assert done.args[0] is False and "failed" in w.statusBar().currentMessage()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["menu.png"]
 
 
 def test_save_dialogs_open_in_the_users_pictures_videos_and_documents(qapp):
