@@ -72,13 +72,10 @@ def export_svg(
         generator.setFileName(str(tmp))
         generator.setSize(QtCore.QSize(*size))
         generator.setViewBox(QtCore.QRect(0, 0, *size))
+        generator.setResolution(96)  # the recorded pictures' resolution: at the default 72 they would shrink
         date, title = frame.caption()
         generator.setTitle(f"{scenario.display_title(frame.state.language, frame.state.naming)} — {date}: {title}")
-        painter = QtGui.QPainter(generator)
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        frame.paint(painter)
-        if not painter.end():
-            raise OSError(f"could not write {out}")
+        frame.paint_vectors(generator)
 
 
 # --- the handout ------------------------------------------------------------------------------

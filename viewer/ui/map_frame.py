@@ -28,7 +28,6 @@ from .i18n import language
 from .map_view import MapView
 from .style import INK, PAPER, colour, font
 
-MIN_SIZE, MAX_SIZE = (320, 180), (7680, 4320)
 LEGEND_MIN_SCALE = 0.6  # below this the legend's rows would be smaller than the fonts' floor: left out
 CAPTION_BG, CAPTION_FG, CAPTION_MUTED = INK, "#FBF8EF", "#E8B04B"
 
@@ -157,6 +156,33 @@ class MapFrame:
                 layer.setCacheMode(mode)
         self._paint_caption(p, QtCore.QRectF(0, self.size[1] - self.band, self.size[0], self.band))
 
+    def paint_vectors(self, device: QtGui.QPaintDevice) -> None:
+        """Draw the frame on a vector device (an SVG) with every cached pixmap of the map — labels, symbols,
+        uncertainty discs, the inset — replaced by the drawing it was made from (see `VectorPainter`)."""
+        from .map import pixmaps
+        from .symbols import symbol_pixmap
+
+        caches = (pixmaps.halo_pixmap, pixmaps.label_pixmap, symbol_pixmap)
+        for cache in caches:
+            cache.cache_clear()  # made afresh, recorded
+        for layer in self.map.layers:
+            if hasattr(layer, "_cache"):
+                layer._cache = None  # the inset's and the legend's pictures, too
+        pixmaps.RECORDED = {}
+        try:
+            p = VectorPainter(device, pixmaps.RECORDED)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            self.paint(p)
+            if not p.end():
+                raise OSError("could not write the picture")
+        finally:
+            pixmaps.RECORDED = None
+            for cache in caches:
+                cache.cache_clear()  # the recorded ones are not for the screen
+            for layer in self.map.layers:
+                if hasattr(layer, "_cache"):
+                    layer._cache = None
+
     def _paint_caption(self, p: QtGui.QPainter, band: QtCore.QRectF) -> None:
         date, title = self.caption()
         p.save()
@@ -199,6 +225,34 @@ class MapFrame:
         self._paint_caption(p, QtCore.QRectF(0, self.size[1] - self.band, self.size[0], self.band))
         p.end()
         return image
+
+
+class VectorPainter(QtGui.QPainter):
+    """A painter for vector devices that draws, in place of a pixmap the map drew from a recorded picture, the
+    picture itself (scaled to where the pixmap would go). The map's layers receive this very object in `paint`,
+    so they need not know they are being exported."""
+
+    def __init__(self, device: QtGui.QPaintDevice, pictures: dict[int, QtGui.QPicture]) -> None:
+        super().__init__(device)
+        self.pictures = pictures
+
+    def drawPixmap(self, *args) -> None:
+        picture = self._picture(args)
+        if picture is None:
+            super().drawPixmap(*args)
+            return
+        pm, target = picture
+        self.save()
+        self.translate(target)
+        self.pictures[pm.cacheKey()].play(self)  # as recorded: no rescaling by the devices' resolutions
+        self.restore()
+
+    def _picture(self, args: tuple) -> tuple[QtGui.QPixmap, QtCore.QPointF] | None:
+        """(pixmap, top left) if the call draws a whole recorded pixmap at a point (as the layers do); else None."""
+        at, pm = args if len(args) == 2 else (None, None)
+        if isinstance(at, QtCore.QPointF | QtCore.QPoint) and isinstance(pm, QtGui.QPixmap) and pm.cacheKey() in self.pictures:
+            return pm, QtCore.QPointF(at)
+        return None
 
 
 def _painter(device: QtGui.QPaintDevice) -> QtGui.QPainter:

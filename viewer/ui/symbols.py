@@ -38,7 +38,9 @@ def symbol_pixmap(
     pm = QtGui.QPixmap(round((w + 4) * dpr), round((h + 2 * mark_h + 4) * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
-    p = QtGui.QPainter(pm)
+    from .map.pixmaps import pixmap_painter  # here: the map package imports this module
+
+    p = pixmap_painter(pm)  # records its drawing while an SVG export asks for vectors
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     frame = QtCore.QRectF(2, mark_h + 2, w, h)
     destroyed = state == "destroyed"

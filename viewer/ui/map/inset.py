@@ -13,6 +13,7 @@ from ..i18n import translate
 from ..style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
 from .base import path_of
 from .layer import MapContext, MapLayer, device_ratio, rect_of
+from .pixmaps import pixmap_painter
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
 COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 108.5, 52.9), ("manchukuo", 123.0, 46.0))
@@ -97,12 +98,11 @@ class InsetLayer(MapLayer):
             pm = QtGui.QPixmap(round(self._size[0] * dpr), round(self._size[1] * dpr))
             pm.setDevicePixelRatio(dpr)
             pm.fill(QtCore.Qt.GlobalColor.transparent)
-            self._draw(pm)
+            self._draw(pixmap_painter(pm))
             self._cache = key, pm
         p.drawPixmap(self.frame().topLeft(), self._cache[1])
 
-    def _draw(self, device: QtGui.QPaintDevice) -> None:
-        p = QtGui.QPainter(device)
+    def _draw(self, p: QtGui.QPainter) -> None:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         whole = QtCore.QRectF(0, 0, *self._size)
         footer_h = round(16 * self.scale)

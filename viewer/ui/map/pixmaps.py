@@ -16,6 +16,32 @@ except ImportError:  # pragma: no cover - depends on the pyqtgraph version
     _PrimitiveArray = None
 
 
+RECORDED: dict[int, QtGui.QPicture] | None = None  # while an SVG export records: pixmap cacheKey -> its drawing
+
+
+class _RecordingPainter(QtGui.QPainter):
+    """Paints into a QPicture; on end() plays it into the pixmap and files the picture under the pixmap's key, so
+    a vector export can draw the picture where the map draws the pixmap (map_frame.VectorPainter)."""
+
+    def __init__(self, pm: QtGui.QPixmap) -> None:
+        self.picture, self.pm = QtGui.QPicture(), pm
+        super().__init__(self.picture)
+
+    def end(self) -> bool:
+        done = super().end()
+        q = QtGui.QPainter(self.pm)
+        self.picture.play(q)
+        q.end()
+        if RECORDED is not None:
+            RECORDED[self.pm.cacheKey()] = self.picture
+        return done
+
+
+def pixmap_painter(pm: QtGui.QPixmap) -> QtGui.QPainter:
+    """The painter a cached pixmap is drawn with: a plain one, or while an SVG export records, a recording one."""
+    return QtGui.QPainter(pm) if RECORDED is None else _RecordingPainter(pm)
+
+
 def blit_many(
     p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarray, dpr: float, sources: np.ndarray | None = None
 ) -> None:
@@ -45,7 +71,7 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bo
     pm = QtGui.QPixmap(round(size * dpr), round(size * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
-    q = QtGui.QPainter(pm)
+    q = pixmap_painter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     q.setPen(halo_pen(side, pen_px, radius_px))
     q.setBrush(colour(SIDE_COLOURS[side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
@@ -73,7 +99,7 @@ def label_pixmap(text: str, font_key: str, rgba: int, halo: int, dpr: float) -> 
     pm = QtGui.QPixmap(round(w * dpr), round(h * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
-    q = QtGui.QPainter(pm)
+    q = pixmap_painter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     path = QtGui.QPainterPath()
     path.addText(halo, halo + fm.ascent(), f, text)
