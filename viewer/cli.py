@@ -201,6 +201,14 @@ def _run(args) -> int:
         return EXIT_OK
     if args.command == "export":
         return export(scenario, args)
+    if not args.command:
+        from .kiosk_service import display_ready
+        from .logs import startup_error
+
+        if not display_ready():  # Qt would abort with a message about a missing library
+            where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY", "")
+            startup_error(f"no display to open a window on ({where} does not answer); start it from a desktop session")
+            return EXIT_INVALID
     if args.present:
         from .ui.app import run_presenter
 
