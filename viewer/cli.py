@@ -180,7 +180,7 @@ def _run(args) -> int:
         from . import kiosk_cli
 
         return kiosk_cli.main(args, args.content)
-    scenario = load_content(args.content)
+    scenario = _load_or_report(args.content)
     if scenario is None:
         return EXIT_INVALID
     lang, naming = getattr(args, "lang", None), getattr(args, "naming", None)
@@ -218,7 +218,7 @@ def _run(args) -> int:
     return run_app(scenario, args.at, lang, naming)
 
 
-def load_content(folder: Path | None = None):
+def _load_or_report(folder: Path | None = None):
     """The scenario in `folder` (default: the shipped one), or None after saying why it cannot be used — on
     stderr and in the log file, where a kiosk's technician looks."""
     from .assets import content_dir

@@ -49,9 +49,9 @@ def main(args, content: Path | None) -> int:
 
 
 def _scenario(content: Path | None):
-    from .cli import load_content
+    from .cli import _load_or_report
 
-    return load_content(content)
+    return _load_or_report(content)
 
 
 def check_config(path: Path | None, content: Path | None) -> int:
