@@ -233,7 +233,7 @@ def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
     from pyqtgraph.Qt import QtTest
 
     window, k = kiosk
-    k.idle.stop()  # no tour may move the units between the lookup and the tap
+    k.idle.setInterval(60_000)  # no tour may move the units or clear the card, however slow the machine is
     window.state.update(instant=datetime(1939, 8, 24, 12))
     window.map.graphics.viewport().repaint()
     device = QtTest.QTest.createTouchDevice()

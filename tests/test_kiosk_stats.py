@@ -26,7 +26,7 @@ class Clock:
 def test_a_scripted_visitor_session_is_recorded(qtbot, scenario, app_home, capsys):
     clock = Clock()
     stats = Stats(stats_file(), clock=clock)
-    window, k = build_kiosk(scenario, KioskConfig(idle_seconds=0.3, tour_seconds=60))
+    window, k = build_kiosk(scenario, KioskConfig(idle_seconds=2, tour_seconds=60))
     qtbot.addWidget(window)
     recorder = VisitRecorder(k, stats, clock)
     window.resize(1920, 1080)

@@ -226,7 +226,7 @@ def _run(args) -> int:
         from . import kiosk_cli
 
         return kiosk_cli.main(args, args.content)
-    scenario = load_content(args.content)
+    scenario = _load_or_report(args.content)
     if scenario is None:
         return EXIT_INVALID
     lang, naming = getattr(args, "lang", None), getattr(args, "naming", None)
@@ -248,6 +248,14 @@ def _run(args) -> int:
         return EXIT_OK
     if args.command == "export":
         return export(scenario, args)
+    if not args.command:
+        from .kiosk_service import display_ready
+        from .logs import startup_error
+
+        if not display_ready():  # Qt would abort with a message about a missing library
+            where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY", "")
+            startup_error(f"no display to open a window on ({where} does not answer); start it from a desktop session")
+            return EXIT_INVALID
     if args.present:
         from .core.errors import ContentError
         from .ui.app import run_presenter
@@ -266,7 +274,7 @@ def _run(args) -> int:
     return run_app(scenario, args.at[0] if args.at else None, lang, naming)
 
 
-def load_content(folder: Path | None = None):
+def _load_or_report(folder: Path | None = None):
     """The scenario in `folder` (default: the shipped one), or None after saying why it cannot be used — on
     stderr and in the log file, where a kiosk's technician looks."""
     from .assets import content_dir

@@ -49,9 +49,9 @@ def main(args, content: Path | None) -> int:
 
 
 def _scenario(content: Path | None):
-    from .cli import load_content
+    from .cli import _load_or_report
 
-    return load_content(content)
+    return _load_or_report(content)
 
 
 def check_config(path: Path | None, content: Path | None) -> int:
@@ -107,21 +107,21 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
     if lock is None:
         log.warning("kiosk: another kiosk of this user is running; this one exits")
         return EXIT_OK
-    first = read_kiosk_config(config_path)
-    content = content or first.config.content
-    scenario = _scenario(content)
-    if scenario is None:
-        return EXIT_INVALID
-    result = read_kiosk_config(config_path, [c.id for c in scenario.chapters])
-    for problem in result.problems:
-        startup_error(f"kiosk config: {problem}", logging.WARNING)
-    config = dataclasses.replace(result.config, language=lang) if lang else result.config
-    if not wait_for_display(DISPLAY_WAIT_S):
-        startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
-        return EXIT_NO_DISPLAY
-    from .ui.app import run_kiosk
-
     try:
+        first = read_kiosk_config(config_path)
+        content = content or first.config.content
+        scenario = _scenario(content)
+        if scenario is None:
+            return EXIT_INVALID
+        result = read_kiosk_config(config_path, [c.id for c in scenario.chapters])
+        for problem in result.problems:
+            startup_error(f"kiosk config: {problem}", logging.WARNING)
+        config = dataclasses.replace(result.config, language=lang) if lang else result.config
+        if not wait_for_display(DISPLAY_WAIT_S):
+            startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
+            return EXIT_NO_DISPLAY
+        from .ui.app import run_kiosk
+
         return run_kiosk(scenario, config, content, result.problems, naming)
     finally:
         lock.close()

@@ -193,11 +193,14 @@ def _display_address() -> tuple[int, object] | None:
     host, number = m[1], int(m[2])
     if host in ("", "unix", "localhost") and Path(f"/tmp/.X11-unix/X{number}").exists():
         return socket.AF_UNIX, f"/tmp/.X11-unix/X{number}"
-    return socket.AF_INET, (host or "localhost", 6000 + number)
+    return socket.AF_INET, (host if host not in ("", "unix") else "localhost", 6000 + number)
 
 
 def display_ready() -> bool:
-    """Can a client connect to the display now? (Qt aborts the whole process when it cannot.)"""
+    """Can a client connect to the display now? (Qt aborts the whole process when it cannot.) Elsewhere than
+    Linux the platform's own window system is always there."""
+    if not sys.platform.startswith("linux"):
+        return True
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
         return True
     address = _display_address()

@@ -233,6 +233,8 @@ class KioskHost(QtCore.QObject):
 
     def stop(self) -> None:
         notify("STOPPING=1")
+        for timer in (self.watchdog, self.health, self.settle):
+            timer.stop()
         self.care.stop()
         if self.stats is not None:
             self.recorder.end_session()
