@@ -48,10 +48,10 @@ if sys.argv[2] == "bare":
     app = QtWidgets.QApplication([])
     w = pg.PlotWidget()
 else:
-    from viewer.cli import load_content
+    from viewer.cli import _load_or_report
     from viewer.ui.app import _application, build_window
     app = _application()
-    w = build_window(load_content(), None)
+    w = build_window(_load_or_report(), None)
 w.resize(1600, 900)
 f = FirstPaint()
 (w.viewport() if hasattr(w, "viewport") else w).installEventFilter(f)  # a QGraphicsView paints in its viewport

@@ -91,8 +91,8 @@ def test_presenter_view_on_a_second_screen(tmp_path):
         )
     )
     code = (
-        "from viewer.cli import load_content\nfrom viewer.ui.app import _application, build_presenter\n"
-        "app = _application()\nw, p = build_presenter(load_content(), 0)\nw.show()\np.start()\n"
+        "from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
+        "app = _application()\nw, p = build_presenter(_load_or_report(), 0)\nw.show()\np.start()\n"
         'w.commands.trigger("step.next")\n'
         "app.processEvents()\nassert p.view is not None and p.view.isVisible()\n"
         "assert p.view.screen() is not w.screen() or p.view.geometry().intersected(w.geometry()).isEmpty()\n"

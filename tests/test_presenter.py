@@ -374,8 +374,8 @@ def test_with_two_screens_the_talk_opens_on_the_projector_and_the_notes_on_the_l
     projector = {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080, **screen}
     config.write_text(json.dumps({"screens": [laptop, projector]}))
     code = (
-        "from viewer.cli import load_content\nfrom viewer.ui.app import _application, build_presenter\n"
-        "app = _application()\nw, p = build_presenter(load_content())\nw.show()\np.start()\napp.processEvents()\n"
+        "from viewer.cli import _load_or_report\nfrom viewer.ui.app import _application, build_presenter\n"
+        "app = _application()\nw, p = build_presenter(_load_or_report())\nw.show()\np.start()\napp.processEvents()\n"
         "print(app.primaryScreen().name(), w.screen().name(), w.width(), p.view.screen().name())\n"
         f"w.grab().save({str(tmp_path / 'audience.png')!r}); p.view.grab().save({str(tmp_path / 'lecturer.png')!r})\n"
     )
