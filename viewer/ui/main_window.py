@@ -574,6 +574,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for w in (self.speed_box, self.chapter_box, self.span_button):
             w.setFont(font(16 * touch))
             w.setMinimumHeight(round(48 * touch))
+        self.legend.header.setMinimumHeight(round(48 * touch))  # a finger folds the legend too
         self.notes.set_scale(scale)
         self.map.set_scale(scale)
         self.legend.set_scale(scale)
