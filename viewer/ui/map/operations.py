@@ -18,7 +18,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
-from .layer import PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
@@ -91,16 +91,17 @@ class FrontsLayer(OperationsLayer):
         for ground, ring in self.frame().grounds:
             if ground.kind != "pocket":
                 continue
-            x, y = device_xy(t, ring[:, 0], ring[:, 1]).mean(axis=0)
+            xy = device_xy(t, ring[:, 0], ring[:, 1])
+            x, y = xy[int(np.argmin(xy[:, 1]))]  # on its northern edge: inside, the units' symbols crowd it out
             out.append(
                 MapLabel(
                     ("pocket", ground.id),
                     translate("Map", "Encircled"),
                     (float(x), float(y)),
-                    0,
+                    10 * s,
                     font(15 * s, bold=True, italic=True),
                     colour(SIDE_COLOURS[ENCIRCLER[ALLIES[ground.side]]]).darker(120),
-                    PLACE,
+                    CLAIM,
                 )
             )
         return out
