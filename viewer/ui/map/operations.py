@@ -24,6 +24,7 @@ ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "ma
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
 
 
 class OperationsLayer(MapLayer):
@@ -44,9 +45,9 @@ class OperationsLayer(MapLayer):
 
 # --- ground held, fronts, the pocket ---------------------------------------------------------------------------
 class FrontsLayer(OperationsLayer):
-    """Each ground is painted once into a pixmap per outline, zoom and UI scale, and blitted: hatching large areas
-    every frame of a scrub would cost more than all the units. A panned view moves the pixmap; a pocket that
-    shrinks repaints only itself."""
+    """A ground seen twice with the same outline, zoom and UI scale is painted once into a pixmap and blitted from
+    then on: hatching large areas every frame of a scrub would cost more than all the units. A panned view moves
+    the pixmap; what changes every frame (a zoom under way, a shrinking pocket) is drawn directly, never cached."""
 
     name = "fronts"
     z = 1.0  # above the base map, under trails, discs, places and units
@@ -55,20 +56,28 @@ class FrontsLayer(OperationsLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._pixmaps: dict[tuple, tuple[QtGui.QPixmap, np.ndarray]] = {}  # those the last paint used
+        self._seen: set[tuple] = set()  # the outlines and zooms of the last paint: a second sight is cached
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
         dpr = device_ratio(p)
         p.resetTransform()
-        used = {}
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        used, seen = {}, set()
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
             key = (ground.id, ring.tobytes(), t.m11(), t.m12(), t.m21(), t.m22(), self.scale, dpr)
-            pm, corner = self._pixmaps.get(key) or self._render(ground, xy, dpr)
-            used[key] = pm, corner
+            seen.add(key)
+            cached = self._pixmaps.get(key)
+            if cached is None and key in self._seen and _fits(xy):
+                cached = self._render(ground, xy, dpr)
+            if cached is None:  # new this frame (a zoom under way, a shrinking pocket) or too big: drawn directly
+                paint_ground(p, polygon(xy), ALLIES[ground.side], ground.kind == "pocket", self.scale)
+                continue
+            used[key] = pm, corner = cached
             offset = xy[0] - corner  # the pixmap's corner relative to the ring's first point, whatever the pan
             p.drawPixmap(QtCore.QPointF(*offset), pm)
-        self._pixmaps = used
+        self._pixmaps, self._seen = used, seen
 
     def _render(self, ground: Ground, xy: np.ndarray, dpr: float) -> tuple[QtGui.QPixmap, np.ndarray]:
         """The ground painted alone, and where the first point of its ring lies in that pixmap."""
@@ -114,6 +123,12 @@ class FrontsLayer(OperationsLayer):
             if key not in out:
                 out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
         return list(out.values())
+
+
+def _fits(xy: np.ndarray) -> bool:
+    """Small enough to keep as a pixmap (at a close zoom a ground can be many screens across)."""
+    w, h = xy.max(axis=0) - xy.min(axis=0)
+    return bool(w <= MAX_PIXMAP_PX and h <= MAX_PIXMAP_PX)
 
 
 def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
