@@ -69,6 +69,7 @@ def test_an_arrow_at_half_its_interval_is_drawn_half_way(plain_map):
     ends half-way along the course, its dashed whole course still shows, and the pixels say the same."""
     view, ctx = plain_map
     layer = ctx.layers[2]
+    ctx.layers[1].setVisible(False)  # the pocket's edge runs beside this path: only the arrow is measured
     m = next(m for m in ctx.scenario.operations.manoeuvres if m.id == "pincers-close")
     at(ctx, m.start + (m.end - m.start) / 2)
     image = grab(view)

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
-from .layer import PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
-MARGIN_KM = 3.0  # around every ground's outline, for the width of its edge at any zoom
+MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
 
 
 class OperationsLayer(MapLayer):
@@ -45,9 +45,9 @@ class OperationsLayer(MapLayer):
 
 # --- ground held, fronts, the pocket ---------------------------------------------------------------------------
 class FrontsLayer(OperationsLayer):
-    """Ground held changes only at its stages (or while a pocket shrinks), so Qt keeps the painted layer as a
-    pixmap in device coordinates and a new instant repaints it only when a ring has changed: hatching large areas
-    every frame of a scrub would cost more than all the units."""
+    """A ground seen twice with the same outline, zoom and UI scale is painted once into a pixmap and blitted from
+    then on: hatching large areas every frame of a scrub would cost more than all the units. A panned view moves
+    the pixmap; what changes every frame (a zoom under way, a shrinking pocket) is drawn directly, never cached."""
 
     name = "fronts"
     z = 1.0  # above the base map, under trails, discs, places and units
@@ -55,38 +55,43 @@ class FrontsLayer(OperationsLayer):
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
-        xy = [np.asarray(s.xy) for g in ctx.scenario.operations.grounds for s in g.stages]
-        lo, hi = (np.vstack(xy).min(axis=0), np.vstack(xy).max(axis=0)) if xy else (np.zeros(2), np.zeros(2))
-        self._bounds = QtCore.QRectF(*(lo - MARGIN_KM), *(hi - lo + 2 * MARGIN_KM))
-        self._drawn = self._rings_key()
-        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def _rings_key(self) -> tuple:
-        return tuple((g.id, ring.round(3).tobytes()) for g, ring in self.frame().grounds)
-
-    def changed(self, field: str) -> None:
-        if field == "instant":
-            key = self._rings_key()
-            if key == self._drawn:
-                return
-            self._drawn = key
-        self.update()
-
-    def boundingRect(self) -> QtCore.QRectF:
-        return self._bounds
+        self._pixmaps: dict[tuple, tuple[QtGui.QPixmap, np.ndarray]] = {}  # those the last paint used
+        self._seen: set[tuple] = set()  # the outlines and zooms of the last paint: a second sight is cached
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
-        grounds = self.frame().grounds
-        if not grounds:
-            return
+        dpr = device_ratio(p)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        for ground, ring in grounds:
+        used, seen = {}, set()
+        for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
-            poly = QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in xy])
-            side = ALLIES[ground.side]
-            paint_ground(p, poly, side, ground.kind == "pocket", self.scale)
+            key = (ground.id, ring.tobytes(), t.m11(), t.m12(), t.m21(), t.m22(), self.scale, dpr)
+            seen.add(key)
+            cached = self._pixmaps.get(key)
+            if cached is None and key in self._seen and _fits(xy):
+                cached = self._render(ground, xy, dpr)
+            if cached is None:  # new this frame (a zoom under way, a shrinking pocket) or too big: drawn directly
+                paint_ground(p, polygon(xy), ALLIES[ground.side], ground.kind == "pocket", self.scale)
+                continue
+            used[key] = pm, corner = cached
+            offset = xy[0] - corner  # the pixmap's corner relative to the ring's first point, whatever the pan
+            p.drawPixmap(QtCore.QPointF(*offset), pm)
+        self._pixmaps, self._seen = used, seen
+
+    def _render(self, ground: Ground, xy: np.ndarray, dpr: float) -> tuple[QtGui.QPixmap, np.ndarray]:
+        """The ground painted alone, and where the first point of its ring lies in that pixmap."""
+        pad = 8 * self.scale + 2
+        lo = xy.min(axis=0) - pad
+        size = xy.max(axis=0) + pad - lo
+        pm = QtGui.QPixmap(max(1, math.ceil(size[0] * dpr)), max(1, math.ceil(size[1] * dpr)))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(QtCore.Qt.GlobalColor.transparent)
+        q = QtGui.QPainter(pm)
+        q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        paint_ground(q, polygon(xy - lo), ALLIES[ground.side], ground.kind == "pocket", self.scale)
+        q.end()
+        return pm, xy[0] - lo
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """A pocket says what it is, so a reader who has not found the legend still sees who was encircled."""
@@ -95,16 +100,17 @@ class FrontsLayer(OperationsLayer):
         for ground, ring in self.frame().grounds:
             if ground.kind != "pocket":
                 continue
-            x, y = device_xy(t, ring[:, 0], ring[:, 1]).mean(axis=0)
+            xy = device_xy(t, ring[:, 0], ring[:, 1])
+            x, y = xy[int(np.argmin(xy[:, 1]))]  # on its northern edge: inside, the units' symbols crowd it out
             out.append(
                 MapLabel(
                     ("pocket", ground.id),
                     translate("Map", "Encircled"),
                     (float(x), float(y)),
-                    0,
+                    10 * s,
                     font(15 * s, bold=True, italic=True),
                     colour(SIDE_COLOURS[ENCIRCLER[ALLIES[ground.side]]]).darker(120),
-                    PLACE,
+                    CLAIM,
                 )
             )
         return out
@@ -117,6 +123,12 @@ class FrontsLayer(OperationsLayer):
             if key not in out:
                 out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
         return list(out.values())
+
+
+def _fits(xy: np.ndarray) -> bool:
+    """Small enough to keep as a pixmap (at a close zoom a ground can be many screens across)."""
+    w, h = xy.max(axis=0) - xy.min(axis=0)
+    return bool(w <= MAX_PIXMAP_PX and h <= MAX_PIXMAP_PX)
 
 
 def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
