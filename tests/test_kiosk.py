@@ -217,17 +217,17 @@ def test_real_window_under_xvfb(tmp_path):
 
 
 def test_the_tour_eases_the_map_back_to_the_battlefield(kiosk, qtbot):
+    """The tour follows the story: the map glides out from a visitor's close zoom to its first event's frame."""
     window, k = kiosk
     state = window.state
     home = state.bounds.home
     state.camera = home.zoomed(4.0)
     seen = []
     state.events.camera.connect(lambda camera: seen.append(camera.size[0]))
-    qtbot.waitUntil(lambda: k.touring, timeout=3000)
-    target = window.frame_event(state.current_event)  # the tour follows the story: its first event's frame
-    qtbot.waitUntil(lambda: state.camera.close_to(target, 0.01), timeout=5000)
-    assert len(seen) > 5  # eased out through intermediate ranges, not one jump
-    assert all(b >= a - 1e-3 for a, b in zip(seen, seen[1:], strict=False))  # outwards all the way
+    qtbot.waitUntil(lambda: k.touring and len(seen) > 6, timeout=3000)
+    first = seen[:6]  # the glide to the first step (this fast tour moves on before it ends: its destination is
+    # checked in test_one_view_state)
+    assert first == sorted(first) and first[0] > home.size[0] / 4  # eased out through intermediate ranges
 
 
 def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
@@ -236,6 +236,7 @@ def test_touch_tap_on_a_unit_opens_its_card(kiosk, qtbot):
 
     window, k = kiosk
     k.idle.setInterval(60_000)  # no tour may move the units or clear the card, however slow the machine is
+    k.stop_tour()  # nor its camera glide to the first event (the map would move under the finger)
     window.state.update(instant=datetime(1939, 8, 24, 12))
     window.map.graphics.viewport().repaint()
     device = QtTest.QTest.createTouchDevice()

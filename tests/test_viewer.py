@@ -90,6 +90,7 @@ def test_stepping_lands_on_events_and_shows_their_notes(window, qtbot):
 
 
 def test_step_animates_rather_than_jumps(window, qtbot):
+    window.state.follow_story = False  # the instant's own glide (the camera's: tests/test_map_story.py)
     seen: list[datetime] = []
     window.state.events.instant.connect(seen.append)
     window.commands.trigger("step.next")

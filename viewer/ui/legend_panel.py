@@ -15,7 +15,7 @@ from .map_view import MapView
 from .style import font
 
 Grid = tuple[list[list[LegendEntry]], tuple[float, float]]  # columns of rows, and the legend's size
-MAX_SHARE = 0.42
+MAX_SHARE = 0.36
 FIELDS = ("instant", "layers", "selected_unit", "highlighted_place", "language", "naming", "step")
 
 
@@ -77,6 +77,17 @@ class _LegendBody(QtWidgets.QWidget):
         p.end()
 
 
+class _Scroll(QtWidgets.QScrollArea):
+    """Asks for the legend's whole height (up to the panel's cap); may be squeezed to less, then scrolls."""
+
+    def __init__(self, panel: LegendPanel):
+        super().__init__()
+        self.panel = panel
+
+    def sizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(super().sizeHint().width(), self.maximumHeight())
+
+
 class LegendPanel(QtWidgets.QWidget):
     """A header button that folds the legend, and the legend."""
 
@@ -89,7 +100,7 @@ class LegendPanel(QtWidgets.QWidget):
         self.header.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self.body = _LegendBody(map_view)
-        self.scroll = QtWidgets.QScrollArea()
+        self.scroll = _Scroll(self)
         self.scroll.setWidget(self.body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -158,6 +169,7 @@ class LegendPanel(QtWidgets.QWidget):
         than holding the window taller than asked."""
         self.scroll.setMinimumHeight(min(height + 2, 48))
         self.scroll.setMaximumHeight(min(height + 2, self.cap))
+        self.scroll.updateGeometry()
 
 
 def _unsubscribe(subscriptions: list[tuple[Signal, Slot]], *_args: object) -> None:

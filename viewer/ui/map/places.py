@@ -69,8 +69,8 @@ class PlacesLayer(MapLayer):
         ]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        places = self.places
-        return [self._label(place, pt) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
+        places, must = self.places, self.must_name()
+        return [self._label(place, pt, must) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
 
     def must_name(self) -> set[str]:
         """Places named whatever crowds them: Nomonhan, the river, the story's place now, the highlighted one."""
@@ -82,13 +82,13 @@ class PlacesLayer(MapLayer):
             ids.add(self.state.highlighted_place)
         return ids
 
-    def _label(self, place: Place, pt: QtCore.QPointF) -> MapLabel:
+    def _label(self, place: Place, pt: QtCore.QPointF, must_name: set[str]) -> MapLabel:
         hill, river = place.kind == "hill", place.kind == "river"
         name = place.label(self.state.language, self.state.naming)
         if place.modern:  # "Sümber (district centre), modern": never a second parenthesis
             name = translate("Map", "%1, modern").replace("%1", name)
         pen = colour(RIVER).darker(135) if river else colour(MODERN if place.modern else HEIGHT if hill else INK)
-        must = place.id in self.must_name()
+        must = place.id in must_name
         return MapLabel(
             ("place", place.id),
             name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
@@ -295,6 +296,7 @@ def _frame_of(pm: QtGui.QPixmap, scale: float) -> QtGui.QPixmap:
     return out
 
 
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _frame_swatch(side: str) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         p.setPen(QtGui.QPen(colour(INK), 1.5))
@@ -305,10 +307,12 @@ def _frame_swatch(side: str) -> Swatch:
     return paint
 
 
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _glyph_swatch(side: str, branch: str, scale: float) -> Swatch:
     return pixmap_swatch(_frame_of(symbol_pixmap(side, branch, "regiment", "holding", round(scale, 2)), scale))
 
 
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _state_swatch(state: str, scale: float) -> Swatch:
     if state in ("destroyed", "withdrawn"):
         return pixmap_swatch(_frame_of(symbol_pixmap("japanese", "infantry", "regiment", state, round(scale, 2)), scale))
@@ -330,6 +334,7 @@ def _leader_swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
     p.drawEllipse(a, 2.5, 2.5)
 
 
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _selected_swatch(scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
