@@ -38,7 +38,7 @@ MEANINGFUL = 4 * DEFAULT.max_pixels
 # The selection crop: 6 Tk Bde (selected, at ~638,510) and Noro Heights (highlighted, at ~571,485, under the symbol
 # of 71 Inf Rgt) with the cluster of pushed-apart symbols around them.
 SELECTED_UNIT, HIGHLIGHTED_PLACE = "S-6TB", "noro_heights"
-SELECTION_CROP = QtCore.QRect(470, 400, 300, 210)
+SELECTION_CROP = QtCore.QRect(470, 400, 500, 210)  # wide enough for the names a highlighted place pushes aside
 
 # The offscreen platform says this of every top-level window with a layout; it is not about the map.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -99,7 +99,8 @@ def test_a_layer_toggle_hides_exactly_its_layer(window, layer):
 
     window.state.toggle_layer(layer, False)
     gone = compare(render_widget(window.map), on)
-    assert gone.count >= MEANINGFUL, f"turning {layer!r} off changed only {gone.count} pixels: is the toggle ignored?"
+    least = MEANINGFUL // 2 if layer == "trails" else MEANINGFUL  # trails are short strokes fading to their tails
+    assert gone.count >= least, f"turning {layer!r} off changed only {gone.count} pixels: is the toggle ignored?"
     assert_image_approved(removed(on, gone.mask), f"map/toggles/{layer}")
 
     window.state.toggle_layer(layer, True)
