@@ -241,17 +241,30 @@ class VectorPainter(QtGui.QPainter):
         if picture is None:
             super().drawPixmap(*args)
             return
-        pm, target = picture
+        pm, target, source = picture
         self.save()
-        self.translate(target)
+        if isinstance(target, QtCore.QRectF) and source is not None:  # a part of the pixmap, scaled into `target`
+            dpr = pm.devicePixelRatio()
+            self.setClipRect(target, QtCore.Qt.ClipOperation.IntersectClip)
+            self.translate(target.topLeft())
+            self.scale(target.width() * dpr / source.width(), target.height() * dpr / source.height())
+            self.translate(-source.left() / dpr, -source.top() / dpr)
+        else:
+            self.translate(QtCore.QPointF(target))
         self.pictures[pm.cacheKey()].play(self)  # as recorded: no rescaling by the devices' resolutions
         self.restore()
 
-    def _picture(self, args: tuple) -> tuple[QtGui.QPixmap, QtCore.QPointF] | None:
-        """(pixmap, top left) if the call draws a whole recorded pixmap at a point (as the layers do); else None."""
-        at, pm = args if len(args) == 2 else (None, None)
-        if isinstance(at, QtCore.QPointF | QtCore.QPoint) and isinstance(pm, QtGui.QPixmap) and pm.cacheKey() in self.pictures:
-            return pm, QtCore.QPointF(at)
+    def _picture(self, args: tuple) -> tuple[QtGui.QPixmap, QtCore.QPointF | QtCore.QRectF, QtCore.QRectF | None] | None:
+        """(pixmap, where, part) if the call draws a recorded pixmap — whole at a point, as the layers do, or a part
+        of it into a rectangle, as the legend's swatches do; else None."""
+        if len(args) == 2 and isinstance(args[0], QtCore.QPointF | QtCore.QPoint):
+            at, pm, source = QtCore.QPointF(args[0]), args[1], None
+        elif len(args) == 3 and isinstance(args[0], QtCore.QRectF) and isinstance(args[2], QtCore.QRectF):
+            at, pm, source = args
+        else:
+            return None
+        if isinstance(pm, QtGui.QPixmap) and pm.cacheKey() in self.pictures:
+            return pm, at, source
         return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import shapely
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
@@ -64,12 +65,13 @@ class FrontsLayer(OperationsLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         used, seen = {}, set()
+        vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster  # an SVG or PDF: drawn, never a picture
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
             key = (ground.id, ring.tobytes(), t.m11(), t.m12(), t.m21(), t.m22(), self.scale, dpr)
             seen.add(key)
-            cached = self._pixmaps.get(key)
-            if cached is None and key in self._seen and _fits(xy):
+            cached = None if vector else self._pixmaps.get(key)
+            if cached is None and not vector and key in self._seen and _fits(xy):
                 cached = self._render(ground, xy, dpr)
             if cached is None:  # new this frame (a zoom under way, a shrinking pocket) or too big: drawn directly
                 paint_ground(p, polygon(xy), ALLIES[ground.side], ground.kind == "pocket", self.scale)
@@ -133,14 +135,38 @@ def _fits(xy: np.ndarray) -> bool:
 
 def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
     """Held ground: the side's hatching on a pale wash and a firm edge; a pocket is ringed in the encircler's colour.
-    The hatching is one tiled texture (filling big areas with a pattern brush costs milliseconds a frame)."""
+    The hatching is one tiled texture on screen (filling big areas with a pattern brush costs milliseconds a frame);
+    an SVG or PDF gets it as lines, so the exported map stays vectors."""
+    vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster
+    fill = colour(SIDE_COLOURS[side], 0.10) if vector else QtGui.QBrush(hatch_tile(side))
+    edge = QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale)
     if pocket:
         ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
         ring.setDashPattern([1.2, 0.8])
-        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), ring)
-        fill_then_edge(p, poly, None, QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+        fill_then_edge(p, poly, fill, ring)
+        fill_then_edge(p, poly, None, edge)
     else:
-        fill_then_edge(p, poly, QtGui.QBrush(hatch_tile(side)), QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale))
+        fill_then_edge(p, poly, fill, edge)
+    if vector:
+        hatch_lines(p, poly, side)
+
+
+def hatch_lines(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pitch: float = 9.0) -> None:
+    """The side's hatching as lines cut to the ground, `pitch` pixels apart, as the screen's tile draws it. Cut
+    by geometry, not by a clip path, which an SVG viewer may ignore."""
+    ring = [(pt.x(), pt.y()) for pt in poly]
+    if len(ring) < 3:
+        return
+    ground = shapely.make_valid(shapely.Polygon(ring))
+    r = poly.boundingRect()
+    h, rising = r.height(), HATCH[side] == QtCore.Qt.BrushStyle.BDiagPattern
+    starts = np.arange(r.left() - h, r.right() + h, pitch)
+    y0, y1 = (r.bottom(), r.top()) if rising else (r.top(), r.bottom())
+    strokes = shapely.intersection(shapely.MultiLineString([[(x, y0), (x + h, y1)] for x in starts]), ground)
+    p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), 1.0))
+    for line in getattr(strokes, "geoms", [strokes]):
+        if isinstance(line, shapely.LineString) and not line.is_empty:
+            p.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in line.coords]))
 
 
 def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush | QtGui.QColor | None, pen: QtGui.QPen) -> None:

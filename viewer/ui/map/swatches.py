@@ -33,16 +33,18 @@ def fill_swatch(brush: QtGui.QBrush | QtGui.QColor, pen: QtGui.QPen | None = Non
     return paint
 
 
-def pixmap_swatch(pm: QtGui.QPixmap) -> Swatch:
-    """A pixmap (a unit symbol, a mark) centred in the box, shrunk to fit if it is larger."""
+def pixmap_swatch(pm: QtGui.QPixmap, part: QtCore.QRectF | None = None) -> Swatch:
+    """A pixmap (a unit symbol, a mark), or a `part` of it in its pixels, centred in the box, shrunk to fit if it
+    is larger. A part, not a copy: an SVG export then draws the pixmap's recorded drawing instead."""
+    source = QtCore.QRectF(pm.rect()) if part is None else part
 
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         dpr = pm.devicePixelRatio()
-        w, h = pm.width() / dpr, pm.height() / dpr
+        w, h = source.width() / dpr, source.height() / dpr
         k = min(1.0, box.width() / w, box.height() / h)
         target = QtCore.QRectF(0, 0, w * k, h * k)
         target.moveCenter(box.center())
-        p.drawPixmap(target, pm, QtCore.QRectF(pm.rect()))
+        p.drawPixmap(target, pm, source)
 
     return paint
 

@@ -208,8 +208,8 @@ class UnitsLayer(MapLayer):
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
         badged = np.count_nonzero(pos.present) > HALO_CROWD_MAX or "halos" not in self.state.layers
         if not detailed and badged and np.any(pos.radius_km[ks] > 0):
-            pm = symbol_pixmap(*kinds[0], "holding", round(s, 2), 1.0, True)
-            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), pixmap_swatch(_frame_of(pm, s))))
+            badge = _frame_of(s, *kinds[0], "holding", round(s, 2), 1.0, True)
+            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), badge))
         small = font(12 * s, bold=True)
         for abbr, meaning in abbreviations.items():
             out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
@@ -288,12 +288,18 @@ def _arrow(p: QtGui.QPainter, side: str, state: str, scale: float, length: float
     p.drawPath(arrow_path(length, 16 * scale))
 
 
-def _frame_of(pm: QtGui.QPixmap, scale: float) -> QtGui.QPixmap:
-    """The frame of a symbol pixmap, without the echelon marks above it (the legend shows those apart)."""
-    dpr, size, mark_h = pm.devicePixelRatio(), symbol_size(scale), round(13 * scale)
-    out = pm.copy(QtCore.QRect(0, round(mark_h * dpr), pm.width(), round((size.height() + 4) * dpr)))
-    out.setDevicePixelRatio(dpr)
-    return out
+def _frame_of(scale: float, *symbol: object) -> Swatch:
+    """The frame of a symbol, without the echelon marks above it (the legend shows those apart). The pixmap is
+    taken from the symbol cache when the swatch is painted, so an SVG export, which makes that cache afresh and
+    records it, draws the symbol as vectors."""
+
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        pm = symbol_pixmap(*symbol)
+        dpr, size, mark_h = pm.devicePixelRatio(), symbol_size(scale), round(13 * scale)
+        part = QtCore.QRectF(0, round(mark_h * dpr), pm.width(), round((size.height() + 4) * dpr))
+        pixmap_swatch(pm, part)(p, box)
+
+    return paint
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
@@ -309,13 +315,13 @@ def _frame_swatch(side: str) -> Swatch:
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _glyph_swatch(side: str, branch: str, scale: float) -> Swatch:
-    return pixmap_swatch(_frame_of(symbol_pixmap(side, branch, "regiment", "holding", round(scale, 2)), scale))
+    return _frame_of(scale, side, branch, "regiment", "holding", round(scale, 2))
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _state_swatch(state: str, scale: float) -> Swatch:
     if state in ("destroyed", "withdrawn"):
-        return pixmap_swatch(_frame_of(symbol_pixmap("japanese", "infantry", "regiment", state, round(scale, 2)), scale))
+        return _frame_of(scale, "japanese", "infantry", "regiment", state, round(scale, 2))
 
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         p.save()
