@@ -100,3 +100,26 @@ def test_the_app_without_a_display_says_so_and_logs_it(app_home, tmp_path):
     run = subprocess.run([sys.executable, "-m", "viewer"], env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "no display to open a window on" in run.stderr and "Traceback" not in run.stderr
     assert "no display to open a window on" in (app_home / "state" / "khalkhin-gol.log").read_text(encoding="utf-8")
+
+
+def test_config_problems_are_shown_to_staff_at_start(qtbot, scenario, tmp_path, monkeypatch):
+    from pyqtgraph.Qt import QtWidgets
+
+    from viewer.kiosk_config import read_kiosk_config
+    from viewer.ui.kiosk_host import ProblemsBanner
+
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nexit_chord = Ctrl+Alt+Shift+Quit\n")
+    problems = read_kiosk_config(path).problems
+    host = KioskHost(scenario, KioskConfig(idle_seconds=60), None, problems)
+    try:
+        host.show()
+        [banner] = host.window.findChildren(ProblemsBanner)
+        assert banner.isVisible() and banner.y() == 0 and banner.width() == host.window.width()
+        assert f"{path}:2: exit_chord: unknown key 'Quit'" in banner.text() and banner.text().startswith(
+            "kiosk.ini: 1 problem(s)"
+        )
+        assert isinstance(banner, QtWidgets.QLabel) and banner.textFormat() == banner.textFormat().PlainText
+    finally:
+        host.stop()
+        host.kiosk.release()

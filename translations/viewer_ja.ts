@@ -257,6 +257,14 @@ Details were written to:
         <source>Guided tour: step %1 of %2</source>
         <translation>ガイドツアー：%1 / %2</translation>
     </message>
+    <message>
+        <source>… %1 more in the log</source>
+        <translation>… 残り %1 件はログに</translation>
+    </message>
+    <message>
+        <source>kiosk.ini: %1 problem(s); the defaults are used for these:</source>
+        <translation>kiosk.ini: 問題 %1 件。これらには既定値を使います:</translation>
+    </message>
 </context>
 <context>
     <name>Map</name>

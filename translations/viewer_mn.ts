@@ -257,6 +257,14 @@ Details were written to:
         <source>Guided tour: step %1 of %2</source>
         <translation>Аялал: %2 алхмын %1-р алхам</translation>
     </message>
+    <message>
+        <source>… %1 more in the log</source>
+        <translation>… бусад %1 нь журналд</translation>
+    </message>
+    <message>
+        <source>kiosk.ini: %1 problem(s); the defaults are used for these:</source>
+        <translation>kiosk.ini: %1 асуудал; эдгээрт анхдагч утгыг хэрэглэв:</translation>
+    </message>
 </context>
 <context>
     <name>Map</name>

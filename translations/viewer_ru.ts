@@ -257,6 +257,14 @@ Details were written to:
         <source>Guided tour: step %1 of %2</source>
         <translation>Экскурсия: шаг %1 из %2</translation>
     </message>
+    <message>
+        <source>… %1 more in the log</source>
+        <translation>… ещё %1 в журнале</translation>
+    </message>
+    <message>
+        <source>kiosk.ini: %1 problem(s); the defaults are used for these:</source>
+        <translation>kiosk.ini: проблем: %1; для них взяты значения по умолчанию:</translation>
+    </message>
 </context>
 <context>
     <name>Map</name>

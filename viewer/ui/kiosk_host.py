@@ -26,6 +26,7 @@ from ..core.scenario import load_scenario
 from ..kiosk_config import KioskConfig, Problem
 from ..kiosk_service import notify, watchdog_seconds
 from ..kiosk_stats import Stats
+from .i18n import translate
 from .kiosk import Kiosk
 from .kiosk_visits import VisitRecorder
 from .screen_care import ScreenCare
@@ -67,14 +68,18 @@ class ProblemsBanner(QtWidgets.QLabel):
         self.setWordWrap(True)
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet("background: rgba(150, 20, 20, 235); color: white; padding: 14px; font-size: 20px;")
-        shown = [str(p) for p in problems[:8]] + ([f"… {len(problems) - 8} more in the log"] if len(problems) > 8 else [])
-        self.setText("kiosk.ini: " + str(len(problems)) + " problem(s); the defaults are used for these:\n" + "\n".join(shown))
+        more = translate("Kiosk", "… %1 more in the log").replace("%1", str(len(problems) - 8))
+        shown = [str(p) for p in problems[:8]] + ([more] if len(problems) > 8 else [])
+        head = translate("Kiosk", "kiosk.ini: %1 problem(s); the defaults are used for these:").replace("%1", str(len(problems)))
+        self.setText(head + "\n" + "\n".join(shown))
         self.setFixedWidth(parent.width())
         self.adjustSize()
         self.move(0, 0)
         self.show()
         self.raise_()
-        QtCore.QTimer.singleShot(PROBLEMS_SHOWN_S * 1000, self, self.deleteLater)
+        self.timer = QtCore.QTimer(self, singleShot=True, interval=PROBLEMS_SHOWN_S * 1000)  # goes with the banner
+        self.timer.timeout.connect(self.deleteLater)
+        self.timer.start()
 
 
 class KioskHost(QtCore.QObject):
