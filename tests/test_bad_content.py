@@ -461,6 +461,18 @@ HOSTILE = [
         None,
     ),
     (
+        "name sources is a number in a translation",
+        lambda d: edit(d, "form: sourced, sources: [wp_ja_nomonhan]}", "form: sourced, sources: 1.5}", file="i18n/ja.yaml"),
+        r"ja.yaml:9: the sources of the name 'japanese_title' must be a list of ids",
+        None,
+    ),
+    (
+        "name sources holds a list in a translation",
+        lambda d: edit(d, "form: sourced, sources: [wp_ja_nomonhan]}", "form: sourced, sources: [[a]]}", file="i18n/ja.yaml"),
+        r"ja.yaml:9: the sources of the name 'japanese_title' must be a list of ids",
+        None,
+    ),
+    (
         "control character in a translation",
         lambda d: edit(d, "language: ru\n", 'language: ru\nzzz: "\\x07"\n', file="i18n/ru.yaml"),
         r"ru.yaml:\d+: the text holds a control",
