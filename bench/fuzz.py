@@ -340,8 +340,10 @@ def open_app(folder: Path) -> None:
     from viewer.core.language import LANGUAGES
     from viewer.core.scenario import load_scenario
     from viewer.ui.app import build_window
+    from viewer.ui.i18n import language
 
     scenario = load_scenario(folder)
+    before = (language().lang, language().naming)  # the interface language is process-wide: give it back
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["fuzz"])
     hook = sys.excepthook
     window = build_window(scenario, None)
@@ -362,6 +364,7 @@ def open_app(folder: Path) -> None:
         app.processEvents()
     finally:
         sys.excepthook = hook
+        language().set(*before)
         window.close()
         window.deleteLater()
         app.processEvents()
