@@ -380,6 +380,12 @@ HOSTILE = [
         None,
     ),
     (
+        "geojson geometry type is a list",
+        lambda d: geo_edit(d, "lakes", lambda g: g["features"][0]["geometry"].update(type=["Polygon"])),
+        r"lakes.geojson:\d+: the geometry is missing or of an unknown type",
+        None,
+    ),
+    (
         "geojson control character in a name",
         lambda d: geo_edit(d, "claims", lambda g: g["features"][0]["properties"].update(name="a\u0007b")),
         r"claims.geojson:\d+: the property 'name' holds a control",
