@@ -378,6 +378,12 @@ HOSTILE = [
         None,
     ),
     (
+        "geojson geometry type is a list",
+        lambda d: geo_edit(d, "lakes", lambda g: g["features"][0]["geometry"].update(type=["Polygon"])),
+        r"lakes.geojson:\d+: the geometry is missing or of an unknown type",
+        None,
+    ),
+    (
         "geojson control character in a name",
         lambda d: geo_edit(d, "claims", lambda g: g["features"][0]["properties"].update(name="a\u0007b")),
         r"claims.geojson:\d+: the property 'name' holds a control",
@@ -456,6 +462,18 @@ HOSTILE = [
         "broken ru.yaml link",
         lambda d: replace_with(d, "i18n/ru.yaml", lambda p: p.symlink_to(p.parent / "gone.yaml")),
         r"ru.yaml:0: cannot open the file \(No such file or directory\)",
+        None,
+    ),
+    (
+        "name sources is a number in a translation",
+        lambda d: edit(d, "form: sourced, sources: [wp_ja_nomonhan]}", "form: sourced, sources: 1.5}", file="i18n/ja.yaml"),
+        r"ja.yaml:9: the sources of the name 'japanese_title' must be a list of ids",
+        None,
+    ),
+    (
+        "name sources holds a list in a translation",
+        lambda d: edit(d, "form: sourced, sources: [wp_ja_nomonhan]}", "form: sourced, sources: [[a]]}", file="i18n/ja.yaml"),
+        r"ja.yaml:9: the sources of the name 'japanese_title' must be a list of ids",
         None,
     ),
     (

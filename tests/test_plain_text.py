@@ -157,5 +157,5 @@ def test_html_in_every_text_field_and_language_is_shown_as_text(qtbot, tmp_path,
         assert red_pixels(shot(presenter, f"presenter-{lang}")) == 0, lang
         assert "<img" in window.notes.toPlainText()
     caption.set_active(False)
-    window.state.update(language="en")  # the interface language is the process's: leave it as other tests expect
+    window.state.update(language="en")  # Qt's translator is process-wide: leave English for the next test
     assert http_server[1] == []

@@ -125,7 +125,7 @@ def _check_feature(feat: Any, path: tuple, inside: Callable[[float, float], bool
             problems.append((path + ("properties", key), f"the property '{key}' holds {bad}", "delete it, or retype the text"))
     geom = feat.get("geometry")
     gpath = path + ("geometry",)
-    if not isinstance(geom, dict) or geom.get("type") not in GEOMETRY_TYPES:
+    if not isinstance(geom, dict) or not isinstance(geom.get("type"), str) or geom["type"] not in GEOMETRY_TYPES:
         problems.append(
             (gpath, "the geometry is missing or of an unknown type", f"use one of {', '.join(sorted(GEOMETRY_TYPES))}")
         )

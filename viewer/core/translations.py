@@ -210,6 +210,9 @@ def _read_name(
         )
         return None
     sources = value.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        issues.append(doc.issue(key + ("sources",), f"the sources of the name '{where}' must be a list of ids", fix))
+        return None
     if value["form"] == "sourced":
         unknown = [s for s in sources if s not in source_ids]
         if not sources or unknown:
