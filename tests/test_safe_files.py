@@ -34,6 +34,12 @@ def test_a_write_replaces_the_file_in_one_step_and_leaves_no_part(tmp_path):
     atomic_write_text(target, "new")
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (target.stat().st_mode & 0o777) == 0o644  # the old file's mode is kept
+    fresh = tmp_path / "fresh.txt"
+    atomic_write_text(fresh, "x")
+    assert (fresh.stat().st_mode & 0o777) == 0o666 & ~umask  # a new file gets the umask's mode, not mkstemp's 0600
 
 
 def test_a_failed_or_empty_write_keeps_the_old_file(tmp_path):

@@ -74,6 +74,16 @@ def _refuse_special_target(target: Path) -> None:
         raise FileProblem(target, "this is not a regular file (a device, pipe, socket or folder)", "choose another file name")
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: the target's own if it exists, else what the user's umask gives."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def part_name(target: Path) -> Path:
     """The hidden temporary name a write to `target` goes through (`.NAME.part*`), in the same folder."""
     return target.with_name(f"{PART_PREFIX}{target.name}{PART_MARK}")
@@ -99,6 +109,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     try:
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; the result is a file like any the user saves
         yield tmp
         if not tmp.is_file() or tmp.stat().st_size == 0:
             raise FileProblem(target, "nothing was written", "check the free disk space and try again")
