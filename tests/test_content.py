@@ -120,7 +120,8 @@ def test_the_27_june_raid_was_the_2nd_air_group_and_the_inflated_claim_japanese(
     texts = _texts(raid)
     assert "2nd Air Group" in texts["en"] and "Brigade" not in texts["en"].split("2nd Air Group")[0]
     assert "99" in texts["en"] and "25" in texts["en"] and "Japanese airmen claimed" in texts["en"]
-    assert raid.caveat.kind == "one-sided claim" and "Japanese claim" in raid.caveat.text["en"]
+    assert raid.caveat.kind == "one-sided claim" and "Japanese airmen's own claim" in raid.caveat.text["en"]
+    assert "Goldman" not in texts["en"]  # his disbelief is of the Soviet claim of 100 (brief, chronology row 32)
     assert "2-я авиагруппа" in texts["ru"] and "Японские лётчики заявили о 99" in texts["ru"]
     assert "2-р агаарын бүлэг" in texts["mn"] and "99" in texts["mn"]
     assert "第2飛行集団" in texts["ja"] and "第2航空旅団" not in texts["ja"] and "99機" in texts["ja"]
