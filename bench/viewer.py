@@ -13,7 +13,7 @@ rssanon_growth_mb_100k_scrubs the same growth split as Linux counts it: RssAnon 
 rssfile_..., rssshmem_...     RssFile (pages of Qt's libraries and fonts, faulted in as code is first used)
 
 Targets: first frame <= 0.8 s and <= 2x bare; p50 <= 5 ms; p99 <= 16.7 ms; 0 dropped; <= 2 MB.
-Run: QT_QPA_PLATFORM=offscreen python bench/viewer.py [--quick]
+Run: QT_QPA_PLATFORM=offscreen python bench/viewer.py [--quick | --memory (the memory figure alone)]
 """
 
 from __future__ import annotations
@@ -166,10 +166,15 @@ def main(quick: bool) -> None:
     print(f"playback_dropped_frames_moving_60s {sum(missed(seg) for seg in segments)}")
     print(f"playback_frames_painted {len(paints)}")
 
-    # Memory: 100,000 scrubs with a paint each.
+    memory_growth(app, w, 10_000 if quick else 100_000, quick)
+
+
+def memory_growth(app, w, n: int, quick: bool = False) -> None:
+    """Memory: `n` scrubs with a paint each, after 10,000 that fill the caches and allocator pools."""
+    from pyqtgraph.Qt import QtCore
+
     rng = random.Random(11)
     span = (w.state.timeline.end - w.state.timeline.start).total_seconds()
-    n = 10_000 if quick else 100_000
 
     def scrub(k: int) -> None:
         for i in range(k):
@@ -177,8 +182,9 @@ def main(quick: bool) -> None:
             w.map.graphics.viewport().repaint()
             if i % 100 == 99:  # as the event loop does between a drag's mouse moves: posted events are delivered
                 app.processEvents()
+                QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
 
-    scrub(10_000)  # caches and allocator pools fill up first; growth is measured after that
+    scrub(10_000)
     base, base_parts = rss_mb(), rss_parts_mb()
     scrub(n)
     print(f"rss_growth_mb_100k_scrubs {rss_mb() - base:.2f}{' (10k run)' if quick else ''}")
@@ -186,5 +192,21 @@ def main(quick: bool) -> None:
         print(f"{key.lower()}_growth_mb_100k_scrubs {value - base_parts.get(key, 0.0):.2f}")
 
 
+def memory_only() -> None:
+    """`--memory`: the memory figure alone, in a process that has done nothing else (as a kiosk does)."""
+    from viewer.cli import _load_or_report
+    from viewer.ui.app import _application, build_window
+
+    app = _application()
+    w = build_window(_load_or_report(), None)
+    w.resize(1920, 1080)
+    w.show()
+    app.processEvents()
+    memory_growth(app, w, 100_000)
+
+
 if __name__ == "__main__":
-    main("--quick" in sys.argv)
+    if "--memory" in sys.argv:
+        memory_only()
+    else:
+        main("--quick" in sys.argv)
