@@ -9,6 +9,7 @@ from datetime import datetime
 import numpy as np
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtTest, QtWidgets
+from qt_events import wheel_up
 
 from viewer.core.model import STATES
 from viewer.core.placement import distance_to_rect, label_reach
@@ -183,17 +184,7 @@ def test_the_wheel_takes_the_camera_and_zooms_about_the_pointer(qtbot, scenario)
     pos = QtCore.QPointF(vp.width() * 0.25, vp.height() * 0.3)
     before = w.map.view.mapSceneToView(w.map.graphics.mapToScene(pos.toPoint()))
     width = np.diff(w.map.view.viewRange()[0])[0]
-    ev = QtGui.QWheelEvent(
-        pos,
-        QtCore.QPointF(vp.mapToGlobal(pos.toPoint())),
-        QtCore.QPoint(),
-        QtCore.QPoint(0, 120),
-        QtCore.Qt.MouseButton.NoButton,
-        QtCore.Qt.KeyboardModifier.NoModifier,
-        QtCore.Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QtWidgets.QApplication.sendEvent(vp, ev)
+    wheel_up(vp, pos)
     after = w.map.view.mapSceneToView(w.map.graphics.mapToScene(pos.toPoint()))
     assert not w.state.follow_story
     assert np.diff(w.map.view.viewRange()[0])[0] < width * 0.95 and w.state.camera.close_to(w.map.shown_camera())

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtTest, QtWidgets
+from qt_events import wheel_up
 
 from viewer.core.camera import MAX_ZOOM_OUT, MIN_SPAN_KM
 from viewer.core.view_state import LAYERS
@@ -134,17 +135,7 @@ def test_zoom_is_bounded_to_the_region(window, qtbot):
     centre = QtCore.QPointF(viewport.width() / 2, viewport.height() / 2)
     for delta in (120, -120):
         for _ in range(60):
-            ev = QtGui.QWheelEvent(
-                centre,
-                viewport.mapToGlobal(centre),
-                QtCore.QPoint(),
-                QtCore.QPoint(0, delta),
-                QtCore.Qt.MouseButton.NoButton,
-                QtCore.Qt.KeyboardModifier.NoModifier,
-                QtCore.Qt.ScrollPhase.NoScrollPhase,
-                False,
-            )
-            QtCore.QCoreApplication.sendEvent(viewport, ev)
+            wheel_up(viewport, centre, delta // 120)
         (x0, x1), (y0, y1) = window.map.view.viewRange()
         camera, home = window.state.camera, window.state.bounds.home
         if delta > 0:
@@ -252,17 +243,7 @@ def test_in_presenter_mode_the_wheel_zooms_and_the_pen_can_be_put_down(presenter
     centre = QtCore.QPointF(p.pen.width() / 2, p.pen.height() / 2)
 
     def wheel() -> tuple[float, float]:
-        ev = QtGui.QWheelEvent(
-            centre,
-            p.pen.mapToGlobal(centre),
-            QtCore.QPoint(),
-            QtCore.QPoint(0, 120),
-            QtCore.Qt.MouseButton.NoButton,
-            QtCore.Qt.KeyboardModifier.NoModifier,
-            QtCore.Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QtCore.QCoreApplication.sendEvent(p.pen, ev)  # over the pen overlay, which covers the whole map
+        wheel_up(p.pen, QtCore.QPointF(centre))  # over the pen overlay, which covers the whole map
         return window.map.shown_camera().size
 
     first, second = wheel(), wheel()
