@@ -1,7 +1,7 @@
 """The first screen: who fought whom, where, why it mattered and how to use the app, over the map, with
 *Take the tour* (the kiosk's tour, `tour.Tour`) and *Explore on my own*. Shown when a desktop user starts the
 app for the first time (nothing remembered yet) and from the menu. Facts from the history brief
-(/work/shared/history: common-errors A3, A4, A8, B2, B3, B7, B8; claims.md), in plain words."""
+(the research brief, shared/history: common-errors A3, A4, A8, B2, B3, B7, B8; claims.md), in plain words."""
 
 from __future__ import annotations
 
