@@ -229,6 +229,13 @@ CASES = [
         r"unknown source 'nobody1999'",
         "sources: [gorbunov, nobody1999]",
     ),
+    (
+        "source that is a mapping",  # found by bench/fuzz.py: a TypeError (unhashable) escaped `check`
+        "sources: [gorbunov]",
+        "sources: [gorbunov, {id: x}]",
+        r"unknown source '\{'id': 'x'\}'",
+        "sources: [gorbunov, {id: x}]",
+    ),
     ("unknown kind", "kind: crossing", "kind: raid", r"unknown kind 'raid'; use one of: " + ", ".join(KINDS), "kind: raid"),
     ("unknown side", "side: japanese", "side: german", r"unknown side 'german'; use one of", "side: german"),
     (

@@ -110,6 +110,16 @@ def test_bad_speaker_notes_are_reported_with_file_and_line(scenario, tmp_path: P
     assert load_speaker_notes(tmp_path / "elsewhere", scenario) == {}  # no file: no notes
 
 
+def test_a_source_that_is_not_an_id_is_reported_not_raised(scenario, tmp_path: Path):
+    """Found by bench/fuzz.py: a mapping in a note's sources escaped as a TypeError (unhashable)."""
+    (tmp_path / NOTES_FILE).write_text(
+        "schema_version: 1\nnotes:\n  first-clash:\n    en: 'text'\n    sources: [{id: goldman2012}]\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as err:
+        load_speaker_notes(tmp_path, scenario)
+    assert any(":5: unknown source " in str(i) for i in err.value.issues), err.value.issues
+
+
 def test_the_caption_box_avoids_the_events_units_and_prefers_empty_map():
     area, size = (1000.0, 600.0), (400.0, 200.0)
     units = [(50.0, 380.0, 60.0, 60.0)]  # bottom-left corner is taken

@@ -367,7 +367,7 @@ class _Checker:
             return None
         ok = True
         for j, sid in enumerate(ids):
-            if sid not in self.refs.sources:
+            if not isinstance(sid, str) or sid not in self.refs.sources:
                 self.fail(path + (j,), f"unknown source '{sid}'", "add it under 'sources' in events.yaml or correct the id")
                 ok = False
         if ok and all(self.refs.sources[s] == "D" for s in ids):
