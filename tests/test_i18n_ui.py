@@ -175,7 +175,7 @@ def test_kiosk_returns_to_its_house_language_when_idle(qtbot, scenario):
     qtbot.waitUntil(lambda: kiosk.touring, timeout=3000)
     assert i18n.language().lang == "mn" and window.language_buttons["mn"].isChecked()
     assert kiosk.caption.text().startswith("Аялал:")  # "Guided tour: …" in Mongolian; the step is in the panel
-    assert tr(kiosk.story.steps[0].title, "mn") in window.notes.toPlainText()
+    qtbot.waitUntil(lambda: tr(kiosk.story.steps[0].title, "mn") in window.notes.toPlainText(), timeout=2000)  # throttle.py
     window.close()
 
 

@@ -7,7 +7,16 @@ import pytest
 
 from viewer.core.camera import Camera
 from viewer.core.map_extent import battlefield_camera
-from viewer.core.placement import LabelRequest, Occupancy, candidate_rects, contains, declutter, intersects, place_labels
+from viewer.core.placement import (
+    LabelRequest,
+    Occupancy,
+    candidate_rects,
+    choose_candidates,
+    contains,
+    declutter,
+    intersects,
+    place_labels,
+)
 from viewer.core.view_state import ViewState
 
 VIEW = (0.0, 0.0, 1000.0, 800.0)
@@ -51,6 +60,16 @@ def test_a_label_goes_right_of_its_anchor_when_there_is_room():
     req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
     assert candidate_rects(req, 8, 6)[0] == (110.0, 90.0, 60.0, 20.0)
     assert place_labels([req], [], VIEW) == [(110.0, 90.0, 60.0, 20.0)]
+
+
+def test_a_label_keeps_the_spot_it_had_last_frame_while_that_spot_is_free():
+    req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0, group=("place", "a"))
+    assert choose_candidates([req], [], VIEW) == [0]  # right: the first choice of a label seen for the first time
+    assert choose_candidates([req], [], VIEW, preferred=[1]) == [1]  # it was on the left: it stays there
+    left = candidate_rects(req, 8, 6)[1]
+    assert choose_candidates([req], [left], VIEW, preferred=[1]) == [0]  # its old spot is taken: the usual order
+    grid = Occupancy([left])
+    assert grid.hits(left) and not grid.hits(candidate_rects(req, 8, 6)[0])
 
 
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():

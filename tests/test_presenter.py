@@ -112,6 +112,20 @@ def test_the_caption_can_be_hidden_with_a_key(talk, qtbot):
     assert p.caption.heading.font().pixelSize() > p.caption.body.font().pixelSize()  # heading larger than the body
 
 
+def test_the_legend_on_the_map_can_be_hidden_with_a_key(talk, qtbot):
+    """A lecturer shows the whole map: L folds the on-map legend away (and back), and the map is drawn without it."""
+    window, _ = talk
+    furniture = window.map.layer("furniture")
+    qtbot.waitUntil(lambda: furniture.where("legend") is not None, timeout=3000)
+    with_legend = window.map.graphics.grab().toImage()
+    type_keys(window, Key.Key_L)
+    assert "legend" not in window.state.layers
+    qtbot.waitUntil(lambda: furniture.where("legend") is None, timeout=3000)  # laid out at the next paint
+    assert window.map.graphics.grab().toImage() != with_legend
+    type_keys(window, Key.Key_L)
+    qtbot.waitUntil(lambda: furniture.where("legend") is not None, timeout=3000)
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
 def test_pen_strokes_land_anywhere_on_the_map(qtbot, scenario, app_home, size):
     window, p = build_presenter(scenario)

@@ -6,7 +6,7 @@ A rectangle is `(left, top, width, height)` with y pointing down, as on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,32 +66,47 @@ def shrunk(r: Rect, by: float) -> Rect:
 
 
 class Occupancy:
-    """Rectangles already taken on screen, bucketed in a coarse grid so a test touches few of them."""
+    """Rectangles already taken on screen, bucketed in a coarse grid so a test touches few of them. Each is kept
+    by its edges (x0, y0, x1, y1): a label's placement asks hundreds of these tests a frame."""
 
     CELL = 64.0
 
     def __init__(self, rects: Iterable[Rect] = ()) -> None:
-        self.cells: dict[tuple[int, int], list[Rect]] = {}
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         for r in rects:
             self.add(r)
 
-    def _keys(self, r: Rect) -> Iterator[tuple[int, int]]:
+    def _span(self, x0: float, y0: float, x1: float, y1: float) -> tuple[range, range]:
         c = self.CELL
-        for i in range(int(r[0] // c), int((r[0] + r[2]) // c) + 1):
-            for j in range(int(r[1] // c), int((r[1] + r[3]) // c) + 1):
-                yield i, j
+        return range(int(x0 // c), int(x1 // c) + 1), range(int(y0 // c), int(y1 // c) + 1)
 
     def add(self, r: Rect) -> None:
-        for key in self._keys(r):
-            self.cells.setdefault(key, []).append(r)
+        if r[2] <= 0 or r[3] <= 0:
+            return  # an empty rectangle takes no room (`intersects` never counts it)
+        edges = (r[0], r[1], r[0] + r[2], r[1] + r[3])
+        columns, rows = self._span(*edges)
+        for i in columns:
+            for j in rows:
+                self.cells.setdefault((i, j), []).append(edges)
 
     def hits(self, r: Rect) -> bool:
-        return any(intersects(r, o) for key in self._keys(r) for o in self.cells.get(key, ()))
+        if r[2] <= 0 or r[3] <= 0:
+            return False
+        x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
+        columns, rows = self._span(x0, y0, x1, y1)
+        cells = self.cells
+        for i in columns:
+            for j in rows:
+                for a0, b0, a1, b1 in cells.get((i, j), ()):
+                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                        return True
+        return False
 
     def covered(self, r: Rect) -> float:
         """How much of `r` is taken (pixels², counting a rectangle once however many cells it spans)."""
-        seen = {id(o): o for key in self._keys(r) for o in self.cells.get(key, ())}
-        return sum(overlap(r, o) for o in seen.values())
+        columns, rows = self._span(r[0], r[1], r[0] + r[2], r[1] + r[3])
+        seen = {id(o): o for i in columns for j in rows for o in self.cells.get((i, j), ())}
+        return sum(overlap(r, (a0, b0, a1 - a0, b1 - b0)) for a0, b0, a1, b1 in seen.values())
 
 
 @dataclass(frozen=True)
@@ -151,20 +166,38 @@ def place_labels(
     `view` and overlaps neither an obstacle nor a label already placed; None where no candidate fits, so a
     label is left out rather than drawn over another (unless it is forced). Labels may touch by a few pixels
     of their halos. Of a group, only the first request that fits is placed."""
+    choices = choose_candidates(requests, obstacles, view, lift, drop)
+    return [None if i is None else candidate_rects(req, lift, drop)[i] for req, i in zip(requests, choices, strict=True)]
+
+
+def choose_candidates(
+    requests: Sequence[LabelRequest],
+    obstacles: Iterable[Rect],
+    view: Rect,
+    lift: float = 8.0,
+    drop: float = 6.0,
+    preferred: Sequence[int | None] = (),
+) -> list[int | None]:
+    """`place_labels`, answered as the index of each label's chosen candidate (see `candidate_rects`): a map
+    that meets the same labels again (the next frame of a slow playback) reuses the choice at the new anchors.
+    `preferred[i]`, if given, is the candidate request i tries first (where its label was last frame: a label
+    that stays put while its spot is free does not hop from side to side as the units move)."""
     grid = Occupancy(obstacles)
-    chosen: list[Rect | None] = []
+    chosen: list[int | None] = []
     done: set[object] = set()
-    for req in requests:
-        rect = None
+    for n, req in enumerate(requests):
+        pick = None
         if req.group is None or req.group not in done:
-            inside = [r for r in candidate_rects(req, lift, drop) if contains(view, r)]
-            rect = next((r for r in inside if not grid.hits(shrunk(r, 3))), None)
-            if rect is None and req.forced and inside:
-                rect = min(inside, key=grid.covered)  # drawn all the same, where it hides least
-        if rect is not None:
-            grid.add(shrunk(rect, 2))
+            inside = [(i, r) for i, r in enumerate(candidate_rects(req, lift, drop)) if contains(view, r)]
+            first = preferred[n] if n < len(preferred) else None
+            inside.sort(key=lambda ir: ir[0] != first)  # stable: otherwise the order of `candidate_rects`
+            pick = next((ir for ir in inside if not grid.hits(shrunk(ir[1], 3))), None)
+            if pick is None and req.forced and inside:
+                pick = min(inside, key=lambda ir: grid.covered(ir[1]))  # drawn all the same, where it hides least
+        if pick is not None:
+            grid.add(shrunk(pick[1], 2))
             done.add(req.group)
-        chosen.append(rect)
+        chosen.append(None if pick is None else pick[0])
     return chosen
 
 

@@ -23,7 +23,7 @@ from .model import Event, Scenario
 from .story import Story
 from .timeline import Timeline
 
-LAYERS = ("disputed", "claims", "border", "fronts", "manoeuvres", "halos", "trails", "inset")
+LAYERS = ("disputed", "claims", "border", "fronts", "manoeuvres", "halos", "trails", "inset", "legend")
 SPANS = ("campaign", "wide")  # the campaign of 1939, or 1931–1945 with the background and aftermath
 SPEEDS_HOURS = (1, 6, 24, 168)  # hours of history per second of playback
 PANEL_RANGE = (0.15, 0.5)  # the notes panel's share of the window's width

@@ -52,7 +52,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("pan.north", ("Shift+Up",), ALL),
     Command("pan.south", ("Shift+Down",), ALL),
     Command("span.wide", (), VIEWING, checkable=True),
-    *(Command(f"layer.{name}", (), DESK | PRESENT, checkable=True) for name in LAYERS),
+    *(
+        Command(f"layer.{name}", (), DESK | PRESENT, checkable=True, present_keys=("L",) if name == "legend" else None)
+        for name in LAYERS
+    ),
     *(Command(f"export.{kind}", (), DESK) for kind in ("png", "svg", "pdf", "pptx", "mp4", "gif")),
     Command("help", ("F1", "?", "Shift+?"), DESK | PRESENT),
     Command("about", (), DESK),
@@ -104,6 +107,7 @@ def command_text(command_id: str) -> str:
         "layer.halos": translate("Window", "Uncertainty of positions"),
         "layer.trails": translate("Window", "Trails"),
         "layer.inset": translate("Window", "Regional inset"),
+        "layer.legend": translate("Window", "Legend"),
         "export.png": translate("Window", "Picture (PNG, 3840×2160)…"),
         "export.svg": translate("Window", "Vector picture (SVG)…"),
         "export.pdf": translate("Window", "Handout (PDF, A4)…"),

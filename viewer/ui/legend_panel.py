@@ -13,6 +13,7 @@ from .i18n import translate
 from .map.layer import LegendEntry
 from .map_view import MapView
 from .style import font
+from .throttle import Throttle
 
 Grid = tuple[list[list[LegendEntry]], tuple[float, float]]  # columns of rows, and the legend's size
 MAX_SHARE = 0.36
@@ -30,12 +31,16 @@ class _LegendBody(QtWidgets.QWidget):
         self.basis = 200  # the width the rows are laid out for: the panel's, less a scroll bar (so a scroll bar
         # that comes and goes cannot change the columns, the height, and so the scroll bar, in a loop)
         self._cache: tuple[tuple, Grid] | None = None
+        self._entries: list[LegendEntry] | None = None  # the marks on the map, until the next `refresh`
         self._picture: tuple[tuple, QtGui.QPixmap] | None = None
 
     def grid(self) -> Grid:
-        """The legend's columns and size for the marks on the map now (measured once per set of rows)."""
+        """The legend's columns and size for the marks on the map now (measured once per set of rows). The marks
+        are collected again only after `refresh`: the panel is also repainted when a widget beside it changes."""
         furniture = self.map_view.layer("furniture")
-        entries = furniture.entries()
+        if self._entries is None:
+            self._entries = furniture.entries()
+        entries = self._entries
         key = (tuple((e.key, e.text) for e in entries), self.basis, self.map_view.ctx.scale)
         if self._cache is None or self._cache[0] != key:
             self._cache = key, furniture.legend_for_width(entries, self.basis)
@@ -48,6 +53,7 @@ class _LegendBody(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         """Collected when next painted: while playing, many instants pass between two paints."""
+        self._entries = None
         self.update()
 
     def take_height(self, grid: Grid) -> None:
@@ -107,6 +113,7 @@ class LegendPanel(QtWidgets.QWidget):
         self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cap = 400
         self._panel: QtWidgets.QWidget | None = None
+        self._refresh = Throttle(self, self.body.refresh)  # see throttle.py: every layer is asked for its marks
         self.body.sigHeight.connect(self._fit)
         self.header.toggled.connect(self._fold)
         column = QtWidgets.QVBoxLayout(self)
@@ -120,6 +127,9 @@ class LegendPanel(QtWidgets.QWidget):
             slot = partial(self._changed, field)
             signal.connect(slot)
             self._subscriptions.append((signal, slot))
+        self._subscriptions.append((map_view.state.events.layers, self._show_layers))
+        map_view.state.events.layers.connect(self._show_layers)
+        self._show_layers(map_view.state.layers)
         map_view.view.sigRangeChanged.connect(self._range_changed)
         self.destroyed.connect(partial(_unsubscribe, self._subscriptions))
         self.retranslate()
@@ -134,10 +144,17 @@ class LegendPanel(QtWidgets.QWidget):
 
     def _changed(self, _field: str, _value: object) -> None:
         if self.body.isVisible():
-            self.body.refresh()
+            self._refresh()
 
     def _range_changed(self, *_args: object) -> None:
         self._changed("camera", None)
+
+    def _show_layers(self, layers: frozenset[str]) -> None:
+        """The "legend" layer shows or hides the panel (shown only once it has a place in a window)."""
+        if "legend" not in layers:
+            self.hide()
+        elif self.parent() is not None:
+            self.show()
 
     def _fold(self, open_: bool) -> None:
         self.scroll.setVisible(open_)
@@ -151,6 +168,7 @@ class LegendPanel(QtWidgets.QWidget):
 
     def set_scale(self, scale: float) -> None:
         self.header.setFont(font(15 * scale, bold=True))
+        self.body.refresh()  # the swatches are drawn for the scale
         self.body.take_height(self.body.grid())
 
     def follow_height_of(self, panel: QtWidgets.QWidget) -> None:

@@ -26,6 +26,7 @@ from .map_view import MapView
 from .notes import NotesPanel, event_html, unit_html
 from .settings import Settings, restore_state, save_state
 from .style import DATE_PX, INK, colour, font, scale_for
+from .throttle import Throttle
 from .timeline_bar import TimelineBar
 from .tour import Tour
 
@@ -70,6 +71,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
         self.notes = NotesPanel()
+        self._follow_story_note = Throttle(self, self._show_note)  # a drag across events: see throttle.py
         self.legend = LegendPanel(self.map)
         self.timeline_bar = TimelineBar(self.state)
         self.touch_scale = TOUCH_SCALE["desktop"]  # set_mode makes the controls bigger for a hall or fingers
@@ -261,7 +263,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ev.playing.connect(self._show_instant)
         ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
         ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
-        ev.step.connect(lambda _step: self._show_note())
+        ev.step.connect(lambda _step: self._follow_story_note())
         ev.selected_unit.connect(lambda _unit: self._show_note())
         for field in (ev.language, ev.naming):
             field.connect(lambda _value: self._language_changed())
@@ -367,7 +369,7 @@ class MainWindow(QtWidgets.QMainWindow):
         chapter = self.state.timeline.chapter_at(at)
         self.chapter_label.setText(tr(chapter.title, lang) if chapter else "")
         if self.state.selected_unit:
-            self._show_note()  # the card's "now" follows the instant
+            self._follow_story_note()  # the card's "now" follows the instant
 
     def _show_note(self) -> None:
         """The selected unit's card, else the current step's note, else a title page."""

@@ -4,15 +4,15 @@ the claims and of the disputed ground's area."""
 from __future__ import annotations
 
 import numpy as np
-from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
+from pyqtgraph.Qt import QtCore, QtGui
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
-from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, RIVER, colour, font
-from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer
+from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, PAPER, RIVER, colour, font
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
 from .swatches import fill_swatch, line_swatch
 
 
@@ -54,9 +54,11 @@ NO_PEN, NO_BRUSH = QtGui.QPen(QtCore.Qt.PenStyle.NoPen), QtGui.QBrush(QtCore.Qt.
 
 
 class BaseMapLayer(MapLayer):
-    """Every static shape in one item, so Qt caches the whole base map as a single pixmap in device coordinates
-    (redrawn only when the view zooms or pans, or a part is shown or hidden), instead of blending one per part
-    each frame. Its parts follow the "disputed", "claims" and "border" layers of the view state."""
+    """Every static shape in one item, drawn on screen from one opaque picture of the whole view: paper and the
+    base map, redrawn only when the view zooms or pans, is resized, or a part is shown or hidden. Opaque, it is
+    copied rather than blended each frame (Qt's own item cache keeps an alpha channel and blends it). On vector
+    devices (SVG, PDF) the shapes themselves are drawn. Its parts follow the "disputed", "claims" and "border"
+    layers of the view state."""
 
     name = "base"
     z = -10.0
@@ -65,18 +67,33 @@ class BaseMapLayer(MapLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self.shapes = [shape[:4] for shape in _keyed(ctx)]
-        self._bounds = QtCore.QRectF()
-        for _, path, _, _ in self.shapes:
-            self._bounds = self._bounds.united(path.boundingRect())
         self._keyed = _keyed(ctx)
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
-        self.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def boundingRect(self) -> QtCore.QRectF:
-        return self._bounds
+        self._picture: tuple[tuple, QtGui.QPixmap] | None = None
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
+        device = p.device()
+        if device is None or p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
+            self._draw(p)
+            return
+        t, dpr = p.transform(), device_ratio(p)
+        key = (transform_key(t), device.width(), device.height(), dpr, self.state.layers)
+        if self._picture is None or self._picture[0] != key:
+            pm = QtGui.QPixmap(round(device.width() * dpr), round(device.height() * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(colour(PAPER))  # opaque: the pixmap stays without an alpha channel
+            q = QtGui.QPainter(pm)
+            q.setTransform(t)
+            self._draw(q)
+            q.end()
+            self._picture = key, pm
+        p.save()
+        p.resetTransform()
+        p.drawPixmap(QtCore.QPointF(0, 0), self._picture[1])
+        p.restore()
+
+    def _draw(self, p: QtGui.QPainter) -> None:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         shown = self.state.layers
         for part, path, pen, brush in self.shapes:

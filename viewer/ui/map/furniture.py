@@ -36,11 +36,21 @@ class FurnitureLayer(MapLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._size = (0.0, 0.0)
-        self.legend_on_map = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
+        self._legend_here = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
         self._cache: tuple[tuple, QtGui.QPixmap, dict[str, QtCore.QRectF]] | None = None
         self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         ctx.view_box.sigRangeChanged.connect(self._range_changed)
+
+    @property
+    def legend_on_map(self) -> bool:
+        """The legend is drawn on the map in a window without a side panel (a talk, an export), unless the
+        "legend" layer is off (a lecturer hides it with L to show the whole map)."""
+        return self._legend_here and "legend" in self.state.layers
+
+    @legend_on_map.setter
+    def legend_on_map(self, here: bool) -> None:
+        self._legend_here = here
 
     def _range_changed(self, *_args: object) -> None:
         self.update()  # the scale bar follows the zoom, the overlays the disputed ground

@@ -1,20 +1,19 @@
 """The uncertainty of approximate positions: a dashed circle of each unit's radius, under the places and
 units, filled (a translucent disc) only for the selected unit, so a crowd of circles never piles into a blob
-that hides the river, the places and the other units. Beyond HALO_CROWD_MAX units the circles are not drawn
-(too many to read or to blend in a frame): the symbols carry a "≈" badge instead."""
+that hides the river, the places and the other units. Beyond DETAIL_MAX units (a crowd) the circles are not
+drawn (too many to read or to blend in a frame): the symbols carry a "≈" badge instead."""
 
 from __future__ import annotations
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.model import SIDES
 from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
 from .layer import LegendEntry, MapLayer, device_ratio, device_xy
-from .pixmaps import blit_many, halo_pen, halo_pixmap
+from .pixmaps import halo_pen, halo_pixmap
 from .swatches import Swatch
-from .units import DETAIL_MAX, HALO_CROWD_MAX, units_in_view
+from .units import DETAIL_MAX, units_in_view
 
 HALO_CACHE_MAX_PX = 400  # a bigger circle is drawn, not cached: a pixmap that big would cost more than it saves
 
@@ -28,7 +27,7 @@ class HalosLayer(MapLayer):
     def paint(self, p: QtGui.QPainter, *args) -> None:
         pos = self.ctx.positions()
         k = np.flatnonzero(pos.present & (pos.radius_km > 0))
-        if not len(k) or np.count_nonzero(pos.present) > HALO_CROWD_MAX:
+        if not len(k) or np.count_nonzero(pos.present) > DETAIL_MAX:
             return
         t = self.to_device(self.scene_to_device(p))
         px_per_km = float(np.hypot(t.m11(), t.m12()))
@@ -36,14 +35,6 @@ class HalosLayer(MapLayer):
         dpr, pen_px = device_ratio(p), round(1.3 * self.scale, 1)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        if np.count_nonzero(pos.present) > DETAIL_MAX:  # a crowd: one batched blit per side and radius
-            r_even = (2 * np.round(r_px / 2)).astype(int)
-            keys = self.ctx.side[k] * 100_000 + np.minimum(r_even, HALO_CACHE_MAX_PX)
-            for key in np.unique(keys[r_even >= 2]):
-                pick = keys == key
-                pm = halo_pixmap(SIDES[key // 100_000], int(key % 100_000), pen_px, dpr)
-                blit_many(p, pm, xy[pick, 0], xy[pick, 1], dpr)
-            return
         selected = self.state.selected_unit
         for unit_k, (x, y), r in zip(k, xy, r_px, strict=True):
             if r < 2:
@@ -61,7 +52,7 @@ class HalosLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         pos = self.ctx.positions()
         k = units_in_view(self.ctx)
-        if np.count_nonzero(pos.present) > HALO_CROWD_MAX or not np.any(pos.radius_km[k] > 0):
+        if np.count_nonzero(pos.present) > DETAIL_MAX or not np.any(pos.radius_km[k] > 0):
             return []
         return [
             LegendEntry(

@@ -5,11 +5,16 @@ places. Several labels of one key are alternatives (a claim's name at several po
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.placement import LabelRequest, Rect, place_labels
+from ...core.placement import LabelRequest, Rect, candidate_rects, choose_candidates
 from .layer import KEY, SELECTED, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
+
+STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
+STEADY = timedelta(hours=STEADY_HOURS)
 
 
 class LabelsLayer(MapLayer):
@@ -22,6 +27,9 @@ class LabelsLayer(MapLayer):
         # What the last paint drew: key, where, and the request it answered (its anchor and size).
         self.placed: list[tuple[tuple[str, str], Rect, LabelRequest]] = []
         self.lift, self.drop = 8.0, 6.0
+        self._choices: tuple[tuple, list[int | None]] | None = None  # the last placement, by what it was made of
+        self._requests: list[LabelRequest] = []  # ... and the requests it answered
+        self._steady: tuple[tuple, datetime] | None = None  # ... in what view, at what instant
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
@@ -40,10 +48,41 @@ class LabelsLayer(MapLayer):
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
-        chosen = place_labels(requests, obstacles, view, lift=self.lift, drop=self.drop)
+        chosen = self._place(requests, obstacles, view)
         p.resetTransform()
         self.placed = []
         for lb, pm, req, rect in zip(labels, pixmaps, requests, chosen, strict=True):
             if rect is not None:
                 p.drawPixmap(qrect(rect).topLeft(), pm)
                 self.placed.append((lb.key, rect, req))
+
+    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[Rect | None]:
+        """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
+        and what they avoid move by less than a pixel between most frames: then the last choice of candidate
+        is kept (at the new anchors). Otherwise, while the story runs on (the same view, layers and language, an
+        instant at most STEADY_HOURS on), each label first tries the spot it had last time, so labels do not hop
+        from side to side as the units move; after a jump or a change of view the layout starts afresh, as a
+        still of that moment is drawn."""
+        key = (
+            _rounded(view),
+            tuple(_rounded(r) for r in obstacles),
+            tuple((r.group, r.forced, _rounded(r.anchor), _rounded(r.size), round(r.gap)) for r in requests),
+            self.lift,
+            self.drop,
+        )
+        if self._choices is None or self._choices[0] != key:
+            s = self.state
+            steady, at = (key[0], s.layers, s.language, s.naming, self.scale), s.instant
+            runs_on = self._steady is not None and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY
+            last = dict(zip((r.group for r in self._requests), self._choices[1], strict=True)) if runs_on else {}
+            preferred = [last.get(r.group) for r in requests]
+            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
+            self._requests, self._steady = requests, (steady, at)
+        return [
+            None if i is None else candidate_rects(req, self.lift, self.drop)[i]
+            for req, i in zip(requests, self._choices[1], strict=True)
+        ]
+
+
+def _rounded(values: tuple[float, ...]) -> tuple[int, ...]:
+    return tuple(round(v) for v in values)

@@ -1,5 +1,5 @@
 """Pixmaps the map layers draw many times a frame (uncertainty discs, labels) and the batched blit that draws
-one pixmap at many points; the caches are bounded, keyed on what changes the picture."""
+a crowd of symbols from one atlas; the caches are bounded, keyed on what changes the picture."""
 
 from __future__ import annotations
 
@@ -42,13 +42,9 @@ def pixmap_painter(pm: QtGui.QPixmap) -> QtGui.QPainter:
     return QtGui.QPainter(pm) if RECORDED is None else _RecordingPainter(pm)
 
 
-def blit_many(
-    p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarray, dpr: float, sources: np.ndarray | None = None
-) -> None:
-    """Draw a pixmap (or, with `sources`, a rectangle of it per point) centred at many points in a single
-    call, as pyqtgraph's scatter plots do."""
-    if sources is None:
-        sources = np.tile([0.0, 0.0, pm.width(), pm.height()], (len(xs), 1))
+def blit_many(p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarray, dpr: float, sources: np.ndarray) -> None:
+    """Draw a rectangle of a pixmap (an atlas) per point, centred there, in a single call, as pyqtgraph's scatter
+    plots do. `sources` is (n, 4): x, y, width, height in the pixmap's pixels."""
     if _PrimitiveArray is None:
         for x, y, (sx, sy, sw, sh) in zip(xs, ys, sources, strict=True):
             p.drawPixmap(QtCore.QRectF(x - sw / dpr / 2, y - sh / dpr / 2, sw / dpr, sh / dpr), pm, QtCore.QRectF(sx, sy, sw, sh))
