@@ -73,8 +73,9 @@ class LabelsLayer(MapLayer):
         if self._choices is None or self._choices[0] != key:
             s = self.state
             steady, at = (key[0], s.layers, s.language, s.naming, self.scale), s.instant
-            runs_on = self._steady is not None and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY
-            last = dict(zip((r.group for r in self._requests), self._choices[1], strict=True)) if runs_on else {}
+            last: dict[object, int | None] = {}
+            if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
+                last = dict(zip((r.group for r in self._requests), self._choices[1], strict=True))
             preferred = [last.get(r.group) for r in requests]
             self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
             self._requests, self._steady = requests, (steady, at)
