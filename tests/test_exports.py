@@ -130,13 +130,14 @@ def test_handout_is_real_text_at_9_to_11_pt_without_ligatures(scenario, tmp_path
 
 
 def test_handout_map_is_the_chapters_decisive_moment(scenario):
-    from viewer.core.motion import MotionModel
+    from dataclasses import replace
 
-    motion = MotionModel(scenario.units)
-    moments = {c.id: ex.decisive_event(scenario, c, motion) for c in scenario.chapters}
+    moments = {c.id: ex.decisive_event(scenario, c) for c in scenario.chapters}
     assert moments["background"] is None and moments["aftermath"] is None  # no map before or after the campaign
     assert moments["bain-tsagan"].at > scenario.event("crossing").at  # the fight on Bain-Tsagan, not the crossing
-    assert moments["august"].at > scenario.event("offensive-opens").at  # not 05:45 on the first day
+    assert moments["august"].id == "pincers-meet"  # the ring closing, not 05:45 on the first day
+    unnamed = replace(scenario.chapter("august"), decisive_event=None)
+    assert ex.decisive_event(scenario, unnamed).id == "offensive-opens"  # content that names none: the key event
 
 
 @pytest.mark.parametrize("suffix", [".pptx", ".pdf"])

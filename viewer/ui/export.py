@@ -21,7 +21,6 @@ from ..core.dates import format_date
 from ..core.export_limits import check_frames, check_instant, check_size, exclusive_output
 from ..core.language import tr
 from ..core.model import Chapter, Event, Scenario
-from ..core.motion import MotionModel
 from ..core.pacing import paced_instants
 from ..core.view_state import ViewState
 from .i18n import translate
@@ -79,13 +78,13 @@ def export_svg(
 
 
 # --- the handout ------------------------------------------------------------------------------
-def decisive_event(scenario: Scenario, chapter: Chapter, motion: MotionModel) -> Event | None:
-    """The chapter's decisive moment, read from the data: among its events inside the campaign, the one at
-    whose instant the most units are on the map (the latest of equals: the outcome, not the opening)."""
-    events = [e for e in scenario.events if e.chapter == chapter.id and scenario.campaign_start <= e.at <= scenario.campaign_end]
-    if not events:
-        return None
-    return max(events, key=lambda e: (int(motion.positions(e.at).present.sum()), e.at))
+def decisive_event(scenario: Scenario, chapter: Chapter) -> Event | None:
+    """The chapter's decisive moment, as the content names it (`decisive_event`: for August the ring closing, not
+    the opening barrage nor the instant with most units); without it, the chapter's key event in the campaign."""
+    if chapter.decisive_event is not None:
+        return scenario.event(chapter.decisive_event)
+    start, end = scenario.campaign_start, scenario.campaign_end
+    return next((e for e in scenario.events if e.chapter == chapter.id and e.key and start <= e.at <= end), None)
 
 
 def export_handout(
@@ -95,7 +94,6 @@ def export_handout(
     its events' notes with their caveats, and its sources. Body text 10 pt, real text (no ligatures, so a copied
     "officers" stays whole). Returns the number of chapters."""
     chapters = list(scenario.chapters)
-    motion = MotionModel(scenario.units)
     with MapFrame(scenario, HANDOUT_MAP_PX, scenario.campaign_start, view) as frame, exclusive_output(out) as tmp:
         lang = frame.state.language
         doc = QtGui.QTextDocument()
@@ -105,7 +103,7 @@ def export_handout(
         )
         parts = []
         for i, chapter in enumerate(chapters):
-            event = decisive_event(scenario, chapter, motion)
+            event = decisive_event(scenario, chapter)
             map_name = None
             if event is not None:
                 frame.show(event.at, event.precision)
