@@ -9,9 +9,10 @@ export job both use it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator
 from datetime import datetime, timedelta
 from html import escape
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -207,78 +208,56 @@ def export_video(
     seconds: float | None = None,
     view: dict[str, Any] | None = None,
 ) -> int:
-    """H.264 MP4 (through imageio-ffmpeg, which ships its own ffmpeg) or animated GIF, by the file's suffix.
-    The map's static layers are drawn once; a frame that shows the same instant as the one before (a hold at an
-    event) is not drawn again; ffmpeg encodes in its own process while the next frame is drawn."""
+    """H.264 MP4 or animated GIF, by the file's suffix, through the ffmpeg imageio-ffmpeg ships. The map's static
+    layers are drawn once; each instant is drawn and sent once, and ffmpeg itself repeats it for as many frames as
+    the video holds there (a hold at an event costs neither drawing, nor piping, nor colour conversion per frame);
+    ffmpeg encodes in its own process while the next frame is drawn."""
     instants = check_video(scenario, start, end, fps, size, out, seconds)
+    runs = [(at, len(list(same))) for at, same in groupby(instants)]
     with MapFrame(scenario, size, start, view) as frame, exclusive_output(out) as tmp:
-        writer = _encoder(tmp, size, fps, gif=out.suffix.lower() == ".gif")
+        writer = _ffmpeg(tmp, size, fps, [n for _, n in runs], gif=out.suffix.lower() == ".gif")
         writer.send(None)
         try:
-            last: tuple[datetime, QtGui.QImage] | None = None
-            for i, at in enumerate(instants):
-                if last is None or last[0] != at:
-                    frame.show(at, "day")
-                    last = at, frame.image()  # kept alive while ffmpeg reads its bits
-                writer.send(last[1].constBits())  # the image's own memory: no 8 MB copy per 1080p frame
-                if progress and not progress((i + 1) / len(instants)):
+            done = 0
+            for k, (at, n) in enumerate(runs):
+                frame.show(at, "day")
+                image = frame.image()  # kept alive while ffmpeg reads its bits
+                writer.send(image.constBits())  # the image's own memory: no 8 MB copy per 1080p frame
+                if k == len(runs) - 1:
+                    writer.send(image.constBits())  # once more at the end, so that a final hold lasts its length
+                done += n
+                if progress and not progress(done / len(instants)):
                     raise Cancelled()
         finally:
             writer.close()
     return len(instants)
 
 
-def _encoder(path: Path, size: tuple[int, int], fps: int, gif: bool):
-    """A generator taking raw BGRA frames (a QImage's RGB32 bytes): H.264 by imageio-ffmpeg, or a GIF through the
-    same ffmpeg with a palette made from the whole clip."""
-    import imageio_ffmpeg
-
-    if not gif:
-        return imageio_ffmpeg.write_frames(
-            str(path),
-            size,
-            fps=fps,
-            codec="libx264",
-            pix_fmt_in="bgra",
-            pix_fmt_out="yuv420p",
-            quality=None,
-            bitrate=None,
-            macro_block_size=8,
-            # encoding is the slower half: the fastest preset, and one x264 thread (frame threads cost ~10 % more CPU
-            # per frame, and the other core draws the next frame)
-            output_params=["-preset", "ultrafast", "-crf", "20", "-threads", "1", "-movflags", "+faststart"],
-            ffmpeg_log_level="error",
-        )
-    return _gif_writer(path, size, fps)
-
-
-def _gif_writer(path: Path, size: tuple[int, int], fps: int):
+def _ffmpeg(path: Path, size: tuple[int, int], fps: int, runs: list[int], gif: bool) -> Generator[None, Any, None]:
+    """A generator taking raw BGRA frames (a QImage's RGB32 bytes): one per run of equal frames, then the last one
+    again. ffmpeg times frame k at the sum of the runs before it and fills each run by repeating its frame (the
+    `fps` filter), after the conversion to YUV, so a held frame is converted once. H.264 (fastest preset, one
+    x264 thread: frame threads cost more CPU per frame, and the other core draws), or a GIF with a palette made
+    from the whole clip."""
     import subprocess
 
     import imageio_ffmpeg
 
-    def gen():
-        args: Sequence[str] = (
-            imageio_ffmpeg.get_ffmpeg_exe(),
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "rawvideo",
-            "-pix_fmt",
-            "bgra",
-            "-s",
-            f"{size[0]}x{size[1]}",
-            "-r",
-            str(fps),
-            "-i",
-            "-",
-            "-vf",
-            "split[a][b];[a]palettegen[p];[b][p]paletteuse",
-            "-f",
-            "gif",
-            str(path),
-        )
+    w, h = size
+    shift = "".join(f"+{n - 1}*gte(N\\,{k + 1})" for k, n in enumerate(runs) if n > 1)
+    timing = f"setpts=(N{shift})/({fps}*TB),fps={fps}"
+    if gif:
+        chain, encode = f"{timing},split[a][b];[a]palettegen[p];[b][p]paletteuse", ["-f", "gif"]
+    else:
+        w8, h8 = -(-w // 8) * 8, -(-h // 8) * 8  # sizes players take: whole macroblocks of 8
+        fit = f"scale={w8}:{h8}," if (w8, h8) != size else ""
+        chain = f"{fit}format=yuv420p,{timing}"
+        encode = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", "-crf", "20", "-threads", "1"]
+        encode += ["-movflags", "+faststart"]
+    args = [imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgra"]
+    args += ["-s", f"{w}x{h}", "-r", str(fps), "-i", "-", "-vf", chain, *encode, "-frames:v", str(sum(runs)), str(path)]
+
+    def gen() -> Generator[None, Any, None]:
         proc = subprocess.Popen(args, stdin=subprocess.PIPE)
         stdin = proc.stdin
         assert stdin is not None  # asked for with stdin=PIPE
@@ -290,6 +269,6 @@ def _gif_writer(path: Path, size: tuple[int, int], fps: int):
         except GeneratorExit:
             stdin.close()
             if proc.wait() != 0:
-                raise OSError("ffmpeg could not write the GIF") from None
+                raise OSError(f"ffmpeg could not write {path.suffix[1:].upper()}") from None
 
     return gen()
