@@ -90,7 +90,7 @@ def load_speaker_notes(folder: Path, scenario: Scenario) -> Mapping[str, Speaker
             )
             continue
         for i, source in enumerate(sources):
-            if source not in scenario.sources:
+            if not isinstance(source, str) or source not in scenario.sources:  # a nested list is no id either
                 issues.append(
                     doc.issue(where + ("sources", i), f"unknown source '{source}'", "use an id from the sources in events.yaml")
                 )
