@@ -206,6 +206,18 @@ CASES = [
         r"ring is not closed",
         None,
     ),
+    (
+        "decisive event unknown",
+        lambda d: edit(d, "decisive_event: pincers-meet", "decisive_event: pincers-met"),
+        r"unknown event 'pincers-met'.*use the id of an event in this chapter",
+        "decisive_event: pincers-met",
+    ),
+    (
+        "decisive event of another chapter",
+        lambda d: edit(d, "decisive_event: pincers-meet", "decisive_event: ceasefire"),
+        r"the event 'ceasefire' belongs to the chapter 'ceasefire'",
+        "decisive_event: ceasefire",
+    ),
     ("geojson missing layer", lambda d: (d / "geo" / "claims.geojson").unlink(), r"claims.geojson:0: the file is missing", None),
     (
         "claim without claimant",

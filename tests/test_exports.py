@@ -90,6 +90,35 @@ def test_a_frame_is_drawn_off_screen_and_its_text_scales(scenario, qtbot):
         assert small.caption()[0] == "25 August 1939, 09:30"
 
 
+def near(image: np.ndarray, rgb: int, tolerance: int = 40) -> np.ndarray:
+    """Where `image` (from `pixels`) is within `tolerance` of colour `rgb` in every channel."""
+    channels = [(image >> shift & 0xFF).astype(int) - (rgb >> shift & 0xFF) for shift in (16, 8, 0)]
+    return np.all(np.abs(np.stack(channels)) <= tolerance, axis=0)
+
+
+def test_lines_and_the_inset_scale_with_the_output_size(scenario, qtbot):
+    """A 4K frame is the 720p one scaled up: its river (a line) covers 9 times the pixels, not 3 times, and its
+    inset, shrunk back, looks like the small one (country names whole, lines as heavy)."""
+    from viewer.ui.style import RIVER
+
+    at = scenario.event("pincers-meet").at
+    with MapFrame(scenario, (1280, 720), at) as small, MapFrame(scenario, (3840, 2160), at) as big:
+        small_size = small.map.layer("furniture").where("inset").toRect().size()
+        shots = []
+        for frame in (small, big):
+            frame.show(at)
+            image = frame.image()
+            inset = image.copy(frame.map.layer("furniture").where("inset").toRect())
+            smooth = QtCore.Qt.TransformationMode.SmoothTransformation
+            shots.append((pixels(image), pixels(inset.scaled(small_size, QtCore.Qt.AspectRatioMode.IgnoreAspectRatio, smooth))))
+    (small_px, small_inset), (big_px, big_inset) = shots
+    river = int(RIVER[1:], 16)
+    ratio = near(big_px, river).sum() / near(small_px, river).sum()
+    assert 7 < ratio < 12, ratio  # 10.1; 2.6 when the base map's pens ignored the scale
+    diff = np.abs(small_inset.view(np.uint8).astype(int) - big_inset.view(np.uint8).astype(int))
+    assert diff.mean() < 7, diff.mean()  # 4.1; 11.7 with the inset's lines unscaled and its country names clipped
+
+
 def test_svg_is_the_map_as_vectors_without_embedded_bitmaps(scenario, tmp_path, qtbot):
     out = tmp_path / "frame.svg"
     ex.export_svg(scenario, datetime(1939, 8, 26, 12), (1600, 900), out)
@@ -130,13 +159,14 @@ def test_handout_is_real_text_at_9_to_11_pt_without_ligatures(scenario, tmp_path
 
 
 def test_handout_map_is_the_chapters_decisive_moment(scenario):
-    from viewer.core.motion import MotionModel
+    from dataclasses import replace
 
-    motion = MotionModel(scenario.units)
-    moments = {c.id: ex.decisive_event(scenario, c, motion) for c in scenario.chapters}
+    moments = {c.id: ex.decisive_event(scenario, c) for c in scenario.chapters}
     assert moments["background"] is None and moments["aftermath"] is None  # no map before or after the campaign
     assert moments["bain-tsagan"].at > scenario.event("crossing").at  # the fight on Bain-Tsagan, not the crossing
-    assert moments["august"].at > scenario.event("offensive-opens").at  # not 05:45 on the first day
+    assert moments["august"].id == "pincers-meet"  # the ring closing, not 05:45 on the first day
+    unnamed = replace(scenario.chapter("august"), decisive_event=None)
+    assert ex.decisive_event(scenario, unnamed).id == "offensive-opens"  # content that names none: the key event
 
 
 @pytest.mark.parametrize("suffix", [".pptx", ".pdf"])
@@ -177,6 +207,35 @@ def test_mp4_has_the_frames_size_and_duration_asked_for_and_holds_at_events(scen
     instants = ex.video_instants(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, 4)
     held = scenario.event("pincers-meet").at
     assert instants.count(held) >= 5  # the frame stays on the event long enough to read its caption
+
+
+def test_mp4_frames_show_their_instants_through_a_hold(scenario, tmp_path, qtbot):
+    """Each instant is sent to ffmpeg once and repeated there: the decoded video must still show, frame by frame,
+    the instant the pacing asks for — the whole hold at an event, and the frames after it."""
+    import imageio_ffmpeg
+
+    start, end, size = datetime(1939, 8, 20), datetime(1939, 8, 31), (640, 360)
+    out = tmp_path / "paced.mp4"
+    ex.export_video(scenario, start, end, 30, size, out, seconds=4)
+    raw = subprocess.run(
+        [imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-i", str(out), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    decoded = np.frombuffer(raw, np.uint8).reshape(-1, size[1], size[0], 3).astype(int)
+    instants = ex.video_instants(scenario, start, end, 30, 4)
+    assert len(decoded) == len(instants)
+    held = scenario.event("pincers-meet").at  # held for several frames, mid-clip
+    first, n = instants.index(held), instants.count(held)
+    assert n >= 5 and instants[first + n - 1] == held  # one run
+    with MapFrame(scenario, size, start) as frame:
+        frame.show(held, "day")
+        image = frame.image().convertToFormat(QtGui.QImage.Format.Format_RGB888)
+    want = np.frombuffer(bytes(image.constBits()), np.uint8).reshape(size[1], image.bytesPerLine())[:, : size[0] * 3]
+    want = want.reshape(size[1], size[0], 3).astype(int)
+    for i in range(first - 2, first + n + 2):
+        diff = np.abs(decoded[i] - want).mean()  # measured: about 2.5 on the held frames, 5 or more either side
+        assert (diff < 4.0) == (first <= i < first + n), (i, first, n, diff)
 
 
 def test_gif_export(scenario, tmp_path, qtbot):

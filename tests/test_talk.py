@@ -78,7 +78,8 @@ def test_the_shipped_speaker_notes_load_and_cite_known_sources(scenario):
     from viewer.assets import content_dir
 
     notes = load_speaker_notes(content_dir(), scenario)
-    assert {"first-clash", "offensive-opens", "pincers-meet", "ceasefire"} <= set(notes)
+    campaign = {e.id for e in scenario.events if scenario.campaign_start <= e.at <= scenario.campaign_end}
+    assert campaign <= set(notes), f"campaign steps without speaker notes: {sorted(campaign - set(notes))}"
     for event_id, note in notes.items():
         assert note.text["en"] and note.sources and all(s in scenario.sources for s in note.sources)
         assert note.text["en"] != scenario.event(event_id).note["en"]  # the lecturer's, not the audience's text
@@ -97,7 +98,10 @@ def test_bad_speaker_notes_are_reported_with_file_and_line(scenario, tmp_path: P
         "  ceasefire:\n"
         "    en: 'text'\n"
         "    fr: 'texte'\n"
-        "    sources: [no_such_source]\n",
+        "    sources: [no_such_source]\n"
+        "  pincers-meet:\n"
+        "    en: 'text'\n"
+        "    sources: [[goldman2012]]\n",
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as err:
@@ -107,6 +111,7 @@ def test_bad_speaker_notes_are_reported_with_file_and_line(scenario, tmp_path: P
     assert any(":6: no event has the id 'no-such-event'; " in m for m in messages)
     assert any(":11: unknown key 'fr'; " in m for m in messages)
     assert any(":12: unknown source 'no_such_source'; " in m for m in messages)
+    assert any(":15: unknown source" in m for m in messages)  # a list where an id goes: reported, not a crash
     assert load_speaker_notes(tmp_path / "elsewhere", scenario) == {}  # no file: no notes
 
 

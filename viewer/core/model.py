@@ -47,6 +47,7 @@ class Chapter:
     end: datetime
     colour: str
     summary: Text | None = None
+    decisive_event: str | None = None  # the event whose map stands for the chapter (the handout's map)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,7 @@ class _Builder:
         units = self._units(places)
         self.unit_ids = {u.id for u in units}
         events = self._events(chapters)
+        self._decisive_events(events)
         layers = self._layers(battlefield, region)
         claims = self._claims(layers.get("claims", ()))
         self._common_errors()
@@ -221,6 +222,7 @@ class _Builder:
                     end,
                     c["colour"],
                     self.text(("chapters", i, "summary")),
+                    c.get("decisive_event"),
                 )
             )
         return out
@@ -428,6 +430,23 @@ class _Builder:
                 )
             )
         return out
+
+    def _decisive_events(self, events: list[Event]) -> None:
+        """A chapter's decisive moment must be one of its own events (the handout shows its map)."""
+        chapter_of = {e.id: e.chapter for e in events}
+        for i, c in enumerate(self.data["chapters"]):
+            event_id = c.get("decisive_event")
+            if event_id is None:
+                continue
+            if event_id not in chapter_of:
+                fix = "use the id of an event in this chapter"
+                self.fail(("chapters", i, "decisive_event"), f"unknown event '{event_id}'", fix)
+            elif chapter_of[event_id] != c["id"]:
+                self.fail(
+                    ("chapters", i, "decisive_event"),
+                    f"the event '{event_id}' belongs to the chapter '{chapter_of[event_id]}'",
+                    "name an event dated inside this chapter",
+                )
 
     def _layers(self, battlefield: BBox, region: BBox) -> dict[str, tuple[GeoFeature, ...]]:
         layers: dict[str, tuple[GeoFeature, ...]] = {}

@@ -66,11 +66,19 @@ class BaseMapLayer(MapLayer):
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
-        self.shapes = [shape[:4] for shape in _keyed(ctx)]
-        self._keyed = _keyed(ctx)
+        self._shape_up()
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
         self._picture: tuple[tuple, QtGui.QPixmap] | None = None
+
+    def _shape_up(self) -> None:
+        self._keyed = _keyed(self.ctx)
+        self.shapes = [shape[:4] for shape in self._keyed]
+
+    def changed(self, field: str) -> None:
+        if field == "scale":  # the lines' widths follow the UI scale: a 4K export is the 1080p one, scaled up
+            self._shape_up()
+        super().changed(field)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         device = p.device()
@@ -78,7 +86,7 @@ class BaseMapLayer(MapLayer):
             self._draw(p)
             return
         t, dpr = p.transform(), device_ratio(p)
-        key = (transform_key(t), device.width(), device.height(), dpr, self.state.layers)
+        key = (transform_key(t), device.width(), device.height(), dpr, self.state.layers, self.scale)
         if self._picture is None or self._picture[0] != key:
             pm = QtGui.QPixmap(round(device.width() * dpr), round(device.height() * dpr))
             pm.setDevicePixelRatio(dpr)
@@ -176,29 +184,30 @@ def _in_view(points: list[tuple[float, float]], view: QtCore.QRectF) -> list[tup
 
 def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]]:
     """Bottom to top: disputed ground, the river claim band, water, the claim line, the modern border (over the
-    claim line, whose course it shares in part: drawn under, it would vanish), each with its legend key."""
-    sc = ctx.scenario
+    claim line, whose course it shares in part: drawn under, it would vanish), each with its legend key. Line
+    widths are pixels at UI scale 1."""
+    sc, s = ctx.scenario, ctx.scale
     shapes = [("disputed", path_of(sc.disputed_ground_km), NO_PEN, QtGui.QBrush(colour(DISPUTED_FILL, 0.38)), "disputed")]
     for claim in sc.claims:
         if claim.claimant == "manchukuo":  # the river itself: a broad band under the river line
-            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 11, alpha=0.45)
+            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 11 * s, alpha=0.45)
             shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH, "claim:manchukuo"))
     for f in sc.layers["lakes"]:
-        shapes.append(("", path_of(f.geometry_km), cosmetic(RIVER, 1.2), QtGui.QBrush(colour(LAKE)), "lake"))
+        shapes.append(("", path_of(f.geometry_km), cosmetic(RIVER, 1.2 * s), QtGui.QBrush(colour(LAKE)), "lake"))
     for f in sc.layers["rivers"]:
         approximate = bool(f.properties.get("approximate_km"))
         pen = cosmetic(
-            RIVER, 2.5 if approximate else 4.0, QtCore.Qt.PenStyle.DashLine if approximate else QtCore.Qt.PenStyle.SolidLine
+            RIVER, (2.5 if approximate else 4.0) * s, QtCore.Qt.PenStyle.DashLine if approximate else QtCore.Qt.PenStyle.SolidLine
         )
         shapes.append(("", path_of(f.geometry_km), pen, NO_BRUSH, "river:approximate" if approximate else "river"))
     for claim in sc.claims:
         if claim.claimant != "manchukuo":
-            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 3.5, QtCore.Qt.PenStyle.DashLine, 0.9)
+            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 3.5 * s, QtCore.Qt.PenStyle.DashLine, 0.9)
             pen.setDashPattern([4, 3])
             shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH, f"claim:{claim.claimant}"))
     for f in sc.layers["border-modern"]:
         shapes.append(
-            ("border", path_of(f.geometry_km), cosmetic("#5E5E5E", 1.6, QtCore.Qt.PenStyle.DotLine), NO_BRUSH, "border")
+            ("border", path_of(f.geometry_km), cosmetic("#5E5E5E", 1.6 * s, QtCore.Qt.PenStyle.DotLine), NO_BRUSH, "border")
         )
     return shapes
 

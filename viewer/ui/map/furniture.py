@@ -200,13 +200,13 @@ class FurnitureLayer(MapLayer):
         target = 160 * s * km_per_px
         km = max((k for k in NICE_KM if k <= target), default=NICE_KM[0])
         length = km / km_per_px
-        x, y = frame.left() + 10, frame.bottom() - 18 * s
+        x, y = frame.left() + 10 * s, frame.bottom() - 18 * s
         frame = QtCore.QRectF(frame.left(), frame.top(), length + 70 * s, frame.height())
         p.fillRect(frame, colour("#FFFFFF", 0.75))
         p.setPen(QtGui.QPen(colour(INK), 3 * s))
         p.drawLine(QtCore.QPointF(x, y), QtCore.QPointF(x + length, y))
         for xx in (x, x + length / 2, x + length):
-            p.drawLine(QtCore.QPointF(xx, y - 7 * s), QtCore.QPointF(xx, y + 1))
+            p.drawLine(QtCore.QPointF(xx, y - 7 * s), QtCore.QPointF(xx, y + s))
         p.setFont(font(16 * s, bold=True))
         p.drawText(QtCore.QPointF(x, y - 12 * s), "0")
         p.drawText(QtCore.QPointF(x + length - 8 * s, y - 12 * s), translate("Map", "%1 km").replace("%1", str(km)))
@@ -221,7 +221,7 @@ class FurnitureLayer(MapLayer):
         path.lineTo(c + QtCore.QPointF(0, 8 * s))
         path.lineTo(c + QtCore.QPointF(-13 * s, 16 * s))
         path.closeSubpath()
-        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.setPen(QtGui.QPen(colour(INK), 1.5 * s))
         p.setBrush(colour(INK))
         p.drawPath(path)
         p.setFont(font(18 * s, bold=True))
@@ -270,7 +270,7 @@ class FurnitureLayer(MapLayer):
             return
         _, row_h, _, pad = self._legend_metrics()
         fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
-        p.setPen(QtGui.QPen(colour(INK), 1))
+        p.setPen(QtGui.QPen(colour(INK), self.scale))
         p.setBrush(colour("#FFFFFF", 0.88))
         p.drawRect(box)
         self.paint_legend(p, box.topLeft(), self.legend_grid(entries, math.ceil(len(entries) / fit))[0])

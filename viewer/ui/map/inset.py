@@ -103,22 +103,25 @@ class InsetLayer(MapLayer):
         p.drawPixmap(self.frame().topLeft(), self._cache[1])
 
     def _draw(self, p: QtGui.QPainter) -> None:
+        """Drawn at the UI scale like the rest of the map (lines, dots, gaps and type): a 4K inset is the 1080p
+        one scaled up."""
+        s = self.scale
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         whole = QtCore.QRectF(0, 0, *self._size)
-        footer_h = round(16 * self.scale)
-        area = whole.adjusted(2, 2, -2, -2 - footer_h)  # the footer has its own band: never over the outlines
+        footer_h = round(16 * s)
+        area = whole.adjusted(2 * s, 2 * s, -2 * s, -2 * s - footer_h)  # the footer has its own band: never over the outlines
         p.fillRect(whole, colour("#FFFFFF", 0.92))
-        p.setPen(QtGui.QPen(colour(INK), 1.5))
-        p.drawRect(whole.adjusted(0, 0, -1, -1))
+        p.setPen(QtGui.QPen(colour(INK), 1.5 * s))
+        p.drawRect(whole.adjusted(0.75 * s, 0.75 * s, -0.75 * s, -0.75 * s))  # the frame's stroke inside the box
         x0, y0, x1, y1 = self._frame.bounds
-        k = min((area.width() - 4) / (x1 - x0), (area.height() - 4) / (y1 - y0))
+        k = min((area.width() - 4 * s) / (x1 - x0), (area.height() - 4 * s) / (y1 - y0))
         t = QtGui.QTransform()
         t.translate(area.center().x(), area.center().y())
         t.scale(k, -k)
         t.translate(-(x0 + x1) / 2, -(y0 + y1) / 2)
         p.setClipRect(area)
         p.setTransform(t)
-        pen = QtGui.QPen(colour(MODERN), 1.0)
+        pen = QtGui.QPen(colour(MODERN), s)
         pen.setCosmetic(True)
         p.setPen(pen)
         p.setBrush(colour(PAPER))
@@ -127,13 +130,13 @@ class InsetLayer(MapLayer):
         p.setBrush(colour(LAKE))
         for g in self._lakes:
             p.drawPath(path_of(g))
-        river = QtGui.QPen(colour(RIVER, 0.8), 1.0)
+        river = QtGui.QPen(colour(RIVER, 0.8), s)
         river.setCosmetic(True)
         p.setPen(river)
         p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         for g in self._rivers:
             p.drawPath(path_of(g))
-        red = QtGui.QPen(colour("#C0392B"), 2.5)
+        red = QtGui.QPen(colour("#C0392B"), 2.5 * s)
         red.setCosmetic(True)
         p.setPen(red)
         p.drawPath(path_of(self._box))
@@ -143,9 +146,9 @@ class InsetLayer(MapLayer):
         for key, lon, lat in COUNTRY_LABELS:
             pt = t.map(QtCore.QPointF(*self.proj.point(lon, lat)))
             text = country_name(key)
-            w = p.fontMetrics().horizontalAdvance(text) + 4
-            x = min(max(pt.x() - w / 2, 4), area.right() - 2 - w)  # a longer name slides inward, never off the edge
-            p.drawText(QtCore.QRectF(x, pt.y() - 10, w, 20), QtCore.Qt.AlignmentFlag.AlignCenter, text)
+            w, h = p.fontMetrics().horizontalAdvance(text) + 4 * s, p.fontMetrics().height()
+            x = min(max(pt.x() - w / 2, 4 * s), area.right() - 2 * s - w)  # a longer name slides inward, never off the edge
+            p.drawText(QtCore.QRectF(x, pt.y() - h / 2, w, h), QtCore.Qt.AlignmentFlag.AlignCenter, text)  # as tall as the type
         p.setFont(font(12 * self.scale))
         p.setPen(colour(INK))
         places = self.ctx.scenario.places
@@ -156,19 +159,19 @@ class InsetLayer(MapLayer):
         for name, xy, west in labels:
             pt = t.map(QtCore.QPointF(*xy))
             p.setBrush(colour(INK))
-            p.drawEllipse(pt, 2.5, 2.5)
+            p.drawEllipse(pt, 2.5 * s, 2.5 * s)
             width = p.fontMetrics().horizontalAdvance(name)
-            right_room = area.right() - 4 - pt.x()  # a long name goes to the left of its dot rather than off the edge
-            left = west or width + 4 > right_room
-            p.drawText(pt + QtCore.QPointF(-4 - width if left else 4, 4 if west else -3), name)
+            right_room = area.right() - 4 * s - pt.x()  # a long name goes to the left of its dot rather than off the edge
+            left = west or width + 4 * s > right_room
+            p.drawText(pt + QtCore.QPointF(-4 * s - width if left else 4 * s, (4 if west else -3) * s), name)
         p.setClipping(False)
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
         footer = p.fontMetrics().elidedText(
-            translate("Inset", "modern borders; red box: map area"), QtCore.Qt.TextElideMode.ElideRight, self._size[0] - 12
+            translate("Inset", "modern borders; red box: map area"), QtCore.Qt.TextElideMode.ElideRight, self._size[0] - 12 * s
         )
         p.drawText(
-            whole.adjusted(6, 0, -6, -3),
+            whole.adjusted(6 * s, 0, -6 * s, -3 * s),
             QtCore.Qt.AlignmentFlag.AlignBottom | QtCore.Qt.AlignmentFlag.AlignLeft,
             footer,
         )

@@ -138,7 +138,7 @@ def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bo
     The hatching is one tiled texture on screen (filling big areas with a pattern brush costs milliseconds a frame);
     an SVG or PDF gets it as lines, so the exported map stays vectors."""
     vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster
-    fill = colour(SIDE_COLOURS[side], 0.10) if vector else QtGui.QBrush(hatch_tile(side))
+    fill = colour(SIDE_COLOURS[side], 0.10) if vector else QtGui.QBrush(hatch_tile(side, round(scale, 2)))
     edge = QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale)
     if pocket:
         ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
@@ -148,12 +148,13 @@ def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bo
     else:
         fill_then_edge(p, poly, fill, edge)
     if vector:
-        hatch_lines(p, poly, side)
+        hatch_lines(p, poly, side, scale)
 
 
-def hatch_lines(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pitch: float = 9.0) -> None:
-    """The side's hatching as lines cut to the ground, `pitch` pixels apart, as the screen's tile draws it. Cut
-    by geometry, not by a clip path, which an SVG viewer may ignore."""
+def hatch_lines(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, scale: float) -> None:
+    """The side's hatching as lines cut to the ground, as the screen's tile draws it at this UI scale. Cut by
+    geometry, not by a clip path, which an SVG viewer may ignore."""
+    pitch = hatch_pitch(scale)
     ring = [(pt.x(), pt.y()) for pt in poly]
     if len(ring) < 3:
         return
@@ -163,7 +164,7 @@ def hatch_lines(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pitch: floa
     starts = np.arange(r.left() - h, r.right() + h, pitch)
     y0, y1 = (r.bottom(), r.top()) if rising else (r.top(), r.bottom())
     strokes = shapely.intersection(shapely.MultiLineString([[(x, y0), (x + h, y1)] for x in starts]), ground)
-    p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), 1.0))
+    p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), scale))
     for line in getattr(strokes, "geoms", [strokes]):
         if isinstance(line, shapely.LineString) and not line.is_empty:
             p.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in line.coords]))
@@ -184,14 +185,20 @@ def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush
     p.drawPolygon(poly)
 
 
-@lru_cache(maxsize=4)
-def hatch_tile(side: str) -> QtGui.QPixmap:
+def hatch_pitch(scale: float) -> int:
+    """Pixels between hatching strokes: 9 at UI scale 1, in proportion at others (a 4K map is the 1080p one
+    scaled up), never so close that the strokes merge."""
+    return max(3, round(9 * scale))
+
+
+@lru_cache(maxsize=8)
+def hatch_tile(side: str, scale: float) -> QtGui.QPixmap:
     """A tile of the side's hatching on its pale wash: '/' for the Soviet side, '\\' for the Japanese."""
-    n = 9
+    n = hatch_pitch(scale)
     pm = QtGui.QPixmap(n, n)
     pm.fill(colour(SIDE_COLOURS[side], 0.10))
     q = QtGui.QPainter(pm)
-    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), 1.0))
+    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), scale))
     for shift in (-n, 0, n):  # the neighbours' strokes too, so the tiles join
         if HATCH[side] == QtCore.Qt.BrushStyle.BDiagPattern:
             q.drawLine(QtCore.QPointF(shift, n), QtCore.QPointF(shift + n, 0))

@@ -133,7 +133,8 @@ def _mark_kind(place: Place) -> str:
 
 
 def _mark(p: QtGui.QPainter, kind: str, pt: QtCore.QPointF, s: float) -> None:
-    p.setPen(QtGui.QPen(colour(INK), 1.2))
+    """A place's mark `s` pixels in radius (7 at UI scale 1), its outline in proportion."""
+    p.setPen(QtGui.QPen(colour(INK), 1.2 * s / 7))
     if kind == "hill":
         p.setBrush(colour(HEIGHT))
         p.drawPolygon(
