@@ -190,6 +190,19 @@ def test_the_offensive_opens_with_its_whole_order_of_battle_attacking(scenario):
     assert STATES[noon.state[motion.index("S-36MRD")]] == "attacking"
 
 
+def test_the_azuma_detachment_is_crossed_out_at_the_event_that_says_it_was_destroyed(scenario):
+    """The event is dated 28 May (a day: the map shows its noon); the map must show the destruction it names."""
+    from viewer.core.model import STATES
+    from viewer.core.motion import MotionModel
+
+    event = scenario.event("azuma-destroyed")
+    motion = MotionModel(scenario.units)
+    shown = motion.positions(event.at)
+    k = motion.index("J-AZUMA")
+    assert shown.present[k] and STATES[shown.state[k]] == "destroyed"
+    assert event.caveat is not None and event.caveat.kind == "disputed"  # 28 or 29 May: the note says so
+
+
 def test_the_64th_regiment_is_not_attacking_for_seven_weeks(scenario):
     track = scenario.unit("J-64IR").track
     attacking = [(a.at, b.at) for a, b in itertools.pairwise(track) if a.state == "attacking"]

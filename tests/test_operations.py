@@ -108,6 +108,69 @@ def _area(xy: np.ndarray | None) -> float:
     return float(abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))) / 2)
 
 
+# --- the graphics agree with the unit positions -------------------------------------------------------------------
+def test_no_soviet_or_mongolian_unit_stands_in_ground_drawn_as_japanese_held(scenario):
+    """The held ground is drawn from the positions: when the offensive of 20 August puts the Northern group round
+    Fui and the Southern group in the Sands, the Japanese ground no longer covers them (the Japanese tanks that
+    broke into the bridgehead on 3 July are a real penetration, so the check runs one way)."""
+    from shapely.geometry import Point, Polygon
+
+    from viewer.core.model import STATES
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    soviet = [k for k, u in enumerate(motion.units) if u.side in ("soviet", "mongolian")]
+    inside = []
+    at = scenario.campaign_start
+    while at <= scenario.campaign_end:
+        pos = motion.positions(at)
+        for g, ring in frame_at(scenario.operations, at).grounds:
+            if g.side == "japanese" and g.kind == "held":
+                held = Polygon(ring)
+                inside += [
+                    (f"{at:%d %b %H:%M}", g.id, motion.units[k].id)
+                    for k in soviet
+                    if pos.present[k]
+                    and STATES[pos.state[k]] not in ("destroyed", "withdrawn")
+                    and held.contains(Point(pos.x[k], pos.y[k]))
+                ]
+        at += timedelta(hours=3)
+    assert inside == []
+
+
+def test_a_withdrawal_or_breakout_arrow_reaches_its_head_when_its_units_do(scenario):
+    """At 5 July noon the regiments are back on the east bank: their arrow is whole then, not half-grown."""
+    for m in scenario.operations.manoeuvres:
+        if m.kind not in ("withdrawal", "breakout"):
+            continue
+        head = np.asarray(m.xy[-1])
+        for uid in m.units:
+            arrive = next(
+                f.at for f in scenario.unit(uid).track if f.at >= m.start and np.hypot(f.x - head[0], f.y - head[1]) <= 1.5
+            )
+            assert abs(arrive - m.end) <= timedelta(hours=1), (m.id, uid, arrive, m.end)
+
+
+def test_the_fui_breakout_starts_from_the_pocket_and_not_under_a_soviet_symbol(scenario):
+    from shapely.geometry import Point, Polygon
+
+    from viewer.core.motion import MotionModel
+
+    ops = scenario.operations
+    breakout = next(m for m in ops.manoeuvres if m.id == "fui-breakout")
+    pocket = next(g for g in ops.grounds if g.id == "fui-garrison")
+    start = Point(breakout.xy[0])
+    assert Polygon(pocket.stages[-1].xy).distance(start) <= 0.1
+    motion = MotionModel(scenario.units)
+    at = breakout.start
+    while at <= breakout.end + FADE:
+        pos = motion.positions(at)
+        for k, u in enumerate(motion.units):
+            if pos.present[k] and u.side in ("soviet", "mongolian"):
+                assert start.distance(Point(pos.x[k], pos.y[k])) > 1.0, (u.id, at)
+        at += timedelta(hours=1)
+
+
 # --- an arrow at an instant --------------------------------------------------------------------------------------
 def test_an_arrow_at_half_its_interval_reaches_half_its_length(scenario):
     for m in scenario.operations.manoeuvres:

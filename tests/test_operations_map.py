@@ -149,7 +149,7 @@ def test_the_cached_fronts_follow_the_instant_in_the_map(qtbot, scenario):
     m.show()
     qtbot.waitExposed(m)
     fronts = m.layer("fronts")
-    x, y = scenario.projection.point(118.70, 47.815)
+    x, y = scenario.projection.point(118.72, 47.79)
 
     def tint() -> float:
         """Red minus blue around the point: hatching of the Soviet side is red, of the Japanese side blue."""

@@ -2,25 +2,43 @@
 one highlights it.
 
 A place the war made (a crossing, a command post, a line, ground named after a fight) appears from the first
-event that names it: "Japanese crossing of 3 July" is not on the map of 11 May. Nomonhan and the Khalkhin Gol,
-the current event's first place and the highlighted place are always named, whatever crowds them."""
+event that names it: "Japanese crossing of 3 July" is not on the map of 11 May. Nomonhan, the Khalkhin Gol and
+the Khailastyn Gol (whose dashed line is on every map), the current event's first place and the highlighted place
+are always named, whatever crowds them."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
 
+import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry import Point
 
-from ...core.model import Place
-from ...core.placement import Rect
+from ...core.model import Place, Scenario
+from ...core.placement import LabelRequest, Rect, place_labels
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
-from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer
+from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, rect_of
+from .pixmaps import label_pixmap
 from .swatches import Swatch
 
-ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river")
+ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
 MADE_BY_THE_WAR = ("bridge", "terrain", "command post")  # kinds that exist on the map from their first event on
+RIVER_REACH_KM, RIVER_STEP_KM = 6.0, 0.75  # a river's name may move this far along its line, in these steps
+
+
+def river_anchors(scenario: Scenario, place: Place) -> list[tuple[float, float]]:
+    """Where a river's name may go (km): points along its drawn line near its named point, nearest first; just
+    the named point if no line passes within a km of it."""
+    here = Point(place.x, place.y)
+    line = min((f.geometry_km for f in scenario.layers["rivers"]), key=here.distance, default=None)
+    if line is None or line.distance(here) > 1.0:
+        return [(place.x, place.y)]
+    at = line.project(here)
+    offsets = sorted(np.arange(-RIVER_REACH_KM, RIVER_REACH_KM + 1e-9, RIVER_STEP_KM), key=abs)
+    points = [line.interpolate(at + d) for d in offsets if 0 <= at + d <= line.length]
+    return [(pt.x, pt.y) for pt in points]
 
 
 def place_since(places: list[Place], events) -> dict[str, datetime]:
@@ -42,6 +60,7 @@ class PlacesLayer(MapLayer):
         sc = ctx.scenario
         self.all_places = [p for p in sc.places.values() if sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post"]
         self.since = place_since(self.all_places, sc.events)
+        self.rivers = {p.id: river_anchors(sc, p) for p in self.all_places if p.kind == "river"}
 
     @property
     def places(self) -> list[Place]:
@@ -70,10 +89,34 @@ class PlacesLayer(MapLayer):
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         places, must = self.places, self.must_name()
-        return [self._label(place, pt, must) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
+        labels = [self._label(place, pt, must) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
+        return [self._along_river(lb, scene_to_device) if lb.key[1] in self.rivers else lb for lb in labels]
+
+    def _along_river(self, label: MapLabel, scene_to_device: QtGui.QTransform) -> MapLabel:
+        """A river's name moved along its line to the first point where it fits beside the units' names, which
+        are placed before it: a name that must show is drawn even when crowded, so it should go where it hides
+        nothing. Unchanged where no point fits."""
+        t = self.to_device(scene_to_device)
+        units = self.ctx.layer("units").labels(scene_to_device)
+        obstacles = [r for layer in self.ctx.layers for r in layer.obstacles(scene_to_device)]
+        view = self.viewRect()
+        screen = rect_of(t.mapRect(view)) if view is not None else (-1e9, -1e9, 2e9, 2e9)
+        points = [t.map(QtCore.QPointF(x, y)) for x, y in self.rivers[label.key[1]]]
+        requests = [LabelRequest(lb.anchor, self._size(lb), lb.gap) for lb in units] + [
+            LabelRequest((pt.x(), pt.y()), self._size(label), label.gap, label.key) for pt in points
+        ]
+        chosen = place_labels(requests, obstacles, screen, 8 * self.scale, 6 * self.scale)[len(units) :]
+        fit = next((pt for pt, rect in zip(points, chosen, strict=True) if rect is not None), None)
+        if fit is None:
+            return label
+        return MapLabel(label.key, label.text, (fit.x(), fit.y()), label.gap, label.font, label.colour, label.priority)
+
+    def _size(self, label: MapLabel) -> tuple[float, float]:
+        pm = label_pixmap(label.text, label.font.toString(), label.colour.rgba(), round(4 * self.scale), 1.0)
+        return pm.width(), pm.height()
 
     def must_name(self) -> set[str]:
-        """Places named whatever crowds them: Nomonhan, the river, the story's place now, the highlighted one."""
+        """Places named whatever crowds them: Nomonhan, the rivers, the story's place now, the highlighted one."""
         event = self.state.current_event
         ids = {pid for pid in ALWAYS_NAMED if pid in self.ctx.scenario.places}
         if event is not None and event.places:
