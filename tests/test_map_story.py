@@ -81,7 +81,8 @@ def test_every_label_stays_by_what_it_names(qtbot, scenario):
         for key, rect, req in labels.placed:
             d = distance_to_rect(req.anchor, rect)
             assert d <= label_reach(req, labels.lift, labels.drop) + 0.5, (at, key)
-            assert d <= 60 * w.map.ctx.scale, (at, key, d)  # a label never drifts from its symbol
+            # a label never drifts from its symbol (a unit's name set farther out in a crowd has a leader line)
+            assert d <= 60 * w.map.ctx.scale + req.reach, (at, key, d)
 
 
 def test_the_names_that_must_show_do_in_both_namings(qtbot, scenario):

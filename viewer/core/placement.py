@@ -122,13 +122,25 @@ class LabelRequest:
     gap: float
     group: object = None
     forced: bool = False
+    reach: float = 0.0  # how much farther out it may go, on a leader line, when no spot beside its anchor is free
+
+
+NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther out (a leader line is drawn)
 
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
     """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
-    line higher or lower (room in a crowd, still beside its symbol). `lift` and `drop` are the extra room kept
-    above and below the anchor (a symbol's echelon marks stand above it)."""
-    (ax, ay), (w, h), g = req.anchor, req.size, req.gap
+    line higher or lower (room in a crowd, still beside its symbol); then, for a request with a `reach`, the
+    first eight again that much farther out. `lift` and `drop` are the extra room kept above and below the
+    anchor (a symbol's echelon marks stand above it)."""
+    near = _candidates(req.anchor, req.size, req.gap, lift, drop)
+    if not req.reach:
+        return near
+    return near + _candidates(req.anchor, req.size, req.gap + req.reach, lift, drop)[:8]
+
+
+def _candidates(anchor: tuple[float, float], size: tuple[float, float], g: float, lift: float, drop: float) -> list[Rect]:
+    (ax, ay), (w, h) = anchor, size
     up, down = ay - g - h - lift, ay + g + drop
     right, left = ax + g, ax - g - w
     return [
@@ -181,23 +193,32 @@ def choose_candidates(
     """`place_labels`, answered as the index of each label's chosen candidate (see `candidate_rects`): a map
     that meets the same labels again (the next frame of a slow playback) reuses the choice at the new anchors.
     `preferred[i]`, if given, is the candidate request i tries first (where its label was last frame: a label
-    that stays put while its spot is free does not hop from side to side as the units move)."""
+    that stays put while its spot is free does not hop from side to side as the units move).
+
+    A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
+    at the candidate of any alternative that hides least."""
     grid = Occupancy(obstacles)
     chosen: list[int | None] = []
     done: set[object] = set()
+    last_of = {req.group: n for n, req in enumerate(requests) if req.group is not None}
+    crowded: dict[object, list[tuple[int, tuple[int, Rect]]]] = {}  # a forced group's candidates, none free
     for n, req in enumerate(requests):
-        pick = None
-        if req.group is None or req.group not in done:
-            inside = [(i, r) for i, r in enumerate(candidate_rects(req, lift, drop)) if contains(view, r)]
-            first = preferred[n] if n < len(preferred) else None
-            inside.sort(key=lambda ir: ir[0] != first)  # stable: otherwise the order of `candidate_rects`
-            pick = next((ir for ir in inside if not grid.hits(shrunk(ir[1], 3))), None)
-            if pick is None and req.forced and inside:
-                pick = min(inside, key=lambda ir: grid.covered(ir[1]))  # drawn all the same, where it hides least
+        chosen.append(None)
+        if req.group is not None and req.group in done:
+            continue
+        inside = [(i, r) for i, r in enumerate(candidate_rects(req, lift, drop)) if contains(view, r)]
+        first = preferred[n] if n < len(preferred) else None
+        inside.sort(key=lambda ir: ir[0] != first)  # stable: otherwise the order of `candidate_rects`
+        pick = next(((n, ir) for ir in inside if not grid.hits(shrunk(ir[1], 3))), None)
+        if pick is None and req.forced:
+            crowded.setdefault(req.group, []).extend((n, ir) for ir in inside)
+            if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
+                pick = min(crowded.pop(req.group), key=lambda nir: grid.covered(nir[1][1]), default=None)
         if pick is not None:
-            grid.add(shrunk(pick[1], 2))
+            at, (i, rect) = pick
+            chosen[at] = i
+            grid.add(shrunk(rect, 2))
             done.add(req.group)
-        chosen.append(None if pick is None else pick[0])
     return chosen
 
 

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.placement import LabelRequest, Rect, candidate_rects, choose_candidates
-from .layer import KEY, SELECTED, MapLayer, device_ratio, qrect, rect_of
+from ...core.placement import NEAR, LabelRequest, Rect, candidate_rects, choose_candidates
+from .layer import KEY, SELECTED, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 
 STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
@@ -44,19 +44,39 @@ class LabelsLayer(MapLayer):
         dpr, halo = device_ratio(p), round(4 * self.scale)
         pixmaps = [label_pixmap(lb.text, lb.font.toString(), lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
-            LabelRequest(lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority in (SELECTED, KEY))
+            LabelRequest(
+                lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority in (SELECTED, KEY), lb.reach
+            )
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
         chosen = self._place(requests, obstacles, view)
         p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self.placed = []
-        for lb, pm, req, rect in zip(labels, pixmaps, requests, chosen, strict=True):
-            if rect is not None:
-                p.drawPixmap(qrect(rect).topLeft(), pm)
-                self.placed.append((lb.key, rect, req))
+        for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True):
+            if i is None:
+                continue
+            rect = candidate_rects(req, self.lift, self.drop)[i]
+            if i >= NEAR:
+                self._leader(p, lb, rect)
+            p.drawPixmap(qrect(rect).topLeft(), pm)
+            self.placed.append((lb.key, rect, req))
 
-    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[Rect | None]:
+    def _leader(self, p: QtGui.QPainter, lb: MapLabel, rect: Rect) -> None:
+        """A thin line from the edge of what a label names to the label, set farther out in a crowd."""
+        (ax, ay), (x, y, w, h) = lb.anchor, rect
+        end = QtCore.QPointF(min(max(ax, x), x + w), min(max(ay, y), y + h))  # the label's nearest point
+        d = QtCore.QLineF(QtCore.QPointF(ax, ay), end)
+        if d.length() <= lb.gap:
+            return
+        d.setP1(d.pointAt(lb.gap * 0.8 / d.length()))
+        ink = QtGui.QColor(lb.colour)
+        ink.setAlpha(170)
+        p.setPen(QtGui.QPen(ink, max(1.0, 1.2 * self.scale)))
+        p.drawLine(d)
+
+    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
         is kept (at the new anchors). Otherwise, while the story runs on (the same view, layers and language, an
@@ -66,7 +86,7 @@ class LabelsLayer(MapLayer):
         key = (
             _rounded(view),
             tuple(_rounded(r) for r in obstacles),
-            tuple((r.group, r.forced, _rounded(r.anchor), _rounded(r.size), round(r.gap)) for r in requests),
+            tuple((r.group, r.forced, _rounded(r.anchor), _rounded(r.size), round(r.gap), round(r.reach)) for r in requests),
             self.lift,
             self.drop,
         )
@@ -79,10 +99,7 @@ class LabelsLayer(MapLayer):
             preferred = [last.get(r.group) for r in requests]
             self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
             self._requests, self._steady = requests, (steady, at)
-        return [
-            None if i is None else candidate_rects(req, self.lift, self.drop)[i]
-            for req, i in zip(requests, self._choices[1], strict=True)
-        ]
+        return self._choices[1]
 
 
 def _rounded(values: tuple[float, ...]) -> tuple[int, ...]:

@@ -40,6 +40,7 @@ class MapLabel:
     font: QtGui.QFont
     colour: QtGui.QColor
     priority: int
+    reach: float = 0.0  # how much farther out it may go on a leader line when crowded (a unit's name)
 
 
 @dataclass(frozen=True)

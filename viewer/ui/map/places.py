@@ -8,6 +8,7 @@ are always named, whatever crowds them."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import datetime
 
@@ -16,11 +17,10 @@ from pyqtgraph.Qt import QtCore, QtGui
 from shapely.geometry import Point
 
 from ...core.model import Place, Scenario
-from ...core.placement import LabelRequest, Rect, place_labels
+from ...core.placement import Rect
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
-from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, rect_of
-from .pixmaps import label_pixmap
+from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
@@ -90,30 +90,17 @@ class PlacesLayer(MapLayer):
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         places, must = self.places, self.must_name()
         labels = [self._label(place, pt, must) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
-        return [self._along_river(lb, scene_to_device) if lb.key[1] in self.rivers else lb for lb in labels]
+        return [alternative for lb in labels for alternative in self._along_river(lb, scene_to_device)]
 
-    def _along_river(self, label: MapLabel, scene_to_device: QtGui.QTransform) -> MapLabel:
-        """A river's name moved along its line to the first point where it fits beside the units' names, which
-        are placed before it: a name that must show is drawn even when crowded, so it should go where it hides
-        nothing. Unchanged where no point fits."""
+    def _along_river(self, label: MapLabel, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        """A river's name at its named point, then at points along its line (alternatives of one key: the labels
+        layer places the first that fits beside the units' names, and forces it only where none does, where it
+        hides least); any other place's name as it is."""
+        if label.key[1] not in self.rivers:
+            return [label]
         t = self.to_device(scene_to_device)
-        units = self.ctx.layer("units").labels(scene_to_device)
-        obstacles = [r for layer in self.ctx.layers for r in layer.obstacles(scene_to_device)]
-        view = self.viewRect()
-        screen = rect_of(t.mapRect(view)) if view is not None else (-1e9, -1e9, 2e9, 2e9)
         points = [t.map(QtCore.QPointF(x, y)) for x, y in self.rivers[label.key[1]]]
-        requests = [LabelRequest(lb.anchor, self._size(lb), lb.gap) for lb in units] + [
-            LabelRequest((pt.x(), pt.y()), self._size(label), label.gap, label.key) for pt in points
-        ]
-        chosen = place_labels(requests, obstacles, screen, 8 * self.scale, 6 * self.scale)[len(units) :]
-        fit = next((pt for pt, rect in zip(points, chosen, strict=True) if rect is not None), None)
-        if fit is None:
-            return label
-        return MapLabel(label.key, label.text, (fit.x(), fit.y()), label.gap, label.font, label.colour, label.priority)
-
-    def _size(self, label: MapLabel) -> tuple[float, float]:
-        pm = label_pixmap(label.text, label.font.toString(), label.colour.rgba(), round(4 * self.scale), 1.0)
-        return pm.width(), pm.height()
+        return [label] + [dataclasses.replace(label, anchor=(pt.x(), pt.y())) for pt in points]
 
     def must_name(self) -> set[str]:
         """Places named whatever crowds them: Nomonhan, the rivers, the story's place now, the highlighted one."""
