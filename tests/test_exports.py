@@ -96,6 +96,18 @@ def near(image: np.ndarray, rgb: int, tolerance: int = 40) -> np.ndarray:
     return np.all(np.abs(np.stack(channels)) <= tolerance, axis=0)
 
 
+def test_a_frame_names_and_explains_the_base_map_it_copies(scenario, qtbot):
+    """A frame copies the base map from a cached background and draws only what moves; the base map's names
+    (the claims, the disputed ground) and its legend rows must still be there (found by a fresh reader of the
+    rendered frames: the river, claims and disputed ground were missing from the legend)."""
+    with MapFrame(scenario, (1600, 900), datetime(1939, 8, 31, 12)) as frame:
+        frame.image()
+        named = {key for key, _rect, _req in frame.map.layer("labels").placed}
+        assert ("disputed", "") in named and ("claim", "mongolia") in named
+        rows = {key for key, _text in frame.map.layer("furniture")._cache[0][5]}  # the rows the frame drew
+        assert {"base:disputed", "base:river", "base:river:approximate", "base:claim:mongolia"} <= rows
+
+
 def test_lines_and_the_inset_scale_with_the_output_size(scenario, qtbot):
     """A 4K frame is the 720p one scaled up: its river (a line) covers 9 times the pixels, not 3 times, and its
     inset, shrunk back, looks like the small one (country names whole, lines as heavy)."""

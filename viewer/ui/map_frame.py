@@ -212,7 +212,7 @@ class MapFrame:
         p.drawImage(0, 0, background)
         static = [layer for layer in self.map.layers if layer.name in self.STATIC]
         for layer in static:
-            layer.setVisible(False)
+            layer.setOpacity(0.0)  # not drawn again, yet still shown: its names and legend rows are asked for
         self.map.graphics.setBackground(None)
         self.map.view.setBackgroundColor(None)
         try:
@@ -221,7 +221,7 @@ class MapFrame:
             self.map.graphics.setBackground(PAPER)
             self.map.view.setBackgroundColor(colour(PAPER))
             for layer in static:
-                layer.setVisible(True)
+                layer.setOpacity(1.0)
         self._paint_caption(p, QtCore.QRectF(0, self.size[1] - self.band, self.size[0], self.band))
         p.end()
         return image

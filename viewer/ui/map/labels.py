@@ -72,8 +72,8 @@ class LabelsLayer(MapLayer):
             return
         d.setP1(d.pointAt(lb.gap * 0.8 / d.length()))
         ink = QtGui.QColor(lb.colour)
-        ink.setAlpha(170)
-        p.setPen(QtGui.QPen(ink, max(1.0, 1.2 * self.scale)))
+        ink.setAlpha(220)
+        p.setPen(QtGui.QPen(ink, max(1.0, 1.5 * self.scale)))
         p.drawLine(d)
 
     def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[int | None]:

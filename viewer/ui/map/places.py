@@ -24,7 +24,8 @@ from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
-MADE_BY_THE_WAR = ("bridge", "terrain", "command post")  # kinds that exist on the map from their first event on
+MADE_BY_THE_WAR = ("bridge", "terrain", "command post")  # kinds on the map only while the story uses them
+NOT_ON_THE_MAP = ("reference",)  # a gazetteer's reference coordinate (used to place other things), not a place
 RIVER_REACH_KM, RIVER_STEP_KM = 6.0, 0.75  # a river's name may move this far along its line, in these steps
 
 
@@ -41,13 +42,16 @@ def river_anchors(scenario: Scenario, place: Place) -> list[tuple[float, float]]
     return [(pt.x, pt.y) for pt in points]
 
 
-def place_since(places: list[Place], events) -> dict[str, datetime]:
-    """When each place the war made first appears: the start of the first event naming it."""
-    since: dict[str, datetime] = {}
-    for event in sorted(events, key=lambda e: e.at):
+def place_spans(places: list[Place], scenario: Scenario) -> dict[str, tuple[datetime, datetime]]:
+    """When each place the war made is on the map: from the first event naming it to the end of the chapter of
+    the last one (a pontoon bridge of 3 July or a screen line of late May is not a landmark in August)."""
+    chapter_end = {c.id: c.end for c in scenario.chapters}
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    for event in sorted(scenario.events, key=lambda e: e.at):
         for pid in event.places:
-            since.setdefault(pid, event.at)
-    return {p.id: since[p.id] for p in places if p.kind in MADE_BY_THE_WAR and p.id in since}
+            first = spans.get(pid, (event.at, event.at))[0]
+            spans[pid] = first, max(chapter_end.get(event.chapter, event.at), event.end or event.at)
+    return {p.id: spans[p.id] for p in places if p.kind in MADE_BY_THE_WAR and p.id in spans}
 
 
 class PlacesLayer(MapLayer):
@@ -58,15 +62,19 @@ class PlacesLayer(MapLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         sc = ctx.scenario
-        self.all_places = [p for p in sc.places.values() if sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post"]
-        self.since = place_since(self.all_places, sc.events)
+        self.all_places = [
+            p
+            for p in sc.places.values()
+            if (sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post") and p.kind not in NOT_ON_THE_MAP
+        ]
+        self.spans = place_spans(self.all_places, sc)
         self.rivers = {p.id: river_anchors(sc, p) for p in self.all_places if p.kind == "river"}
 
     @property
     def places(self) -> list[Place]:
         """The places on the map at the state's instant."""
         at = self.state.instant
-        return [p for p in self.all_places if self.since.get(p.id, at) <= at]
+        return [p for p in self.all_places if p.id not in self.spans or self.spans[p.id][0] <= at <= self.spans[p.id][1]]
 
     def points(self, scene_to_device: QtGui.QTransform, places: list[Place] | None = None) -> list[QtCore.QPointF]:
         t = self.to_device(scene_to_device)
