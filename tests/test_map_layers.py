@@ -241,3 +241,14 @@ def test_the_crowd_path_paints_alone(qtbot, scenario, layer_type):
     else:
         assert drawn == 0, "a crowd's uncertainty is a badge on the symbol, not a circle each"
     view.close()
+
+
+def test_uncertainty_circles_fade_alike_at_every_output_size(qapp):
+    """A wide circle is fainter; "wide" is measured at the UI scale, so an 8K export's circles (twice the pen,
+    twice the radius of a 4K one, four times a 1080p one) fade exactly as the 1080p ones do."""
+    from viewer.ui.map.pixmaps import HALO_PEN_PX, halo_pen
+
+    for radius in (100, 300, 900):
+        faded = {round(halo_pen("soviet", HALO_PEN_PX * k, radius * k).color().alphaF(), 3) for k in (1, 2, 4)}
+        assert len(faded) == 1, (radius, faded)
+    assert halo_pen("soviet", HALO_PEN_PX, 900).color().alphaF() < halo_pen("soviet", HALO_PEN_PX, 100).color().alphaF()

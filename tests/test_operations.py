@@ -293,6 +293,13 @@ CASES = [
         "sources: [gorbunov, nobody1999]",
     ),
     (
+        "unit that is a list",  # found by bench/fuzz.py: a TypeError (unhashable) escaped `check`
+        "units: [J-71IR]",
+        "units: [J-71IR, [J-72IR]]",
+        r"unknown unit '\['J-72IR'\]'",
+        "units: [J-71IR, [J-72IR]]",
+    ),
+    (
         "source that is a mapping",  # found by bench/fuzz.py: a TypeError (unhashable) escaped `check`
         "sources: [gorbunov]",
         "sources: [gorbunov, {id: x}]",

@@ -379,7 +379,7 @@ class _Checker:
         if not isinstance(ids, list) or not ids:
             self.fail(path, "expected a list of unit ids", "name the units that made the move (ids from events.yaml)")
             return None
-        unknown = [(j, u) for j, u in enumerate(ids) if u not in self.refs.units]
+        unknown = [(j, u) for j, u in enumerate(ids) if not isinstance(u, str) or u not in self.refs.units]
         for j, uid in unknown:
             self.fail(path + (j,), f"unknown unit '{uid}'", "add it under 'units' in events.yaml or correct the id")
         return None if unknown else tuple(ids)

@@ -63,7 +63,7 @@ def symbol_pixmap(
     )
     if approximate_badge:
         badge = QtCore.QRectF(frame.right() - 12 * scale, frame.bottom() - 12 * scale, 14 * scale, 14 * scale)
-        p.setPen(QtGui.QPen(colour(INK), 1))
+        p.setPen(QtGui.QPen(colour(INK), max(1.0, scale)))
         p.setBrush(colour("#FFFFFF"))
         p.drawEllipse(badge)
         p.setFont(font(11 * scale, bold=True))

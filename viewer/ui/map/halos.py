@@ -11,7 +11,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
 from .layer import LegendEntry, MapLayer, device_ratio, device_xy
-from .pixmaps import halo_pen, halo_pixmap
+from .pixmaps import HALO_PEN_PX, halo_pen, halo_pixmap
 from .swatches import Swatch
 from .units import DETAIL_MAX, units_in_view
 
@@ -32,7 +32,7 @@ class HalosLayer(MapLayer):
         t = self.to_device(self.scene_to_device(p))
         px_per_km = float(np.hypot(t.m11(), t.m12()))
         xy, r_px = device_xy(t, pos.x[k], pos.y[k]), pos.radius_km[k] * px_per_km
-        dpr, pen_px = device_ratio(p), round(1.3 * self.scale, 1)
+        dpr, pen_px = device_ratio(p), round(HALO_PEN_PX * self.scale, 1)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         selected = self.state.selected_unit
@@ -58,7 +58,7 @@ class HalosLayer(MapLayer):
             LegendEntry(
                 "halos:approximate",
                 translate("Map", "≈ approximate position"),
-                _circle_swatch(round(1.3 * self.scale, 1)),
+                _circle_swatch(round(HALO_PEN_PX * self.scale, 1)),
             )
         ]
 

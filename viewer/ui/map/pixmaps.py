@@ -59,6 +59,9 @@ def blit_many(p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarr
     p.drawPixmapFragments(*frags.drawargs(), pm)
 
 
+HALO_PEN_PX = 1.3  # an uncertainty circle's pen at a 1.0 UI scale
+
+
 @lru_cache(maxsize=48)  # a disc can be ~800 px across: keep few, radii are quantised below
 def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bool = False) -> QtGui.QPixmap:
     """A dashed circle: the uncertainty of an approximate position. Only the selected unit's is `filled` (a
@@ -78,8 +81,10 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bo
 
 def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
     """The dashed edge of an uncertainty circle; a wide circle (a close zoom) is fainter, so a few of them do
-    not net the whole screen."""
-    alpha = 0.6 * min(1.0, max(0.35, 160 / radius_px)) if radius_px > 0 else 0.6
+    not net the whole screen. "Wide" is measured at the UI scale, which the pen's width carries (HALO_PEN_PX at
+    1.0): an 8K export's circles fade as the 1080p ones do."""
+    wide = 160 * pen_px / HALO_PEN_PX
+    alpha = 0.6 * min(1.0, max(0.35, wide / radius_px)) if radius_px > 0 else 0.6
     pen = QtGui.QPen(colour(SIDE_COLOURS[side], alpha), pen_px, QtCore.Qt.PenStyle.CustomDashLine)
     pen.setDashPattern([3, 3])
     return pen

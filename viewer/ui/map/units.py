@@ -85,10 +85,7 @@ class UnitsLayer(MapLayer):
     def _paint_unit(self, p: QtGui.QPainter, k: int, true_pt: QtCore.QPointF, pt: QtCore.QPointF, dpr: float) -> None:
         unit = self.ctx.motion.units[k]
         if (pt - true_pt).manhattanLength() > 3:  # pushed aside: a leader line to where it really is
-            p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2))
-            p.drawLine(true_pt, pt)
-            p.setBrush(colour(INK))
-            p.drawEllipse(true_pt, 2.5, 2.5)
+            _true_place(p, true_pt, pt, self.scale)
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
@@ -98,7 +95,8 @@ class UnitsLayer(MapLayer):
         if unit.id == self.state.selected_unit:
             p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             p.setPen(QtGui.QPen(colour(SELECTION), 4 * self.scale))
-            p.drawRect(QtCore.QRectF(pt.x() - w / 2 - 3, pt.y() - h / 2 - 3, w + 6, h + 6))
+            pad = 3 * self.scale
+            p.drawRect(QtCore.QRectF(pt.x() - w / 2 - pad, pt.y() - h / 2 - pad, w + 2 * pad, h + 2 * pad))
 
     def _arrow_vector(self, k: int) -> tuple[float, float] | None:
         """The unit's move, in km: to its next fix, or from its previous one, if either is near in time."""
@@ -169,7 +167,7 @@ class UnitsLayer(MapLayer):
         kinds = [self._kinds[i] for i in np.unique(self._kind[ks])]  # (side, branch, echelon), vectorised for crowds
         states = {STATES[i] for i in np.unique(pos.state[ks])}
         out = [
-            LegendEntry(f"unit:side:{side}", side_name(side), _frame_swatch(side))
+            LegendEntry(f"unit:side:{side}", side_name(side), _frame_swatch(side, s))
             for side in SIDES_SHOWN
             if any(kind[0] == side for kind in kinds)
         ]
@@ -204,7 +202,7 @@ class UnitsLayer(MapLayer):
                 out.append(LegendEntry(f"unit:{state}", text, _state_swatch(state, s)))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
-            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch))
+            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
@@ -282,7 +280,7 @@ def _arrow(p: QtGui.QPainter, side: str, state: str, scale: float, length: float
     """An attacking unit's filled arrow or a withdrawing unit's hollow one, along +x from the painter's origin."""
     fill = colour(SIDE_COLOURS[side])
     if state == "attacking":
-        p.setPen(QtGui.QPen(colour(INK), 1.2))
+        p.setPen(QtGui.QPen(colour(INK), 1.2 * scale))
         p.setBrush(fill)
     else:
         p.setPen(QtGui.QPen(fill, 2.2 * scale))
@@ -305,9 +303,9 @@ def _frame_of(scale: float, *symbol: object) -> Swatch:
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
-def _frame_swatch(side: str) -> Swatch:
+def _frame_swatch(side: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        p.setPen(QtGui.QPen(colour(INK), 1.5))
+        p.setPen(QtGui.QPen(colour(INK), 1.5 * scale))
         p.setBrush(colour(SIDE_COLOURS[side]))
         h = box.height() * 0.7
         p.drawRect(QtCore.QRectF(box.center().x() - h * 0.75, box.center().y() - h / 2, h * 1.5, h))
@@ -334,12 +332,22 @@ def _state_swatch(state: str, scale: float) -> Swatch:
     return paint
 
 
-def _leader_swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-    a, b = QtCore.QPointF(box.left() + 4, box.bottom() - 4), QtCore.QPointF(box.right() - 4, box.top() + 4)
-    p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2))
-    p.drawLine(a, b)
+def _true_place(p: QtGui.QPainter, true_pt: QtCore.QPointF, shown: QtCore.QPointF, scale: float) -> None:
+    """A symbol pushed aside: a thin line from the dot where the unit really is to where its symbol is drawn."""
+    p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2 * scale))
+    p.drawLine(true_pt, shown)
     p.setBrush(colour(INK))
-    p.drawEllipse(a, 2.5, 2.5)
+    p.drawEllipse(true_pt, 2.5 * scale, 2.5 * scale)
+
+
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
+def _leader_swatch(scale: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        inset = 4 * scale
+        a, b = QtCore.QPointF(box.left() + inset, box.bottom() - inset), QtCore.QPointF(box.right() - inset, box.top() + inset)
+        _true_place(p, a, b, scale)
+
+    return paint
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
