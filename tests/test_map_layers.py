@@ -252,3 +252,16 @@ def test_uncertainty_circles_fade_alike_at_every_output_size(qapp):
         faded = {round(halo_pen("soviet", HALO_PEN_PX * k, radius * k).color().alphaF(), 3) for k in (1, 2, 4)}
         assert len(faded) == 1, (radius, faded)
     assert halo_pen("soviet", HALO_PEN_PX, 900).color().alphaF() < halo_pen("soviet", HALO_PEN_PX, 100).color().alphaF()
+
+
+def test_places_the_war_made_stay_only_while_the_story_uses_them(map_view, state):
+    """A pontoon bridge of 3 July is a landmark in July, not in late August; the gazetteer's reference coordinate
+    (used to place other things) is never drawn as a place."""
+    places = map_view.layer("places")
+    state.instant = datetime(1939, 7, 3, 12)
+    on_3_july = {p.id for p in places.places}
+    state.instant = datetime(1939, 8, 24, 12)
+    on_24_august = {p.id for p in places.places}
+    assert "crossing_3jul" in on_3_july and "crossing_3jul" not in on_24_august
+    assert "nomonhan_burd_obo" in on_3_july & on_24_august  # a place of the land stays
+    assert "battle_ref" not in on_3_july | on_24_august

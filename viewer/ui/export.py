@@ -9,7 +9,8 @@ export job both use it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from html import escape
 from itertools import groupby
@@ -48,13 +49,23 @@ def _check_at(scenario: Scenario, at: datetime) -> None:
     check_instant(at, *frame_instant_range(scenario))
 
 
-def export_png(
-    scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None, precision: str = "day"
-) -> None:
+@contextmanager
+def _still(
+    scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None, precision: str
+) -> Iterator[tuple[MapFrame, Path]]:
+    """A frame at `at` (checked against the content and the size limits) and the temporary file it is written to,
+    which replaces `out` only if the export finishes."""
     _check_at(scenario, at)
     check_size(size)
     with MapFrame(scenario, size, at, view) as frame, exclusive_output(out) as tmp:
         frame.show(at, precision)
+        yield frame, tmp
+
+
+def export_png(
+    scenario: Scenario, at: datetime, size: tuple[int, int], out: Path, view: dict[str, Any] | None = None, precision: str = "day"
+) -> None:
+    with _still(scenario, at, size, out, view, precision) as (frame, tmp):
         if not frame.image().save(str(tmp), "PNG"):
             raise OSError(f"could not write {out}")
 
@@ -64,10 +75,7 @@ def export_svg(
 ) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    _check_at(scenario, at)
-    check_size(size)
-    with MapFrame(scenario, size, at, view) as frame, exclusive_output(out) as tmp:
-        frame.show(at, precision)
+    with _still(scenario, at, size, out, view, precision) as (frame, tmp):
         generator = QSvgGenerator()
         generator.setFileName(str(tmp))
         generator.setSize(QtCore.QSize(*size))
