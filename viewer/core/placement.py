@@ -206,12 +206,15 @@ def choose_candidates(
         chosen.append(None)
         if req.group is not None and req.group in done:
             continue
-        inside = [(i, r) for i, r in enumerate(candidate_rects(req, lift, drop)) if contains(view, r)]
+        rects = candidate_rects(req, lift, drop)
         first = preferred[n] if n < len(preferred) else None
-        inside.sort(key=lambda ir: ir[0] != first)  # stable: otherwise the order of `candidate_rects`
-        pick = next(((n, ir) for ir in inside if not grid.hits(shrunk(ir[1], 3))), None)
+        order = [*range(len(rects))]
+        if first is not None and first < len(rects):
+            order.insert(0, order.pop(first))
+        # Tested lazily, in order: while the story runs on, a label's last spot is usually still free.
+        pick = next(((n, (i, rects[i])) for i in order if contains(view, rects[i]) and not grid.hits(shrunk(rects[i], 3))), None)
         if pick is None and req.forced:
-            crowded.setdefault(req.group, []).extend((n, ir) for ir in inside)
+            crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
                 pick = min(crowded.pop(req.group), key=lambda nir: grid.covered(nir[1][1]), default=None)
         if pick is not None:

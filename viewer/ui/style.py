@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pyqtgraph.Qt import QtGui
 
 from .fonts import CJK_FAMILY, FAMILY
@@ -26,9 +28,16 @@ SMALL_PX = 16
 
 
 def font(px: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
+    """The app's font at `px` pixels (at least 9). Shared, not copied: the map asks for its fonts every frame,
+    and a font used as a cache key is hashed by value, so never change the one returned."""
+    return _font(max(9, round(px)), bold, italic)
+
+
+@lru_cache(maxsize=128)
+def _font(px: int, bold: bool, italic: bool) -> QtGui.QFont:
     f = QtGui.QFont()
     f.setFamilies([FONT_FAMILY, CJK_FAMILY])  # the bundled CJK font covers what Noto Sans lacks
-    f.setPixelSize(max(9, round(px)))
+    f.setPixelSize(px)
     f.setBold(bold)
     f.setItalic(italic)
     return f

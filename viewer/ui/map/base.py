@@ -114,8 +114,12 @@ class BaseMapLayer(MapLayer):
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """The claims' names and the disputed ground's, each offered at several points in view (best first),
         so a crowd of units at one place does not leave it out."""
-        t, s, shown = self.to_device(scene_to_device), self.scale, self.state.layers
-        view = self.ctx.view_box.viewRect()
+        t, view, st = self.to_device(scene_to_device), self.ctx.view_box.viewRect(), self.state
+        key = (transform_key(t), view.getRect(), st.layers, st.language, st.naming, self.scale)
+        return self.memo("labels", key, lambda: self._labels(t, view))
+
+    def _labels(self, t: QtGui.QTransform, view: QtCore.QRectF) -> list[MapLabel]:
+        s, shown = self.scale, self.state.layers
         out = []
         if "claims" in shown:
             for claimant, anchors in self._claim_anchors:

@@ -68,13 +68,33 @@ class FurnitureLayer(MapLayer):
     # --- what is shown, and where ---------------------------------------------------------
     def entries(self) -> list[LegendEntry]:
         """The legend's rows: every layer's marks on screen now, one per key, the topmost layers' first (what is
-        drawn above reads first: manoeuvres, units, places, then the ground)."""
-        seen: dict[str, LegendEntry] = {}
-        for layer in sorted(self.ctx.layers, key=lambda layer: -layer.zValue()):
-            if layer is not self and layer.isVisible():
+        drawn above reads first: manoeuvres, units, places, then the ground). Kept for the instant and view: a
+        frame asks for them more than once (the room the legend takes, then its picture)."""
+        layers = [
+            layer
+            for layer in sorted(self.ctx.layers, key=lambda layer: -layer.zValue())
+            if layer is not self and layer.isVisible()
+        ]
+        s = self.state
+        key = (
+            s.instant,
+            s.layers,
+            s.language,
+            s.naming,
+            s.selected_unit,
+            self.scale,
+            self.ctx.view_box.viewRect().getRect(),
+            tuple(layers),
+        )
+
+        def collect() -> list[LegendEntry]:
+            seen: dict[str, LegendEntry] = {}
+            for layer in layers:
                 for entry in layer.legend():
                     seen.setdefault(entry.key, entry)
-        return list(seen.values())
+            return list(seen.values())
+
+        return self.memo("entries", key, collect)
 
     def _inset(self) -> MapLayer | None:
         inset = next((layer for layer in self.ctx.layers if layer.name == "inset"), None)

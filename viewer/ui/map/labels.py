@@ -30,6 +30,7 @@ class LabelsLayer(MapLayer):
         self._choices: tuple[tuple, list[int | None]] | None = None  # the last placement, by what it was made of
         self._requests: list[LabelRequest] = []  # ... and the requests it answered
         self._steady: tuple[tuple, datetime] | None = None  # ... in what view, at what instant
+        self._layout: tuple[tuple | None, list] | None = None  # what the last paint was asked, and what it drew
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
@@ -39,10 +40,28 @@ class LabelsLayer(MapLayer):
             else rect_of(QtCore.QRectF(p.viewport()))
         )
         others = [layer for layer in self.ctx.layers if layer is not self and layer.isVisible()]
-        obstacles = [r for layer in others for r in layer.obstacles(v)]
-        labels = sorted((lb for layer in others for lb in layer.labels(v)), key=lambda lb: lb.priority)
         dpr, halo = device_ratio(p), round(4 * self.scale)
-        pixmaps = [label_pixmap(lb.text, lb.font.toString(), lb.colour.rgba(), halo, dpr) for lb in labels]
+        inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], [layer.labels(v) for layer in others])
+        if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:  # an SVG or PDF: its labels recorded afresh
+            self._layout = None, self._lay_out(inputs)
+        elif self._layout is None or self._layout[0] is None or not _same(self._layout[0], inputs):
+            self._layout = inputs, self._lay_out(inputs)
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        self.placed = []
+        for lb, pm, req, rect, leader in self._layout[1]:
+            if leader:
+                self._leader(p, lb, rect)
+            p.drawPixmap(qrect(rect).topLeft(), pm)
+            self.placed.append((lb.key, rect, req))
+
+    def _lay_out(self, inputs: tuple) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
+        """Each label drawn: its pixmap, the request it answered, its rectangle and whether it needs a leader
+        line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
+        view, dpr, halo, obstacle_lists, label_lists = inputs
+        obstacles = [r for rects in obstacle_lists for r in rects]
+        labels = sorted((lb for asked in label_lists for lb in asked), key=lambda lb: lb.priority)
+        pixmaps = [label_pixmap(lb.text, lb.font, lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
             LabelRequest(
                 lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority in (SELECTED, KEY), lb.reach
@@ -51,17 +70,11 @@ class LabelsLayer(MapLayer):
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
         chosen = self._place(requests, obstacles, view)
-        p.resetTransform()
-        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        self.placed = []
-        for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True):
-            if i is None:
-                continue
-            rect = candidate_rects(req, self.lift, self.drop)[i]
-            if i >= NEAR:
-                self._leader(p, lb, rect)
-            p.drawPixmap(qrect(rect).topLeft(), pm)
-            self.placed.append((lb.key, rect, req))
+        return [
+            (lb, pm, req, candidate_rects(req, self.lift, self.drop)[i], i >= NEAR)
+            for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True)
+            if i is not None
+        ]
 
     def _leader(self, p: QtGui.QPainter, lb: MapLabel, rect: Rect) -> None:
         """A thin line from the edge of what a label names to the label, set farther out in a crowd."""
@@ -100,6 +113,16 @@ class LabelsLayer(MapLayer):
             self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, checking identity first: the layers hand back the very list they gave last time when nothing
+    changed, and comparing two lists of labels by value costs more than placing a few."""
+    if a is b:
+        return True
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
 
 
 def _rounded(values: tuple[float, ...]) -> tuple[int, ...]:

@@ -8,10 +8,10 @@ layers paint in device pixels: they map their anchors through the transform to t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,6 +22,7 @@ from ...core.motion import MotionModel, Positions
 from ...core.placement import Rect
 from ...core.view_state import ViewState
 
+T = TypeVar("T")
 WORLD = QtCore.QRectF(-2000, -2000, 4000, 4000)  # km: far beyond any battlefield, so Qt never culls a layer
 
 # The order labels claim their room in: the selected unit's name first, units, then the names that must be shown
@@ -87,6 +88,16 @@ class MapLayer(pg.GraphicsObject):
         super().__init__()
         self.ctx = ctx
         self.setZValue(self.z)
+        self._memo: dict[str, tuple[Hashable, Any]] = {}
+
+    def memo(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, kept while `key` stays the same (one value per name). A layer's names and the room it takes
+        are asked for every frame, and most frames change neither: the labels layer then gets the very same
+        list back and skips its work (see LabelsLayer)."""
+        slot = self._memo.get(name)
+        if slot is None or slot[0] != key:
+            slot = self._memo[name] = key, make()
+        return slot[1]
 
     @property
     def state(self) -> ViewState:

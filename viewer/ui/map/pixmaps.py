@@ -91,10 +91,8 @@ def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
 
 
 @lru_cache(maxsize=512)
-def label_pixmap(text: str, font_key: str, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
+def label_pixmap(text: str, f: QtGui.QFont, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
     """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow."""
-    f = QtGui.QFont()
-    f.fromString(font_key)
     fm = QtGui.QFontMetricsF(f)
     w, h = fm.horizontalAdvance(text) + 2 * halo, fm.height() + 2 * halo
     pm = QtGui.QPixmap(round(w * dpr), round(h * dpr))

@@ -8,9 +8,11 @@ are always named, whatever crowds them."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
@@ -20,7 +22,7 @@ from ...core.model import Place, Scenario
 from ...core.placement import Rect
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
-from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer
+from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
@@ -68,37 +70,70 @@ class PlacesLayer(MapLayer):
             if (sc.battlefield.contains(p.lon, p.lat) or p.kind == "command post") and p.kind not in NOT_ON_THE_MAP
         ]
         self.spans = place_spans(self.all_places, sc)
+        self._changes = sorted({at for span in self.spans.values() for at in span})  # when the places shown change
         self.rivers = {p.id: river_anchors(sc, p) for p in self.all_places if p.kind == "river"}
+
+    def _period(self) -> tuple[int, int]:
+        """Which stretch between the instants the set of places changes the state's instant lies in (or on)."""
+        at = self.state.instant
+        return bisect.bisect_left(self._changes, at), bisect.bisect_right(self._changes, at)
 
     @property
     def places(self) -> list[Place]:
         """The places on the map at the state's instant."""
         at = self.state.instant
-        return [p for p in self.all_places if p.id not in self.spans or self.spans[p.id][0] <= at <= self.spans[p.id][1]]
+        return self.memo(
+            "places",
+            self._period(),
+            lambda: [p for p in self.all_places if p.id not in self.spans or self.spans[p.id][0] <= at <= self.spans[p.id][1]],
+        )
 
-    def points(self, scene_to_device: QtGui.QTransform, places: list[Place] | None = None) -> list[QtCore.QPointF]:
+    def _view_key(self, scene_to_device: QtGui.QTransform) -> tuple:
+        """What the places' device points depend on: the view and which places are shown."""
+        return transform_key(self.to_device(scene_to_device)), self._period()
+
+    def points(self, scene_to_device: QtGui.QTransform) -> list[QtCore.QPointF]:
+        """Where the places shown now are on the device, in the order of `places`."""
         t = self.to_device(scene_to_device)
-        return [t.map(QtCore.QPointF(place.x, place.y)) for place in (self.places if places is None else places)]
+        return self.memo(
+            "points", self._view_key(scene_to_device), lambda: [t.map(QtCore.QPointF(place.x, place.y)) for place in self.places]
+        )
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
-        places = self.places
-        pts = self.points(self.scene_to_device(p), places)
+        pts = self.points(self.scene_to_device(p))
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        for place, pt in zip(places, pts, strict=True):
-            _mark(p, _mark_kind(place), pt, 7 * self.scale)
+        s, dpr = 7 * self.scale, device_ratio(p)
+        vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster  # an SVG or PDF gets the shapes themselves
+        for place, pt in zip(self.places, pts, strict=True):
+            kind = _mark_kind(place)
+            if not kind:
+                continue
+            if vector:
+                _mark(p, kind, pt, s)
+                continue
+            pm, (cx, cy) = _mark_pixmap(kind, round(s, 2), dpr)
+            p.drawPixmap(QtCore.QPointF(pt.x() - cx, pt.y() - cy), pm)
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
-        s, places = 7 * self.scale, self.places
-        return [
-            (pt.x(), pt.y(), 0, 0) if place.kind == "river" else (pt.x() - s, pt.y() - s, 2 * s, 2 * s)
-            for place, pt in zip(places, self.points(scene_to_device, places), strict=True)
-        ]
+        s, pts = 7 * self.scale, self.points(scene_to_device)
+        return self.memo(
+            "obstacles",
+            (self._view_key(scene_to_device), s),
+            lambda: [
+                (pt.x(), pt.y(), 0, 0) if place.kind == "river" else (pt.x() - s, pt.y() - s, 2 * s, 2 * s)
+                for place, pt in zip(self.places, pts, strict=True)
+            ],
+        )
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        places, must = self.places, self.must_name()
-        labels = [self._label(place, pt, must) for place, pt in zip(places, self.points(scene_to_device, places), strict=True)]
-        return [alternative for lb in labels for alternative in self._along_river(lb, scene_to_device)]
+        pts, must, s = self.points(scene_to_device), self.must_name(), self.state
+
+        def make() -> list[MapLabel]:
+            labels = [self._label(place, pt, must) for place, pt in zip(self.places, pts, strict=True)]
+            return [alternative for lb in labels for alternative in self._along_river(lb, scene_to_device)]
+
+        return self.memo("labels", (self._view_key(scene_to_device), frozenset(must), s.language, s.naming, self.scale), make)
 
     def _along_river(self, label: MapLabel, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """A river's name at its named point, then at points along its line (alternatives of one key: the labels
@@ -152,7 +187,7 @@ class PlacesLayer(MapLayer):
     def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
         places = self.places
         near = min(
-            zip(places, self.points(scene_to_device, places), strict=True),
+            zip(places, self.points(scene_to_device), strict=True),
             key=lambda pp: math.hypot(pp[1].x() - pt.x(), pp[1].y() - pt.y()),
             default=None,
         )
@@ -168,6 +203,21 @@ def _mark_kind(place: Place) -> str:
     if place.kind in ("hill", "bridge", "command post"):
         return place.kind
     return "modern" if place.modern else "place"
+
+
+@lru_cache(maxsize=32)
+def _mark_pixmap(kind: str, s: float, dpr: float) -> tuple[QtGui.QPixmap, tuple[float, float]]:
+    """A place's mark drawn once, and where its point lies in the pixmap: blitting it is several times cheaper
+    than drawing its antialiased shape every frame."""
+    half = math.ceil(2.4 * s + 2)  # a command post's flagstaff is the tallest part
+    pm = QtGui.QPixmap(round(2 * half * dpr), round(2 * half * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    _mark(q, kind, QtCore.QPointF(half, half), s)
+    q.end()
+    return pm, (half, half)
 
 
 def _mark(p: QtGui.QPainter, kind: str, pt: QtCore.QPointF, s: float) -> None:
