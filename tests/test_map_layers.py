@@ -265,3 +265,19 @@ def test_places_the_war_made_stay_only_while_the_story_uses_them(map_view, state
     assert "crossing_3jul" in on_3_july and "crossing_3jul" not in on_24_august
     assert "nomonhan_burd_obo" in on_3_july & on_24_august  # a place of the land stays
     assert "battle_ref" not in on_3_july | on_24_august
+
+
+def test_a_dense_crowd_is_drawn_with_smaller_symbols():
+    """Symbols that would carpet the screen are drawn smaller, in steps down to half size, so the river and the
+    ground stay visible among thousands; a crowd of a few hundred keeps full-size symbols."""
+    from viewer.ui.map.units import CROWD_COVER, crowd_shrink
+    from viewer.ui.symbols import symbol_size
+
+    screen = (1920, 1080)
+    size = symbol_size(1.0)
+    fits = int(CROWD_COVER * screen[0] * screen[1] / (size.width() * size.height()))
+    assert crowd_shrink(300, screen, 1.0) == 1.0
+    assert crowd_shrink(fits, screen, 1.0) == 1.0
+    assert crowd_shrink(fits + 1, screen, 1.0) == 0.75
+    assert crowd_shrink(3000, screen, 1.0) == 0.5
+    assert crowd_shrink(3000, (3840, 2160), 2.0) == crowd_shrink(3000, screen, 1.0)  # a 4K map is the 1080p one

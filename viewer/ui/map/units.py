@@ -33,6 +33,23 @@ DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, declu
 SELECTION = "#FFD23F"
 
 
+CROWD_COVER = 0.4  # the share of the screen a crowd's symbols may cover before they are drawn smaller
+CROWD_SHRINK_STEPS = (1.0, 0.75, 0.5)
+
+
+def crowd_shrink(n: int, screen: tuple[int, int], scale: float) -> float:
+    """How much smaller a crowd's symbols are drawn: full size while `n` of them would cover at most
+    CROWD_COVER of the screen, then in steps down to half. Thousands of full-size frames are a carpet over the
+    whole map (the river and the ground vanish) and cost a full-screen blend several times over; a printed map
+    draws a dense crowd with smaller marks for the same reason."""
+    size = symbol_size(scale)
+    area = max(1, screen[0] * screen[1])
+    for step in CROWD_SHRINK_STEPS:
+        if n * size.width() * size.height() * step * step <= CROWD_COVER * area:
+            return step
+    return CROWD_SHRINK_STEPS[-1]
+
+
 @dataclass(frozen=True)
 class UnitLayout:
     """Where the units are drawn in one view: indices into `motion.units`, true and drawn device points."""
@@ -125,15 +142,16 @@ class UnitsLayer(MapLayer):
 
     def _paint_crowd(self, p: QtGui.QPainter, lay: UnitLayout, dpr: float) -> None:
         pos = self.ctx.positions()
-        atlas, rects = self._symbol_atlas(dpr)
+        atlas, rects = self._symbol_atlas(dpr, crowd_shrink(len(lay.k), p.viewport().size().toTuple(), self.scale))
         keys = (self._kind[lay.k] * len(STATES) + pos.state[lay.k]) * 2 + (pos.radius_km[lay.k] > 0)  # badged: ≈
         blit_many(p, atlas, lay.true_xy[:, 0], lay.true_xy[:, 1], dpr, rects[keys])
 
-    def _symbol_atlas(self, dpr: float) -> tuple[QtGui.QPixmap, np.ndarray]:
+    def _symbol_atlas(self, dpr: float, shrink: float = 1.0) -> tuple[QtGui.QPixmap, np.ndarray]:
         """Every symbol this scenario can show, in one pixmap, so a crowd is drawn in a single call. A crowd's
         symbol is the frame alone (badge and cross included), without the echelon marks above it: a third fewer
-        pixels to blend for each of thousands, and marks no one could read among them."""
-        key = (round(self.scale, 2), dpr)
+        pixels to blend for each of thousands, and marks no one could read among them. `shrink` scales it down
+        for a dense crowd (see `crowd_shrink`)."""
+        key = (round(self.scale * shrink, 2), dpr)
         if self._atlas is None or self._atlas[0] != key:
             pms = [
                 symbol_pixmap(side, branch, echelon, state, key[0], dpr, badge)
