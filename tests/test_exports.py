@@ -245,9 +245,12 @@ def test_mp4_frames_show_their_instants_through_a_hold(scenario, tmp_path, qtbot
         image = frame.image().convertToFormat(QtGui.QImage.Format.Format_RGB888)
     want = np.frombuffer(bytes(image.constBits()), np.uint8).reshape(size[1], image.bytesPerLine())[:, : size[0] * 3]
     want = want.reshape(size[1], size[0], 3).astype(int)
-    for i in range(first - 2, first + n + 2):
-        diff = np.abs(decoded[i] - want).mean()  # measured: about 2.5 on the held frames, 5 or more either side
-        assert (diff < 4.0) == (first <= i < first + n), (i, first, n, diff)
+    # The held frames are one picture repeated, nearer the instant drawn afresh than the frames either side are.
+    # (Not equal to it: in a video the names keep the spots they had in the frames before; a still lays them out anew.)
+    diff = {i: np.abs(decoded[i] - want).mean() for i in range(first - 2, first + n + 2)}
+    hold, around = range(first, first + n), (first - 2, first - 1, first + n, first + n + 1)
+    assert max(diff[i] for i in hold) < min(diff[i] for i in around), diff
+    assert all(np.abs(decoded[i] - decoded[first]).mean() < 1.0 for i in hold)  # measured: 0.0-0.32 (encoder noise); 4.0 vs 5.6+
 
 
 def test_gif_export(scenario, tmp_path, qtbot):

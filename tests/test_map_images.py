@@ -38,7 +38,7 @@ MEANINGFUL = 4 * DEFAULT.max_pixels
 # The selection crop: 6 Tk Bde (selected, at ~638,510) and Noro Heights (highlighted, at ~571,485, under the symbol
 # of 71 Inf Rgt) with the cluster of pushed-apart symbols around them.
 SELECTED_UNIT, HIGHLIGHTED_PLACE = "S-6TB", "noro_heights"
-SELECTION_CROP = QtCore.QRect(470, 400, 500, 210)  # wide enough for the names a highlighted place pushes aside
+SELECTION_CROP = QtCore.QRect(160, 400, 810, 210)  # wide enough for the names a highlighted place pushes aside
 
 # The offscreen platform says this of every top-level window with a layout; it is not about the map.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")

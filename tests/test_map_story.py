@@ -233,7 +233,8 @@ def test_the_first_screen_leads_into_the_tour_and_a_key_ends_it(qtbot, scenario,
 def test_in_a_crowd_a_units_name_goes_farther_out_rather_than_being_left_out(qtbot, scenario):
     """3 July 19:00 at Bain-Tsagan: four Japanese symbols on one point among Soviet ones. Names with no room beside
     their symbol sit a little farther out, on a leader line, rather than being left out (in a window this small
-    one of them, the 26th Regiment's, still finds no room at all)."""
+    two of them still find no room at all: the 26th Regiment's, and Yasuoka's, whose free spots all lie level
+    beside a Soviet symbol, where a reader would take it for that unit's name)."""
     from viewer.core.placement import NEAR
 
     w = shown(qtbot, scenario)
@@ -243,7 +244,7 @@ def test_in_a_crowd_a_units_name_goes_farther_out_rather_than_being_left_out(qtb
     lay = units.layout(units.to_device(w.map.graphics.viewportTransform()))
     on_map = {w.map.motion.units[int(k)].id for k in lay.k}
     named = {key[1] for key, _rect, _req in labels.placed if key[0] == "unit"}
-    assert len(on_map - named) <= 1, on_map - named
+    assert len(on_map - named) <= 2, on_map - named
     far = [
         key
         for key, rect, req in labels.placed

@@ -72,6 +72,21 @@ def test_a_label_keeps_the_spot_it_had_last_frame_while_that_spot_is_free():
     assert grid.hits(left) and not grid.hits(candidate_rects(req, 8, 6)[0])
 
 
+def test_a_unit_name_is_not_set_level_with_another_units_symbol_nearer_than_its_own():
+    """A name just right of its symbol, with another symbol level with it a few pixels past its end, reads as that
+    other symbol's (the fresh reader took "Kajikawa Bn" for a Soviet tank's name): it goes elsewhere."""
+    mine = LabelRequest((100.0, 100.0), (60.0, 20.0), 24.0, ("unit", "a"), mark=True)
+    right = candidate_rects(mine, 8, 6)[0]
+    other = LabelRequest((right[0] + right[2] + 10.0, 100.0), (60.0, 20.0), 24.0, ("unit", "b"), mark=True)
+    first, _ = choose_candidates([mine, other], [], VIEW)
+    assert first not in (None, 0)
+    x, y, w, h = candidate_rects(mine, 8, 6)[first]
+    level = y <= other.anchor[1] <= y + h
+    assert not level or min(abs(other.anchor[0] - x), abs(other.anchor[0] - x - w)) > 3.2 * 24  # not beside the other
+    plain = [LabelRequest(r.anchor, r.size, r.gap, r.group) for r in (mine, other)]  # names of places are not asked
+    assert choose_candidates(plain, [], VIEW)[0] == 0
+
+
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():
     req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
     assert place_labels([req], [(105.0, 80.0, 80.0, 40.0)], VIEW)[0] == (30.0, 90.0, 60.0, 20.0)  # left of it

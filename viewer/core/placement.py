@@ -6,6 +6,7 @@ A rectangle is `(left, top, width, height)` with y pointing down, as on screen.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -123,6 +124,47 @@ class LabelRequest:
     group: object = None
     forced: bool = False
     reach: float = 0.0  # how much farther out it may go, on a leader line, when no spot beside its anchor is free
+    mark: bool = False  # its anchor is a symbol readers pair names with (a unit's): no other name may look like its
+
+
+READS_AS = 3.2  # a name level with a symbol and within this many gaps of it beside it reads as that symbol's
+
+
+class MarkRows:
+    """The centres of the symbols names belong to, bucketed by screen row: which lies level with a rectangle,
+    beside it, is asked for every candidate spot of every name."""
+
+    ROW = 32.0
+
+    def __init__(self, points: Iterable[tuple[float, float]]) -> None:
+        self.rows: dict[int, list[tuple[float, float]]] = {}
+        for x, y in points:
+            self.rows.setdefault(int(y // self.ROW), []).append((x, y))
+
+    def beside(self, r: Rect, own: tuple[float, float]) -> tuple[float, float]:
+        """How far (pixels, sideways) the rectangle lies from its own anchor and from the nearest other symbol
+        level with it (its centre within the rectangle's height); infinite where none is level."""
+        x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
+        mine = other = math.inf
+        for j in range(int(y0 // self.ROW), int(y1 // self.ROW) + 1):
+            for x, y in self.rows.get(j, ()):
+                if y0 <= y <= y1:
+                    d = x0 - x if x <= x0 else x - x1 if x >= x1 else 0.0
+                    if (x, y) == own:
+                        mine = d
+                    else:
+                        other = min(other, d)
+        if mine == math.inf and y0 <= own[1] <= y1:  # the anchor of a name that is not a symbol's (a place)
+            mine = x0 - own[0] if own[0] <= x0 else own[0] - x1 if own[0] >= x1 else 0.0
+        return mine, other
+
+    def misread(self, req: LabelRequest, r: Rect) -> bool:
+        """Would a reader take the name at `r` for another symbol's: level with it and nearer to it than to its own?
+        (A name out on a leader line is asked too: a line drawn to a name beside another symbol does not undo it.)"""
+        if not req.mark or not self.rows:  # a place's or a claim's name is not taken for a unit's
+            return False
+        mine, other = self.beside(r, req.anchor)
+        return other < mine and other <= READS_AS * max(req.gap, 8.0)
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther out (a leader line is drawn)
@@ -131,12 +173,13 @@ NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
     """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
     line higher or lower (room in a crowd, still beside its symbol); then, for a request with a `reach`, the
-    first eight again that much farther out. `lift` and `drop` are the extra room kept above and below the
-    anchor (a symbol's echelon marks stand above it)."""
+    first eight again half that farther out, and that far out. `lift` and `drop` are the extra room kept above
+    and below the anchor (a symbol's echelon marks stand above it)."""
     near = _candidates(req.anchor, req.size, req.gap, lift, drop)
     if not req.reach:
         return near
-    return near + _candidates(req.anchor, req.size, req.gap + req.reach, lift, drop)[:8]
+    rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:8] for out in (req.reach / 2, req.reach))
+    return near + [r for ring in rings for r in ring]
 
 
 def _candidates(anchor: tuple[float, float], size: tuple[float, float], g: float, lift: float, drop: float) -> list[Rect]:
@@ -198,6 +241,7 @@ def choose_candidates(
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least."""
     grid = Occupancy(obstacles)
+    marks = MarkRows(req.anchor for req in requests if req.mark)
     chosen: list[int | None] = []
     done: set[object] = set()
     last_of = {req.group: n for n, req in enumerate(requests) if req.group is not None}
@@ -212,11 +256,22 @@ def choose_candidates(
         if first is not None and first < len(rects):
             order.insert(0, order.pop(first))
         # Tested lazily, in order: while the story runs on, a label's last spot is usually still free.
-        pick = next(((n, (i, rects[i])) for i in order if contains(view, rects[i]) and not grid.hits(shrunk(rects[i], 3))), None)
+        pick = next(
+            (
+                (n, (i, rects[i]))
+                for i in order
+                if contains(view, rects[i]) and not grid.hits(shrunk(rects[i], 3)) and not marks.misread(req, rects[i])
+            ),
+            None,
+        )
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = min(crowded.pop(req.group), key=lambda nir: grid.covered(nir[1][1]), default=None)
+                pick = min(  # where it hides least, and never beside another's symbol where another spot will do
+                    crowded.pop(req.group),
+                    key=lambda nir: (marks.misread(requests[nir[0]], nir[1][1]), grid.covered(nir[1][1])),
+                    default=None,
+                )
         if pick is not None:
             at, (i, rect) = pick
             chosen[at] = i

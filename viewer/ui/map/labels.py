@@ -64,7 +64,13 @@ class LabelsLayer(MapLayer):
         pixmaps = [label_pixmap(lb.text, lb.font, lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
             LabelRequest(
-                lb.anchor, (pm.width() / dpr, pm.height() / dpr), lb.gap, lb.key, lb.priority in (SELECTED, KEY), lb.reach
+                lb.anchor,
+                (pm.width() / dpr, pm.height() / dpr),
+                lb.gap,
+                lb.key,
+                lb.priority in (SELECTED, KEY),
+                lb.reach,
+                mark=lb.key[0] == "unit",
             )
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]

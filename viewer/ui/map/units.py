@@ -261,7 +261,7 @@ class UnitsLayer(MapLayer):
                     f,
                     colour(SIDE_COLOURS[unit.side]).darker(130),
                     SELECTED if unit.id == self.state.selected_unit else UNIT,
-                    reach=24 * s,  # in a crowd, a little farther out on a leader line rather than left out
+                    reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
                 )
             )
         return out
