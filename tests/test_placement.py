@@ -87,6 +87,19 @@ def test_a_unit_name_is_not_set_level_with_another_units_symbol_nearer_than_its_
     assert choose_candidates(plain, [], VIEW)[0] == 0
 
 
+def test_a_forced_label_with_no_free_spot_stays_where_it_was_last_frame():
+    """Nomonhan's name, forced in a crowd, is drawn where it hides least when first seen; while the story runs on
+    it keeps that spot rather than jumping to whichever hides a few pixels less in each frame."""
+    req = LabelRequest((500.0, 400.0), (80.0, 20.0), 8.0, forced=True)
+    rects = candidate_rects(req, 8, 6)
+    crowd = [rects[0], rects[1]]  # right and left fully taken; above only half
+    crowd.append((rects[2][0], rects[2][1], rects[2][2] / 2, rects[2][3]))
+    crowd += [r for r in rects[3:]]
+    fresh = choose_candidates([req], crowd, VIEW)[0]
+    assert fresh == 2  # hides least
+    assert choose_candidates([req], crowd, VIEW, preferred=[5])[0] == 5  # it was there: it stays
+
+
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():
     req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
     assert place_labels([req], [(105.0, 80.0, 80.0, 40.0)], VIEW)[0] == (30.0, 90.0, 60.0, 20.0)  # left of it

@@ -267,9 +267,13 @@ def choose_candidates(
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = min(  # where it hides least, and never beside another's symbol where another spot will do
-                    crowded.pop(req.group),
-                    key=lambda nir: (marks.misread(requests[nir[0]], nir[1][1]), grid.covered(nir[1][1])),
+                pick = min(  # where it was last frame (it does not jump while the story runs on), else where it
+                    crowded.pop(req.group),  # hides least; never beside another's symbol where another spot will do
+                    key=lambda nir: (
+                        marks.misread(requests[nir[0]], nir[1][1]),
+                        nir[1][0] != (preferred[nir[0]] if nir[0] < len(preferred) else None),
+                        grid.covered(nir[1][1]),
+                    ),
                     default=None,
                 )
         if pick is not None:
