@@ -100,6 +100,17 @@ def test_a_forced_label_with_no_free_spot_stays_where_it_was_last_frame():
     assert choose_candidates([req], crowd, VIEW, preferred=[5])[0] == 5  # it was there: it stays
 
 
+def test_a_name_with_alternatives_stays_at_the_alternative_it_had_last_frame():
+    """A river's name is offered at several points along the river; placed at the second because the first was
+    taken, it stays there next frame when the first is free again, rather than hopping back."""
+    points = [(100.0, 100.0), (300.0, 100.0), (500.0, 100.0)]
+    river = [LabelRequest(pt, (60.0, 20.0), 0.0, group=("place", "river")) for pt in points]
+    blocked = [(0.0, 0.0, 200.0, 200.0)]
+    assert choose_candidates(river, blocked, VIEW) == [None, 0, None]
+    assert choose_candidates(river, [], VIEW) == [0, None, None]  # seen afresh: the first point
+    assert choose_candidates(river, [], VIEW, preferred=[None, 0, None]) == [None, 0, None]  # it stays
+
+
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():
     req = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0)
     assert place_labels([req], [(105.0, 80.0, 80.0, 40.0)], VIEW)[0] == (30.0, 90.0, 60.0, 20.0)  # left of it

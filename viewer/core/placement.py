@@ -7,7 +7,7 @@ A rectangle is `(left, top, width, height)` with y pointing down, as on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -242,17 +242,21 @@ def choose_candidates(
     at the candidate of any alternative that hides least."""
     grid = Occupancy(obstacles)
     marks = MarkRows(req.anchor for req in requests if req.mark)
-    chosen: list[int | None] = []
+    chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
-    last_of = {req.group: n for n, req in enumerate(requests) if req.group is not None}
+
+    def preferred_of(n: int) -> int | None:
+        return preferred[n] if n < len(preferred) else None
+
+    visits = _visiting_order(requests, preferred_of)
+    last_of = {requests[n].group: n for n in visits if requests[n].group is not None}
     crowded: dict[object, list[tuple[int, tuple[int, Rect]]]] = {}  # a forced group's candidates, none free
-    for n, req in enumerate(requests):
-        chosen.append(None)
+    for n in visits:
+        req = requests[n]
         if req.group is not None and req.group in done:
             continue
         rects = candidate_rects(req, lift, drop)
-        first = preferred[n] if n < len(preferred) else None
-        order = [*range(len(rects))]
+        first, order = preferred_of(n), [*range(len(rects))]
         if first is not None and first < len(rects):
             order.insert(0, order.pop(first))
         # Tested lazily, in order: while the story runs on, a label's last spot is usually still free.
@@ -267,21 +271,42 @@ def choose_candidates(
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = min(  # where it was last frame (it does not jump while the story runs on), else where it
-                    crowded.pop(req.group),  # hides least; never beside another's symbol where another spot will do
-                    key=lambda nir: (
-                        marks.misread(requests[nir[0]], nir[1][1]),
-                        nir[1][0] != (preferred[nir[0]] if nir[0] < len(preferred) else None),
-                        grid.covered(nir[1][1]),
-                    ),
-                    default=None,
-                )
+                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks)
         if pick is not None:
             at, (i, rect) = pick
             chosen[at] = i
             grid.add(shrunk(rect, 2))
             done.add(req.group)
     return chosen
+
+
+def _visiting_order(requests: Sequence[LabelRequest], preferred_of: Callable[[int], int | None]) -> list[int]:
+    """The requests' indices in the order given, except that the alternative of a group placed last frame (the
+    one with a preferred candidate) is tried first of its group: a river's name stays at its point along the
+    river while that is free, rather than going back to the first point that fits."""
+    placed_last: dict[object, int] = {}
+    for n, req in enumerate(requests):
+        if req.group is not None and preferred_of(n) is not None:
+            placed_last.setdefault(req.group, n)
+    order: list[int] = []
+    for n, req in enumerate(requests):
+        first = placed_last.get(req.group, n) if req.group is not None else n
+        order.extend(dict.fromkeys((first, n)))  # the group's first visit brings its last-placed alternative forward
+    return list(dict.fromkeys(order))
+
+
+def _least_hiding(
+    options: list[tuple[int, tuple[int, Rect]]],
+    requests: Sequence[LabelRequest],
+    preferred_of: Callable[[int], int | None],
+    grid: Occupancy,
+    marks: MarkRows,
+) -> tuple[int, tuple[int, Rect]] | None:
+    """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
+    on), else where it hides least; never beside another's symbol where another spot will do."""
+    clear = [o for o in options if not marks.misread(requests[o[0]], o[1][1])] or options
+    steady = next((o for o in clear if o[1][0] == preferred_of(o[0])), None)
+    return steady if steady is not None else min(clear, key=lambda o: grid.covered(o[1][1]), default=None)
 
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")

@@ -5,8 +5,10 @@ places. Several labels of one key are alternatives (a claim's name at several po
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 
+import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.placement import NEAR, LabelRequest, Rect, candidate_rects, choose_candidates
@@ -102,10 +104,12 @@ class LabelsLayer(MapLayer):
         instant at most STEADY_HOURS on), each label first tries the spot it had last time, so labels do not hop
         from side to side as the units move; after a jump or a change of view the layout starts afresh, as a
         still of that moment is drawn."""
-        key = (
+        sizes = [(*r.anchor, *r.size, r.gap, r.reach) for r in requests]
+        key = (  # to the pixel, rounded in one go: hundreds of numbers a frame
             _rounded(view),
-            tuple(_rounded(r) for r in obstacles),
-            tuple((r.group, r.forced, _rounded(r.anchor), _rounded(r.size), round(r.gap), round(r.reach)) for r in requests),
+            _pixels(obstacles),
+            _pixels(sizes),
+            tuple((r.group, r.forced, r.mark) for r in requests),
             self.lift,
             self.drop,
         )
@@ -114,11 +118,22 @@ class LabelsLayer(MapLayer):
             steady, at = (key[0], s.layers, s.language, s.naming, self.scale), s.instant
             last: dict[object, int | None] = {}
             if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
-                last = dict(zip((r.group for r in self._requests), self._choices[1], strict=True))
-            preferred = [last.get(r.group) for r in requests]
+                last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
+            preferred = [last.get(slot) for slot in _slots(requests)]
             self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+
+def _slots(requests: list[LabelRequest]) -> list[tuple[object, int]]:
+    """Each request as what it is from frame to frame: its group (what it names) and its place among the
+    group's alternatives (a river's name at its second point along the river)."""
+    seen: Counter[object] = Counter()
+    out = []
+    for r in requests:
+        out.append((r.group, seen[r.group]))
+        seen[r.group] += 1
+    return out
 
 
 def _same(a: object, b: object) -> bool:
@@ -133,3 +148,8 @@ def _same(a: object, b: object) -> bool:
 
 def _rounded(values: tuple[float, ...]) -> tuple[int, ...]:
     return tuple(round(v) for v in values)
+
+
+def _pixels(rows: list) -> bytes:
+    """Rows of numbers rounded to whole pixels, as bytes to compare (numpy rounds halves to even, as `round`)."""
+    return np.rint(np.asarray(rows, dtype=float)).astype(np.int64).tobytes()
