@@ -63,6 +63,14 @@ class MapContext:
         self.layers: list[MapLayer] = []
         self.side = np.array([SIDES.index(u.side) for u in motion.units], dtype=int)  # index into SIDES, per unit
         self._positions: tuple[datetime, Positions] | None = None
+        self._shared: dict[str, tuple[Hashable, Any]] = {}
+
+    def shared(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, kept while `key` stays the same, for every layer that asks (see `MapLayer.memo`)."""
+        slot = self._shared.get(name)
+        if slot is None or slot[0] != key:
+            slot = self._shared[name] = key, make()
+        return slot[1]
 
     def positions(self) -> Positions:
         at = self.state.instant

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import shapely
@@ -29,19 +29,14 @@ MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, n
 
 
 class OperationsLayer(MapLayer):
-    """What both operations layers share: the operations drawn at the state's instant, computed once per instant."""
+    """What both operations layers share: the operations drawn at the state's instant, computed once per instant
+    for both."""
 
     watches = frozenset({"instant"})
 
-    def __init__(self, ctx: MapContext) -> None:
-        super().__init__(ctx)
-        self._frame: tuple[object, OperationsFrame] | None = None
-
     def frame(self) -> OperationsFrame:
         at = self.state.instant
-        if self._frame is None or self._frame[0] != at:
-            self._frame = at, frame_at(self.ctx.scenario.operations, at)
-        return self._frame[1]
+        return self.ctx.shared("operations", at, lambda: frame_at(self.ctx.scenario.operations, at))
 
 
 # --- ground held, fronts, the pocket ---------------------------------------------------------------------------
@@ -250,7 +245,11 @@ class ManoeuvresLayer(OperationsLayer):
                 body = arrow_outline(shown, self.scale)
                 if body is None:
                     continue
-                course = arrow_outline(full, self.scale) if arrow.fraction < 1 else None
+                course = (  # the whole course is the same in every frame of this view
+                    self.memo(f"course:{arrow.manoeuvre.id}", key[1:], partial(arrow_outline, full, self.scale))
+                    if arrow.fraction < 1
+                    else None
+                )
                 bridge = self._bridge(arrow, full, t)
                 out.append((arrow, ArrowShape(body, course, bridge)))
             self._shapes = key, out
