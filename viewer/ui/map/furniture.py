@@ -19,6 +19,7 @@ from shapely.geometry import box as shapely_box
 from shapely.geometry.base import BaseGeometry
 
 from ...core.placement import Rect, place_overlays
+from ...core.view_state import FIELDS
 from ..i18n import translate
 from ..style import INK, colour, font
 from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of
@@ -75,17 +76,8 @@ class FurnitureLayer(MapLayer):
             for layer in sorted(self.ctx.layers, key=lambda layer: -layer.zValue())
             if layer is not self and layer.isVisible()
         ]
-        s = self.state
-        key = (
-            s.instant,
-            s.layers,
-            s.language,
-            s.naming,
-            s.selected_unit,
-            self.scale,
-            self.ctx.view_box.viewRect().getRect(),
-            tuple(layers),
-        )
+        s = self.state  # every field: the layers' marks follow any of them (a hovered unit, a highlight...)
+        key = (*(getattr(s, field) for field in FIELDS), self.scale, self.ctx.view_box.viewRect().getRect(), tuple(layers))
 
         def collect() -> list[LegendEntry]:
             seen: dict[str, LegendEntry] = {}
