@@ -265,3 +265,24 @@ def test_places_the_war_made_stay_only_while_the_story_uses_them(map_view, state
     assert "crossing_3jul" in on_3_july and "crossing_3jul" not in on_24_august
     assert "nomonhan_burd_obo" in on_3_july & on_24_august  # a place of the land stays
     assert "battle_ref" not in on_3_july | on_24_august
+
+
+@pytest.mark.parametrize(
+    ("when", "unit_id", "expected"),
+    [
+        (datetime(1939, 7, 25, 12), "J-72IR", None),  # attacking, next move is digging in to the north-west
+        (datetime(1939, 7, 25, 12), "J-64IR", None),
+        (datetime(1939, 8, 31, 12), "S-602RR", None),  # attacked on 21 August, ten days ago
+        (datetime(1939, 8, 31, 12), "S-80RR", None),  # attacked on 26 August
+        (datetime(1939, 8, 21, 12), "S-602RR", "east"),  # the attack on Hill 742 that morning
+        (datetime(1939, 7, 5, 7), "J-72IR", "east"),  # back over the river, under way to the east bank
+    ],
+)
+def test_a_units_arrow_shows_its_blow_not_the_move_after_it_or_one_long_past(map_view, state, when, unit_id, expected):
+    """An attacking unit's arrow follows the move that ends in its attack: not the regrouping after it (which made
+    the 72nd's and 64th's arrows of 25 July point away from the bridgehead) nor a move days before (which made
+    Soviet arrows of 31 August point at Soviet units)."""
+    state.instant = when
+    units = map_view.layer("units")
+    move = units._arrow_vector(map_view.ctx.motion.index(unit_id))
+    assert (None if move is None else ("east" if move[0] > 0 else "west")) == expected

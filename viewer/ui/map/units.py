@@ -18,7 +18,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.language import tr
 from ...core.model import STATES
-from ...core.motion import MAX_GAP_MIN
+from ...core.motion import LINGER_MIN, MAX_GAP_MIN
 from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
@@ -99,12 +99,23 @@ class UnitsLayer(MapLayer):
             p.drawRect(QtCore.QRectF(pt.x() - w / 2 - pad, pt.y() - h / 2 - pad, w + 2 * pad, h + 2 * pad))
 
     def _arrow_vector(self, k: int) -> tuple[float, float] | None:
-        """The unit's move, in km: to its next fix, or from its previous one, if either is near in time."""
+        """The unit's move, in km, that its arrow shows: the one under way to its next fix, or the one that brought
+        it to its last fix if that was less than a day ago; either within MAX_GAP_MIN. An attack's arrow follows
+        only a move that ends in the attack: the move after it (digging in, regrouping) would point the blow the
+        wrong way, and a move of days before would point it at whatever stands there now."""
         track, i = self.ctx.motion.units[k].track, int(self.ctx.positions().fix_index[k])
-        near = MAX_GAP_MIN * 60  # seconds
-        if i + 1 < len(track) and (track[i + 1].at - track[i].at).total_seconds() <= near:
+        state, near = track[i].state, MAX_GAP_MIN * 60  # seconds
+        if (
+            i + 1 < len(track)
+            and (track[i + 1].at - track[i].at).total_seconds() <= near
+            and (state != "attacking" or track[i + 1].state == "attacking")
+        ):
             a, b = track[i], track[i + 1]
-        elif i > 0 and (track[i].at - track[i - 1].at).total_seconds() <= near:
+        elif (
+            i > 0
+            and (track[i].at - track[i - 1].at).total_seconds() <= near
+            and (self.state.instant - track[i].at).total_seconds() <= LINGER_MIN * 60
+        ):
             a, b = track[i - 1], track[i]
         else:
             return None
