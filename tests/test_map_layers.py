@@ -274,14 +274,16 @@ def test_places_the_war_made_stay_only_while_the_story_uses_them(map_view, state
         (datetime(1939, 7, 25, 12), "J-64IR", None),
         (datetime(1939, 8, 31, 12), "S-602RR", None),  # attacked on 21 August, ten days ago
         (datetime(1939, 8, 31, 12), "S-80RR", None),  # attacked on 26 August
-        (datetime(1939, 8, 21, 12), "S-602RR", "east"),  # the attack on Hill 742 that morning
-        (datetime(1939, 7, 5, 7), "J-72IR", "east"),  # back over the river, under way to the east bank
+        (datetime(1939, 8, 21, 12), "S-602RR", None),  # 1.8 km east, each end known to 6 km: no direction
+        (datetime(1939, 8, 20, 12), "S-36MRD", None),  # 0.6 km north, toward the 24th: no direction either
+        (datetime(1939, 8, 21, 20), "S-6TB", "east"),  # into the Sands, 11 km, arrived 18:00
+        (datetime(1939, 7, 2, 18), "J-YASUOKA", "west"),  # under way to the bridgehead
     ],
 )
 def test_a_units_arrow_shows_its_blow_not_the_move_after_it_or_one_long_past(map_view, state, when, unit_id, expected):
     """An attacking unit's arrow follows the move that ends in its attack: not the regrouping after it (which made
-    the 72nd's and 64th's arrows of 25 July point away from the bridgehead) nor a move days before (which made
-    Soviet arrows of 31 August point at Soviet units)."""
+    the 72nd's and 64th's arrows of 25 July point away from the bridgehead), nor a move days before or one shorter
+    than the uncertainty of its ends (which made Soviet arrows of 20 and 31 August point at Soviet units)."""
     state.instant = when
     units = map_view.layer("units")
     move = units._arrow_vector(map_view.ctx.motion.index(unit_id))

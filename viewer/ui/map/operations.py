@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from pyqtgraph.Qt import QtCore, QtGui
 
+from ...core.language import tr
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
@@ -283,6 +284,31 @@ class ManoeuvresLayer(OperationsLayer):
             paint_arrow(p, shape, arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side], self.scale)
         p.setOpacity(1.0)
 
+    def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
+        """A finished move fading out names who made it, by its head: it may now lie beside other units (the Fui
+        garrison's breakout by the Soviet 601st Regiment), and its makers may have left the map."""
+        t, s, lang = self.to_device(scene_to_device), self.scale, self.state.language
+        units = {u.id: u for u in self.ctx.scenario.units}
+        out = []
+        for arrow, _ in self.shapes(t):
+            m = arrow.manoeuvre
+            if arrow.opacity >= 1 or not m.units:
+                continue
+            text = tr(units[m.units[0]].short, lang) + (f" +{len(m.units) - 1}" if len(m.units) > 1 else "")
+            x, y = device_xy(t, *np.asarray(m.xy)[-1:].T)[0]
+            out.append(
+                MapLabel(
+                    ("axis", m.id),
+                    text,
+                    (float(x), float(y)),
+                    HEAD_PX * 0.6 * s,
+                    font(14 * s, bold=True, italic=True),
+                    colour(SIDE_COLOURS[ALLIES[m.side]]).darker(125),
+                    CLAIM,
+                )
+            )
+        return out
+
     def legend(self) -> list[LegendEntry]:
         out: dict[str, LegendEntry] = {}
         for arrow in self.frame().arrows:
@@ -290,6 +316,8 @@ class ManoeuvresLayer(OperationsLayer):
             out.setdefault(f"axis:{kind}", LegendEntry(f"axis:{kind}", _kind_text(kind), _arrow_swatch(kind, side)))
             if arrow.fraction < 1:
                 out.setdefault("axis:course", LegendEntry("axis:course", _course_text(), _course_swatch(side)))
+            if arrow.opacity < 1:
+                out.setdefault("axis:faded", LegendEntry("axis:faded", _faded_text(), _faded_swatch(kind, side)))
         return list(out.values())
 
 
@@ -352,7 +380,7 @@ def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: f
 
 def _kind_text(kind: str) -> str:
     return {
-        "attack": translate("Map", "Attack (axis of advance)"),
+        "attack": translate("Map", "Attack: axis of advance (broad arrow)"),
         "counter-attack": translate("Map", "Counter-attack"),
         "crossing": translate("Map", "River crossing"),
         "withdrawal": translate("Map", "Withdrawal"),
@@ -362,6 +390,21 @@ def _kind_text(kind: str) -> str:
 
 def _course_text() -> str:
     return translate("Map", "Where a move under way was going")
+
+
+def _faded_text() -> str:
+    return translate("Map", "Faded: a move ended in the last 2 days")
+
+
+def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    solid = _arrow_swatch(kind, side)
+
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.setOpacity(0.45)
+        solid(p, box)
+        p.setOpacity(1.0)
+
+    return swatch
 
 
 def _swatch_path(box: QtCore.QRectF) -> np.ndarray:

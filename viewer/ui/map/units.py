@@ -23,7 +23,7 @@ from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
-from ..symbols import ECHELON_MARKS, arrow_path, symbol_pixmap, symbol_size
+from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .pixmaps import blit_many
@@ -100,9 +100,10 @@ class UnitsLayer(MapLayer):
 
     def _arrow_vector(self, k: int) -> tuple[float, float] | None:
         """The unit's move, in km, that its arrow shows: the one under way to its next fix, or the one that brought
-        it to its last fix if that was less than a day ago; either within MAX_GAP_MIN. An attack's arrow follows
-        only a move that ends in the attack: the move after it (digging in, regrouping) would point the blow the
-        wrong way, and a move of days before would point it at whatever stands there now."""
+        it to its last fix if that was less than a day ago; either within MAX_GAP_MIN and longer than the uncertainty
+        of its ends. An attack's arrow follows only a move that ends in the attack: the move after it (digging in,
+        regrouping) would point the blow the wrong way, and a move of days before would point it at whatever stands
+        there now."""
         track, i = self.ctx.motion.units[k].track, int(self.ctx.positions().fix_index[k])
         state, near = track[i].state, MAX_GAP_MIN * 60  # seconds
         if (
@@ -119,7 +120,9 @@ class UnitsLayer(MapLayer):
             a, b = track[i - 1], track[i]
         else:
             return None
-        return None if b.x == a.x and b.y == a.y else (b.x - a.x, b.y - a.y)
+        if math.hypot(b.x - a.x, b.y - a.y) <= max(a.radius_km, b.radius_km):
+            return None  # a move shorter than the uncertainty of its ends has no direction one can read
+        return b.x - a.x, b.y - a.y
 
     def _paint_arrow(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, state: str) -> None:
         """Point along the unit's move (see `_arrow_vector`)."""
@@ -203,8 +206,8 @@ class UnitsLayer(MapLayer):
             out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
         moving = {STATES[int(pos.state[k])] for k in ks if self._arrow_vector(int(k)) is not None} if detailed else set()
         texts = {
-            "attacking": translate("Map", "attacking (arrow)"),
-            "retreating": translate("Map", "withdrawing (hollow arrow)"),
+            "attacking": translate("Map", "Unit attacking (thin arrow)"),
+            "retreating": translate("Map", "Unit withdrawing (thin dashed arrow)"),
             "destroyed": translate("Map", "destroyed"),
             "withdrawn": translate("Map", "withdrawn (faded)"),
         }
@@ -288,15 +291,27 @@ def units_in_view(ctx: MapContext) -> np.ndarray:
 
 
 def _arrow(p: QtGui.QPainter, side: str, state: str, scale: float, length: float) -> None:
-    """An attacking unit's filled arrow or a withdrawing unit's hollow one, along +x from the painter's origin."""
-    fill = colour(SIDE_COLOURS[side])
-    if state == "attacking":
-        p.setPen(QtGui.QPen(colour(INK), 1.2 * scale))
-        p.setBrush(fill)
-    else:
-        p.setPen(QtGui.QPen(fill, 2.2 * scale))
-        p.setBrush(colour("#FFFFFF", 0.7))
-    p.drawPath(arrow_path(length, 16 * scale))
+    """A unit's own move along +x from the painter's origin: a thin line with an open head, solid while attacking,
+    dashed while withdrawing, on a pale edge so it reads on hatching. Thin and open on purpose: the broad filled
+    and hollow shapes are the operations' axes of advance (operations.py), and the two must not be confused."""
+    head = 11 * scale
+    path = QtGui.QPainterPath(QtCore.QPointF(0, 0))
+    path.lineTo(length, 0)
+    path.moveTo(length - head, -head * 0.6)
+    path.lineTo(length, 0)
+    path.lineTo(length - head, head * 0.6)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    for pen in (
+        QtGui.QPen(colour("#FFFFFF", 0.85), 6 * scale),
+        QtGui.QPen(colour(SIDE_COLOURS[side]), 3 * scale, MOVE_LINE[state]),
+    ):
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.drawPath(path)
+
+
+MOVE_LINE = {"attacking": QtCore.Qt.PenStyle.SolidLine, "retreating": QtCore.Qt.PenStyle.DashLine}
 
 
 def _frame_of(scale: float, *symbol: object) -> Swatch:
