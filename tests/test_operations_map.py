@@ -12,6 +12,7 @@ from image_approval import assert_image_approved, render_widget
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from viewer.core.map_extent import battlefield_camera
+from viewer.core.model import STATES
 from viewer.core.motion import MotionModel
 from viewer.core.view_state import ViewState
 from viewer.ui.map import BaseMapLayer, MapContext
@@ -123,17 +124,16 @@ def test_the_legend_lists_exactly_the_marks_drawn_now(plain_map, when, fronts, a
             assert (alpha > 60).sum() > 40, f"the swatch of {entry.key} is empty"
 
 
-def test_a_fading_arrow_names_who_made_it(plain_map):
-    """26 August: the Fui garrison's breakout of the 24th, fading beside the Soviet 601st Regiment, says it was
-    the Ioki detachment's, in the Japanese colour; the southern group's, fading too, names its first unit."""
-    view, ctx = plain_map
+def test_a_fading_breakout_ends_at_the_mark_of_who_made_it(plain_map):
+    """26 August: the Fui garrison's breakout of the 24th fades beside the Soviet 601st Regiment; at its head stands
+    the Ioki detachment, faded as withdrawn, in the Japanese colour, so the arrow is not read as the 601st's."""
+    _, ctx = plain_map
     at(ctx, AUG26)
-    labels = {lb.key: lb for lb in ctx.layers[2].labels(view.viewportTransform())}
-    fui = labels[("axis", "fui-breakout")]
-    assert fui.text == "Ioki Det"
-    assert fui.colour.blue() > fui.colour.red()  # the Japanese side's blue, not the Soviet red
-    assert labels[("axis", "southern-group")].text == "57 R Div +3"
-    assert ("axis", "central-group") not in labels  # long faded: no label
+    breakout = next(a for a in ctx.layers[2].frame().arrows if a.manoeuvre.id == "fui-breakout")
+    assert breakout.opacity < 1
+    pos, k = ctx.positions(), ctx.motion.index("J-IOKI")
+    assert pos.present[k] and STATES[pos.state[k]] == "withdrawn"
+    assert np.hypot(*(breakout.path[-1] - (pos.x[k], pos.y[k]))) < 0.1
 
 
 def test_a_units_arrow_and_an_axis_of_advance_look_and_read_apart(plain_map, qapp):

@@ -16,7 +16,6 @@ import numpy as np
 import shapely
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.language import tr
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
@@ -283,31 +282,6 @@ class ManoeuvresLayer(OperationsLayer):
             p.setOpacity(arrow.opacity)
             paint_arrow(p, shape, arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side], self.scale)
         p.setOpacity(1.0)
-
-    def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        """A finished move fading out names who made it, by its head: it may now lie beside other units (the Fui
-        garrison's breakout by the Soviet 601st Regiment), and its makers may have left the map."""
-        t, s, lang = self.to_device(scene_to_device), self.scale, self.state.language
-        units = {u.id: u for u in self.ctx.scenario.units}
-        out = []
-        for arrow, _ in self.shapes(t):
-            m = arrow.manoeuvre
-            if arrow.opacity >= 1 or not m.units:
-                continue
-            text = tr(units[m.units[0]].short, lang) + (f" +{len(m.units) - 1}" if len(m.units) > 1 else "")
-            x, y = device_xy(t, *np.asarray(m.xy)[-1:].T)[0]
-            out.append(
-                MapLabel(
-                    ("axis", m.id),
-                    text,
-                    (float(x), float(y)),
-                    HEAD_PX * 0.6 * s,
-                    font(14 * s, bold=True, italic=True),
-                    colour(SIDE_COLOURS[ALLIES[m.side]]).darker(125),
-                    CLAIM,
-                )
-            )
-        return out
 
     def legend(self) -> list[LegendEntry]:
         out: dict[str, LegendEntry] = {}
