@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from datetime import datetime
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
@@ -288,3 +289,37 @@ def test_a_units_arrow_shows_its_blow_not_the_move_after_it_or_one_long_past(map
     units = map_view.layer("units")
     move = units._arrow_vector(map_view.ctx.motion.index(unit_id))
     assert (None if move is None else ("east" if move[0] > 0 else "west")) == expected
+
+
+def test_hovering_a_unit_fills_its_uncertainty_and_leaving_clears_it(map_view, state, qtbot):
+    """Uncertainty is an outline for every unit (circles that do not net the map), filled for the one under the
+    pointer, as for the selected one; the halos layer switch still hides them all."""
+    from pyqtgraph.Qt import QtTest
+
+    units, viewport = map_view.layer("units"), map_view.graphics.viewport()
+    pos = map_view.ctx.positions()
+    uid = next(u.id for k, u in enumerate(map_view.ctx.motion.units) if pos.present[k] and pos.radius_km[k] >= 3)
+    pt = units.screen_point(uid, map_view.graphics.viewportTransform())
+    assert pt is not None
+    before = painted(map_view)
+    QtTest.QTest.mouseMove(viewport, pt.toPoint())
+    qtbot.waitUntil(lambda: state.hovered_unit == uid)
+    after = painted(map_view)
+    assert _differing(before, after) > 2000, "no fill appeared under the pointer"
+    state.toggle_layer("halos", False)
+    assert _differing(painted(map_view), before) > 0  # (the outlines of all units are gone too)
+    state.toggle_layer("halos", True)
+    QtTest.QTest.mouseMove(viewport, QtCore.QPoint(5, viewport.height() - 5))
+    qtbot.waitUntil(lambda: state.hovered_unit is None)
+    assert _differing(painted(map_view), before) < 200
+
+
+def _differing(a: QtGui.QImage, b: QtGui.QImage) -> int:
+    """Pixels that differ visibly between two pictures of the map."""
+    x, y = (_pixels(image) for image in (a, b))
+    return int((np.abs(x - y).max(axis=2) > 12).sum())
+
+
+def _pixels(image: QtGui.QImage) -> np.ndarray:
+    rgb = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)  # kept alive while its pixels are copied
+    return pg.functions.ndarray_from_qimage(rgb).astype(int)

@@ -262,6 +262,15 @@ class UnitsLayer(MapLayer):
             )
         return out
 
+    def hoverEvent(self, ev) -> None:
+        """The unit under the pointer goes into the state (its uncertainty is then filled, halos.py); only a
+        change is written, so moving over the map costs one nearest-symbol lookup."""
+        view = self.scene().views()[0] if self.scene() is not None and self.scene().views() else None
+        hit = None
+        if view is not None and not ev.isExit():
+            hit = self.hit(QtCore.QPointF(view.mapFromScene(ev.scenePos())), view.viewportTransform())
+        self.state.hovered_unit = hit[1] if hit else None
+
     def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
         lay = self.layout(self.to_device(scene_to_device))
         if not len(lay.k):
