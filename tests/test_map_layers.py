@@ -323,3 +323,18 @@ def _differing(a: QtGui.QImage, b: QtGui.QImage) -> int:
 def _pixels(image: QtGui.QImage) -> np.ndarray:
     rgb = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)  # kept alive while its pixels are copied
     return pg.functions.ndarray_from_qimage(rgb).astype(int)
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Morita"), ("ru", "Морита"), ("ja", "モリタ")])
+def test_a_commander_the_event_names_is_found_by_his_units_label(map_view, state, scenario, language, name):
+    """26 August, "Morita killed": no source places Colonel Morita apart from his regiment, so the map shows him
+    where it shows the 71st (approximate, on the Noro heights), by naming him on its label while that event is
+    the story's step; the other units' labels are as always."""
+    state.update(instant=scenario.event("pocket-south").at, language=language)
+    assert state.current_event.id == "pocket-south"
+    labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
+    assert f"({name})" in labels["J-71IR"]
+    assert not any("(" in text for uid, text in labels.items() if uid != "J-71IR")
+    state.instant = scenario.event("pocket-south").at.replace(day=28)
+    labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
+    assert not any(name in text for text in labels.values())

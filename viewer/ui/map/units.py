@@ -10,6 +10,7 @@ scrubbing 3,000 units stays smooth.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.language import tr
-from ...core.model import STATES
+from ...core.model import STATES, Event, Unit
 from ...core.motion import LINGER_MIN, MAX_GAP_MIN
 from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
@@ -242,12 +243,13 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []
-        pos, lang, s = self.ctx.positions(), self.state.language, self.scale
+        pos, lang, s, event = self.ctx.positions(), self.state.language, self.scale, self.state.current_event
         gap, f = symbol_size(s).width() / 2 + 4 * s, font(16 * s, bold=True)
         out = []
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
-            text = tr(unit.short, lang) + (" ≈" if pos.radius_km[k] > 0 else "")
+            commander = _commander_in_title(unit, event, lang)
+            text = tr(unit.short, lang) + (f" ({commander})" if commander else "") + (" ≈" if pos.radius_km[k] > 0 else "")
             out.append(
                 MapLabel(
                     ("unit", unit.id),
@@ -286,6 +288,15 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         where = np.flatnonzero(lay.k == self.ctx.motion.index(unit_id))
         return QtCore.QPointF(*lay.shown_xy[where[0]]) if len(where) else None
+
+
+def _commander_in_title(unit: Unit, event: Event | None, lang: str) -> str | None:
+    """The name by which the current event's title names this unit's commander ("Morita killed"), if it does:
+    the reader then finds him on the map by his unit's label."""
+    if event is None or unit.commander is None or unit.id not in event.units:
+        return None
+    title = tr(event.title, lang)
+    return next((w for w in re.split(r"[\s・]+", tr(unit.commander.name, lang)) if len(w) >= 2 and w in title), None)
 
 
 SIDES_SHOWN = ("soviet", "mongolian", "japanese", "manchukuo")  # the legend's order: each side's allies together
