@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from datetime import datetime
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
@@ -282,3 +283,75 @@ def test_a_dense_crowd_is_drawn_with_smaller_symbols():
     assert crowd_shrink(fits + 1, screen, 1.0) == 0.75
     assert crowd_shrink(3000, screen, 1.0) == 0.5
     assert crowd_shrink(3000, (3840, 2160), 2.0) == crowd_shrink(3000, screen, 1.0)  # a 4K map is the 1080p one
+
+
+@pytest.mark.parametrize(
+    ("when", "unit_id", "expected"),
+    [
+        (datetime(1939, 7, 25, 12), "J-72IR", None),  # attacking, next move is digging in to the north-west
+        (datetime(1939, 7, 25, 12), "J-64IR", None),
+        (datetime(1939, 8, 31, 12), "S-602RR", None),  # attacked on 21 August, ten days ago
+        (datetime(1939, 8, 31, 12), "S-80RR", None),  # attacked on 26 August
+        (datetime(1939, 8, 21, 12), "S-602RR", None),  # 1.8 km east, each end known to 6 km: no direction
+        (datetime(1939, 8, 20, 12), "S-36MRD", None),  # 0.6 km north, toward the 24th: no direction either
+        (datetime(1939, 8, 21, 20), "S-6TB", "east"),  # into the Sands, 11 km, arrived 18:00
+        (datetime(1939, 7, 2, 18), "J-YASUOKA", "west"),  # under way to the bridgehead
+    ],
+)
+def test_a_units_arrow_shows_its_blow_not_the_move_after_it_or_one_long_past(map_view, state, when, unit_id, expected):
+    """An attacking unit's arrow follows the move that ends in its attack: not the regrouping after it (which made
+    the 72nd's and 64th's arrows of 25 July point away from the bridgehead), nor a move days before or one shorter
+    than the uncertainty of its ends (which made Soviet arrows of 20 and 31 August point at Soviet units)."""
+    state.instant = when
+    units = map_view.layer("units")
+    move = units._arrow_vector(map_view.ctx.motion.index(unit_id))
+    assert (None if move is None else ("east" if move[0] > 0 else "west")) == expected
+
+
+def test_hovering_a_unit_fills_its_uncertainty_and_leaving_clears_it(map_view, state, qtbot):
+    """Uncertainty is an outline for every unit (circles that do not net the map), filled for the one under the
+    pointer, as for the selected one; the halos layer switch still hides them all."""
+    from pyqtgraph.Qt import QtTest
+
+    units, viewport = map_view.layer("units"), map_view.graphics.viewport()
+    pos = map_view.ctx.positions()
+    uid = next(u.id for k, u in enumerate(map_view.ctx.motion.units) if pos.present[k] and pos.radius_km[k] >= 3)
+    pt = units.screen_point(uid, map_view.graphics.viewportTransform())
+    assert pt is not None
+    before = painted(map_view)
+    QtTest.QTest.mouseMove(viewport, pt.toPoint())
+    qtbot.waitUntil(lambda: state.hovered_unit == uid)
+    after = painted(map_view)
+    assert _differing(before, after) > 2000, "no fill appeared under the pointer"
+    state.toggle_layer("halos", False)
+    assert _differing(painted(map_view), before) > 0  # (the outlines of all units are gone too)
+    state.toggle_layer("halos", True)
+    QtTest.QTest.mouseMove(viewport, QtCore.QPoint(5, viewport.height() - 5))
+    qtbot.waitUntil(lambda: state.hovered_unit is None)
+    assert _differing(painted(map_view), before) < 200
+
+
+def _differing(a: QtGui.QImage, b: QtGui.QImage) -> int:
+    """Pixels that differ visibly between two pictures of the map."""
+    x, y = (_pixels(image) for image in (a, b))
+    return int((np.abs(x - y).max(axis=2) > 12).sum())
+
+
+def _pixels(image: QtGui.QImage) -> np.ndarray:
+    rgb = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)  # kept alive while its pixels are copied
+    return pg.functions.ndarray_from_qimage(rgb).astype(int)
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Morita"), ("ru", "Морита"), ("ja", "モリタ")])
+def test_a_commander_the_event_names_is_found_by_his_units_label(map_view, state, scenario, language, name):
+    """26 August, "Morita killed": no source places Colonel Morita apart from his regiment, so the map shows him
+    where it shows the 71st (approximate, on the Noro heights), by naming him on its label while that event is
+    the story's step; the other units' labels are as always."""
+    state.update(instant=scenario.event("pocket-south").at, language=language)
+    assert state.current_event.id == "pocket-south"
+    labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
+    assert f"({name})" in labels["J-71IR"]
+    assert not any("(" in text for uid, text in labels.items() if uid != "J-71IR")
+    state.instant = scenario.event("pocket-south").at.replace(day=28)
+    labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
+    assert not any(name in text for text in labels.values())

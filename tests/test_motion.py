@@ -53,9 +53,11 @@ def test_absent_before_first_and_after_last_fix(model):
     assert not model.positions(datetime(1939, 7, 2, 0, 1)).present[0]
 
 
-def test_withdrawn_unit_is_absent_until_its_next_fix(model):
+def test_withdrawn_unit_is_marked_for_a_day_then_absent_until_its_next_fix(model):
     assert model.positions(datetime(1939, 7, 1, 18)).present[1]
-    assert not model.positions(datetime(1939, 7, 2)).present[1]
+    p = model.positions(datetime(1939, 7, 2, 12))  # faded where it left, not sliding toward its return
+    assert p.present[1] and (p.x[1], p.y[1]) == (5, 5) and STATES[p.state[1]] == "withdrawn"
+    assert not model.positions(datetime(1939, 7, 2, 19)).present[1]
     p = model.positions(datetime(1939, 7, 3))
     assert p.present[1] and (p.x[1], p.y[1]) == (7, 7)
 
@@ -76,7 +78,7 @@ def test_shipped_azuma_detachment(scenario):
     k = m.index("J-AZUMA")
     p = m.positions(datetime(1939, 5, 29, 12))
     assert p.present[k] and STATES[p.state[k]] == "destroyed" and p.radius_km[k] == 6
-    assert not m.positions(datetime(1939, 6, 5)).present[k]  # gone after the destroyed marker has lingered
+    assert not m.positions(datetime(1939, 6, 6)).present[k]  # gone after the destroyed marker has lingered a week
     hq = m.index("S-HQ")
     assert m.positions(datetime(1939, 9, 10)).present[hq]
     assert not m.positions(datetime(1939, 9, 17)).present[hq]
@@ -89,3 +91,28 @@ def test_every_instant_of_the_campaign_is_computable(scenario):
         p = m.positions(t)
         assert np.isfinite(p.x).all() and np.isfinite(p.y).all() and (p.radius_km >= 0).all()
         t += timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "at", "fate"),
+    [
+        ("J-IOKI", datetime(1939, 8, 26, 12), "withdrawn"),  # left beyond the claimed border on 25 August
+        ("J-IOKI", datetime(1939, 8, 31, 12), "withdrawn"),  # to the end of the August chapter
+        ("J-IOKI", datetime(1939, 9, 1, 12), None),
+        ("J-72IR", datetime(1939, 8, 31, 12), "destroyed"),  # shattered on 24 August
+        ("J-AZUMA", datetime(1939, 6, 4, 12), "destroyed"),  # destroyed 29 May: a week, not the whole chapter
+        ("J-AZUMA", datetime(1939, 6, 6, 12), None),
+        ("M-6CAV", datetime(1939, 7, 3, 20), "withdrawn"),  # fled Bain-Tsagan at 02:30; back on 20 August
+        ("M-6CAV", datetime(1939, 7, 5, 12), None),
+    ],
+)
+def test_a_unit_that_leaves_the_fighting_shows_its_fate_for_a_while(scenario, unit_id, at, fate):
+    """A unit destroyed or withdrawn stays at the place it fell or left, so marked (crossed out, faded), to the end
+    of its chapter but no more than a week, or for a day if it comes back later: it does not just vanish."""
+    motion = MotionModel(scenario.units)
+    k, pos = motion.index(unit_id), motion.positions(at)
+    unit = motion.units[k]
+    assert (STATES[pos.state[k]] if pos.present[k] else None) == fate
+    if fate:
+        last = next(f for f in reversed(unit.track) if f.state == fate and f.at <= at)
+        assert (pos.x[k], pos.y[k]) == pytest.approx((last.x, last.y))

@@ -369,3 +369,16 @@ def test_bad_operations_are_refused_with_file_line_and_fix(content_copy, capsys,
 def test_a_broken_operations_file_stops_the_load_like_any_content(content_copy, capsys):
     assert main(["check", str(write(content_copy, "grounds: [\n"))]) == 2
     assert re.search(rf"{OPS}:\d+: YAML syntax error", capsys.readouterr().err)
+
+
+def test_on_31_august_the_soviet_ground_reaches_the_mongolian_claim_line(scenario):
+    """The Soviet-Mongolian command reported the whole disputed area cleared by 31 August: the ground drawn as
+    theirs covers the disputed ground, from the river to the claim line, not a slice of it."""
+    from shapely.geometry import Polygon
+
+    held = [Polygon(ring) for g, ring in frame_at(scenario.operations, datetime(1939, 8, 31, 12)).grounds if g.side == "soviet"]
+    assert len(held) == 1
+    disputed = scenario.disputed_ground_km
+    assert held[0].intersection(disputed).area / disputed.area > 0.97
+    mongolian = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
+    assert held[0].buffer(0.5).covers(mongolian.intersection(disputed.buffer(0.1)))

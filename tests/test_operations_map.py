@@ -12,6 +12,7 @@ from image_approval import assert_image_approved, render_widget
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
 from viewer.core.map_extent import battlefield_camera
+from viewer.core.model import STATES
 from viewer.core.motion import MotionModel
 from viewer.core.view_state import ViewState
 from viewer.ui.map import BaseMapLayer, MapContext
@@ -95,9 +96,13 @@ def _close(c: QtGui.QColor, ref: QtGui.QColor, tol: int) -> bool:
         (
             JUL03_EVENING,
             {"ground:soviet", "ground:japanese"},
-            {"axis:attack", "axis:crossing", "axis:counter-attack", "axis:course"},
+            {"axis:attack", "axis:crossing", "axis:counter-attack", "axis:course", "axis:faded"},  # Yasuoka's, done
         ),
-        (AUG26, {"ground:soviet", "ground:pocket"}, {"axis:attack", "axis:counter-attack", "axis:breakout", "axis:course"}),
+        (
+            AUG26,
+            {"ground:soviet", "ground:pocket"},
+            {"axis:attack", "axis:counter-attack", "axis:breakout", "axis:course", "axis:faded"},
+        ),
         (AUG31, {"ground:soviet"}, set()),
     ],
     ids=["3-july-evening", "26-august", "31-august"],
@@ -117,6 +122,42 @@ def test_the_legend_lists_exactly_the_marks_drawn_now(plain_map, when, fronts, a
             p.end()
             alpha = pg.functions.ndarray_from_qimage(image)[:, :, 3]
             assert (alpha > 60).sum() > 40, f"the swatch of {entry.key} is empty"
+
+
+def test_a_fading_breakout_ends_at_the_mark_of_who_made_it(plain_map):
+    """26 August: the Fui garrison's breakout of the 24th fades beside the Soviet 601st Regiment; at its head stands
+    the Ioki detachment, faded as withdrawn, in the Japanese colour, so the arrow is not read as the 601st's."""
+    _, ctx = plain_map
+    at(ctx, AUG26)
+    breakout = next(a for a in ctx.layers[2].frame().arrows if a.manoeuvre.id == "fui-breakout")
+    assert breakout.opacity < 1
+    pos, k = ctx.positions(), ctx.motion.index("J-IOKI")
+    assert pos.present[k] and STATES[pos.state[k]] == "withdrawn"
+    assert np.hypot(*(breakout.path[-1] - (pos.x[k], pos.y[k]))) < 0.1
+
+
+def test_a_units_arrow_and_an_axis_of_advance_look_and_read_apart(plain_map, qapp):
+    """The unit's own move is a thin open arrow; the operations' axis a broad filled one: different pictures in the
+    legend and different words."""
+    from viewer.ui.map.units import UnitsLayer, _state_swatch
+
+    _, ctx = plain_map
+    at(ctx, AUG24)
+    axis = next(e for e in ctx.layers[2].legend() if e.key == "axis:attack")
+    inked = []
+    for swatch in (axis.swatch, _state_swatch("attacking", 1.0)):
+        image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        p = QtGui.QPainter(image)
+        swatch(p, QtCore.QRectF(0, 0, 48, 24))
+        p.end()
+        rgba = pg.functions.ndarray_from_qimage(image)
+        inked.append(int(((rgba[:, :, 3] > 60) & (rgba[:, :, :3].min(axis=2) < 150)).sum()))  # coloured, not white
+    assert inked[1] < inked[0] / 2, inked
+    ctx.state.instant = datetime(1939, 8, 21, 20)
+    units = UnitsLayer(ctx)
+    texts = {e.key: e.text for e in units.legend()}
+    assert "thin" in texts["unit:attacking"] and "broad" in axis.text
 
 
 def test_the_pocket_is_labelled_encircled(plain_map):

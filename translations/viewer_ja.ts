@@ -338,8 +338,8 @@ Details were written to:
         <translation>日本軍の確保地域（概略）</translation>
     </message>
     <message>
-        <source>Attack (axis of advance)</source>
-        <translation>攻撃（進撃方向）</translation>
+        <source>Attack: axis of advance (broad arrow)</source>
+        <translation>攻撃：進撃方向（太い矢印）</translation>
     </message>
     <message>
         <source>Counter-attack</source>
@@ -360,6 +360,10 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>進行中の移動の目標</translation>
+    </message>
+    <message>
+        <source>Faded: a move ended in the last 2 days</source>
+        <translation>薄い矢印：過去2日以内に終わった移動</translation>
     </message>
     <message>
         <source>the place the note points at</source>
@@ -394,12 +398,12 @@ Details were written to:
         <translation>移動の跡（直近3日）</translation>
     </message>
     <message>
-        <source>attacking (arrow)</source>
-        <translation>攻撃中（矢印）</translation>
+        <source>Unit attacking (thin arrow)</source>
+        <translation>部隊の攻撃（細い矢印）</translation>
     </message>
     <message>
-        <source>withdrawing (hollow arrow)</source>
-        <translation>後退中（白抜き矢印）</translation>
+        <source>Unit withdrawing (thin dashed arrow)</source>
+        <translation>部隊の後退（細い破線の矢印）</translation>
     </message>
     <message>
         <source>destroyed</source>

@@ -338,8 +338,8 @@ Details were written to:
         <translation>Японы цэргийн эзэмшиж байсан газар (ойролцоогоор)</translation>
     </message>
     <message>
-        <source>Attack (axis of advance)</source>
-        <translation>Довтолгоо (давшилтын чиглэл)</translation>
+        <source>Attack: axis of advance (broad arrow)</source>
+        <translation>Довтолгоо: давшилтын чиглэл (өргөн сум)</translation>
     </message>
     <message>
         <source>Counter-attack</source>
@@ -360,6 +360,10 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>Эхэлсэн хөдөлгөөний чиглэл</translation>
+    </message>
+    <message>
+        <source>Faded: a move ended in the last 2 days</source>
+        <translation>Бүдэг: сүүлийн 2 хоногт дууссан хөдөлгөөн</translation>
     </message>
     <message>
         <source>the place the note points at</source>
@@ -394,12 +398,12 @@ Details were written to:
         <translation>мөр (сүүлийн гурван өдөр)</translation>
     </message>
     <message>
-        <source>attacking (arrow)</source>
-        <translation>довтолж байна (сум)</translation>
+        <source>Unit attacking (thin arrow)</source>
+        <translation>Анги довтолж байна (нарийн сум)</translation>
     </message>
     <message>
-        <source>withdrawing (hollow arrow)</source>
-        <translation>ухарч байна (хөндий сум)</translation>
+        <source>Unit withdrawing (thin dashed arrow)</source>
+        <translation>Анги ухарч байна (нарийн тасархай сум)</translation>
     </message>
     <message>
         <source>destroyed</source>

@@ -338,8 +338,8 @@ Details were written to:
         <translation>Территория, удерживаемая японскими войсками (приблизительно)</translation>
     </message>
     <message>
-        <source>Attack (axis of advance)</source>
-        <translation>Наступление (направление удара)</translation>
+        <source>Attack: axis of advance (broad arrow)</source>
+        <translation>Наступление: направление удара (широкая стрелка)</translation>
     </message>
     <message>
         <source>Counter-attack</source>
@@ -360,6 +360,10 @@ Details were written to:
     <message>
         <source>Where a move under way was going</source>
         <translation>Куда шло начатое движение</translation>
+    </message>
+    <message>
+        <source>Faded: a move ended in the last 2 days</source>
+        <translation>Бледная: движение, закончившееся за последние 2 дня</translation>
     </message>
     <message>
         <source>the place the note points at</source>
@@ -394,12 +398,12 @@ Details were written to:
         <translation>след (последние три дня)</translation>
     </message>
     <message>
-        <source>attacking (arrow)</source>
-        <translation>наступает (стрелка)</translation>
+        <source>Unit attacking (thin arrow)</source>
+        <translation>Часть наступает (тонкая стрелка)</translation>
     </message>
     <message>
-        <source>withdrawing (hollow arrow)</source>
-        <translation>отходит (полая стрелка)</translation>
+        <source>Unit withdrawing (thin dashed arrow)</source>
+        <translation>Часть отходит (тонкая пунктирная стрелка)</translation>
     </message>
     <message>
         <source>destroyed</source>

@@ -2,7 +2,8 @@
 
 Interpolation is honest only over short gaps: between fixes more than MAX_GAP apart whose
 positions differ by more than their uncertainty, the route is unknown, so the unit is shown at
-its earlier fix for LINGER and is otherwise absent until its next fix.
+its earlier fix for LINGER and is otherwise absent until its next fix. A unit withdrawn from the
+fighting is shown so (faded) at that fix for LINGER too, so it does not vanish without a fate.
 
 All fixes of all units are packed into flat numpy arrays once, sorted by (unit, time); one
 `searchsorted` then finds every unit's bracketing fixes, so a frame costs a few vector operations
@@ -77,12 +78,13 @@ class MotionModel:
         y = self._y[i] + (self._y[j] - self._y[i]) * w
         at_fix = (t == ti) | (w == 0)
         radius = np.where(at_fix, self._r[i], np.maximum(self._r[i], self._r[j]))
-        gone = (self._s[i] == _WITHDRAWN) & (t > ti)  # off the map until its next fix, if any
         moved = np.hypot(self._x[j] - self._x[i], self._y[j] - self._y[i]) > np.maximum(self._r[i], self._r[j])
-        stay = (gap > MAX_GAP_MIN) & moved  # route unknown: no sliding across it
+        # route unknown, or withdrawn from the fighting: no sliding; shown at the fix for a day, then off the map until
+        # the next fix (after the last fix, the unit's `until` says how long)
+        stay = ((gap > MAX_GAP_MIN) & moved) | (self._s[i] == _WITHDRAWN)
         x, y = np.where(stay, self._x[i], x), np.where(stay, self._y[i], y)
         radius = np.where(stay, self._r[i], radius)
-        gone |= stay & (t - ti > LINGER_MIN) & (t < tj)
+        gone = stay & (t - ti > LINGER_MIN) & (t < tj)
         present = ~before & ~gone & (t <= np.maximum(self._until, self._keys[self._last] - self._base))
         return Positions(present, x, y, radius, self._s[i], at_fix, i - self._first)
 

@@ -16,12 +16,13 @@ from typing import Any
 from shapely.geometry import Point
 
 from .dates import parse_date, period_start
-from .model import Fix, Scenario, Unit
+from .model import STATES, Fix, Scenario, Unit
 from .motion import LINGER_MIN, MAX_GAP_MIN, MotionModel
 
 RIVER_KM = 0.5  # a unit whose centre is this close to a river line is drawn in the water
 BRIDGE_KM = 0.5  # ... or this close to a bridge, on it
 ENEMY_KM = 1.0  # two opposing units this close are drawn on top of each other
+GONE = ("destroyed", "withdrawn")
 CROSSING = timedelta(hours=12)  # the longest a dated river crossing may keep a unit on the water
 _CAMP = {"japanese": "japanese", "manchukuo": "japanese", "soviet": "soviet", "mongolian": "soviet"}  # who fought whom
 
@@ -92,8 +93,8 @@ def _enemies(
         return
     shown = motion.positions(fix.at)
     for k, other in enumerate(motion.units):
-        if _CAMP[other.side] == _CAMP[unit.side] or not shown.present[k]:
-            continue
+        if _CAMP[other.side] == _CAMP[unit.side] or not shown.present[k] or STATES[shown.state[k]] in GONE:
+            continue  # a destroyed or withdrawn unit's mark is where it fell or left: the enemy may stand there
         if math.hypot(shown.x[k] - fix.x, shown.y[k] - fix.y) >= ENEMY_KM:
             continue
         their_fix = raw_units[other.id][1][int(shown.fix_index[k])]

@@ -31,7 +31,8 @@ CONTENT_FILE = "events.yaml"
 BATTLEFIELD_LAYERS = ("rivers", "lakes", "border-modern", "claims")
 REGION_LAYERS = ("region-countries", "region-boundaries", "region-rivers", "region-lakes", "region-places")
 NOTE_WORDS = (40, 150)
-DESTROYED_LINGER = timedelta(days=2)  # a destroyed unit stays on the map, crossed out, this long
+DESTROYED_LINGER = timedelta(days=2)  # a unit whose track ends destroyed or withdrawn stays, so marked, at least this
+FATE_LINGER_MAX = timedelta(days=7)  # and to the end of its chapter, but no longer than this
 YEARS = (1900, 1999)  # every date lies in these years: the timeline draws a tick per month, and 1939 needs no more
 MIN_DISPUTED_KM2 = 1.0  # two claim lines enclosing less than this are the same line (or a typing slip)
 
@@ -60,6 +61,13 @@ def load_scenario_with_translations(folder: Path) -> tuple[Scenario, Translation
     if issues or builder.issues or op_issues or scenario is None:
         raise ContentError(issues + builder.issues + op_issues)
     return replace(scenario, operations=operations), translations
+
+
+def fate_until(at: datetime, chapters: list[Chapter]) -> datetime:
+    """How long a unit that ends destroyed or withdrawn stays on the map at its last fix, so marked: a unit that
+    simply vanished would leave the reader to guess its fate. To the end of its chapter, within the bounds above."""
+    end = next((c.end for c in chapters if c.start <= at <= c.end), at)
+    return at + max(DESTROYED_LINGER, min(end - at, FATE_LINGER_MAX))
 
 
 class _Builder:
@@ -134,7 +142,7 @@ class _Builder:
         chapters = self._chapters()
         places = self._places()
         self.place_ids = set(places)
-        units = self._units(places)
+        units = self._units(places, chapters)
         self.unit_ids = {u.id for u in units}
         events = self._events(chapters)
         self._decisive_events(events)
@@ -267,7 +275,7 @@ class _Builder:
             )
         return out
 
-    def _units(self, places: dict[str, Place]) -> list[Unit]:
+    def _units(self, places: dict[str, Place], chapters: list[Chapter]) -> list[Unit]:
         out = []
         for i, u in enumerate(self.data["units"]):
             base = ("units", i)
@@ -278,7 +286,7 @@ class _Builder:
             track = self._track(base, u["track"], places)
             if track is None:
                 continue
-            until = track[-1].at + (DESTROYED_LINGER if track[-1].state == "destroyed" else timedelta(0))
+            until = fate_until(track[-1].at, chapters) if track[-1].state in ("destroyed", "withdrawn") else track[-1].at
             if "until" in u:
                 parsed = self.date(base + ("until",))
                 if parsed:

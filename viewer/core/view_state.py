@@ -37,6 +37,7 @@ class ViewEvents:
     story: Signal
     step: Signal
     selected_unit: Signal
+    hovered_unit: Signal
     highlighted_place: Signal
     layers: Signal
     language: Signal
@@ -63,6 +64,7 @@ class ViewState:
     story: Story
     step: int | None
     selected_unit: str | None
+    hovered_unit: str | None  # under the pointer: its uncertainty is filled, as the selected unit's
     highlighted_place: str | None
     layers: frozenset[str]
     language: str
@@ -102,6 +104,7 @@ class ViewState:
             span="campaign",
             story=Story.chronological(self.scenario.events),
             selected_unit=None,
+            hovered_unit=None,
             highlighted_place=None,
             layers=frozenset(LAYERS),
             language="en",
@@ -183,6 +186,8 @@ class ViewState:
         if unit_id is not None and all(u.id != unit_id for u in self.scenario.units):
             raise ValueError(f"unknown unit {unit_id!r}")
         return unit_id
+
+    _check_hovered_unit = _check_selected_unit
 
     def _check_highlighted_place(self, place_id: str | None) -> str | None:
         if place_id is not None and place_id not in self.scenario.places:

@@ -8,7 +8,9 @@ from pyqtgraph.Qt import QtGui
 
 from .fonts import CJK_FAMILY, FAMILY
 
-SIDE_COLOURS = {"soviet": "#C0392B", "mongolian": "#D35400", "japanese": "#1F4E8C", "manchukuo": "#2E86AB"}
+# Manchukuo is the Okabe-Ito bluish green: its teal of before read as a shade of the Japanese blue, above all to
+# colour-blind readers (tests/test_colours.py).
+SIDE_COLOURS = {"soviet": "#C0392B", "mongolian": "#D35400", "japanese": "#1F4E8C", "manchukuo": "#009E73"}
 SIDE_NAMES = {"soviet": "Soviet", "mongolian": "Mongolian", "japanese": "Japanese", "manchukuo": "Manchukuo"}
 CLAIM_COLOURS = {"mongolia": SIDE_COLOURS["mongolian"], "manchukuo": SIDE_COLOURS["manchukuo"]}
 PAPER = "#F3EEDC"

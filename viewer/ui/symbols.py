@@ -112,17 +112,3 @@ def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float
             c.x(), c.y() + r.height() * 0.1, c.x() + r.width() * 0.15, c.y() + r.height() * 0.4, c.x() + r.width() * 0.3, c.y()
         )
         p.drawPath(path)
-
-
-def arrow_path(length: float, head: float) -> QtGui.QPainterPath:
-    """An arrow along +x from the origin, used for attacking (filled) and retreating (hollow)."""
-    path = QtGui.QPainterPath()
-    path.moveTo(0, -head * 0.25)
-    path.lineTo(length - head, -head * 0.25)
-    path.lineTo(length - head, -head * 0.6)
-    path.lineTo(length, 0)
-    path.lineTo(length - head, head * 0.6)
-    path.lineTo(length - head, head * 0.25)
-    path.lineTo(0, head * 0.25)
-    path.closeSubpath()
-    return path

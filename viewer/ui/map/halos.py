@@ -1,7 +1,8 @@
 """The uncertainty of approximate positions: a dashed circle of each unit's radius, under the places and
-units, filled (a translucent disc) only for the selected unit, so a crowd of circles never piles into a blob
-that hides the river, the places and the other units. Beyond DETAIL_MAX units (a crowd) the circles are not
-drawn (too many to read or to blend in a frame): the symbols carry a "≈" badge instead."""
+units, filled (a translucent disc) only for the selected unit and the one under the pointer, so a crowd of
+circles never piles into a blob that hides the river, the places and the other units. Beyond DETAIL_MAX units
+(a crowd) the circles are not drawn (too many to read or to blend in a frame): the symbols carry a "≈" badge
+instead."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class HalosLayer(MapLayer):
     name = "halos"
     z = 3.0
     toggle = "halos"
-    watches = frozenset({"instant", "selected_unit"})
+    watches = frozenset({"instant", "selected_unit", "hovered_unit"})
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         pos = self.ctx.positions()
@@ -35,12 +36,12 @@ class HalosLayer(MapLayer):
         dpr, pen_px = device_ratio(p), round(HALO_PEN_PX * self.scale, 1)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        selected = self.state.selected_unit
+        filled_ids = (self.state.selected_unit, self.state.hovered_unit)
         for unit_k, (x, y), r in zip(k, xy, r_px, strict=True):
             if r < 2:
                 continue
             unit, c = self.ctx.motion.units[unit_k], QtCore.QPointF(x, y)
-            filled = unit.id == selected
+            filled = unit.id in filled_ids
             if r > HALO_CACHE_MAX_PX:
                 p.setPen(halo_pen(unit.side, pen_px, r))
                 p.setBrush(colour(SIDE_COLOURS[unit.side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)

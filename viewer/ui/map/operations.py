@@ -289,6 +289,8 @@ class ManoeuvresLayer(OperationsLayer):
             out.setdefault(f"axis:{kind}", LegendEntry(f"axis:{kind}", _kind_text(kind), _arrow_swatch(kind, side)))
             if arrow.fraction < 1:
                 out.setdefault("axis:course", LegendEntry("axis:course", _course_text(), _course_swatch(side)))
+            if arrow.opacity < 1:
+                out.setdefault("axis:faded", LegendEntry("axis:faded", _faded_text(), _faded_swatch(kind, side)))
         return list(out.values())
 
 
@@ -351,7 +353,7 @@ def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: f
 
 def _kind_text(kind: str) -> str:
     return {
-        "attack": translate("Map", "Attack (axis of advance)"),
+        "attack": translate("Map", "Attack: axis of advance (broad arrow)"),
         "counter-attack": translate("Map", "Counter-attack"),
         "crossing": translate("Map", "River crossing"),
         "withdrawal": translate("Map", "Withdrawal"),
@@ -361,6 +363,21 @@ def _kind_text(kind: str) -> str:
 
 def _course_text() -> str:
     return translate("Map", "Where a move under way was going")
+
+
+def _faded_text() -> str:
+    return translate("Map", "Faded: a move ended in the last 2 days")
+
+
+def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    solid = _arrow_swatch(kind, side)
+
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        p.setOpacity(0.45)
+        solid(p, box)
+        p.setOpacity(1.0)
+
+    return swatch
 
 
 def _swatch_path(box: QtCore.QRectF) -> np.ndarray:

@@ -10,6 +10,7 @@ scrubbing 3,000 units stays smooth.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,13 +18,13 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.language import tr
-from ...core.model import STATES
-from ...core.motion import MAX_GAP_MIN
+from ...core.model import STATES, Event, Unit
+from ...core.motion import LINGER_MIN, MAX_GAP_MIN
 from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
-from ..symbols import ECHELON_MARKS, arrow_path, symbol_pixmap, symbol_size
+from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .pixmaps import blit_many
@@ -116,16 +117,30 @@ class UnitsLayer(MapLayer):
             p.drawRect(QtCore.QRectF(pt.x() - w / 2 - pad, pt.y() - h / 2 - pad, w + 2 * pad, h + 2 * pad))
 
     def _arrow_vector(self, k: int) -> tuple[float, float] | None:
-        """The unit's move, in km: to its next fix, or from its previous one, if either is near in time."""
+        """The unit's move, in km, that its arrow shows: the one under way to its next fix, or the one that brought
+        it to its last fix if that was less than a day ago; either within MAX_GAP_MIN and longer than the uncertainty
+        of its ends. An attack's arrow follows only a move that ends in the attack: the move after it (digging in,
+        regrouping) would point the blow the wrong way, and a move of days before would point it at whatever stands
+        there now."""
         track, i = self.ctx.motion.units[k].track, int(self.ctx.positions().fix_index[k])
-        near = MAX_GAP_MIN * 60  # seconds
-        if i + 1 < len(track) and (track[i + 1].at - track[i].at).total_seconds() <= near:
+        state, near = track[i].state, MAX_GAP_MIN * 60  # seconds
+        if (
+            i + 1 < len(track)
+            and (track[i + 1].at - track[i].at).total_seconds() <= near
+            and (state != "attacking" or track[i + 1].state == "attacking")
+        ):
             a, b = track[i], track[i + 1]
-        elif i > 0 and (track[i].at - track[i - 1].at).total_seconds() <= near:
+        elif (
+            i > 0
+            and (track[i].at - track[i - 1].at).total_seconds() <= near
+            and (self.state.instant - track[i].at).total_seconds() <= LINGER_MIN * 60
+        ):
             a, b = track[i - 1], track[i]
         else:
             return None
-        return None if b.x == a.x and b.y == a.y else (b.x - a.x, b.y - a.y)
+        if math.hypot(b.x - a.x, b.y - a.y) <= max(a.radius_km, b.radius_km):
+            return None  # a move shorter than the uncertainty of its ends has no direction one can read
+        return b.x - a.x, b.y - a.y
 
     def _paint_arrow(self, p: QtGui.QPainter, k: int, pt: QtCore.QPointF, state: str) -> None:
         """Point along the unit's move (see `_arrow_vector`)."""
@@ -210,8 +225,8 @@ class UnitsLayer(MapLayer):
             out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
         moving = {STATES[int(pos.state[k])] for k in ks if self._arrow_vector(int(k)) is not None} if detailed else set()
         texts = {
-            "attacking": translate("Map", "attacking (arrow)"),
-            "retreating": translate("Map", "withdrawing (hollow arrow)"),
+            "attacking": translate("Map", "Unit attacking (thin arrow)"),
+            "retreating": translate("Map", "Unit withdrawing (thin dashed arrow)"),
             "destroyed": translate("Map", "destroyed"),
             "withdrawn": translate("Map", "withdrawn (faded)"),
         }
@@ -246,12 +261,13 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []
-        pos, lang, s = self.ctx.positions(), self.state.language, self.scale
+        pos, lang, s, event = self.ctx.positions(), self.state.language, self.scale, self.state.current_event
         gap, f = symbol_size(s).width() / 2 + 4 * s, font(16 * s, bold=True)
         out = []
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
-            text = tr(unit.short, lang) + (" ≈" if pos.radius_km[k] > 0 else "")
+            commander = _commander_in_title(unit, event, lang)
+            text = tr(unit.short, lang) + (f" ({commander})" if commander else "") + (" ≈" if pos.radius_km[k] > 0 else "")
             out.append(
                 MapLabel(
                     ("unit", unit.id),
@@ -265,6 +281,15 @@ class UnitsLayer(MapLayer):
                 )
             )
         return out
+
+    def hoverEvent(self, ev) -> None:
+        """The unit under the pointer goes into the state (its uncertainty is then filled, halos.py); only a
+        change is written, so moving over the map costs one nearest-symbol lookup."""
+        view = self.scene().views()[0] if self.scene() is not None and self.scene().views() else None
+        hit = None
+        if view is not None and not ev.isExit():
+            hit = self.hit(QtCore.QPointF(view.mapFromScene(ev.scenePos())), view.viewportTransform())
+        self.state.hovered_unit = hit[1] if hit else None
 
     def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
         lay = self.layout(self.to_device(scene_to_device))
@@ -283,6 +308,15 @@ class UnitsLayer(MapLayer):
         return QtCore.QPointF(*lay.shown_xy[where[0]]) if len(where) else None
 
 
+def _commander_in_title(unit: Unit, event: Event | None, lang: str) -> str | None:
+    """The name by which the current event's title names this unit's commander ("Morita killed"), if it does:
+    the reader then finds him on the map by his unit's label."""
+    if event is None or unit.commander is None or unit.id not in event.units:
+        return None
+    title = tr(event.title, lang)
+    return next((w for w in re.split(r"[\s・]+", tr(unit.commander.name, lang)) if len(w) >= 2 and w in title), None)
+
+
 SIDES_SHOWN = ("soviet", "mongolian", "japanese", "manchukuo")  # the legend's order: each side's allies together
 
 
@@ -295,15 +329,27 @@ def units_in_view(ctx: MapContext) -> np.ndarray:
 
 
 def _arrow(p: QtGui.QPainter, side: str, state: str, scale: float, length: float) -> None:
-    """An attacking unit's filled arrow or a withdrawing unit's hollow one, along +x from the painter's origin."""
-    fill = colour(SIDE_COLOURS[side])
-    if state == "attacking":
-        p.setPen(QtGui.QPen(colour(INK), 1.2 * scale))
-        p.setBrush(fill)
-    else:
-        p.setPen(QtGui.QPen(fill, 2.2 * scale))
-        p.setBrush(colour("#FFFFFF", 0.7))
-    p.drawPath(arrow_path(length, 16 * scale))
+    """A unit's own move along +x from the painter's origin: a thin line with an open head, solid while attacking,
+    dashed while withdrawing, on a pale edge so it reads on hatching. Thin and open on purpose: the broad filled
+    and hollow shapes are the operations' axes of advance (operations.py), and the two must not be confused."""
+    head = 11 * scale
+    path = QtGui.QPainterPath(QtCore.QPointF(0, 0))
+    path.lineTo(length, 0)
+    path.moveTo(length - head, -head * 0.6)
+    path.lineTo(length, 0)
+    path.lineTo(length - head, head * 0.6)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    for pen in (
+        QtGui.QPen(colour("#FFFFFF", 0.85), 6 * scale),
+        QtGui.QPen(colour(SIDE_COLOURS[side]), 3 * scale, MOVE_LINE[state]),
+    ):
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.drawPath(path)
+
+
+MOVE_LINE = {"attacking": QtCore.Qt.PenStyle.SolidLine, "retreating": QtCore.Qt.PenStyle.DashLine}
 
 
 def _frame_of(scale: float, *symbol: object) -> Swatch:
