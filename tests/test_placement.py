@@ -75,9 +75,9 @@ def test_a_label_keeps_the_spot_it_had_last_frame_while_that_spot_is_free():
 def test_a_unit_name_is_not_set_level_with_another_units_symbol_nearer_than_its_own():
     """A name just right of its symbol, with another symbol level with it a few pixels past its end, reads as that
     other symbol's (the fresh reader took "Kajikawa Bn" for a Soviet tank's name): it goes elsewhere."""
-    mine = LabelRequest((100.0, 100.0), (60.0, 20.0), 24.0, ("unit", "a"), mark=True)
+    mine = LabelRequest((100.0, 100.0), (60.0, 20.0), 24.0, ("unit", "a"), mark="unit")
     right = candidate_rects(mine, 8, 6)[0]
-    other = LabelRequest((right[0] + right[2] + 10.0, 100.0), (60.0, 20.0), 24.0, ("unit", "b"), mark=True)
+    other = LabelRequest((right[0] + right[2] + 10.0, 100.0), (60.0, 20.0), 24.0, ("unit", "b"), mark="unit")
     first, _ = choose_candidates([mine, other], [], VIEW)
     assert first not in (None, 0)
     x, y, w, h = candidate_rects(mine, 8, 6)[first]
@@ -109,6 +109,18 @@ def test_a_name_with_alternatives_stays_at_the_alternative_it_had_last_frame():
     assert choose_candidates(river, blocked, VIEW) == [None, 0, None]
     assert choose_candidates(river, [], VIEW) == [0, None, None]  # seen afresh: the first point
     assert choose_candidates(river, [], VIEW, preferred=[None, 0, None]) == [None, 0, None]  # it stays
+
+
+def test_a_place_name_is_not_set_just_after_another_places_mark():
+    """31 August: Nomonhan Burd Obo's name, pushed to the left of its hill, began right after Hill 731's triangle
+    and read as that hill's name. Names are read as following their mark, so a mark on the left weighs more."""
+    own = LabelRequest((200.0, 100.0), (60.0, 20.0), 8.0, ("place", "obo"), mark="place")
+    right, left = candidate_rects(own, 8, 6)[:2]
+    other = LabelRequest((left[0] - 10.0, 100.0), (60.0, 20.0), 8.0, ("place", "hill"), mark="place")  # nearer by eye
+    first, _ = choose_candidates([own, other], [right], VIEW)
+    assert first not in (None, 0, 1)  # not right (taken), not left (after the other hill): above or below
+    unmarked = LabelRequest(other.anchor, other.size, other.gap, other.group)  # a river's name: no mark there
+    assert choose_candidates([own, unmarked], [right], VIEW)[0] == 1
 
 
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():

@@ -124,9 +124,11 @@ class LabelRequest:
     group: object = None
     forced: bool = False
     reach: float = 0.0  # how much farther out it may go, on a leader line, when no spot beside its anchor is free
-    mark: bool = False  # its anchor is a symbol readers pair names with (a unit's): no other name may look like its
+    mark: str = ""  # the kind of mark at its anchor ("unit", "place") readers pair names with: no other name of that
+    # kind may look like its (a river's or a claim's name names a line, and has none)
 
 
+LEFT_FIRST = 0.7  # a mark on a name's left counts as this much nearer: names are read as following their mark
 READS_AS = 3.2  # a name level with a symbol and within this many gaps of it beside it reads as that symbol's
 
 
@@ -143,28 +145,43 @@ class MarkRows:
 
     def beside(self, r: Rect, own: tuple[float, float]) -> tuple[float, float]:
         """How far (pixels, sideways) the rectangle lies from its own anchor and from the nearest other symbol
-        level with it (its centre within the rectangle's height); infinite where none is level."""
-        x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
+        level with it (its centre within the rectangle's height, or half that height beyond: a symbol is taller
+        than its centre); infinite where none is level."""
+        x0, x1 = r[0], r[0] + r[2]
+        y0, y1 = r[1] - r[3] / 2, r[1] + r[3] * 1.5
         mine = other = math.inf
         for j in range(int(y0 // self.ROW), int(y1 // self.ROW) + 1):
             for x, y in self.rows.get(j, ()):
                 if y0 <= y <= y1:
-                    d = x0 - x if x <= x0 else x - x1 if x >= x1 else 0.0
+                    d = (x0 - x) * LEFT_FIRST if x <= x0 else x - x1 if x >= x1 else 0.0
                     if (x, y) == own:
                         mine = d
                     else:
                         other = min(other, d)
         if mine == math.inf and y0 <= own[1] <= y1:  # the anchor of a name that is not a symbol's (a place)
-            mine = x0 - own[0] if own[0] <= x0 else own[0] - x1 if own[0] >= x1 else 0.0
+            mine = (x0 - own[0]) * LEFT_FIRST if own[0] <= x0 else own[0] - x1 if own[0] >= x1 else 0.0
         return mine, other
 
     def misread(self, req: LabelRequest, r: Rect) -> bool:
         """Would a reader take the name at `r` for another symbol's: level with it and nearer to it than to its own?
         (A name out on a leader line is asked too: a line drawn to a name beside another symbol does not undo it.)"""
-        if not req.mark or not self.rows:  # a place's or a claim's name is not taken for a unit's
+        if not self.rows:
             return False
         mine, other = self.beside(r, req.anchor)
         return other < mine and other <= READS_AS * max(req.gap, 8.0)
+
+
+class Marks:
+    """The marks names belong to, by kind: a unit's name must not read as another unit's, a place's as another
+    place's (a hill's name set beside the next hill)."""
+
+    def __init__(self, requests: Sequence[LabelRequest]) -> None:
+        kinds = {req.mark for req in requests if req.mark}
+        self.rows = {kind: MarkRows(req.anchor for req in requests if req.mark == kind) for kind in kinds}
+
+    def misread(self, req: LabelRequest, r: Rect) -> bool:
+        rows = self.rows.get(req.mark)
+        return rows is not None and rows.misread(req, r)
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther out (a leader line is drawn)
@@ -241,7 +258,7 @@ def choose_candidates(
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least."""
     grid = Occupancy(obstacles)
-    marks = MarkRows(req.anchor for req in requests if req.mark)
+    marks = Marks(requests)
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
 
@@ -300,13 +317,19 @@ def _least_hiding(
     requests: Sequence[LabelRequest],
     preferred_of: Callable[[int], int | None],
     grid: Occupancy,
-    marks: MarkRows,
+    marks: Marks,
 ) -> tuple[int, tuple[int, Rect]] | None:
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
-    on), else where it hides least; never beside another's symbol where another spot will do."""
-    clear = [o for o in options if not marks.misread(requests[o[0]], o[1][1])] or options
-    steady = next((o for o in clear if o[1][0] == preferred_of(o[0])), None)
-    return steady if steady is not None else min(clear, key=lambda o: grid.covered(o[1][1]), default=None)
+    on), else where it hides least, or nearly least but not beside another's mark (hiding a name to avoid seeming
+    to name the wrong mark would trade one fault for a worse one)."""
+    steady = next((o for o in options if o[1][0] == preferred_of(o[0])), None)
+    if steady is not None or not options:
+        return steady
+    hidden = {id(o): grid.covered(o[1][1]) for o in options}
+    least = min(hidden.values())
+    near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]
+    clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
+    return min(clear or near_least, key=lambda o: hidden[id(o)])
 
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")

@@ -283,7 +283,7 @@ class FurnitureLayer(MapLayer):
         _, row_h, _, pad = self._legend_metrics()
         fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
         p.setPen(QtGui.QPen(colour(INK), self.scale))
-        p.setBrush(colour("#FFFFFF", 0.88))
+        p.setBrush(colour("#FFFFFF"))  # opaque: a mark showing through the legend would be a mark it does not explain
         p.drawRect(box)
         self.paint_legend(p, box.topLeft(), self.legend_grid(entries, math.ceil(len(entries) / fit))[0])
 

@@ -72,7 +72,7 @@ class LabelsLayer(MapLayer):
                 lb.key,
                 lb.priority in (SELECTED, KEY),
                 lb.reach,
-                mark=lb.key[0] == "unit",
+                mark=lb.mark,
             )
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]

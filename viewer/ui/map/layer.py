@@ -42,6 +42,7 @@ class MapLabel:
     colour: QtGui.QColor
     priority: int
     reach: float = 0.0  # how much farther out it may go on a leader line when crowded (a unit's name)
+    mark: str = ""  # the kind of mark it names ("unit", "place"), which no other name may seem to (placement.Marks)
 
 
 @dataclass(frozen=True)

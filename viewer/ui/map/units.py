@@ -278,6 +278,7 @@ class UnitsLayer(MapLayer):
                     colour(SIDE_COLOURS[unit.side]).darker(130),
                     SELECTED if unit.id == self.state.selected_unit else UNIT,
                     reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
+                    mark="unit",
                 )
             )
         return out
