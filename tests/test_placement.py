@@ -8,6 +8,7 @@ import pytest
 from viewer.core.camera import Camera
 from viewer.core.map_extent import battlefield_camera
 from viewer.core.placement import (
+    NEAR,
     LabelRequest,
     Occupancy,
     candidate_rects,
@@ -121,6 +122,19 @@ def test_a_place_name_is_not_set_just_after_another_places_mark():
     assert first not in (None, 0, 1)  # not right (taken), not left (after the other hill): above or below
     unmarked = LabelRequest(other.anchor, other.size, other.gap, other.group)  # a river's name: no mark there
     assert choose_candidates([own, unmarked], [right], VIEW)[0] == 1
+
+
+def test_a_leader_line_does_not_run_through_another_units_symbol():
+    """A name set farther out on a leader line must not have the line pass over another unit's symbol on the way
+    (the reader follows the line to the wrong symbol): that spot is refused, another taken or the name left out."""
+    req = LabelRequest((300.0, 300.0), (60.0, 20.0), 24.0, ("unit", "a"), reach=48.0, mark="unit")
+    rects = candidate_rects(req, 8, 6)
+    far = rects[NEAR + 8 + 4]  # the outer ring's up-right spot
+    crowd = [(r[0], r[1], 1.0, 1.0) if intersects(r, far) else r for r in rects if r != far]  # every other spot taken
+    corner = (far[0], far[1] + far[3])  # where the leader line meets the name
+    in_the_way = LabelRequest(((300.0 + corner[0]) / 2, (300.0 + corner[1]) / 2), (1.0, 1.0), 24.0, ("unit", "b"), mark="unit")
+    assert choose_candidates([req], crowd, VIEW)[0] == NEAR + 8 + 4
+    assert choose_candidates([req, in_the_way], crowd, VIEW)[0] is None
 
 
 def test_a_label_avoids_obstacles_the_view_edge_and_earlier_labels():

@@ -162,6 +162,22 @@ class MarkRows:
             mine = (x0 - own[0]) * LEFT_FIRST if own[0] <= x0 else own[0] - x1 if own[0] >= x1 else 0.0
         return mine, other
 
+    def crossed(self, req: LabelRequest, r: Rect) -> bool:
+        """Does the leader line from the anchor to the name at `r` pass within half a gap of another mark?"""
+        (ax, ay), (x, y, w, h) = req.anchor, r
+        bx, by = min(max(ax, x), x + w), min(max(ay, y), y + h)  # the name's nearest point
+        dx, dy = bx - ax, by - ay
+        length2 = dx * dx + dy * dy
+        near = req.gap / 2
+        for j in range(int((min(ay, by) - near) // self.ROW), int((max(ay, by) + near) // self.ROW) + 1):
+            for px, py in self.rows.get(j, ()):
+                if (px, py) == req.anchor or not length2:
+                    continue
+                t = min(1.0, max(0.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+                if math.hypot(ax + t * dx - px, ay + t * dy - py) < near:
+                    return True
+        return False
+
     def misread(self, req: LabelRequest, r: Rect) -> bool:
         """Would a reader take the name at `r` for another symbol's: level with it and nearer to it than to its own?
         (A name out on a leader line is asked too: a line drawn to a name beside another symbol does not undo it.)"""
@@ -173,15 +189,16 @@ class MarkRows:
 
 class Marks:
     """The marks names belong to, by kind: a unit's name must not read as another unit's, a place's as another
-    place's (a hill's name set beside the next hill)."""
+    place's (a hill's name set beside the next hill); and a leader line must not run through another mark of its
+    kind on its way to the name (24 Aug: the 6th Tank Brigade's name, 90 px out, past the 57th's symbol)."""
 
     def __init__(self, requests: Sequence[LabelRequest]) -> None:
         kinds = {req.mark for req in requests if req.mark}
         self.rows = {kind: MarkRows(req.anchor for req in requests if req.mark == kind) for kind in kinds}
 
-    def misread(self, req: LabelRequest, r: Rect) -> bool:
+    def misread(self, req: LabelRequest, r: Rect, leader: bool = False) -> bool:
         rows = self.rows.get(req.mark)
-        return rows is not None and rows.misread(req, r)
+        return rows is not None and (rows.misread(req, r) or (leader and rows.crossed(req, r)))
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther out (a leader line is drawn)
@@ -281,7 +298,9 @@ def choose_candidates(
             (
                 (n, (i, rects[i]))
                 for i in order
-                if contains(view, rects[i]) and not grid.hits(shrunk(rects[i], 3)) and not marks.misread(req, rects[i])
+                if contains(view, rects[i])
+                and not grid.hits(shrunk(rects[i], 3))
+                and not marks.misread(req, rects[i], leader=i >= NEAR)
             ),
             None,
         )
