@@ -201,7 +201,7 @@ class Marks:
         return rows is not None and (rows.misread(req, r) or (leader and rows.crossed(req, r)))
 
 
-NEAR = 12  # candidates beside the anchor; those after them lie `reach` farther out (a leader line is drawn)
+NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and `reach` farther out (with a leader line)
 
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
