@@ -216,3 +216,16 @@ def test_the_watchdog_restarts_a_frozen_kiosk(tmp_path):
         supervisor.close()
         xvfb.kill()
         xvfb.wait()
+
+
+def test_systemd_restarts_the_installed_kiosk(tmp_path):
+    """The technician's trial with a real systemd user manager (tools/kiosk_service_trial.py): the unit
+    `kiosk --install-service` writes, started under Xvfb, comes back after kill -9 and after its event loop is frozen
+    (the watchdog). Skipped where a private user manager cannot run (not root, not Linux, tools missing)."""
+    trial = Path(__file__).resolve().parent.parent / "tools" / "kiosk_service_trial.py"
+    result = subprocess.run([sys.executable, str(trial), str(tmp_path / "shots")], capture_output=True, text=True, timeout=900)
+    if result.returncode == 77:
+        pytest.skip(result.stdout.strip())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "the end it saw: {'signal'}" in result.stdout and "the end it saw: {'watchdog'}" in result.stdout
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 5
