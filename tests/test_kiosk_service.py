@@ -182,7 +182,8 @@ class Supervisor:
 @pytest.mark.skipif(not XVFB, reason="needs Debian's xvfb and xdotool (.ci/run installs them)")
 def test_the_watchdog_restarts_a_frozen_kiosk(tmp_path):
     """A real kiosk under Xvfb pings the watchdog from its event loop; frozen, the pings stop, the supervisor
-    (standing in for systemd, which cannot run in a test) kills it and starts it again, and the new one pings."""
+    (standing in for systemd, so this runs where no user manager can: the trial below uses a real one) kills it
+    and starts it again, and the new one pings."""
     (tmp_path / "hooks").mkdir()
     (tmp_path / "hooks" / "sitecustomize.py").write_text(FREEZE)
     (tmp_path / "config").mkdir()
