@@ -73,8 +73,12 @@ def why_not() -> str | None:
             return f"{tool} is not installed"
     if systemd_binary() is None:
         return "systemd is not installed"
-    if not cgroup_hierarchies():
+    hierarchies = cgroup_hierarchies()
+    if not hierarchies or not all(os.access(h, os.W_OK) for h in hierarchies):
         return f"no writable cgroup hierarchy under {CGROUPS}"
+    probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return f"no mount namespace of its own ({probe.stderr.strip()})"
     return None
 
 
