@@ -44,7 +44,7 @@ exec {systemd} --user
 """
 
 
-class Failed(Exception):
+class Failed(RuntimeError):
     pass
 
 
@@ -97,24 +97,39 @@ def cgroup_hierarchies() -> list[Path]:
     return [CGROUPS / h for h in ("systemd", "unified") if (CGROUPS / h / "cgroup.procs").exists()]
 
 
-def start_xvfb() -> tuple[subprocess.Popen, str]:
+def start_xvfb(timeout: float = 30.0) -> tuple[subprocess.Popen, str]:
+    """An Xvfb on a display number the server picks (-displayfd), so parallel runs never share one.
+    Xvfb writes the number once it accepts connections, so reading it is the wait for readiness.
+    (The kiosk's tests start theirs with this too.)"""
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    out = b""
-    deadline = time.monotonic() + 30
-    while not out.endswith(b"\n"):
-        if time.monotonic() > deadline or xvfb.poll() is not None:
-            raise Failed("Xvfb did not report a display")
-        if select.select([read_fd], [], [], 1)[0]:
-            out += os.read(read_fd, 64)
-    os.close(read_fd)
-    return xvfb, ":" + out.decode().strip()
+    try:
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_fd)
+        write_fd = -1
+        out = b""
+        deadline = time.monotonic() + timeout
+        while not out.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0 or xvfb.poll() is not None:
+                xvfb.kill()
+                xvfb.wait()
+                raise Failed(f"Xvfb did not report a display within {timeout:.0f} s (exit code {xvfb.returncode})")
+            ready, _, _ = select.select([read_fd], [], [], left)
+            if ready:
+                chunk = os.read(read_fd, 64)
+                if not chunk:  # Xvfb closed the pipe without a number: loop once more to see it exit
+                    xvfb.wait(timeout=5)
+                out += chunk
+        return xvfb, f":{int(out)}"
+    finally:
+        os.close(read_fd)
+        if write_fd >= 0:
+            os.close(write_fd)
 
 
 class Trial:
