@@ -341,10 +341,11 @@ def main(argv: list[str]) -> int:
     try:
         trial.run()
     except Failed as exc:
-        say(f"FAILED: {exc}")
+        say(f"FAILED: {exc} (the work folder {trial.tmp} is kept: the unit, the kiosk's log)")
         return 1
     finally:
         trial.close()
+    shutil.rmtree(trial.tmp, ignore_errors=True)
     say("all steps happened: installed, started, restarted after kill -9, restarted by the watchdog when frozen")
     return 0
 
