@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
+from tools.kiosk_service_trial import start_xvfb
 from viewer.kiosk_config import KioskConfig
 from viewer.ui.app import build_kiosk
 
@@ -129,39 +130,10 @@ def _wait_for(condition, timeout: float, what: str, interval: float = 0.05):
 
 
 def _start_xvfb(timeout: float = 20.0) -> tuple[subprocess.Popen, str]:
-    """An Xvfb on a display number the server picks (-displayfd), so parallel runs never share one.
-    Xvfb writes the number once it accepts connections, so reading it is the wait for readiness."""
-    import select
-
-    read_fd, write_fd = os.pipe()
     try:
-        xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-            pass_fds=(write_fd,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write_fd)
-        write_fd = -1
-        out = b""
-        deadline = time.monotonic() + timeout
-        while not out.endswith(b"\n"):
-            left = deadline - time.monotonic()
-            if left <= 0 or xvfb.poll() is not None:
-                xvfb.kill()
-                xvfb.wait()
-                pytest.fail(f"Xvfb did not report a display within {timeout:.0f} s (exit code {xvfb.returncode})", pytrace=False)
-            ready, _, _ = select.select([read_fd], [], [], left)
-            if ready:
-                chunk = os.read(read_fd, 64)
-                if not chunk:  # Xvfb closed the pipe without a number: loop once more to see it exit
-                    xvfb.wait(timeout=5)
-                out += chunk
-        return xvfb, f":{int(out)}"
-    finally:
-        os.close(read_fd)
-        if write_fd >= 0:
-            os.close(write_fd)
+        return start_xvfb(timeout)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 def _xdotool(env, *args: str, check: bool = False) -> str:

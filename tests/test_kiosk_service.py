@@ -182,7 +182,8 @@ class Supervisor:
 @pytest.mark.skipif(not XVFB, reason="needs Debian's xvfb and xdotool (.ci/run installs them)")
 def test_the_watchdog_restarts_a_frozen_kiosk(tmp_path):
     """A real kiosk under Xvfb pings the watchdog from its event loop; frozen, the pings stop, the supervisor
-    (standing in for systemd, which cannot run in a test) kills it and starts it again, and the new one pings."""
+    (standing in for systemd, so this runs where no user manager can: the trial below uses a real one) kills it
+    and starts it again, and the new one pings."""
     (tmp_path / "hooks").mkdir()
     (tmp_path / "hooks" / "sitecustomize.py").write_text(FREEZE)
     (tmp_path / "config").mkdir()
@@ -216,3 +217,16 @@ def test_the_watchdog_restarts_a_frozen_kiosk(tmp_path):
         supervisor.close()
         xvfb.kill()
         xvfb.wait()
+
+
+def test_systemd_restarts_the_installed_kiosk(tmp_path):
+    """The technician's trial with a real systemd user manager (tools/kiosk_service_trial.py): the unit
+    `kiosk --install-service` writes, started under Xvfb, comes back after kill -9 and after its event loop is frozen
+    (the watchdog). Skipped where a private user manager cannot run (not root, not Linux, tools missing)."""
+    trial = Path(__file__).resolve().parent.parent / "tools" / "kiosk_service_trial.py"
+    result = subprocess.run([sys.executable, str(trial), str(tmp_path / "shots")], capture_output=True, text=True, timeout=900)
+    if result.returncode == 77:
+        pytest.skip(result.stdout.strip())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "the end it saw: {'signal'}" in result.stdout and "the end it saw: {'watchdog'}" in result.stdout
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 5

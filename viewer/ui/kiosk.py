@@ -41,6 +41,10 @@ SUPPRESSED = {
     QtCore.QEvent.Type.ContextMenu,
     QtCore.QEvent.Type.QueryWhatsThis,
 }
+CLOSE, MOUSE_PRESS = QtCore.QEvent.Type.Close, QtCore.QEvent.Type.MouseButtonPress
+# The kiosk's filter sees every event of the application (some twenty per tap: paints, timers, layout, hover):
+# those it has nothing to do with pass after a single look-up.
+WATCHED = frozenset({*SUPPRESSED, *INPUT_EVENTS, CLOSE})
 
 
 def exit_chord(config: KioskConfig) -> str:
@@ -257,22 +261,25 @@ class Kiosk(QtCore.QObject):
     # --- input -------------------------------------------------------------------------------
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         kind = ev.type()
+        if kind not in WATCHED:
+            return False
         if kind in SUPPRESSED:
             return True
-        if kind == QtCore.QEvent.Type.Close and obj is self.window and not self.allow_exit:
-            ev.ignore()
-            return True
-        if kind in INPUT_EVENTS:
-            self._activity(self._is_new_tap(obj, ev))
+        if kind == CLOSE:
+            if obj is self.window and not self.allow_exit:
+                ev.ignore()
+                return True
+            return False
+        self._activity(kind in TAPS and self._is_new_tap(obj, ev, kind))
         return False
 
-    def _is_new_tap(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+    def _is_new_tap(self, obj: QtCore.QObject, ev: QtCore.QEvent, kind: QtCore.QEvent.Type) -> bool:
         """One count per finger or click: the filter sees a press once for its window and again for each widget
         it travels through, so a press counts once by its time and place; a mouse press Qt makes up from a touch
         the widget did not take is the same tap."""
-        if ev.type() not in TAPS or not obj.isWidgetType():
+        if not obj.isWidgetType():
             return False
-        if ev.type() == QtCore.QEvent.Type.MouseButtonPress:
+        if kind == MOUSE_PRESS:
             device = ev.pointingDevice()
             if device is not None and device.type() == QtGui.QInputDevice.DeviceType.TouchScreen:
                 return False
