@@ -25,6 +25,7 @@ from ..core.language import tr
 from ..core.model import Chapter, Event, Scenario
 from ..core.pacing import paced_instants
 from ..core.view_state import ViewState
+from . import video_halves
 from .i18n import translate
 from .map_frame import MapFrame, frame_instant_range
 from .notes import caveat_label
@@ -221,11 +222,40 @@ def export_video(
     """H.264 MP4 or animated GIF, by the file's suffix, through the ffmpeg imageio-ffmpeg ships. The map's static
     layers are drawn once; each instant is drawn and sent once, and ffmpeg itself repeats it for as many frames as
     the video holds there (a hold at an event costs neither drawing, nor piping, nor colour conversion per frame);
-    ffmpeg encodes in its own process while the next frame is drawn."""
+    ffmpeg encodes in its own process while the next frame is drawn. Where a process can be forked safely, an MP4's
+    second half is drawn and encoded at the same time by a copy of this process (`video_halves`)."""
     instants = check_video(scenario, start, end, fps, size, out, seconds)
     runs = [(at, len(list(same))) for at, same in groupby(instants)]
-    with MapFrame(scenario, size, start, view) as frame, exclusive_output(out) as tmp:
-        writer = _ffmpeg(tmp, size, fps, [n for _, n in runs], gif=out.suffix.lower() == ".gif")
+    gif = out.suffix.lower() == ".gif"
+    cut = None if gif else video_halves.split_at([n for _, n in runs])
+    with exclusive_output(out) as tmp:
+        if cut is None or not video_halves.fork_is_safe():
+            _encode(scenario, size, fps, view, runs, tmp, gif, progress, len(instants))
+            return len(instants)
+        second = runs[cut:]
+        with video_halves.in_two(lambda path: _encode(scenario, size, fps, view, second, path, False), out) as halves:
+            first = sum(n for _, n in runs[:cut])  # the halves go on side by side: this one's share stands for both
+            _encode(scenario, size, fps, view, runs[:cut], halves.first, False, progress, first / 0.95)
+            halves.join(tmp)
+    if progress:
+        progress(1.0)
+    return len(instants)
+
+
+def _encode(
+    scenario: Scenario,
+    size: tuple[int, int],
+    fps: int,
+    view: dict[str, Any] | None,
+    runs: list[tuple[datetime, int]],
+    path: Path,
+    gif: bool,
+    progress: Progress | None = None,
+    total: float = 1.0,
+) -> None:
+    """Draw each run's instant once and write the runs, each as long as it lasts, to `path`."""
+    with MapFrame(scenario, size, runs[0][0], view) as frame:
+        writer = _ffmpeg(path, size, fps, [n for _, n in runs], gif)
         writer.send(None)
         try:
             done = 0
@@ -236,11 +266,10 @@ def export_video(
                 if k == len(runs) - 1:
                     writer.send(image.constBits())  # once more at the end, so that a final hold lasts its length
                 done += n
-                if progress and not progress(done / len(instants)):
+                if progress and not progress(done / total):
                     raise Cancelled()
         finally:
             writer.close()
-    return len(instants)
 
 
 def _ffmpeg(path: Path, size: tuple[int, int], fps: int, runs: list[int], gif: bool) -> Generator[None, Any, None]:
