@@ -85,10 +85,8 @@ def decode(path: Path) -> np.ndarray:
 
 
 def export(mode: str, out: Path) -> dict:
-    """Run the script in a fresh interpreter (where a fork is safe); the halves' folder goes in out/temp."""
-    temp = out / "temp"
-    temp.mkdir()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)}
+    """Run the script in a fresh interpreter (where a fork is safe)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run(
         [sys.executable, "-c", SCRIPT, mode, str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
@@ -112,6 +110,7 @@ def test_an_mp4_drawn_in_two_halves_is_one_30_fps_stream_with_every_frame_in_pla
 
     report = export("halves", tmp_path)
     assert report["joined"] == 1  # it was drawn in two halves
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halves.mp4", "one.mp4", "seam.png"]  # and they are gone
     halves = tmp_path / "halves.mp4"
     assert imageio_ffmpeg.count_frames_and_secs(str(halves)) == (120, pytest.approx(4.0, abs=0.05))
     info = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(halves)], capture_output=True, text=True)
@@ -145,5 +144,4 @@ def test_a_cancelled_or_failed_export_in_two_halves_leaves_nothing_behind(tmp_pa
     assert "second half" in report["failed"] and "the copy fails" in report["stderr"]
     assert not report["children_left"]
     for out in (cancelled, failed):
-        assert [p.name for p in out.iterdir()] == ["temp"]  # no video, no part file
-        assert list((out / "temp").iterdir()) == []  # nor the halves' folder
+        assert list(out.iterdir()) == []  # no video, no part file, no folder of halves

@@ -23,11 +23,12 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from ..core.safe_files import FileProblem
+from ..core.safe_files import PART_MARK, PART_PREFIX, FileProblem
 
 MIN_RUNS = 24  # distinct frames below which a second process costs more than it saves
 
@@ -72,8 +73,8 @@ class Halves:
         self.pid = None
         if status != 0 or not self.second.is_file():
             raise FileProblem(self.target, "the second half of the video could not be drawn", "see the message above")
-        playlist = self.first.with_name("halves.txt")  # names made here: nothing to quote
-        playlist.write_text(f"file '{self.first}'\nfile '{self.second}'\n", encoding="utf-8")
+        playlist = self.first.with_name("halves.txt")  # names relative to it: the user's folder name is not quoted
+        playlist.write_text(f"file '{self.first.name}'\nfile '{self.second.name}'\n", encoding="utf-8")
         args = [imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y", "-f", "concat", "-safe", "0"]
         args += ["-i", str(playlist), "-c", "copy", "-movflags", "+faststart", "-f", "mp4", str(out)]
         if subprocess.run(args, stdin=subprocess.DEVNULL).returncode != 0:
@@ -91,12 +92,14 @@ class Halves:
 @contextmanager
 def in_two(second: Callable[[Path], None], target: Path) -> Iterator[Halves]:
     """Fork a copy that runs `second(path)` (drawing and encoding the second half to `path`); yields the `Halves`
-    for this process to write the first half and join them. The halves' files live in a folder of their own in
-    the system's temporary folder, removed at the end."""
-    folder = Path(tempfile.mkdtemp(prefix="kg-video-"))
+    for this process to write the first half and join them. The halves' files live in a folder beside `target`,
+    named as its part files are (removed at the end; after a crash the app's export job removes it with them)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{PART_PREFIX}{target.name}{PART_MARK}-", suffix="-halves", dir=target.parent))
     parent = os.getpid()
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():  # Python 3.12+ warns of any thread; fork_is_safe has looked at them
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -128,7 +131,7 @@ def _copy(second: Callable[[Path], None], path: Path, parent: int) -> None:
 
 def _die_with(parent: int) -> None:
     """Be killed when the exporting process dies (killed by the app's Cancel, or crashed), so no copy is left
-    drawing into a folder nobody will read."""
+    drawing into a folder that is being removed."""
     import ctypes
 
     pr_set_pdeathsig = 1
