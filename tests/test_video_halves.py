@@ -145,3 +145,15 @@ def test_a_cancelled_or_failed_export_in_two_halves_leaves_nothing_behind(tmp_pa
     assert not report["children_left"]
     for out in (cancelled, failed):
         assert list(out.iterdir()) == []  # no video, no part file, no folder of halves
+
+
+def test_an_export_never_asks_for_a_screen(tmp_path):
+    """The command line export draws off-screen even where a display is set (one that cannot be opened here):
+    a display's event thread would also keep a video to one process (see fork_is_safe)."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["DISPLAY"] = "nowhere.invalid:0"
+    out = tmp_path / "still.png"
+    args = [sys.executable, "-m", "viewer", "export", "png", "--at", "1939-08-20", "--size", "320x180", "--out", str(out)]
+    run = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert out.stat().st_size > 0
