@@ -233,6 +233,8 @@ def _run(args) -> int:
     if args.command in ("render", "export"):
         from .ui.app import headless_platform, use_language
 
+        if args.command == "export":  # never needs a screen; a display's event thread would keep a video to one process
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         headless_platform()
         use_language(lang or "en", naming or "soviet")
     if args.command == "render":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -129,7 +130,10 @@ class ExportJob(QtCore.QObject):
 
 
 def remove_leftovers(out: Path) -> None:
-    """The part files and lock of an export to `out` that is no longer running."""
+    """The part files (and a video's folder of halves, see video_halves) and lock of an export to `out` that is
+    no longer running."""
     for leftover in [*out.parent.glob(f"{PART_PREFIX}{out.name}{PART_MARK}*"), lock_name(out)]:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
         with contextlib.suppress(OSError):
             os.unlink(leftover)
