@@ -139,6 +139,12 @@ class BaseMapLayer(MapLayer):
         return out
 
     def legend(self) -> list[LegendEntry]:
+        """The base map's marks in view (kept for the view, layers, language and scale: asked every frame)."""
+        s = self.state
+        key = (s.layers, s.language, s.naming, self.scale, self.ctx.view_box.viewRect().getRect())
+        return self.memo("legend", key, self._legend)
+
+    def _legend(self) -> list[LegendEntry]:
         shown, out, view = self.state.layers, [], self.ctx.view_box.viewRect()
         if "disputed" in shown:
             out.append(LegendEntry("base:disputed", translate("Map", "Disputed ground"), fill_swatch(self.shapes[0][3])))

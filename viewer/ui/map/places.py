@@ -174,6 +174,12 @@ class PlacesLayer(MapLayer):
         )
 
     def legend(self) -> list[LegendEntry]:
+        """The kinds of place marks in view (kept for the places shown, the view, language and scale)."""
+        s = self.state
+        key = (self._period(), s.language, self.scale, self.ctx.view_box.viewRect().getRect())
+        return self.memo("legend", key, self._legend)
+
+    def _legend(self) -> list[LegendEntry]:
         view = self.ctx.view_box.viewRect()
         kinds = dict.fromkeys(_mark_kind(p) for p in self.places if view.contains(QtCore.QPointF(p.x, p.y)))
         texts = {
