@@ -375,3 +375,42 @@ def test_on_28_may_bykovs_blow_points_at_the_azuma_pocket_and_no_japanese_arrow_
     assert bykov is not None and _bearing_off(bykov, at["S-BYKOV"], at["J-AZUMA"]) < 30
     japanese = units._arrow_vector(motion.index("J-64IR"))
     assert japanese is None or _bearing_off(japanese, at["J-64IR"], at["J-AZUMA"]) > 45
+
+
+@pytest.mark.parametrize("side", ["soviet", "mongolian", "japanese", "manchukuo"])
+def test_a_destroyed_symbol_keeps_its_sides_colour(qapp, side):
+    """Destroyed units were drawn grey with a black frame: a reader could not tell whose unit was crossed out.
+    The frame keeps the side's colour (the cross says destroyed)."""
+    from viewer.ui.style import SIDE_COLOURS
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    img = symbol_pixmap(side, "infantry", "regiment", "destroyed", 2.0).toImage()
+    mark_h, h = round(13 * 2.0), symbol_size(2.0).height()
+    edge = img.pixelColor(3, mark_h + 2 + h // 3)  # the frame's left side, clear of the cross
+    assert near(edge, SIDE_COLOURS[side], tol=40), (edge.name(), SIDE_COLOURS[side])
+
+
+def _swatch_colours(swatch) -> set[str]:
+    img = QtGui.QImage(60, 24, QtGui.QImage.Format.Format_ARGB32)
+    img.fill(QtGui.QColor("#FFFFFF"))
+    p = QtGui.QPainter(img)
+    swatch(p, QtCore.QRectF(0, 0, 60, 24))
+    p.end()
+    return {img.pixelColor(x, y).name() for x in range(60) for y in range(24)}
+
+
+@pytest.mark.parametrize(
+    ("when", "state_key", "side"),
+    [
+        (datetime(1939, 7, 3, 12), "unit:attacking", "japanese"),  # only Japanese arrows show: the swatch was red
+        (datetime(1939, 5, 28, 12), "unit:destroyed", "japanese"),
+    ],
+)
+def test_a_unit_state_swatch_is_in_the_colour_of_the_side_shown_in_it(map_view, state, when, state_key, side):
+    from viewer.ui.style import SIDE_COLOURS
+
+    state.instant = when
+    entries = {e.key: e for e in map_view.layer("units").legend()}
+    seen = _swatch_colours(entries[state_key].swatch)
+    assert any(near(QtGui.QColor(c), SIDE_COLOURS[side], 12) for c in seen)
+    assert not any(near(QtGui.QColor(c), SIDE_COLOURS[o], 12) for c in seen for o in SIDE_COLOURS if o != side)

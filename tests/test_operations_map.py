@@ -145,7 +145,7 @@ def test_a_units_arrow_and_an_axis_of_advance_look_and_read_apart(plain_map, qap
     at(ctx, AUG24)
     axis = next(e for e in ctx.layers[2].legend() if e.key == "axis:attack")
     inked = []
-    for swatch in (axis.swatch, _state_swatch("attacking", 1.0)):
+    for swatch in (axis.swatch, _state_swatch("attacking", "soviet", 1.0)):
         image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)
         p = QtGui.QPainter(image)
