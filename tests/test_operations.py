@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from viewer.cli import main
+from viewer.core.motion import MotionModel
 from viewer.core.operations import (
     FADE,
     KINDS,
@@ -382,3 +383,24 @@ def test_on_31_august_the_soviet_ground_reaches_the_mongolian_claim_line(scenari
     assert held[0].intersection(disputed).area / disputed.area > 0.97
     mongolian = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
     assert held[0].buffer(0.5).covers(mongolian.intersection(disputed.buffer(0.1)))
+
+
+def test_the_counter_attack_of_24_august_reads_whole_at_its_event_stops_short_and_is_gone_on_the_26th(scenario):
+    """The Japanese counter-attack of 24 August (Coox; chronology row 52) grew through 24 and 25 August: at its
+    event's frame it was a stub at its tail under its dashed course (a head at each end), its head lay on the Soviet
+    80th Regiment's and 6th Tank Brigade's symbols, and it was still drawn on the 26th, when the story has it failed.
+    Drawn whole at the day's frame, it points west, stops short of the line that beat it off, and is gone by the 26th's
+    event."""
+    m = next(m for m in scenario.operations.manoeuvres if m.id == "relief-attack-24aug")
+    event = scenario.event("counter-attack")
+    progress = arrow_progress(m, event.at)
+    assert progress is not None and progress[0] == 1.0
+    xy = np.asarray(m.xy)
+    assert xy[-1][0] < xy[0][0]  # westward, from whence the 28th came
+    motion = MotionModel(scenario.units)
+    pos = motion.positions(event.at)
+    for unit in ("S-80RR", "S-6TB"):
+        k = motion.index(unit)
+        assert np.hypot(*(xy[-1] - (pos.x[k], pos.y[k]))) >= 1.0, f"the head lies on {unit}"
+    for at in (datetime(1939, 8, 26, 12), scenario.event("pocket-south").at):
+        assert all(a.manoeuvre is not m for a in frame_at(scenario.operations, at).arrows)

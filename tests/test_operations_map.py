@@ -101,7 +101,7 @@ def _close(c: QtGui.QColor, ref: QtGui.QColor, tol: int) -> bool:
         (
             AUG26,
             {"ground:soviet", "ground:pocket"},
-            {"axis:attack", "axis:counter-attack", "axis:breakout", "axis:course", "axis:faded"},
+            {"axis:attack", "axis:breakout", "axis:course", "axis:faded"},  # the counter-attack of the 24th is gone
         ),
         (AUG31, {"ground:soviet"}, set()),
     ],
@@ -204,3 +204,21 @@ def test_the_cached_fronts_follow_the_instant_in_the_map(qtbot, scenario):
     state.instant = datetime(1939, 8, 31, 12)
     assert tint() > japanese + 20
     m.close()
+
+
+def test_an_axis_just_under_way_is_long_enough_to_show_its_direction(plain_map):
+    """20 August, 12:00: the Northern group's axis had run 5 % of its course, a stub shorter than its own head that
+    read as a wedge pointing back over the river. An axis under way is drawn at least MIN_HEADS heads long (a shaft
+    behind a full-width head), along its course, tip ahead."""
+    from viewer.ui.map.operations import HEAD_PX, MIN_HEADS
+
+    view, ctx = plain_map
+    layer = ctx.layers[2]
+    at(ctx, datetime(1939, 8, 20, 12))
+    m = next(m for m in ctx.scenario.operations.manoeuvres if m.id == "northern-group")
+    ends = device_path(view, layer, np.asarray(m.xy))
+    shape = next(s for a, s in layer.shapes(layer.to_device(view.viewportTransform())) if a.manoeuvre is m)
+    direction = (ends[1] - ends[0]) / np.hypot(*(ends[1] - ends[0]))
+    along = (shape.body - ends[0]) @ direction
+    assert along.max() >= MIN_HEADS * HEAD_PX * layer.scale - 1
+    assert np.argmax(along) == len(shape.body) // 2  # the tip (the middle of the outline) leads

@@ -25,6 +25,7 @@ ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "ma
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
 MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
 
 
@@ -241,7 +242,7 @@ class ManoeuvresLayer(OperationsLayer):
             out = []
             for arrow in self.frame().arrows:
                 full = device_xy(t, *np.asarray(arrow.manoeuvre.xy).T)
-                shown = device_xy(t, arrow.path[:, 0], arrow.path[:, 1])
+                shown = self._readable(full, device_xy(t, arrow.path[:, 0], arrow.path[:, 1]))
                 body = arrow_outline(shown, self.scale)
                 if body is None:
                     continue
@@ -254,6 +255,16 @@ class ManoeuvresLayer(OperationsLayer):
                 out.append((arrow, ArrowShape(body, course, bridge)))
             self._shapes = key, out
         return self._shapes[1]
+
+    def _readable(self, full: np.ndarray, shown: np.ndarray) -> np.ndarray:
+        """An axis just under way, taken further along its course to MIN_HEADS head lengths: a stub shorter than its
+        head is a squat wedge whose direction one cannot read (the Northern group's of 20 August pointed back over
+        the river). Its dashed whole course still shows how far it is to go."""
+        least = MIN_HEADS * HEAD_PX * self.scale
+        total, now = path_length(full), path_length(shown)
+        if now >= least or not total:
+            return shown
+        return partial_path(full, min(1.0, least / total))
 
     def _bridge(self, arrow: Arrow, full: np.ndarray, t: QtGui.QTransform) -> QtCore.QLineF | None:
         """Where a crossing meets the river, once the arrow has got there: a line across the body."""
