@@ -222,3 +222,25 @@ def test_an_axis_just_under_way_is_long_enough_to_show_its_direction(plain_map):
     along = (shape.body - ends[0]) @ direction
     assert along.max() >= MIN_HEADS * HEAD_PX * layer.scale - 1
     assert np.argmax(along) == len(shape.body) // 2  # the tip (the middle of the outline) leads
+
+
+def test_a_legend_swatch_shows_each_side_drawn_with_that_mark(plain_map):
+    """5 July, noon: Soviet counter-attacks of the 3rd and Japanese arrows fade together, but the legend's "Faded"
+    swatch was the first arrow's colour alone (Japanese blue-grey beside pink Soviet arrows). Each side drawn with a
+    mark shows in its swatch; a mark of one side only is in that side's colour."""
+    _, ctx = plain_map
+    at(ctx, datetime(1939, 7, 5, 12))
+    entries = {e.key: e for e in ctx.layers[2].legend()}
+
+    def tints(key: str) -> tuple[bool, bool]:
+        image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_RGB32)
+        image.fill(QtGui.QColor("#FFFFFF"))
+        p = QtGui.QPainter(image)
+        entries[key].swatch(p, QtCore.QRectF(0, 0, 48, 24))
+        p.end()
+        rgb = pg.functions.ndarray_from_qimage(image)[:, :, :3].astype(int)  # B, G, R
+        red, blue = rgb[:, :, 2] - rgb[:, :, 0], rgb[:, :, 0] - rgb[:, :, 2]
+        return bool((red > 25).sum() > 15), bool((blue > 25).sum() > 15)
+
+    assert tints("axis:faded") == (True, True)
+    assert tints("axis:withdrawal") == (False, True)

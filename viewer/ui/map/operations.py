@@ -294,15 +294,26 @@ class ManoeuvresLayer(OperationsLayer):
         p.setOpacity(1.0)
 
     def legend(self) -> list[LegendEntry]:
-        out: dict[str, LegendEntry] = {}
+        """One entry per mark, its swatch in the colour of each side drawn with it now (a Soviet counter-attack is
+        red, a Japanese one blue; faded arrows of both sides show both)."""
+        marks: dict[str, dict[str, str]] = {}  # key -> {side: kind}, in the order first drawn
         for arrow in self.frame().arrows:
             kind, side = arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side]
-            out.setdefault(f"axis:{kind}", LegendEntry(f"axis:{kind}", _kind_text(kind), _arrow_swatch(kind, side)))
+            marks.setdefault(f"axis:{kind}", {}).setdefault(side, kind)
             if arrow.fraction < 1:
-                out.setdefault("axis:course", LegendEntry("axis:course", _course_text(), _course_swatch(side)))
+                marks.setdefault("axis:course", {}).setdefault(side, kind)
             if arrow.opacity < 1:
-                out.setdefault("axis:faded", LegendEntry("axis:faded", _faded_text(), _faded_swatch(kind, side)))
-        return list(out.values())
+                marks.setdefault("axis:faded", {}).setdefault(side, kind)
+        out = []
+        for key, sides in marks.items():
+            if key == "axis:course":
+                text, swatches = _course_text(), [_course_swatch(side) for side in sides]
+            elif key == "axis:faded":
+                text, swatches = _faded_text(), [_faded_swatch(kind, side) for side, kind in sides.items()]
+            else:
+                text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
+            out.append(LegendEntry(key, text, _side_by_side(swatches)))
+        return out
 
 
 @dataclass(frozen=True)
@@ -387,6 +398,21 @@ def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRec
         p.setOpacity(0.45)
         solid(p, box)
         p.setOpacity(1.0)
+
+    return swatch
+
+
+def _side_by_side(
+    swatches: list[Callable[[QtGui.QPainter, QtCore.QRectF], None]],
+) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    """Swatches sharing one box, left to right: the same mark drawn by each side."""
+    if len(swatches) == 1:
+        return swatches[0]
+
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        w = box.width() / len(swatches)
+        for i, one in enumerate(swatches):
+            one(p, QtCore.QRectF(box.left() + i * w, box.top(), w, box.height()))
 
     return swatch
 
