@@ -312,7 +312,7 @@ class ManoeuvresLayer(OperationsLayer):
                 text, swatches = _faded_text(), [_faded_swatch(kind, side) for side, kind in sides.items()]
             else:
                 text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
-            out.append(LegendEntry(key, text, _side_by_side(swatches)))
+            out.append(LegendEntry(key, text, side_by_side(swatches)))
         return out
 
 
@@ -402,7 +402,7 @@ def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRec
     return swatch
 
 
-def _side_by_side(
+def side_by_side(
     swatches: list[Callable[[QtGui.QPainter, QtCore.QRectF], None]],
 ) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
     """Swatches sharing one box, left to right: the same mark drawn by each side."""

@@ -27,6 +27,7 @@ from ..style import INK, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .operations import side_by_side
 from .pixmaps import blit_many
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
@@ -223,11 +224,15 @@ class UnitsLayer(MapLayer):
             mark = text_swatch(ECHELON_MARKS[echelon], mark_font, colour(INK))
             out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
         units = self.ctx.motion.units
-        side_in = {STATES[int(st)]: units[int(ks[np.argmax(pos.state[ks] == st)])].side for st in np.unique(pos.state[ks])}
-        moving: dict[str, str] = {}  # state -> the side of the first unit whose arrow shows it, so its swatch is in that colour
+        kind_of, state_of = self._kind[ks], pos.state[ks]
+        side_in = {  # state -> the sides of the units in it (by their kinds: vectorised for crowds)
+            STATES[int(st)]: list({self._kinds[i][0] for i in np.unique(kind_of[state_of == st])}) for st in np.unique(state_of)
+        }
+        moving: dict[str, list[str]] = {}  # state -> the sides whose arrows show it, so its swatch is in their colours
         for k in ks if detailed else ():
             if self._arrow_vector(int(k)) is not None:
-                moving.setdefault(STATES[int(pos.state[k])], units[int(k)].side)
+                sides = moving.setdefault(STATES[int(pos.state[k])], [])
+                sides += [] if units[int(k)].side in sides else [units[int(k)].side]
         texts = {
             "attacking": translate("Map", "Unit attacking (thin arrow)"),
             "retreating": translate("Map", "Unit withdrawing (thin dashed arrow)"),
@@ -236,8 +241,9 @@ class UnitsLayer(MapLayer):
         }
         for state, text in texts.items():
             who = moving.get(state) if state in ("attacking", "retreating") else side_in.get(state)
-            if who is not None:
-                out.append(LegendEntry(f"unit:{state}", text, _state_swatch(state, who, s)))
+            if who:
+                swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
+                out.append(LegendEntry(f"unit:{state}", text, swatch))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
