@@ -355,3 +355,63 @@ def test_a_commander_the_event_names_is_found_by_his_units_label(map_view, state
     state.instant = scenario.event("pocket-south").at.replace(day=28)
     labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
     assert not any(name in text for text in labels.values())
+
+
+def _bearing_off(move: tuple[float, float], frm: tuple[float, float], to: tuple[float, float]) -> float:
+    """Degrees between a unit's arrow and the line from the unit to a target."""
+    a = math.atan2(move[1], move[0]) - math.atan2(to[1] - frm[1], to[0] - frm[0])
+    return abs(math.degrees(math.atan2(math.sin(a), math.cos(a))))
+
+
+def test_on_28_may_bykovs_blow_points_at_the_azuma_pocket_and_no_japanese_arrow_at_it(map_view, state):
+    """Bykov's screen line stood a mile west of Nomonhan; Azuma came round behind it toward the bridge and was
+    struck there (Drea 1981). Bykov's arrow pointed west past the pocket (its fix was put north of the bridge, on
+    the far side of Azuma), and the 64th's pointed at the Azuma detachment, as if it attacked its own side."""
+    state.instant = datetime(1939, 5, 28, 12)
+    units, motion = map_view.layer("units"), map_view.ctx.motion
+    pos = map_view.ctx.positions()
+    at = {u: (float(pos.x[motion.index(u)]), float(pos.y[motion.index(u)])) for u in ("S-BYKOV", "J-AZUMA", "J-64IR")}
+    bykov = units._arrow_vector(motion.index("S-BYKOV"))
+    assert bykov is not None and _bearing_off(bykov, at["S-BYKOV"], at["J-AZUMA"]) < 30
+    japanese = units._arrow_vector(motion.index("J-64IR"))
+    assert japanese is None or _bearing_off(japanese, at["J-64IR"], at["J-AZUMA"]) > 45
+
+
+@pytest.mark.parametrize("side", ["soviet", "mongolian", "japanese", "manchukuo"])
+def test_a_destroyed_symbol_keeps_its_sides_colour(qapp, side):
+    """Destroyed units were drawn grey with a black frame: a reader could not tell whose unit was crossed out.
+    The frame keeps the side's colour (the cross says destroyed)."""
+    from viewer.ui.style import SIDE_COLOURS
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    img = symbol_pixmap(side, "infantry", "regiment", "destroyed", 2.0).toImage()
+    mark_h, h = round(13 * 2.0), symbol_size(2.0).height()
+    edge = img.pixelColor(3, mark_h + 2 + h // 3)  # the frame's left side, clear of the cross
+    assert near(edge, SIDE_COLOURS[side], tol=40), (edge.name(), SIDE_COLOURS[side])
+
+
+def _swatch_colours(swatch) -> set[str]:
+    img = QtGui.QImage(60, 24, QtGui.QImage.Format.Format_ARGB32)
+    img.fill(QtGui.QColor("#FFFFFF"))
+    p = QtGui.QPainter(img)
+    swatch(p, QtCore.QRectF(0, 0, 60, 24))
+    p.end()
+    return {img.pixelColor(x, y).name() for x in range(60) for y in range(24)}
+
+
+@pytest.mark.parametrize(
+    ("when", "state_key", "sides"),
+    [
+        (datetime(1939, 7, 3, 12), "unit:attacking", {"japanese"}),  # only Japanese arrows show: the swatch was red
+        (datetime(1939, 5, 28, 12), "unit:destroyed", {"japanese"}),
+        (datetime(1939, 5, 28, 12), "unit:attacking", {"soviet", "japanese"}),  # Bykov's and the 64th's: both shown
+    ],
+)
+def test_a_unit_state_swatch_is_in_the_colours_of_the_sides_shown_in_it(map_view, state, when, state_key, sides):
+    from viewer.ui.style import SIDE_COLOURS
+
+    state.instant = when
+    entries = {e.key: e for e in map_view.layer("units").legend()}
+    seen = _swatch_colours(entries[state_key].swatch)
+    for side in SIDE_COLOURS:
+        assert any(near(QtGui.QColor(c), SIDE_COLOURS[side], 12) for c in seen) == (side in sides), side

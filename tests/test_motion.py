@@ -100,6 +100,7 @@ def test_every_instant_of_the_campaign_is_computable(scenario):
         ("J-IOKI", datetime(1939, 8, 31, 12), "withdrawn"),  # to the end of the August chapter
         ("J-IOKI", datetime(1939, 9, 1, 12), None),
         ("J-72IR", datetime(1939, 8, 31, 12), "destroyed"),  # shattered on 24 August
+        ("J-71IR", datetime(1939, 8, 31, 12), "destroyed"),  # wrecked with its division; it vanished on the 26th
         ("J-AZUMA", datetime(1939, 6, 4, 12), "destroyed"),  # destroyed 29 May: a week, not the whole chapter
         ("J-AZUMA", datetime(1939, 6, 6, 12), None),
         ("M-6CAV", datetime(1939, 7, 3, 20), "withdrawn"),  # fled Bain-Tsagan at 02:30; back on 20 August

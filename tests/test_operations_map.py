@@ -101,7 +101,7 @@ def _close(c: QtGui.QColor, ref: QtGui.QColor, tol: int) -> bool:
         (
             AUG26,
             {"ground:soviet", "ground:pocket"},
-            {"axis:attack", "axis:counter-attack", "axis:breakout", "axis:course", "axis:faded"},
+            {"axis:attack", "axis:breakout", "axis:course", "axis:faded"},  # the counter-attack of the 24th is gone
         ),
         (AUG31, {"ground:soviet"}, set()),
     ],
@@ -145,7 +145,7 @@ def test_a_units_arrow_and_an_axis_of_advance_look_and_read_apart(plain_map, qap
     at(ctx, AUG24)
     axis = next(e for e in ctx.layers[2].legend() if e.key == "axis:attack")
     inked = []
-    for swatch in (axis.swatch, _state_swatch("attacking", 1.0)):
+    for swatch in (axis.swatch, _state_swatch("attacking", "soviet", 1.0)):
         image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)
         p = QtGui.QPainter(image)
@@ -204,3 +204,43 @@ def test_the_cached_fronts_follow_the_instant_in_the_map(qtbot, scenario):
     state.instant = datetime(1939, 8, 31, 12)
     assert tint() > japanese + 20
     m.close()
+
+
+def test_an_axis_just_under_way_is_long_enough_to_show_its_direction(plain_map):
+    """20 August, 12:00: the Northern group's axis had run 5 % of its course, a stub shorter than its own head that
+    read as a wedge pointing back over the river. An axis under way is drawn at least MIN_HEADS heads long (a shaft
+    behind a full-width head), along its course, tip ahead."""
+    from viewer.ui.map.operations import HEAD_PX, MIN_HEADS
+
+    view, ctx = plain_map
+    layer = ctx.layers[2]
+    at(ctx, datetime(1939, 8, 20, 12))
+    m = next(m for m in ctx.scenario.operations.manoeuvres if m.id == "northern-group")
+    ends = device_path(view, layer, np.asarray(m.xy))
+    shape = next(s for a, s in layer.shapes(layer.to_device(view.viewportTransform())) if a.manoeuvre is m)
+    direction = (ends[1] - ends[0]) / np.hypot(*(ends[1] - ends[0]))
+    along = (shape.body - ends[0]) @ direction
+    assert along.max() >= MIN_HEADS * HEAD_PX * layer.scale - 1
+    assert np.argmax(along) == len(shape.body) // 2  # the tip (the middle of the outline) leads
+
+
+def test_a_legend_swatch_shows_each_side_drawn_with_that_mark(plain_map):
+    """5 July, noon: Soviet counter-attacks of the 3rd and Japanese arrows fade together, but the legend's "Faded"
+    swatch was the first arrow's colour alone (Japanese blue-grey beside pink Soviet arrows). Each side drawn with a
+    mark shows in its swatch; a mark of one side only is in that side's colour."""
+    _, ctx = plain_map
+    at(ctx, datetime(1939, 7, 5, 12))
+    entries = {e.key: e for e in ctx.layers[2].legend()}
+
+    def tints(key: str) -> tuple[bool, bool]:
+        image = QtGui.QImage(48, 24, QtGui.QImage.Format.Format_RGB32)
+        image.fill(QtGui.QColor("#FFFFFF"))
+        p = QtGui.QPainter(image)
+        entries[key].swatch(p, QtCore.QRectF(0, 0, 48, 24))
+        p.end()
+        rgb = pg.functions.ndarray_from_qimage(image)[:, :, :3].astype(int)  # B, G, R
+        red, blue = rgb[:, :, 2] - rgb[:, :, 0], rgb[:, :, 0] - rgb[:, :, 2]
+        return bool((red > 25).sum() > 15), bool((blue > 25).sum() > 15)
+
+    assert tints("axis:faded") == (True, True)
+    assert tints("axis:withdrawal") == (False, True)

@@ -103,7 +103,7 @@ class OperationsFrame:
 
 def arrow_progress(m: Manoeuvre, at: datetime) -> tuple[float, float] | None:
     """(fraction of the path grown, opacity) at `at`, or None before its start and once it has faded."""
-    if at < m.start or at > m.end + FADE:
+    if at < m.start or at >= m.end + FADE:  # faded out: gone, not drawn (or listed) at opacity 0
         return None
     span = (m.end - m.start).total_seconds()
     fraction = 1.0 if span <= 0 else min(1.0, (at - m.start).total_seconds() / span)

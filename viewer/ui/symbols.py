@@ -44,8 +44,13 @@ def symbol_pixmap(
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     frame = QtCore.QRectF(2, mark_h + 2, w, h)
     destroyed = state == "destroyed"
-    fill = colour("#9A9A9A") if destroyed else colour(SIDE_COLOURS[side], 0.45 if state == "withdrawn" else 1.0)
-    pen = QtGui.QPen(colour(INK), max(1.5, 2 * scale))
+    # a destroyed unit keeps its side's colour in a heavy frame round a pale fill, so one can tell whose it was
+    fill = colour(SIDE_COLOURS[side], 0.3 if destroyed else 0.45 if state == "withdrawn" else 1.0)
+    pen = (
+        QtGui.QPen(colour(SIDE_COLOURS[side]), max(2.5, 3.5 * scale))
+        if destroyed
+        else QtGui.QPen(colour(INK), max(1.5, 2 * scale))
+    )
     p.setPen(pen)
     p.setBrush(fill)
     p.drawRect(frame)

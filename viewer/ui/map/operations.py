@@ -25,6 +25,7 @@ ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "ma
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
 MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
 
 
@@ -241,7 +242,7 @@ class ManoeuvresLayer(OperationsLayer):
             out = []
             for arrow in self.frame().arrows:
                 full = device_xy(t, *np.asarray(arrow.manoeuvre.xy).T)
-                shown = device_xy(t, arrow.path[:, 0], arrow.path[:, 1])
+                shown = self._readable(full, device_xy(t, arrow.path[:, 0], arrow.path[:, 1]))
                 body = arrow_outline(shown, self.scale)
                 if body is None:
                     continue
@@ -254,6 +255,16 @@ class ManoeuvresLayer(OperationsLayer):
                 out.append((arrow, ArrowShape(body, course, bridge)))
             self._shapes = key, out
         return self._shapes[1]
+
+    def _readable(self, full: np.ndarray, shown: np.ndarray) -> np.ndarray:
+        """An axis just under way, taken further along its course to MIN_HEADS head lengths: a stub shorter than its
+        head is a squat wedge whose direction one cannot read (the Northern group's of 20 August pointed back over
+        the river). Its dashed whole course still shows how far it is to go."""
+        least = MIN_HEADS * HEAD_PX * self.scale
+        total, now = path_length(full), path_length(shown)
+        if now >= least or not total:
+            return shown
+        return partial_path(full, min(1.0, least / total))
 
     def _bridge(self, arrow: Arrow, full: np.ndarray, t: QtGui.QTransform) -> QtCore.QLineF | None:
         """Where a crossing meets the river, once the arrow has got there: a line across the body."""
@@ -283,15 +294,26 @@ class ManoeuvresLayer(OperationsLayer):
         p.setOpacity(1.0)
 
     def legend(self) -> list[LegendEntry]:
-        out: dict[str, LegendEntry] = {}
+        """One entry per mark, its swatch in the colour of each side drawn with it now (a Soviet counter-attack is
+        red, a Japanese one blue; faded arrows of both sides show both)."""
+        marks: dict[str, dict[str, str]] = {}  # key -> {side: kind}, in the order first drawn
         for arrow in self.frame().arrows:
             kind, side = arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side]
-            out.setdefault(f"axis:{kind}", LegendEntry(f"axis:{kind}", _kind_text(kind), _arrow_swatch(kind, side)))
+            marks.setdefault(f"axis:{kind}", {}).setdefault(side, kind)
             if arrow.fraction < 1:
-                out.setdefault("axis:course", LegendEntry("axis:course", _course_text(), _course_swatch(side)))
+                marks.setdefault("axis:course", {}).setdefault(side, kind)
             if arrow.opacity < 1:
-                out.setdefault("axis:faded", LegendEntry("axis:faded", _faded_text(), _faded_swatch(kind, side)))
-        return list(out.values())
+                marks.setdefault("axis:faded", {}).setdefault(side, kind)
+        out = []
+        for key, sides in marks.items():
+            if key == "axis:course":
+                text, swatches = _course_text(), [_course_swatch(side) for side in sides]
+            elif key == "axis:faded":
+                text, swatches = _faded_text(), [_faded_swatch(kind, side) for side, kind in sides.items()]
+            else:
+                text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
+            out.append(LegendEntry(key, text, side_by_side(swatches)))
+        return out
 
 
 @dataclass(frozen=True)
@@ -376,6 +398,21 @@ def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRec
         p.setOpacity(0.45)
         solid(p, box)
         p.setOpacity(1.0)
+
+    return swatch
+
+
+def side_by_side(
+    swatches: list[Callable[[QtGui.QPainter, QtCore.QRectF], None]],
+) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    """Swatches sharing one box, left to right: the same mark drawn by each side."""
+    if len(swatches) == 1:
+        return swatches[0]
+
+    def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        w = box.width() / len(swatches)
+        for i, one in enumerate(swatches):
+            one(p, QtCore.QRectF(box.left() + i * w, box.top(), w, box.height()))
 
     return swatch
 

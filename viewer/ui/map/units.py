@@ -27,6 +27,7 @@ from ..style import INK, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .operations import side_by_side
 from .pixmaps import blit_many
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
@@ -198,7 +199,6 @@ class UnitsLayer(MapLayer):
         pos, lang, s = self.ctx.positions(), self.state.language, self.scale
         ks = units_in_view(self.ctx)
         kinds = [self._kinds[i] for i in np.unique(self._kind[ks])]  # (side, branch, echelon), vectorised for crowds
-        states = {STATES[i] for i in np.unique(pos.state[ks])}
         out = [
             LegendEntry(f"unit:side:{side}", side_name(side), _frame_swatch(side, s))
             for side in SIDES_SHOWN
@@ -223,7 +223,16 @@ class UnitsLayer(MapLayer):
         for echelon in sorted({kind[2] for kind in kinds} if detailed else (), key=list(ECHELON_MARKS).index):
             mark = text_swatch(ECHELON_MARKS[echelon], mark_font, colour(INK))
             out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
-        moving = {STATES[int(pos.state[k])] for k in ks if self._arrow_vector(int(k)) is not None} if detailed else set()
+        units = self.ctx.motion.units
+        kind_of, state_of = self._kind[ks], pos.state[ks]
+        side_in = {  # state -> the sides of the units in it (by their kinds: vectorised for crowds)
+            STATES[int(st)]: list({self._kinds[i][0] for i in np.unique(kind_of[state_of == st])}) for st in np.unique(state_of)
+        }
+        moving: dict[str, list[str]] = {}  # state -> the sides whose arrows show it, so its swatch is in their colours
+        for k in ks if detailed else ():
+            if self._arrow_vector(int(k)) is not None:
+                sides = moving.setdefault(STATES[int(pos.state[k])], [])
+                sides += [] if units[int(k)].side in sides else [units[int(k)].side]
         texts = {
             "attacking": translate("Map", "Unit attacking (thin arrow)"),
             "retreating": translate("Map", "Unit withdrawing (thin dashed arrow)"),
@@ -231,8 +240,10 @@ class UnitsLayer(MapLayer):
             "withdrawn": translate("Map", "withdrawn (faded)"),
         }
         for state, text in texts.items():
-            if (state in moving) if state in ("attacking", "retreating") else (state in states):
-                out.append(LegendEntry(f"unit:{state}", text, _state_swatch(state, s)))
+            who = moving.get(state) if state in ("attacking", "retreating") else side_in.get(state)
+            if who:
+                swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
+                out.append(LegendEntry(f"unit:{state}", text, swatch))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
@@ -384,14 +395,15 @@ def _glyph_swatch(side: str, branch: str, scale: float) -> Swatch:
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
-def _state_swatch(state: str, scale: float) -> Swatch:
+def _state_swatch(state: str, side: str, scale: float) -> Swatch:
+    """In the colour of a side shown in that state: a grey or other-side swatch reads as another mark."""
     if state in ("destroyed", "withdrawn"):
-        return _frame_of(scale, "japanese", "infantry", "regiment", state, round(scale, 2))
+        return _frame_of(scale, side, "infantry", "regiment", state, round(scale, 2))
 
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         p.save()
         p.translate(box.left() + 2, box.center().y())
-        _arrow(p, "soviet" if state == "attacking" else "japanese", state, scale * 0.8, box.width() - 4)
+        _arrow(p, side, state, scale * 0.8, box.width() - 4)
         p.restore()
 
     return paint
