@@ -415,27 +415,3 @@ def test_a_unit_state_swatch_is_in_the_colours_of_the_sides_shown_in_it(map_view
     seen = _swatch_colours(entries[state_key].swatch)
     for side in SIDE_COLOURS:
         assert any(near(QtGui.QColor(c), SIDE_COLOURS[side], 12) for c in seen) == (side in sides), side
-
-
-def test_an_uncertainty_circle_blitted_by_its_tiles_is_the_whole_circle(qtbot):
-    """Only the squares of a circle's pixmap that hold its ring are blitted (most of it is empty): the picture
-    must be the one the whole pixmap gives, at a fractional position too, and far fewer pixels blended."""
-    from viewer.ui.map.pixmaps import blit_many, halo_pixmap, ring_tiles
-
-    radius, pen = 240, 1.3
-    pm, tiles = halo_pixmap("soviet", radius, pen, 1.0), ring_tiles("soviet", radius, pen, 1.0)
-    left, top = 10.4, 20.6
-    pictures = []
-    for whole in (True, False):
-        image = QtGui.QImage(pm.width() + 40, pm.height() + 40, QtGui.QImage.Format.Format_RGB32)
-        image.fill(QtGui.QColor("#F3EEDC"))
-        p = QtGui.QPainter(image)
-        if whole:
-            p.drawPixmap(QtCore.QPointF(left, top), pm)
-        else:
-            centres = tiles[:, :2] + tiles[:, 2:] / 2
-            blit_many(p, pm, left + centres[:, 0], top + centres[:, 1], 1.0, tiles)
-        p.end()
-        pictures.append(image)
-    assert pictures[0] == pictures[1]
-    assert tiles[:, 2:].prod(axis=1).sum() < 0.5 * pm.width() * pm.height()

@@ -12,7 +12,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
 from .layer import LegendEntry, MapLayer, device_ratio, device_xy
-from .pixmaps import HALO_PEN_PX, blit_many, halo_pen, halo_pixmap, ring_tiles
+from .pixmaps import HALO_PEN_PX, halo_pen, halo_pixmap
 from .swatches import Swatch
 from .units import DETAIL_MAX, units_in_view
 
@@ -36,7 +36,6 @@ class HalosLayer(MapLayer):
         dpr, pen_px = device_ratio(p), round(HALO_PEN_PX * self.scale, 1)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster
         filled_ids = (self.state.selected_unit, self.state.hovered_unit)
         for unit_k, (x, y), r in zip(k, xy, r_px, strict=True):
             if r < 2:
@@ -48,15 +47,8 @@ class HalosLayer(MapLayer):
                 p.setBrush(colour(SIDE_COLOURS[unit.side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
                 p.drawEllipse(c, r, r)
                 continue
-            radius = 2 * round(r / 2)
-            pm = halo_pixmap(unit.side, radius, pen_px, dpr, filled)
-            left, top = x - pm.width() / dpr / 2, y - pm.height() / dpr / 2
-            if filled or vector:  # a disc is full; an SVG or PDF gets the circle it was drawn from
-                p.drawPixmap(QtCore.QPointF(left, top), pm)
-                continue
-            tiles = ring_tiles(unit.side, radius, pen_px, dpr)  # only the parts of the ring: most of its square is empty
-            centres = tiles[:, :2] + tiles[:, 2:] / 2
-            blit_many(p, pm, left + centres[:, 0] / dpr, top + centres[:, 1] / dpr, dpr, tiles)
+            pm = halo_pixmap(unit.side, 2 * round(r / 2), pen_px, dpr, filled)
+            p.drawPixmap(QtCore.QPointF(x - pm.width() / dpr / 2, y - pm.height() / dpr / 2), pm)
 
     def legend(self) -> list[LegendEntry]:
         pos = self.ctx.positions()

@@ -79,23 +79,6 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bo
     return pm
 
 
-RING_TILE_PX = 32
-
-
-@lru_cache(maxsize=48)
-def ring_tiles(side: str, radius_px: int, pen_px: float, dpr: float) -> np.ndarray:
-    """The RING_TILE_PX squares of a dashed circle's pixmap (`halo_pixmap`, unfilled) that hold any of its pixels,
-    as (n, 4) source rectangles: a ring is mostly empty inside, and blitting only these blends a third of the
-    pixels (a map in August shows a dozen circles hundreds of pixels across)."""
-    image = halo_pixmap(side, radius_px, pen_px, dpr).toImage().convertToFormat(QtGui.QImage.Format.Format_ARGB32)
-    w, h, n = image.width(), image.height(), RING_TILE_PX
-    alpha = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine() // 4, 4)[:, :w, 3]
-    tiles = [
-        (x, y, min(n, w - x), min(n, h - y)) for y in range(0, h, n) for x in range(0, w, n) if alpha[y : y + n, x : x + n].any()
-    ]
-    return np.array(tiles, dtype=float).reshape(-1, 4)
-
-
 def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
     """The dashed edge of an uncertainty circle; a wide circle (a close zoom) is fainter, so a few of them do
     not net the whole screen. "Wide" is measured at the UI scale, which the pen's width carries (HALO_PEN_PX at
