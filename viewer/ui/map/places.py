@@ -170,6 +170,7 @@ class PlacesLayer(MapLayer):
             font((17 if river else 15) * self.scale, italic=hill or river, bold=river or must),
             pen,
             KEY if must else PLACE,
+            reach=0 if river or not must else 40 * self.scale,  # a name that must show may go out on a leader line
             mark="" if river else "place",  # a river's name lies on its line: there is no mark beside it
         )
 
