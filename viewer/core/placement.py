@@ -153,13 +153,13 @@ class MarkRows:
         for j in range(int(y0 // self.ROW), int(y1 // self.ROW) + 1):
             for x, y in self.rows.get(j, ()):
                 if y0 <= y <= y1:
-                    d = (x0 - x) * LEFT_FIRST if x <= x0 else x - x1 if x >= x1 else 0.0
+                    d = _sideways(x, x0, x1)
                     if (x, y) == own:
                         mine = d
                     else:
                         other = min(other, d)
         if mine == math.inf and y0 <= own[1] <= y1:  # the anchor of a name that is not a symbol's (a place)
-            mine = (x0 - own[0]) * LEFT_FIRST if own[0] <= x0 else own[0] - x1 if own[0] >= x1 else 0.0
+            mine = _sideways(own[0], x0, x1)
         return mine, other
 
     def crossed(self, req: LabelRequest, r: Rect) -> bool:
@@ -185,6 +185,11 @@ class MarkRows:
             return False
         mine, other = self.beside(r, req.anchor)
         return other < mine and other <= READS_AS * max(req.gap, 8.0)
+
+
+def _sideways(x: float, x0: float, x1: float) -> float:
+    """How far a mark at `x` lies beside a name spanning x0..x1, as a reader weighs it (LEFT_FIRST)."""
+    return (x0 - x) * LEFT_FIRST if x <= x0 else x - x1 if x >= x1 else 0.0
 
 
 class Marks:

@@ -106,7 +106,7 @@ class LabelsLayer(MapLayer):
         still of that moment is drawn."""
         sizes = [(*r.anchor, *r.size, r.gap, r.reach) for r in requests]
         key = (  # to the pixel, rounded in one go: hundreds of numbers a frame
-            _rounded(view),
+            _pixels([view]),
             _pixels(obstacles),
             _pixels(sizes),
             tuple((r.group, r.forced, r.mark) for r in requests),
@@ -144,10 +144,6 @@ def _same(a: object, b: object) -> bool:
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     return a == b
-
-
-def _rounded(values: tuple[float, ...]) -> tuple[int, ...]:
-    return tuple(round(v) for v in values)
 
 
 def _pixels(rows: list) -> bytes:

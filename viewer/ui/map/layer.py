@@ -68,10 +68,7 @@ class MapContext:
 
     def shared(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, kept while `key` stays the same, for every layer that asks (see `MapLayer.memo`)."""
-        slot = self._shared.get(name)
-        if slot is None or slot[0] != key:
-            slot = self._shared[name] = key, make()
-        return slot[1]
+        return kept(self._shared, name, key, make)
 
     def positions(self) -> Positions:
         at = self.state.instant
@@ -103,10 +100,7 @@ class MapLayer(pg.GraphicsObject):
         """`make()`, kept while `key` stays the same (one value per name). A layer's names and the room it takes
         are asked for every frame, and most frames change neither: the labels layer then gets the very same
         list back and skips its work (see LabelsLayer)."""
-        slot = self._memo.get(name)
-        if slot is None or slot[0] != key:
-            slot = self._memo[name] = key, make()
-        return slot[1]
+        return kept(self._memo, name, key, make)
 
     @property
     def state(self) -> ViewState:
@@ -150,6 +144,14 @@ class MapLayer(pg.GraphicsObject):
 
     def dataBounds(self, axis, frac=1.0, orthoRange=None):  # keep out of the view box's auto-range
         return None
+
+
+def kept(store: dict[str, tuple[Hashable, Any]], name: str, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()` kept in `store` under `name` while `key` stays the same: one value per name, so it stays bounded."""
+    slot = store.get(name)
+    if slot is None or slot[0] != key:
+        slot = store[name] = key, make()
+    return slot[1]
 
 
 def device_xy(t: QtGui.QTransform, x: np.ndarray, y: np.ndarray) -> np.ndarray:
