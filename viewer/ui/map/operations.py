@@ -16,17 +16,18 @@ import numpy as np
 import shapely
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
-from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
+from .pixmaps import DrawingCache
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
 MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
-MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
+CACHE_PX = 4_000_000  # pixels each layer keeps of drawings seen again (16 MB): every stage and arrow at 1080p
 
 
 class OperationsLayer(MapLayer):
@@ -42,9 +43,9 @@ class OperationsLayer(MapLayer):
 
 # --- ground held, fronts, the pocket ---------------------------------------------------------------------------
 class FrontsLayer(OperationsLayer):
-    """A ground seen twice with the same outline, zoom and UI scale is painted once into a pixmap and blitted from
-    then on: hatching large areas every frame of a scrub would cost more than all the units. A panned view moves
-    the pixmap; what changes every frame (a zoom under way, a shrinking pocket) is drawn directly, never cached."""
+    """Each ground is kept as a pixmap once seen twice with the same outline, zoom and UI scale (DrawingCache):
+    hatching large areas every frame of a scrub would cost more than all the units, and a stage of the front
+    holds for days. What changes every frame (a zoom under way, a shrinking pocket) is drawn directly."""
 
     name = "fronts"
     z = 1.0  # above the base map, under trails, discs, places and units
@@ -52,44 +53,24 @@ class FrontsLayer(OperationsLayer):
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
-        self._pixmaps: dict[tuple, tuple[QtGui.QPixmap, np.ndarray]] = {}  # those the last paint used
-        self._seen: set[tuple] = set()  # the outlines and zooms of the last paint: a second sight is cached
+        self._drawings = DrawingCache(CACHE_PX)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
-        dpr = device_ratio(p)
+        linear, s = (t.m11(), t.m12(), t.m21(), t.m22()), self.scale
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        used, seen = {}, set()
-        vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster  # an SVG or PDF: drawn, never a picture
+        pad = 8 * s + 2  # the pocket's ring is drawn over the edge
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
-            key = (ground.id, ring.tobytes(), t.m11(), t.m12(), t.m21(), t.m22(), self.scale, dpr)
-            seen.add(key)
-            cached = None if vector else self._pixmaps.get(key)
-            if cached is None and not vector and key in self._seen and _fits(xy):
-                cached = self._render(ground, xy, dpr)
-            if cached is None:  # new this frame (a zoom under way, a shrinking pocket) or too big: drawn directly
-                paint_ground(p, polygon(xy), ALLIES[ground.side], ground.kind == "pocket", self.scale)
-                continue
-            used[key] = pm, corner = cached
-            offset = xy[0] - corner  # the pixmap's corner relative to the ring's first point, whatever the pan
-            p.drawPixmap(QtCore.QPointF(*offset), pm)
-        self._pixmaps, self._seen = used, seen
-
-    def _render(self, ground: Ground, xy: np.ndarray, dpr: float) -> tuple[QtGui.QPixmap, np.ndarray]:
-        """The ground painted alone, and where the first point of its ring lies in that pixmap."""
-        pad = 8 * self.scale + 2
-        lo = xy.min(axis=0) - pad
-        size = xy.max(axis=0) + pad - lo
-        pm = QtGui.QPixmap(max(1, math.ceil(size[0] * dpr)), max(1, math.ceil(size[1] * dpr)))
-        pm.setDevicePixelRatio(dpr)
-        pm.fill(QtCore.Qt.GlobalColor.transparent)
-        q = QtGui.QPainter(pm)
-        q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        paint_ground(q, polygon(xy - lo), ALLIES[ground.side], ground.kind == "pocket", self.scale)
-        q.end()
-        return pm, xy[0] - lo
+            side, pocket = ALLIES[ground.side], ground.kind == "pocket"
+            self._drawings.draw(
+                p,
+                (ground.id, ring.tobytes(), linear, s),
+                (xy[0, 0], xy[0, 1]),
+                (*(xy.min(axis=0) - pad), *(xy.max(axis=0) + pad)),
+                partial(_paint_ground_at, xy, side, pocket, s),
+            )
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """A pocket says what it is, so a reader who has not found the legend still sees who was encircled."""
@@ -123,10 +104,8 @@ class FrontsLayer(OperationsLayer):
         return list(out.values())
 
 
-def _fits(xy: np.ndarray) -> bool:
-    """Small enough to keep as a pixmap (at a close zoom a ground can be many screens across)."""
-    w, h = xy.max(axis=0) - xy.min(axis=0)
-    return bool(w <= MAX_PIXMAP_PX and h <= MAX_PIXMAP_PX)
+def _paint_ground_at(xy: np.ndarray, side: str, pocket: bool, scale: float, p: QtGui.QPainter) -> None:
+    paint_ground(p, polygon(xy), side, pocket, scale)
 
 
 def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
@@ -234,6 +213,7 @@ class ManoeuvresLayer(OperationsLayer):
             if m.kind == "crossing"
         }
         self._shapes: tuple[tuple, list[tuple[Arrow, ArrowShape]]] | None = None
+        self._drawings = DrawingCache(CACHE_PX)
 
     def shapes(self, t: QtGui.QTransform) -> list[tuple[Arrow, ArrowShape]]:
         """The arrows at the instant in device pixels (cached per instant, view and scale)."""
@@ -252,7 +232,7 @@ class ManoeuvresLayer(OperationsLayer):
                     else None
                 )
                 bridge = self._bridge(arrow, full, t)
-                out.append((arrow, ArrowShape(body, course, bridge)))
+                out.append((arrow, ArrowShape(body, course, bridge, (float(full[0, 0]), float(full[0, 1])))))
             self._shapes = key, out
         return self._shapes[1]
 
@@ -283,14 +263,25 @@ class ManoeuvresLayer(OperationsLayer):
         return QtCore.QLineF(x - nx * half, y - ny * half, x + nx * half, y + ny * half)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
-        shapes = self.shapes(self.to_device(self.scene_to_device(p)))
+        t = self.to_device(self.scene_to_device(p))
+        shapes = self.shapes(t)
         if not shapes:
             return
+        linear, s = (t.m11(), t.m12(), t.m21(), t.m22()), self.scale
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        pad = 4 * s + 2  # the edges' pens
         for arrow, shape in shapes:
-            p.setOpacity(arrow.opacity)
-            paint_arrow(p, shape, arrow.manoeuvre.kind, ALLIES[arrow.manoeuvre.side], self.scale)
+            m = arrow.manoeuvre
+            outline = shape.body if shape.course is None else np.vstack((shape.body, shape.course))
+            p.setOpacity(arrow.opacity)  # a fading arrow: its pixmap, or each of its strokes
+            self._drawings.draw(
+                p,
+                (m.id, arrow.path.tobytes(), linear, s),
+                (shape.start[0], shape.start[1]),
+                (*(outline.min(axis=0) - pad), *(outline.max(axis=0) + pad)),
+                partial(_paint_arrow_at, shape, m.kind, ALLIES[m.side], s),
+            )
         p.setOpacity(1.0)
 
     def legend(self) -> list[LegendEntry]:
@@ -324,6 +315,7 @@ class ArrowShape:
     body: np.ndarray  # (n, 2) outline
     course: np.ndarray | None
     bridge: QtCore.QLineF | None
+    start: tuple[float, float]  # where the whole course begins: the shape moves with it when the view pans
 
 
 def arrow_outline(xy: np.ndarray, scale: float) -> np.ndarray | None:
@@ -364,6 +356,10 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
             length = math.hypot(d.x(), d.y()) or 1.0
             shift = QtCore.QPointF(d.y() / length * off, -d.x() / length * off)
             p.drawLine(line.translated(shift))
+
+
+def _paint_arrow_at(shape: ArrowShape, kind: str, side: str, scale: float, p: QtGui.QPainter) -> None:
+    paint_arrow(p, shape, kind, side, scale)
 
 
 def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: float) -> None:
@@ -430,7 +426,7 @@ def _arrow_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRec
             return
         mid = xy.mean(axis=0)
         bridge = QtCore.QLineF(mid[0], mid[1] - BODY_PX * s, mid[0], mid[1] + BODY_PX * s) if kind == "crossing" else None
-        paint_arrow(p, ArrowShape(body, None, bridge), kind, side, s)
+        paint_arrow(p, ArrowShape(body, None, bridge, (xy[0, 0], xy[0, 1])), kind, side, s)
 
     return swatch
 

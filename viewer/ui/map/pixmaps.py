@@ -3,12 +3,16 @@ a crowd of symbols from one atlas; the caches are bounded, keyed on what changes
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..style import SIDE_COLOURS, colour
+from .layer import device_ratio
 
 try:  # pyqtgraph's batched-primitive helper (what its ScatterPlotItem uses); optional, with a slow fallback
     from pyqtgraph.Qt.internals import PrimitiveArray as _PrimitiveArray
@@ -117,3 +121,93 @@ def label_pixmap(text: str, f: QtGui.QFont, rgba: int, halo: int, dpr: float) ->
     q.drawPath(path)
     q.end()
     return pm
+
+
+class DrawingCache:
+    """Vector drawings kept as pixmaps across frames, by what they draw: a ground's hatched outline, a finished
+    axis of advance. Filling and stroking them with antialiasing costs milliseconds a frame, and most frames of a
+    scrub or of playback draw the same few again (a stage of the front holds for days; an arrow, once grown, only
+    fades). A drawing is kept from its second sight among the last SIGHTS (the first is drawn directly: painting
+    into a pixmap and blitting it costs more than drawing once, and a shape under way changes every frame); at
+    most `budget_px` pixels are kept, the least recently used dropped first. Keys leave out the pan: the pixmap is
+    placed by a device point that moves with the drawing. Vector devices (SVG, PDF) always get the drawing."""
+
+    SIGHTS = 512
+    MAX_SIDE_PX = 2500  # a drawing wider or taller than this on screen (a close zoom) is drawn, never kept
+
+    def __init__(self, budget_px: int) -> None:
+        self.budget_px = budget_px
+        self._kept: OrderedDict[Hashable, tuple[QtGui.QPixmap, QtCore.QPointF]] = OrderedDict()
+        self._seen: OrderedDict[Hashable, None] = OrderedDict()
+        self._px = 0
+
+    @property
+    def kept_px(self) -> int:
+        return self._px
+
+    def kept_keys(self) -> list[Hashable]:
+        """The keys kept, least recently used first."""
+        return list(self._kept)
+
+    def draw(
+        self,
+        p: QtGui.QPainter,
+        key: Hashable,
+        anchor: tuple[float, float],
+        bounds: tuple[float, float, float, float],
+        paint: Callable[[QtGui.QPainter], None],
+    ) -> None:
+        """Draw what `paint` draws in device pixels (within `bounds`: x0, y0, x1, y1) with `p`, from the kept
+        pixmap where there is one. `anchor` is a device point of the drawing that moves with it when the view pans;
+        `p`'s opacity applies to the whole drawing."""
+        hit = self._kept.get(key)
+        if hit is None and p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster and self._second_sight(key):
+            hit = self._keep(key, anchor, bounds, paint, device_ratio(p))
+        if hit is None:
+            origin = p.brushOrigin()
+            p.setBrushOrigin(QtCore.QPointF(*anchor))  # a pattern (hatching) keeps to the drawing, cached or not
+            paint(p)
+            p.setBrushOrigin(origin)
+            return
+        self._kept.move_to_end(key)
+        pm, corner = hit
+        p.drawPixmap(QtCore.QPointF(anchor[0], anchor[1]) - corner, pm)
+
+    def _second_sight(self, key: Hashable) -> bool:
+        seen = key in self._seen
+        self._seen[key] = None
+        self._seen.move_to_end(key)
+        if len(self._seen) > self.SIGHTS:
+            self._seen.popitem(last=False)
+        return seen
+
+    def _keep(
+        self,
+        key: Hashable,
+        anchor: tuple[float, float],
+        bounds: tuple[float, float, float, float],
+        paint: Callable[[QtGui.QPainter], None],
+        dpr: float,
+    ) -> tuple[QtGui.QPixmap, QtCore.QPointF] | None:
+        x0, y0, x1, y1 = bounds
+        if x1 - x0 > self.MAX_SIDE_PX or y1 - y0 > self.MAX_SIDE_PX:
+            return None
+        x0, y0 = math.floor(x0) - 1, math.floor(y0) - 1
+        w, h = max(1, math.ceil((x1 - x0 + 2) * dpr)), max(1, math.ceil((y1 - y0 + 2) * dpr))
+        if w * h > self.budget_px:
+            return None
+        while self._kept and self._px + w * h > self.budget_px:
+            old, _ = self._kept.popitem(last=False)[1]
+            self._px -= old.width() * old.height()
+        pm = QtGui.QPixmap(w, h)
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(QtCore.Qt.GlobalColor.transparent)
+        q = QtGui.QPainter(pm)
+        q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        q.translate(-x0, -y0)
+        q.setBrushOrigin(QtCore.QPointF(*anchor))
+        paint(q)
+        q.end()
+        self._px += w * h
+        hit = self._kept[key] = pm, QtCore.QPointF(anchor[0] - x0, anchor[1] - y0)
+        return hit
