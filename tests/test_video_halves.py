@@ -55,7 +55,7 @@ elif mode == "cancel":  # cancelled while both halves are drawn
 else:
     encode = ex._encode
     def failing(*args, **kwargs):
-        if args[5].name == "2.mp4":
+        if args[3].name == "2.mp4":
             raise RuntimeError("the copy fails")
         return encode(*args, **kwargs)
     ex._encode = failing

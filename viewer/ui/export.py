@@ -228,14 +228,16 @@ def export_video(
     runs = [(at, len(list(same))) for at, same in groupby(instants)]
     gif = out.suffix.lower() == ".gif"
     cut = None if gif else video_halves.split_at([n for _, n in runs])
-    with exclusive_output(out) as tmp:
+    # The frame is set up before the fork (it has not painted, so Qt has started no thread): the copy inherits
+    # it ready, instead of importing the interface and building the map again.
+    with MapFrame(scenario, size, runs[0][0], view) as frame, exclusive_output(out) as tmp:
         if cut is None or not video_halves.fork_is_safe():
-            _encode(scenario, size, fps, view, runs, tmp, gif, progress, len(instants))
+            _encode(frame, fps, runs, tmp, gif, progress, len(instants))
             return len(instants)
         second = runs[cut:]
-        with video_halves.in_two(lambda path: _encode(scenario, size, fps, view, second, path, False), out) as halves:
+        with video_halves.in_two(lambda path: _encode(frame, fps, second, path, False), out) as halves:
             first = sum(n for _, n in runs[:cut])  # the halves go on side by side: this one's share stands for both
-            _encode(scenario, size, fps, view, runs[:cut], halves.first, False, progress, first / 0.95)
+            _encode(frame, fps, runs[:cut], halves.first, False, progress, first / 0.95)
             halves.join(tmp)
     if progress:
         progress(1.0)
@@ -243,10 +245,8 @@ def export_video(
 
 
 def _encode(
-    scenario: Scenario,
-    size: tuple[int, int],
+    frame: MapFrame,
     fps: int,
-    view: dict[str, Any] | None,
     runs: list[tuple[datetime, int]],
     path: Path,
     gif: bool,
@@ -254,22 +254,21 @@ def _encode(
     total: float = 1.0,
 ) -> None:
     """Draw each run's instant once and write the runs, each as long as it lasts, to `path`."""
-    with MapFrame(scenario, size, runs[0][0], view) as frame:
-        writer = _ffmpeg(path, size, fps, [n for _, n in runs], gif)
-        writer.send(None)
-        try:
-            done = 0
-            for k, (at, n) in enumerate(runs):
-                frame.show(at, "day")
-                image = frame.image()  # kept alive while ffmpeg reads its bits
-                writer.send(image.constBits())  # the image's own memory: no 8 MB copy per 1080p frame
-                if k == len(runs) - 1:
-                    writer.send(image.constBits())  # once more at the end, so that a final hold lasts its length
-                done += n
-                if progress and not progress(done / total):
-                    raise Cancelled()
-        finally:
-            writer.close()
+    writer = _ffmpeg(path, frame.size, fps, [n for _, n in runs], gif)
+    writer.send(None)
+    try:
+        done = 0
+        for k, (at, n) in enumerate(runs):
+            frame.show(at, "day")
+            image = frame.image()  # kept alive while ffmpeg reads its bits
+            writer.send(image.constBits())  # the image's own memory: no 8 MB copy per 1080p frame
+            if k == len(runs) - 1:
+                writer.send(image.constBits())  # once more at the end, so that a final hold lasts its length
+            done += n
+            if progress and not progress(done / total):
+                raise Cancelled()
+    finally:
+        writer.close()
 
 
 def _ffmpeg(path: Path, size: tuple[int, int], fps: int, runs: list[int], gif: bool) -> Generator[None, Any, None]:

@@ -74,6 +74,9 @@ class MapFrame:
         self.map.layer("furniture").legend_on_map = self.scale >= LEGEND_MIN_SCALE
         self.map.set_scale(self.scale)
         self.map.resize(size[0], size[1] - self.band)
+        # Laid out but never painted on screen: frames are rendered (`paint`, `image`), and a paint would cost a
+        # frame and start Qt's thread pool, after which a video export could not fork its second half.
+        self.map.setUpdatesEnabled(False)
         self.map.show()
         self.app.processEvents()
         self.state.camera = self.state.bounds.home

@@ -2,8 +2,9 @@
 process draws and encodes the second half of the clip while this one does the first, and the two files are then
 joined without re-encoding (ffmpeg's concat demuxer: one constant 30 fps stream, as one process would write it).
 
-The copy is a fork, not a fresh interpreter: it already holds the imported modules and the loaded scenario, so it
-starts in a fraction of a second (a fresh one spends about two seconds importing Qt and reading the content). A
+The copy is a fork, not a fresh interpreter: it already holds the imported modules, the loaded scenario and the map
+frame, set up and not yet painted, so it starts drawing at once (a fresh one spends about two seconds importing Qt
+and reading the content, and each process setting up its own frame cost a few tenths of a second more). A
 fork copies only the thread that calls it, so it is used only while this process has no thread that could hold a
 lock the copy needs (`fork_is_safe`: Linux, and no thread Qt has started — the exporting command line process;
 in the app's own process and under the tests every frame is drawn here).
