@@ -68,7 +68,7 @@ class FrontsLayer(OperationsLayer):
                 p,
                 (ground.id, ring.tobytes(), linear, s),
                 (xy[0, 0], xy[0, 1]),
-                (*(xy.min(axis=0) - pad), *(xy.max(axis=0) + pad)),
+                _bounds(xy, pad),
                 partial(_paint_ground_at, xy, side, pocket, s),
             )
 
@@ -272,15 +272,23 @@ class ManoeuvresLayer(OperationsLayer):
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         pad = 4 * s + 2  # the edges' pens
         for arrow, shape in shapes:
-            m = arrow.manoeuvre
-            outline = shape.body if shape.course is None else np.vstack((shape.body, shape.course))
-            p.setOpacity(arrow.opacity)  # a fading arrow: its pixmap, or each of its strokes
+            m, side, start = arrow.manoeuvre, ALLIES[arrow.manoeuvre.side], shape.start
+            p.setOpacity(arrow.opacity)  # a fading arrow: its pixmaps, or each of its strokes
+            if shape.course is not None:  # the same in every frame while the arrow grows: kept apart from its body
+                self._drawings.draw(
+                    p,
+                    ("course", m.id, linear, s),
+                    start,
+                    _bounds(shape.course, pad),
+                    partial(_paint_course_at, shape.course, side, s),
+                )
+            body = shape.body if shape.bridge is None else np.vstack((shape.body, _ends(shape.bridge)))
             self._drawings.draw(
                 p,
                 (m.id, arrow.path.tobytes(), linear, s),
-                (shape.start[0], shape.start[1]),
-                (*(outline.min(axis=0) - pad), *(outline.max(axis=0) + pad)),
-                partial(_paint_arrow_at, shape, m.kind, ALLIES[m.side], s),
+                start,
+                _bounds(body, pad),
+                partial(_paint_arrow_at, shape, m.kind, side, s),
             )
         p.setOpacity(1.0)
 
@@ -329,10 +337,8 @@ def polygon(xy: np.ndarray) -> QtGui.QPolygonF:
 
 def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scale: float) -> None:
     """Filled for a blow (attack, counter-attack with a dashed edge, crossing with a bar over the river), hollow
-    for a move away (withdrawal dashed, breakout solid); the whole course, while under way, as a thin dashed line."""
+    for a move away (withdrawal dashed, breakout solid). Its whole course, while under way, is `paint_course`."""
     ink = SIDE_COLOURS[side]
-    if shape.course is not None:
-        paint_course(p, polygon(shape.course), side, scale)
     hollow = kind in ("withdrawal", "breakout")
     if hollow:
         edge = QtGui.QPen(
@@ -360,6 +366,19 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
 
 def _paint_arrow_at(shape: ArrowShape, kind: str, side: str, scale: float, p: QtGui.QPainter) -> None:
     paint_arrow(p, shape, kind, side, scale)
+
+
+def _paint_course_at(course: np.ndarray, side: str, scale: float, p: QtGui.QPainter) -> None:
+    paint_course(p, polygon(course), side, scale)
+
+
+def _bounds(xy: np.ndarray, pad: float) -> tuple[float, float, float, float]:
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    return x0 - pad, y0 - pad, x1 + pad, y1 + pad
+
+
+def _ends(line: QtCore.QLineF) -> np.ndarray:
+    return np.array([[line.x1(), line.y1()], [line.x2(), line.y2()]])
 
 
 def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: float) -> None:
