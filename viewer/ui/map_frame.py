@@ -217,12 +217,10 @@ class MapFrame:
         for layer in static:
             layer.setOpacity(0.0)  # not drawn again, yet still shown: its names and legend rows are asked for
         self.map.graphics.setBackground(None)
-        self.map.view.setBackgroundColor(None)
         try:
             self._render_map(p)
         finally:
             self.map.graphics.setBackground(PAPER)
-            self.map.view.setBackgroundColor(colour(PAPER))
             for layer in static:
                 layer.setOpacity(1.0)
         self._paint_caption(p, QtCore.QRectF(0, self.size[1] - self.band, self.size[0], self.band))
