@@ -65,6 +65,7 @@ def test_a_kept_drawing_moves_with_the_view():
 @pytest.mark.usefixtures("qapp")
 def test_the_pixel_budget_holds_and_drops_the_least_recently_used():
     cache, ground = DrawingCache(10**6), Ground()
+    cache.MAX_BUDGET_PX = 0  # the budget alone, not the frame's area (see the next test)
     for key in ("a", "b", "a", "b"):
         frame(lambda p, key=key: ground.draw(cache, p, key=key))
     each = cache.kept_px // 2
@@ -74,6 +75,17 @@ def test_the_pixel_budget_holds_and_drops_the_least_recently_used():
     frame(lambda p: ground.draw(cache, p, key="c"))  # kept: "a", the least recently used, goes
     assert cache.kept_px <= cache.budget_px
     assert cache.kept_keys() == ["b", "c"]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_bigger_picture_keeps_twice_its_area():
+    """A 4K video's grounds are four times the pixels of the 1080p ones: the budget grows with the picture."""
+    ground = Ground()
+    small = DrawingCache(1)  # nothing fits the budget itself...
+    for _ in range(3):
+        frame(lambda p: ground.draw(small, p))
+    assert small.kept_keys() == ["k"]  # ...but twice the 240 x 240 frame holds the ground
+    assert ground.drawn == 2
 
 
 @pytest.mark.usefixtures("qapp")

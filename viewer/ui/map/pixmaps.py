@@ -129,10 +129,12 @@ class DrawingCache:
     scrub or of playback draw the same few again (a stage of the front holds for days; an arrow, once grown, only
     fades). A drawing is kept from its second sight among the last SIGHTS (the first is drawn directly: painting
     into a pixmap and blitting it costs more than drawing once, and a shape under way changes every frame); at
-    most `budget_px` pixels are kept, the least recently used dropped first. Keys leave out the pan: the pixmap is
+    most `budget_px` pixels are kept (for a bigger picture, twice its area up to MAX_BUDGET_PX: a 4K video's grounds
+    are four times the pixels), the least recently used dropped first. Keys leave out the pan: the pixmap is
     placed by a device point that moves with the drawing. Vector devices (SVG, PDF) always get the drawing."""
 
     SIGHTS = 512
+    MAX_BUDGET_PX = 16_000_000
     MAX_SIDE_PX = 2500  # a drawing wider or taller than this on screen (a close zoom) is drawn, never kept
 
     def __init__(self, budget_px: int) -> None:
@@ -162,7 +164,7 @@ class DrawingCache:
         `p`'s opacity applies to the whole drawing."""
         hit = self._kept.get(key)
         if hit is None and p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster and self._second_sight(key):
-            hit = self._keep(key, anchor, bounds, paint, device_ratio(p))
+            hit = self._keep(key, anchor, bounds, paint, device_ratio(p), self._budget(p))
         if hit is None:
             origin = p.brushOrigin()
             p.setBrushOrigin(QtCore.QPointF(*anchor))  # a pattern (hatching) keeps to the drawing, cached or not
@@ -172,6 +174,11 @@ class DrawingCache:
         self._kept.move_to_end(key)
         pm, corner = hit
         p.drawPixmap(QtCore.QPointF(anchor[0], anchor[1]) - corner, pm)
+
+    def _budget(self, p: QtGui.QPainter) -> int:
+        device = p.device()
+        area = device.width() * device.height() if device is not None else 0
+        return max(self.budget_px, min(self.MAX_BUDGET_PX, 2 * area))
 
     def _second_sight(self, key: Hashable) -> bool:
         seen = key in self._seen
@@ -188,15 +195,16 @@ class DrawingCache:
         bounds: tuple[float, float, float, float],
         paint: Callable[[QtGui.QPainter], None],
         dpr: float,
+        budget: int,
     ) -> tuple[QtGui.QPixmap, QtCore.QPointF] | None:
         x0, y0, x1, y1 = bounds
         if x1 - x0 > self.MAX_SIDE_PX or y1 - y0 > self.MAX_SIDE_PX:
             return None
         x0, y0 = math.floor(x0) - 1, math.floor(y0) - 1
         w, h = max(1, math.ceil((x1 - x0 + 2) * dpr)), max(1, math.ceil((y1 - y0 + 2) * dpr))
-        if w * h > self.budget_px:
+        if w * h > budget:
             return None
-        while self._kept and self._px + w * h > self.budget_px:
+        while self._kept and self._px + w * h > budget:
             old, _ = self._kept.popitem(last=False)[1]
             self._px -= old.width() * old.height()
         pm = QtGui.QPixmap(w, h)
