@@ -71,7 +71,8 @@ def symbol_pixmap(
     elif state == "withdrawn":
         _withdrawn_badge(p, frame, scale)
     if approximate_badge:
-        badge = QtCore.QRectF(frame.right() - 12 * scale, frame.bottom() - 12 * scale, 14 * scale, 14 * scale)
+        # in the bottom right corner, low: the fill beside the middle stays the side's colour
+        badge = QtCore.QRectF(frame.right() - 11 * scale, frame.bottom() - 10.5 * scale, 13 * scale, 13 * scale)
         p.setPen(QtGui.QPen(colour(INK), max(1.0, scale)))
         p.setBrush(colour("#FFFFFF"))
         p.drawEllipse(badge)

@@ -32,7 +32,7 @@ BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI sc
 MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
 # The hatching of held ground: firm strokes on a faint wash. Half-transparent strokes on a red wash turned orange
 # over the disputed ground's tan, and the Soviet ground read as more of it (tests/test_colours.py).
-HATCH_PITCH, HATCH_PX, HATCH_ALPHA, HATCH_WASH = 8, 1.5, 0.9, 0.05
+HATCH_PITCH, HATCH_PX, HATCH_ALPHA, HATCH_WASH = 8, 1.5, 0.8, 0.05
 CLAIM_TOL_KM = 0.4  # a ground's side this near a claim line runs along it (the grounds follow the claims simplified)
 MAX_PIXMAP_PX = 2500  # a ground wider or taller than this on screen is drawn, not cached
 
