@@ -46,3 +46,37 @@ def test_opposing_sides_are_told_apart(vision):
     for a, b in itertools.combinations(SIDE_COLOURS, 2):
         if ALLIES[a] != ALLIES[b]:
             assert difference(SIDE_COLOURS[a], SIDE_COLOURS[b], SIMULATIONS[vision]) >= 20, (a, b)
+
+
+def _hatched_over_disputed(side: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The paper under the disputed ground's tint, and that with a side's hatching of held ground over it, as the
+    map paints them (RGB rows of pixels): (disputed ground, hatched pixels, the darkest stroke pixel)."""
+    from pyqtgraph.Qt import QtGui
+
+    from viewer.ui.map.operations import hatch_tile
+    from viewer.ui.style import DISPUTED_ALPHA, DISPUTED_FILL, PAPER, colour
+
+    image = QtGui.QImage(72, 72, QtGui.QImage.Format.Format_RGB32)
+    image.fill(QtGui.QColor(PAPER))
+    p = QtGui.QPainter(image)
+    p.fillRect(image.rect(), colour(DISPUTED_FILL, DISPUTED_ALPHA))
+    disputed = image.pixelColor(0, 0)
+    p.fillRect(image.rect(), QtGui.QBrush(hatch_tile(side, 1.0)))
+    p.end()
+    rgb = np.array([[image.pixelColor(x, y).getRgb()[:3] for x in range(72)] for y in range(72)]).reshape(-1, 3)
+    return np.array(disputed.getRgb()[:3]), rgb, rgb[np.argmin(rgb.sum(axis=1))]
+
+
+def _hex(rgb: np.ndarray) -> str:
+    return "#" + "".join(f"{round(float(c)):02X}" for c in rgb)
+
+
+@pytest.mark.parametrize("vision", SIMULATIONS)
+def test_soviet_hatching_is_told_apart_from_the_disputed_grounds_tint(qapp, vision):
+    """The Soviet hatching (half-transparent red strokes on a red wash) turned orange over the disputed ground's
+    tan: its strokes were a ΔE of 23 from the tan for a deuteranope, and the hatched ground's mean tone 7 to 12,
+    so the Soviet ground read as more disputed ground. Its strokes now stand out and the ground's tone shifts."""
+    disputed, hatched, stroke = _hatched_over_disputed("soviet")
+    m = SIMULATIONS[vision]
+    assert difference(_hex(stroke), _hex(disputed), m) >= 30
+    assert difference(_hex(hatched.mean(axis=0)), _hex(disputed), m) >= 12

@@ -4,11 +4,12 @@ A handful of renders of the real main window (1600x900, so the map is 1117x715 a
 fixed instant, with the camera at home, layers all on, English, no playback (docs/testing.md lists the images
 and what each one guards):
 
-- map/august-24: 24 August 1939, 12:00 - halos, filled (attacking) and hollow (retreating) arrows, a destroyed
+- map/august-24: 24 August 1939, 12:00 - "≈" badges, filled (attacking) and hollow (retreating) arrows, a destroyed
   unit, symbols pushed apart with leader lines, unit, place and claim names, scale bar, north arrow, inset,
   disputed ground, claims, modern border (the desktop's legend is in the side panel: tests/test_map_story.py).
 - map/july-03: 3 July 1939, 12:00 (Bain-Tsagan) - trails (none are drawn on 24 August).
-- map/august-24-selected (a crop): the selected unit's frame and name, the highlighted place's ring above a symbol.
+- map/august-24-selected (a crop): the selected unit's frame, name and uncertainty circle, the highlighted place's
+  ring above a symbol.
 - map/toggles/<layer>: what turning that layer off removes from the map (see `removed`).
 - timeline/campaign-august-24: the timeline bar: chapter bands, event ticks, months, the cursor.
 """
@@ -38,7 +39,9 @@ MEANINGFUL = 4 * DEFAULT.max_pixels
 # The selection crop: 6 Tk Bde (selected, at ~638,510) and Noro Heights (highlighted, at ~571,485, under the symbol
 # of 71 Inf Rgt) with the cluster of pushed-apart symbols around them.
 SELECTED_UNIT, HIGHLIGHTED_PLACE = "S-6TB", "noro_heights"
-SELECTION_CROP = QtCore.QRect(160, 400, 810, 210)  # wide enough for the names a highlighted place pushes aside
+# Wide enough for the names a highlighted place pushes aside, tall enough for the selected unit's uncertainty circle
+# (the only one drawn: the other units carry a badge).
+SELECTION_CROP = QtCore.QRect(160, 396, 810, 252)
 
 # The offscreen platform says this of every top-level window with a layout; it is not about the map.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")

@@ -88,6 +88,10 @@ def test_each_layer_paints_alone(qtbot, scenario, state, layer_type):
     layer.resized(800, 600)
     state.highlighted_place = "noro_heights"
     layer.changed("highlighted_place")
+    if layer_type.name == "halos":  # it draws the selected unit's circle only
+        pos = ctx.positions()
+        state.selected_unit = next(u.id for k, u in enumerate(ctx.motion.units) if pos.present[k] and pos.radius_km[k] >= 3)
+        layer.changed("selected_unit")
     image = view.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)  # kept: the array views its bytes
     drawn = int((pg.functions.ndarray_from_qimage(image)[:, :, :3] < 250).any(axis=2).sum())
     assert drawn > 100, f"{layer_type.name} drew nothing"
@@ -309,8 +313,8 @@ def test_a_units_arrow_shows_its_blow_not_the_move_after_it_or_one_long_past(map
 
 
 def test_hovering_a_unit_fills_its_uncertainty_and_leaving_clears_it(map_view, state, qtbot):
-    """Uncertainty is an outline for every unit (circles that do not net the map), filled for the one under the
-    pointer, as for the selected one; the halos layer switch still hides them all."""
+    """The unit under the pointer gets its uncertainty circle, a filled disc, as the selected one does (the others
+    carry a badge only); the halos layer switch still hides them all."""
     from pyqtgraph.Qt import QtTest
 
     units, viewport = map_view.layer("units"), map_view.graphics.viewport()
@@ -324,7 +328,7 @@ def test_hovering_a_unit_fills_its_uncertainty_and_leaving_clears_it(map_view, s
     after = painted(map_view)
     assert _differing(before, after) > 2000, "no fill appeared under the pointer"
     state.toggle_layer("halos", False)
-    assert _differing(painted(map_view), before) > 0  # (the outlines of all units are gone too)
+    assert _differing(painted(map_view), before) > 0  # (the badges of all units are gone too)
     state.toggle_layer("halos", True)
     QtTest.QTest.mouseMove(viewport, QtCore.QPoint(5, viewport.height() - 5))
     qtbot.waitUntil(lambda: state.hovered_unit is None)
@@ -380,13 +384,13 @@ def test_on_28_may_bykovs_blow_points_at_the_azuma_pocket_and_no_japanese_arrow_
 @pytest.mark.parametrize("side", ["soviet", "mongolian", "japanese", "manchukuo"])
 def test_a_destroyed_symbol_keeps_its_sides_colour(qapp, side):
     """Destroyed units were drawn grey with a black frame: a reader could not tell whose unit was crossed out.
-    The frame keeps the side's colour (the cross says destroyed)."""
+    The frame keeps the side's colour (the cross says destroyed): now its fill, in full."""
     from viewer.ui.style import SIDE_COLOURS
     from viewer.ui.symbols import symbol_pixmap, symbol_size
 
     img = symbol_pixmap(side, "infantry", "regiment", "destroyed", 2.0).toImage()
     mark_h, h = round(13 * 2.0), symbol_size(2.0).height()
-    edge = img.pixelColor(3, mark_h + 2 + h // 3)  # the frame's left side, clear of the cross
+    edge = img.pixelColor(8, mark_h + 2 + h // 3)  # inside the frame's left side, clear of the cross
     assert near(edge, SIDE_COLOURS[side], tol=40), (edge.name(), SIDE_COLOURS[side])
 
 
@@ -415,3 +419,136 @@ def test_a_unit_state_swatch_is_in_the_colours_of_the_sides_shown_in_it(map_view
     seen = _swatch_colours(entries[state_key].swatch)
     for side in SIDE_COLOURS:
         assert any(near(QtGui.QColor(c), SIDE_COLOURS[side], 12) for c in seen) == (side in sides), side
+
+
+AUG31 = datetime(1939, 8, 31, 12)
+
+
+def _device(map_view: MapView, layer: str) -> QtGui.QTransform:
+    """Map km to the viewport's pixels (as the layers paint)."""
+    return map_view.layer(layer).to_device(map_view.graphics.viewportTransform())
+
+
+def test_a_ground_edge_gives_way_to_the_claim_line_it_runs_along(map_view, state, scenario):
+    """On 31 August the Soviet ground reaches the Mongolian claim: its firm red edge was drawn over the dashed
+    orange claim line there, which read as a solid red front (the legend showed the claim dashed orange). The
+    ground's edge is not drawn where it runs along a claim; the claim line shows, in its dashes, as the legend."""
+    from viewer.ui.style import CLAIM_COLOURS, SIDE_COLOURS
+
+    fronts = map_view.layer("fronts")
+    state.instant = AUG26
+    assert all(fronts.along(g, r)[0].any() for g, r in fronts.frame().grounds), "a front off the claims is drawn"
+    state.instant = AUG31  # the Soviet ground is the disputed ground: from the river (a claim) to the Mongolian claim
+    (ground, ring), *_ = [(g, r) for g, r in fronts.frame().grounds if g.side == "soviet"]
+    edge, pieces = fronts.along(ground, ring)
+    assert not edge.all() and pieces
+    claim = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
+    image = _pixels(painted(map_view))
+    t = _device(map_view, "fronts")
+    orange, red, samples = 0, 0, 0
+    for i in np.flatnonzero(~edge):  # points along the Mongolian claim where the ground's sides run along it
+        a, b = ring[i], ring[(i + 1) % len(ring)]
+        if claim.distance(shapely_point((a + b) / 2)) > 0.5:
+            continue  # along the river
+        for f in np.linspace(0.1, 0.9, 9):
+            pt = t.map(QtCore.QPointF(*claim.interpolate(claim.project(shapely_point(a + f * (b - a)))).coords[0]))
+            x, y = pt.x(), pt.y()
+            if not (2 <= x < image.shape[1] - 2 and 2 <= y < image.shape[0] - 2):
+                continue
+            patch = image[int(y) - 1 : int(y) + 2, int(x) - 1 : int(x) + 2, 2::-1].reshape(-1, 3)  # BGRA: RGB
+            samples += 1
+            orange += any(_close(px, CLAIM_COLOURS["mongolia"], 30) for px in patch)
+            red += all(_close(px, SIDE_COLOURS["soviet"], 25) for px in patch)
+    assert samples >= 10
+    assert orange > samples / 3, f"the claim's orange dashes show at only {orange} of {samples} points"
+    assert red < samples / 10, f"a solid red line covers the claim at {red} of {samples} points"
+
+
+def shapely_point(xy: np.ndarray):
+    from shapely.geometry import Point
+
+    return Point(float(xy[0]), float(xy[1]))
+
+
+def _close(px: np.ndarray, hex_colour: str, tol: int) -> bool:
+    ref = QtGui.QColor(hex_colour)
+    return max(abs(int(px[0]) - ref.red()), abs(int(px[1]) - ref.green()), abs(int(px[2]) - ref.blue())) <= tol
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "mn", "ja"])
+def test_the_pocket_says_it_was_japanese_held_in_every_language(map_view, state, language):
+    """The encircled ground of 24 and 26 August was explained only as "encircled": a reader could not tell whose
+    ground it was. Its legend row and its name on the map say it was held by the Japanese, in every language."""
+    from viewer.ui import i18n
+
+    state.instant = AUG26
+    fronts = map_view.layer("fronts")
+    try:
+        i18n.language().set(language, "soviet")
+        legend = {e.key: e.text for e in fronts.legend()}["ground:pocket"]
+        names = {lb.text for lb in fronts.labels(map_view.graphics.viewportTransform())}
+    finally:
+        i18n.language().set("en", "soviet")
+    english = {"legend": "Ground held by Japanese forces, encircled (approximate)", "name": "Japanese-held, encircled"}
+    if language == "en":
+        assert legend == english["legend"] and names == {english["name"]}
+    else:
+        assert legend != english["legend"] and english["name"] not in names and len(names) == 1
+
+
+@pytest.mark.parametrize("side", ["soviet", "japanese"])
+def test_destroyed_and_withdrawn_symbols_differ_at_a_glance(qapp, side):
+    """Both were pale (a destroyed unit's fill at 30 %, a withdrawn one's at 45 %) and told apart by a cross alone.
+    Now a destroyed unit keeps its full colours under a bold black cross that reaches past its frame; a withdrawn
+    one is faded whole and carries a white badge with a turning arrow."""
+    from viewer.ui.style import SIDE_COLOURS
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    s = 2.0
+    mark_h, size = round(13 * s), symbol_size(s)
+    top, left, w, h = mark_h + 2, 2, size.width(), size.height()
+
+    def pixels(state: str) -> np.ndarray:
+        image = symbol_pixmap(side, "armour", "regiment", state, s).toImage()
+        image = image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)
+        return pg.functions.ndarray_from_qimage(image).astype(int)  # B, G, R, A
+
+    destroyed, withdrawn = pixels("destroyed"), pixels("withdrawn")
+    fill_at = (top + h - 8, left + 8)  # inside the frame, low on the left: clear of glyph, cross and badges
+    assert destroyed[fill_at][3] == 255 and _close(destroyed[fill_at][2::-1], SIDE_COLOURS[side], 12)
+    assert withdrawn[fill_at][3] < 0.5 * 255, "a withdrawn unit is faded"
+    cx, cy = left + w // 2, top + h // 2
+    assert destroyed[cy, cx][:3].max() < 60, "a black cross at the frame's middle"
+    assert destroyed[top - 2, cx - h // 2 - 2][3] > 200, "the cross reaches past the frame's top"
+    badge = withdrawn[top + round(8 * s) - 1 : top + round(8 * s) + 2, left + 3 : left + round(16 * s) - 2]
+    assert (badge[..., 3] == 255).all(), "the withdrawn badge is drawn at full strength"
+    assert (badge[..., :3].max(axis=2) < 80).any(), "with its arrow in ink"
+
+
+def test_uncertainty_is_a_badge_and_only_the_selected_unit_has_a_circle(map_view, state):
+    """In August the dashed circles of every approximate unit netted the centre of the map, over the river, the
+    places and the other units. Each approximate unit now carries a "≈" badge; the circle (how far) is drawn for
+    the selected unit (and the one under the pointer) only; the "halos" switch hides both."""
+    state.instant = AUG26
+    state.toggle_layer("legend", False)  # its rows follow the switch: the picture is the map's alone
+    units, halos = map_view.layer("units"), map_view.layer("halos")
+    pos = map_view.ctx.positions()
+    approximate = [u.id for k, u in enumerate(map_view.ctx.motion.units) if pos.present[k] and pos.radius_km[k] >= 3]
+    assert len(approximate) >= 5
+    assert not len(halos.circled())
+    on = _pixels(painted(map_view))
+    state.toggle_layer("halos", False)
+    off = _pixels(painted(map_view))
+    state.toggle_layer("halos", True)
+    changed = np.abs(on - off).max(axis=2) > 12
+    inside = np.zeros_like(changed)
+    for x, y, w, h in units.obstacles(map_view.graphics.viewportTransform()):  # the symbols' rectangles
+        inside[max(0, int(y)) : max(0, int(y + h) + 1), max(0, int(x)) : max(0, int(x + w) + 1)] = True
+    assert changed.sum() > 20 * len(approximate), "the badges come and go with the switch"
+    assert (changed & ~inside).sum() < 50, "nothing but the badges: no circle is drawn"
+    assert {e.key for e in halos.legend()} == {"halos:approximate"}
+    state.selected_unit = approximate[0]
+    assert [map_view.ctx.motion.units[k].id for k in halos.circled()] == [approximate[0]]
+    circle = (np.abs(_pixels(painted(map_view)) - on).max(axis=2) > 12) & ~inside
+    assert circle.sum() > 2000, "the selected unit's circle"
+    assert {e.key for e in halos.legend()} == {"halos:approximate", "halos:circle"}

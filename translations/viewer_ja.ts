@@ -322,12 +322,16 @@ Details were written to:
         <translation>≈ おおよその位置</translation>
     </message>
     <message>
-        <source>Encircled</source>
-        <translation>包囲</translation>
+        <source>where the unit selected may have been (approximate position)</source>
+        <translation>選択中の部隊がいた可能性のある範囲（おおよその位置）</translation>
     </message>
     <message>
-        <source>Japanese forces encircled (approximate)</source>
-        <translation>包囲された日本軍（概略）</translation>
+        <source>Japanese-held, encircled</source>
+        <translation>日本軍確保地域・包囲下</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces, encircled (approximate)</source>
+        <translation>日本軍の確保地域・包囲下（概略）</translation>
     </message>
     <message>
         <source>Ground held by Soviet and Mongolian forces (approximate)</source>
@@ -406,12 +410,12 @@ Details were written to:
         <translation>部隊の後退（細い破線の矢印）</translation>
     </message>
     <message>
-        <source>destroyed</source>
-        <translation>壊滅</translation>
+        <source>destroyed (crossed out)</source>
+        <translation>壊滅（×印）</translation>
     </message>
     <message>
-        <source>withdrawn (faded)</source>
-        <translation>撤収（薄色）</translation>
+        <source>withdrawn from the fighting (faded, turning arrow)</source>
+        <translation>戦闘から撤収（薄色・反転矢印）</translation>
     </message>
     <message>
         <source>moved aside; dot: true place</source>

@@ -322,12 +322,16 @@ Details were written to:
         <translation>≈ ойролцоо байрлал</translation>
     </message>
     <message>
-        <source>Encircled</source>
-        <translation>Бүслэгдсэн</translation>
+        <source>where the unit selected may have been (approximate position)</source>
+        <translation>сонгосон анги байж болох газар (ойролцоо байрлал)</translation>
     </message>
     <message>
-        <source>Japanese forces encircled (approximate)</source>
-        <translation>Бүслэгдсэн Японы цэрэг (ойролцоогоор)</translation>
+        <source>Japanese-held, encircled</source>
+        <translation>Японы эзэмшил, бүслэгдсэн</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces, encircled (approximate)</source>
+        <translation>Японы цэргийн эзэмшиж байсан газар, бүслэгдсэн (ойролцоогоор)</translation>
     </message>
     <message>
         <source>Ground held by Soviet and Mongolian forces (approximate)</source>
@@ -406,12 +410,12 @@ Details were written to:
         <translation>Анги ухарч байна (нарийн тасархай сум)</translation>
     </message>
     <message>
-        <source>destroyed</source>
-        <translation>устгагдсан</translation>
+        <source>destroyed (crossed out)</source>
+        <translation>устгагдсан (хэрээсээр дарсан)</translation>
     </message>
     <message>
-        <source>withdrawn (faded)</source>
-        <translation>татагдсан (бүдэг)</translation>
+        <source>withdrawn from the fighting (faded, turning arrow)</source>
+        <translation>тулалдаанаас татагдсан (бүдэг, буцах сум)</translation>
     </message>
     <message>
         <source>moved aside; dot: true place</source>

@@ -322,12 +322,16 @@ Details were written to:
         <translation>≈ приблизительная позиция</translation>
     </message>
     <message>
-        <source>Encircled</source>
-        <translation>Окружены</translation>
+        <source>where the unit selected may have been (approximate position)</source>
+        <translation>где могла находиться выбранная часть (приблизительная позиция)</translation>
     </message>
     <message>
-        <source>Japanese forces encircled (approximate)</source>
-        <translation>Окружённые японские войска (приблизительно)</translation>
+        <source>Japanese-held, encircled</source>
+        <translation>Японские позиции в окружении</translation>
+    </message>
+    <message>
+        <source>Ground held by Japanese forces, encircled (approximate)</source>
+        <translation>Территория, удерживаемая японскими войсками, в окружении (приблизительно)</translation>
     </message>
     <message>
         <source>Ground held by Soviet and Mongolian forces (approximate)</source>
@@ -406,12 +410,12 @@ Details were written to:
         <translation>Часть отходит (тонкая пунктирная стрелка)</translation>
     </message>
     <message>
-        <source>destroyed</source>
-        <translation>уничтожена</translation>
+        <source>destroyed (crossed out)</source>
+        <translation>уничтожена (перечёркнута)</translation>
     </message>
     <message>
-        <source>withdrawn (faded)</source>
-        <translation>выведена (бледно)</translation>
+        <source>withdrawn from the fighting (faded, turning arrow)</source>
+        <translation>выведена из боя (бледно, стрелка разворота)</translation>
     </message>
     <message>
         <source>moved aside; dot: true place</source>

@@ -20,6 +20,7 @@ MODERN = "#8A8A8A"
 HEIGHT = "#7A4E2D"
 INK = "#2B2B2B"
 DISPUTED_FILL = "#E8B04B"
+DISPUTED_ALPHA = 0.38  # the tint of the disputed ground over the paper
 FONT_FAMILY = FAMILY  # bundled (fonts.py), so every machine draws the same letters
 
 # Sizes in pixels at a 1080-pixel-high window (VISUAL.md: date >= 48, notes >= 22, map labels >= 16).

@@ -22,6 +22,10 @@ ECHELON_MARKS = {
 }
 
 
+WITHDRAWN_OPACITY = 0.4
+CROSS_REACH = 3  # pixels (at UI scale 1) a destroyed unit's cross reaches past its frame's top and bottom
+
+
 def symbol_size(scale: float) -> QtCore.QSize:
     return QtCore.QSize(round(40 * scale), round(27 * scale))
 
@@ -43,16 +47,11 @@ def symbol_pixmap(
     p = pixmap_painter(pm)  # records its drawing while an SVG export asks for vectors
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     frame = QtCore.QRectF(2, mark_h + 2, w, h)
-    destroyed = state == "destroyed"
-    # a destroyed unit keeps its side's colour in a heavy frame round a pale fill, so one can tell whose it was
-    fill = colour(SIDE_COLOURS[side], 0.3 if destroyed else 0.45 if state == "withdrawn" else 1.0)
-    pen = (
-        QtGui.QPen(colour(SIDE_COLOURS[side]), max(2.5, 3.5 * scale))
-        if destroyed
-        else QtGui.QPen(colour(INK), max(1.5, 2 * scale))
-    )
-    p.setPen(pen)
-    p.setBrush(fill)
+    # a withdrawn unit is faded whole (its badge is not); a destroyed one keeps its full colours and is crossed out:
+    # both pale, as before, they were told apart by the cross alone
+    p.setOpacity(WITHDRAWN_OPACITY if state == "withdrawn" else 1.0)
+    p.setPen(QtGui.QPen(colour(INK), max(1.5, 2 * scale)))
+    p.setBrush(colour(SIDE_COLOURS[side]))
     p.drawRect(frame)
     glyph = QtGui.QPen(colour("#FFFFFF"), max(1.5, 2.2 * scale))
     glyph.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
@@ -66,19 +65,62 @@ def symbol_pixmap(
         QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
         ECHELON_MARKS[echelon],
     )
+    p.setOpacity(1.0)
+    if state == "destroyed":
+        _cross_out(p, frame, scale)
+    elif state == "withdrawn":
+        _withdrawn_badge(p, frame, scale)
     if approximate_badge:
-        badge = QtCore.QRectF(frame.right() - 12 * scale, frame.bottom() - 12 * scale, 14 * scale, 14 * scale)
+        # in the bottom right corner, low: the fill beside the middle stays the side's colour
+        badge = QtCore.QRectF(frame.right() - 11 * scale, frame.bottom() - 10.5 * scale, 13 * scale, 13 * scale)
         p.setPen(QtGui.QPen(colour(INK), max(1.0, scale)))
         p.setBrush(colour("#FFFFFF"))
         p.drawEllipse(badge)
         p.setFont(font(11 * scale, bold=True))
         p.drawText(badge, QtCore.Qt.AlignmentFlag.AlignCenter, "≈")
-    if destroyed:
-        p.setPen(QtGui.QPen(colour("#111111"), max(2.0, 3 * scale)))
-        p.drawLine(frame.topLeft() - QtCore.QPointF(3, 3), frame.bottomRight() + QtCore.QPointF(3, 3))
-        p.drawLine(frame.bottomLeft() + QtCore.QPointF(-3, 3), frame.topRight() + QtCore.QPointF(3, -3))
     p.end()
     return pm
+
+
+def _cross_out(p: QtGui.QPainter, frame: QtCore.QRectF, scale: float) -> None:
+    """A destroyed unit: a bold black X on a white casing, square and reaching past the frame's top and bottom, so
+    it reads as the unit crossed out, not as the infantry's thin white X inside the frame."""
+    c, half = frame.center(), frame.height() / 2 + CROSS_REACH * scale
+    strokes = (
+        QtCore.QLineF(c.x() - half, c.y() - half, c.x() + half, c.y() + half),
+        QtCore.QLineF(c.x() - half, c.y() + half, c.x() + half, c.y() - half),
+    )
+    for pen in (QtGui.QPen(colour("#FFFFFF"), max(4.0, 6.5 * scale)), QtGui.QPen(colour("#111111"), max(2.5, 3.5 * scale))):
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        p.setPen(pen)
+        p.drawLines(strokes)
+
+
+def _withdrawn_badge(p: QtGui.QPainter, frame: QtCore.QRectF, scale: float) -> None:
+    """A withdrawn unit: a white badge in the frame's top left corner with a turning-back arrow (a U-turn, which
+    points no way on the map: the unit left the battle, not along a direction one could read from it)."""
+    r = 8 * scale
+    c = QtCore.QPointF(frame.left() + r, frame.top() + r)
+    p.setPen(QtGui.QPen(colour(INK), max(1.0, scale)))
+    p.setBrush(colour("#FFFFFF"))
+    p.drawEllipse(c, r, r)
+    arc = QtCore.QRectF(c.x() - r * 0.45, c.y() - r * 0.5, r * 0.9, r * 0.9)
+    pen = QtGui.QPen(colour(INK), max(1.3, 1.6 * scale))
+    pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+    p.setPen(pen)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.drawArc(arc, 0, 180 * 16)  # over the top, from the right end to the left one
+    tip, head = QtCore.QPointF(arc.left(), c.y() + r * 0.5), r * 0.35
+    p.setPen(QtCore.Qt.PenStyle.NoPen)
+    p.setBrush(colour(INK))
+    p.drawPolygon(
+        QtGui.QPolygonF(
+            [tip, QtCore.QPointF(tip.x() - head, tip.y() - head * 1.2), QtCore.QPointF(tip.x() + head, tip.y() - head * 1.2)]
+        )
+    )
+    p.setPen(pen)
+    p.drawLine(QtCore.QPointF(arc.left(), arc.center().y()), QtCore.QPointF(arc.left(), tip.y() - head * 1.1))
+    p.drawLine(QtCore.QPointF(arc.right(), arc.center().y()), QtCore.QPointF(arc.right(), c.y() + r * 0.45))
 
 
 def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float) -> None:

@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
-from ..style import CLAIM_COLOURS, DISPUTED_FILL, LAKE, PAPER, RIVER, colour, font
+from ..style import CLAIM_COLOURS, DISPUTED_ALPHA, DISPUTED_FILL, LAKE, PAPER, RIVER, colour, font
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
 from .swatches import fill_swatch, line_swatch
 
@@ -40,6 +40,14 @@ def cosmetic(
     pen.setCosmetic(True)
     pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def claim_pen(claimant: str, scale: float) -> QtGui.QPen:
+    """A claim drawn as a line (Mongolia's; Manchukuo's is the river): dashed in the claimant's colour. The held
+    ground that reaches it draws it again above its hatching, in step with these dashes (operations.py)."""
+    pen = cosmetic(CLAIM_COLOURS[claimant], 3.5 * scale, QtCore.Qt.PenStyle.DashLine, 0.9)
+    pen.setDashPattern([4, 3])
     return pen
 
 
@@ -197,7 +205,8 @@ def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, Q
     claim line, whose course it shares in part: drawn under, it would vanish), each with its legend key. Line
     widths are pixels at UI scale 1."""
     sc, s = ctx.scenario, ctx.scale
-    shapes = [("disputed", path_of(sc.disputed_ground_km), NO_PEN, QtGui.QBrush(colour(DISPUTED_FILL, 0.38)), "disputed")]
+    tint = QtGui.QBrush(colour(DISPUTED_FILL, DISPUTED_ALPHA))
+    shapes = [("disputed", path_of(sc.disputed_ground_km), NO_PEN, tint, "disputed")]
     for claim in sc.claims:
         if claim.claimant == "manchukuo":  # the river itself: a broad band under the river line
             pen = cosmetic(CLAIM_COLOURS[claim.claimant], 11 * s, alpha=0.45)
@@ -212,8 +221,7 @@ def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, Q
         shapes.append(("", path_of(f.geometry_km), pen, NO_BRUSH, "river:approximate" if approximate else "river"))
     for claim in sc.claims:
         if claim.claimant != "manchukuo":
-            pen = cosmetic(CLAIM_COLOURS[claim.claimant], 3.5 * s, QtCore.Qt.PenStyle.DashLine, 0.9)
-            pen.setDashPattern([4, 3])
+            pen = claim_pen(claim.claimant, s)
             shapes.append(("claims", path_of(claim.feature.geometry_km), pen, NO_BRUSH, f"claim:{claim.claimant}"))
     for f in sc.layers["border-modern"]:
         shapes.append(

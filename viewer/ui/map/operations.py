@@ -15,10 +15,14 @@ from functools import lru_cache, partial
 import numpy as np
 import shapely
 from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import substring
 
-from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
+from .base import claim_pen
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
 from .pixmaps import DrawingCache
 
@@ -27,6 +31,10 @@ ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket 
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
 MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
+# The hatching of held ground: firm strokes on a faint wash. Half-transparent strokes on a red wash turned orange
+# over the disputed ground's tan, and the Soviet ground read as more of it (tests/test_colours.py).
+HATCH_PITCH, HATCH_PX, HATCH_ALPHA, HATCH_WASH = 8, 1.5, 0.8, 0.05
+CLAIM_TOL_KM = 0.4  # a ground's side this near a claim line runs along it (the grounds follow the claims simplified)
 CACHE_PX = 4_000_000  # pixels each layer keeps of drawings seen again (16 MB): every stage and arrow at 1080p
 
 
@@ -50,10 +58,29 @@ class FrontsLayer(OperationsLayer):
     name = "fronts"
     z = 1.0  # above the base map, under trails, discs, places and units
     toggle = "fronts"
+    watches = frozenset({"instant", "layers"})  # layers: with the claims hidden, a ground's edge is whole
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._drawings = DrawingCache(CACHE_PX)
+        self._claims = shapely.union_all([c.feature.geometry_km for c in ctx.scenario.claims])
+        self._claim_lines = [  # the claims drawn as lines (Manchukuo's is the river), part by part
+            (c.claimant, part)
+            for c in ctx.scenario.claims
+            if c.claimant != "manchukuo"
+            for part in getattr(c.feature.geometry_km, "geoms", [c.feature.geometry_km])
+        ]
+
+    def along(self, ground: Ground, ring: np.ndarray) -> tuple[np.ndarray, list[ClaimPiece]]:
+        """Which sides of the ring (point i to point i + 1, the last to the first) are drawn as the ground's edge,
+        and the pieces of claim line the ground reaches. Along a claim (within CLAIM_TOL_KM at both ends and the
+        middle of a side) the claim is the edge: the ground's firm line is left out and the claim line is drawn
+        again above the hatching. Drawn over it, the edge hid the claim: on 31 August the Mongolian claim, which the
+        Soviet ground reached, read as a solid red front. With the claims hidden the edge is whole. Kept per
+        outline: most grounds keep theirs for days."""
+        if "claims" not in self.state.layers:
+            return np.ones(len(ring), dtype=bool), []
+        return self.memo(f"along:{ground.id}", ring.tobytes(), lambda: _along(ring, self._claims, self._claim_lines))
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
@@ -63,35 +90,41 @@ class FrontsLayer(OperationsLayer):
         pad = 8 * s + 2  # the pocket's ring is drawn over the edge
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
-            side, pocket = ALLIES[ground.side], ground.kind == "pocket"
-            self._drawings.draw(
+            edge, pieces = self.along(ground, ring)
+            claims = [device_xy(t, piece.xy[:, 0], piece.xy[:, 1]) for piece in pieces]
+            self._drawings.draw(  # the claim lines it reaches with it: dashed lines cost milliseconds a frame
                 p,
-                (ground.id, ring.tobytes(), linear, s),
+                (ground.id, ring.tobytes(), edge.tobytes(), linear, s),
                 (xy[0, 0], xy[0, 1]),
-                _bounds(xy, pad),
-                partial(_paint_ground_at, xy, side, pocket, s),
+                _bounds(np.vstack([xy, *claims]), pad),
+                partial(_paint_ground_at, xy, ALLIES[ground.side], ground.kind == "pocket", s, edge, pieces, t),
             )
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        """A pocket says what it is, so a reader who has not found the legend still sees who was encircled."""
+        """A pocket says what it is, so a reader who has not found the legend still sees who was encircled and whose
+        ground it was: in the colour of the side that held it (the ring round it is in the encircler's). Offered at
+        the pocket's northern, southern, western and eastern edges, in that order, and farther out on a leader line:
+        inside it the units' symbols crowd it out, and on 26 August a height took the northern spot."""
         t, s = self.to_device(scene_to_device), self.scale
         out = []
         for ground, ring in self.frame().grounds:
             if ground.kind != "pocket":
                 continue
             xy = device_xy(t, ring[:, 0], ring[:, 1])
-            x, y = xy[int(np.argmin(xy[:, 1]))]  # on its northern edge: inside, the units' symbols crowd it out
-            out.append(
-                MapLabel(
-                    ("pocket", ground.id),
-                    translate("Map", "Encircled"),
-                    (float(x), float(y)),
-                    10 * s,
-                    font(15 * s, bold=True, italic=True),
-                    colour(SIDE_COLOURS[ENCIRCLER[ALLIES[ground.side]]]).darker(120),
-                    CLAIM,
+            ends = dict.fromkeys(int(i) for i in (xy[:, 1].argmin(), xy[:, 1].argmax(), xy[:, 0].argmin(), xy[:, 0].argmax()))
+            for i in ends:
+                out.append(
+                    MapLabel(
+                        ("pocket", ground.id),
+                        translate("Map", "Japanese-held, encircled"),
+                        (float(xy[i, 0]), float(xy[i, 1])),
+                        10 * s,
+                        font(15 * s, bold=True, italic=True),
+                        colour(SIDE_COLOURS[ALLIES[ground.side]]).darker(120),
+                        CLAIM,
+                        reach=48 * s,  # farther out on a leader line rather than over a unit's symbol
+                    )
                 )
-            )
         return out
 
     def legend(self) -> list[LegendEntry]:
@@ -104,24 +137,80 @@ class FrontsLayer(OperationsLayer):
         return list(out.values())
 
 
-def _paint_ground_at(xy: np.ndarray, side: str, pocket: bool, scale: float, p: QtGui.QPainter) -> None:
-    paint_ground(p, polygon(xy), side, pocket, scale)
+def _paint_ground_at(
+    xy: np.ndarray,
+    side: str,
+    pocket: bool,
+    scale: float,
+    edge: np.ndarray,
+    pieces: list[ClaimPiece],
+    t: QtGui.QTransform,
+    p: QtGui.QPainter,
+) -> None:
+    paint_ground(p, polygon(xy), side, pocket, scale, edge)
+    paint_claims(p, t, pieces, scale)
 
 
-def paint_ground(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float) -> None:
-    """Held ground: the side's hatching on a pale wash and a firm edge; a pocket is ringed in the encircler's colour.
+@dataclass(frozen=True)
+class ClaimPiece:
+    """A stretch of a claim line that a ground reaches: `start` km along its line (whose dashes it continues)."""
+
+    claimant: str
+    start: float
+    xy: np.ndarray  # (n, 2) km
+
+
+def _along(ring: np.ndarray, claims: BaseGeometry, lines: list[tuple[str, LineString]]) -> tuple[np.ndarray, list[ClaimPiece]]:
+    """`FrontsLayer.along`, worked out."""
+    mid = (ring + np.roll(ring, -1, axis=0)) / 2
+    near, near_middle = (shapely.distance(shapely.points(xy), claims) <= CLAIM_TOL_KM for xy in (ring, mid))
+    on = near & np.roll(near, -1) & near_middle
+    pieces = []
+    for claimant, line in lines:
+        spans = sorted(
+            sorted((line.project(Point(ring[i])), line.project(Point(ring[(i + 1) % len(ring)]))))
+            for i in np.flatnonzero(on)
+            if line.distance(Point(*mid[i])) <= CLAIM_TOL_KM
+        )
+        merged: list[list[float]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1] + 0.01:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        pieces += [ClaimPiece(claimant, a, np.asarray(substring(line, a, b).coords)[:, :2]) for a, b in merged if b > a]
+    return ~on, pieces
+
+
+def paint_claims(p: QtGui.QPainter, t: QtGui.QTransform, pieces: list[ClaimPiece], scale: float) -> None:
+    """The claim lines the grounds reach, above their hatching, each piece's dashes in step with the whole line's
+    below (its dash offset is its distance along the line, in pen widths)."""
+    px_per_km = float(np.hypot(t.m11(), t.m12()))
+    for piece in pieces:
+        pen = claim_pen(piece.claimant, scale)
+        pen.setDashOffset(piece.start * px_per_km / pen.widthF())
+        p.setPen(pen)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        p.drawPolyline(polygon(device_xy(t, piece.xy[:, 0], piece.xy[:, 1])))
+
+
+def paint_ground(
+    p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, pocket: bool, scale: float, edge: np.ndarray | None = None
+) -> None:
+    """Held ground: the side's hatching on a pale wash and a firm edge (only the sides `edge` marks, if given:
+    along a claim line the claim is the edge); a pocket is ringed in the encircler's colour.
     The hatching is one tiled texture on screen (filling big areas with a pattern brush costs milliseconds a frame);
     an SVG or PDF gets it as lines, so the exported map stays vectors."""
     vector = p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster
-    fill = colour(SIDE_COLOURS[side], 0.10) if vector else QtGui.QBrush(hatch_tile(side, round(scale, 2)))
-    edge = QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale)
+    fill = colour(SIDE_COLOURS[side], HATCH_WASH) if vector else QtGui.QBrush(hatch_tile(side, round(scale, 2)))
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side], 0.9), 2.2 * scale)
     if pocket:
         ring = QtGui.QPen(colour(SIDE_COLOURS[ENCIRCLER[side]], 0.9), 8 * scale, QtCore.Qt.PenStyle.DashLine)
         ring.setDashPattern([1.2, 0.8])
         fill_then_edge(p, poly, fill, ring)
-        fill_then_edge(p, poly, None, edge)
+        fill_then_edge(p, poly, None, pen, edge)
     else:
-        fill_then_edge(p, poly, fill, edge)
+        fill_then_edge(p, poly, fill, pen, edge)
     if vector:
         hatch_lines(p, poly, side, scale)
 
@@ -139,15 +228,21 @@ def hatch_lines(p: QtGui.QPainter, poly: QtGui.QPolygonF, side: str, scale: floa
     starts = np.arange(r.left() - h, r.right() + h, pitch)
     y0, y1 = (r.bottom(), r.top()) if rising else (r.top(), r.bottom())
     strokes = shapely.intersection(shapely.MultiLineString([[(x, y0), (x + h, y1)] for x in starts]), ground)
-    p.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), scale))
+    p.setPen(hatch_pen(side, scale))
     for line in getattr(strokes, "geoms", [strokes]):
         if isinstance(line, shapely.LineString) and not line.is_empty:
             p.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in line.coords]))
 
 
-def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush | QtGui.QColor | None, pen: QtGui.QPen) -> None:
+def fill_then_edge(
+    p: QtGui.QPainter,
+    poly: QtGui.QPolygonF,
+    brush: QtGui.QBrush | QtGui.QColor | None,
+    pen: QtGui.QPen,
+    edge: np.ndarray | None = None,
+) -> None:
     """Fill without antialiasing, then stroke the edge with it: the edge hides the fill's steps, and an antialiased
-    fill of a large shape costs far more than the two together."""
+    fill of a large shape costs far more than the two together. `edge`, if given, says which sides are stroked."""
     antialiased = p.testRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     if brush is not None:
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
@@ -157,13 +252,40 @@ def fill_then_edge(p: QtGui.QPainter, poly: QtGui.QPolygonF, brush: QtGui.QBrush
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, antialiased)
     p.setPen(pen)
     p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-    p.drawPolygon(poly)
+    if edge is None or edge.all():
+        p.drawPolygon(poly)
+        return
+    for run in runs(edge):  # the stroked sides, as open lines
+        p.drawPolyline(QtGui.QPolygonF([poly[i % len(poly)] for i in range(run[0], run[1] + 1)]))
+
+
+def runs(drawn: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True sides of a ring, as (first point, last point) of each; the last point may be past the
+    end (it wraps to the first), so a run across the ring's start is one line."""
+    n = len(drawn)
+    if not drawn.any():
+        return []
+    start = int(np.argmin(drawn))  # a side not drawn: every run begins after one
+    out, first = [], None
+    for j in range(start + 1, start + n + 1):
+        if drawn[j % n] and first is None:
+            first = j
+        elif not drawn[j % n] and first is not None:
+            out.append((first, j))
+            first = None
+    if first is not None:
+        out.append((first, start + n))
+    return out
 
 
 def hatch_pitch(scale: float) -> int:
-    """Pixels between hatching strokes: 9 at UI scale 1, in proportion at others (a 4K map is the 1080p one
-    scaled up), never so close that the strokes merge."""
-    return max(3, round(9 * scale))
+    """Pixels between hatching strokes: HATCH_PITCH at UI scale 1, in proportion at others (a 4K map is the 1080p
+    one scaled up), never so close that the strokes merge."""
+    return max(3, round(HATCH_PITCH * scale))
+
+
+def hatch_pen(side: str, scale: float) -> QtGui.QPen:
+    return QtGui.QPen(colour(SIDE_COLOURS[side], HATCH_ALPHA), HATCH_PX * scale)
 
 
 @lru_cache(maxsize=8)
@@ -171,9 +293,9 @@ def hatch_tile(side: str, scale: float) -> QtGui.QPixmap:
     """A tile of the side's hatching on its pale wash: '/' for the Soviet side, '\\' for the Japanese."""
     n = hatch_pitch(scale)
     pm = QtGui.QPixmap(n, n)
-    pm.fill(colour(SIDE_COLOURS[side], 0.10))
+    pm.fill(colour(SIDE_COLOURS[side], HATCH_WASH))
     q = QtGui.QPainter(pm)
-    q.setPen(QtGui.QPen(colour(SIDE_COLOURS[side], 0.5), scale))
+    q.setPen(hatch_pen(side, scale))
     for shift in (-n, 0, n):  # the neighbours' strokes too, so the tiles join
         if HATCH[side] == QtCore.Qt.BrushStyle.BDiagPattern:
             q.drawLine(QtCore.QPointF(shift, n), QtCore.QPointF(shift + n, 0))
@@ -185,7 +307,7 @@ def hatch_tile(side: str, scale: float) -> QtGui.QPixmap:
 
 def _ground_text(side: str, pocket: bool) -> str:
     if pocket:
-        return translate("Map", "Japanese forces encircled (approximate)")
+        return translate("Map", "Ground held by Japanese forces, encircled (approximate)")
     if side == "soviet":
         return translate("Map", "Ground held by Soviet and Mongolian forces (approximate)")
     return translate("Map", "Ground held by Japanese forces (approximate)")

@@ -1,9 +1,9 @@
 """Units at the state's instant: APP-6-style symbols, an arrow while attacking or retreating, the selected
 unit's frame, leader lines where symbols were pushed apart, a name each; a click selects a unit.
 
+An approximate position is a "≈" badge on the symbol (halos.py draws the circle of the selected unit only).
 Up to DETAIL_MAX units on screen are drawn one by one with all of that; beyond it they are a crowd: one
-batched blit from a symbol atlas, no per-unit Python work, no names, and uncertainty as a "≈" badge on the
-symbol rather than a circle each (hundreds of circles net the map and cost more to blend than the symbols):
+batched blit from a symbol atlas, no per-unit Python work, no names, badges whatever the "halos" switch says:
 scrubbing 3,000 units stays smooth.
 """
 
@@ -65,7 +65,7 @@ class UnitLayout:
 class UnitsLayer(MapLayer):
     name = "units"
     z = 10.0
-    watches = frozenset({"instant", "selected_unit"})
+    watches = frozenset({"instant", "selected_unit", "layers"})  # layers: the "halos" switch shows the "≈" badges
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
@@ -108,7 +108,8 @@ class UnitsLayer(MapLayer):
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
-        pm = symbol_pixmap(unit.side, unit.branch, unit.echelon, state, round(self.scale, 2), dpr)
+        badge = bool(self.ctx.positions().radius_km[k] > 0) and "halos" in self.state.layers  # see halos.py
+        pm = symbol_pixmap(unit.side, unit.branch, unit.echelon, state, round(self.scale, 2), dpr, badge)
         w, h = pm.width() / dpr, pm.height() / dpr
         p.drawPixmap(QtCore.QPointF(pt.x() - w / 2, pt.y() - h / 2), pm)
         if unit.id == self.state.selected_unit:
@@ -236,8 +237,8 @@ class UnitsLayer(MapLayer):
         texts = {
             "attacking": translate("Map", "Unit attacking (thin arrow)"),
             "retreating": translate("Map", "Unit withdrawing (thin dashed arrow)"),
-            "destroyed": translate("Map", "destroyed"),
-            "withdrawn": translate("Map", "withdrawn (faded)"),
+            "destroyed": translate("Map", "destroyed (crossed out)"),
+            "withdrawn": translate("Map", "withdrawn from the fighting (faded, turning arrow)"),
         }
         for state, text in texts.items():
             who = moving.get(state) if state in ("attacking", "retreating") else side_in.get(state)
@@ -251,8 +252,7 @@ class UnitsLayer(MapLayer):
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
         if not detailed and np.any(pos.radius_km[ks] > 0):
-            badge = _frame_of(s, *kinds[0], "holding", round(s, 2), 1.0, True)
-            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), badge))
+            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), badge_swatch(s)))
         small = font(12 * s, bold=True)
         for abbr, meaning in abbreviations.items():
             out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
@@ -272,13 +272,13 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []
-        pos, lang, s, event = self.ctx.positions(), self.state.language, self.scale, self.state.current_event
+        lang, s, event = self.state.language, self.scale, self.state.current_event
         gap, f = symbol_size(s).width() / 2 + 4 * s, font(16 * s, bold=True)
         out = []
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
             commander = _commander_in_title(unit, event, lang)
-            text = tr(unit.short, lang) + (f" ({commander})" if commander else "") + (" ≈" if pos.radius_km[k] > 0 else "")
+            text = tr(unit.short, lang) + (f" ({commander})" if commander else "")  # "≈": a badge on the symbol
             out.append(
                 MapLabel(
                     ("unit", unit.id),
@@ -387,6 +387,12 @@ def _frame_swatch(side: str, scale: float) -> Swatch:
         p.drawRect(QtCore.QRectF(box.center().x() - h * 0.75, box.center().y() - h / 2, h * 1.5, h))
 
     return paint
+
+
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
+def badge_swatch(scale: float) -> Swatch:
+    """A symbol with the "≈" badge of an approximate position."""
+    return _frame_of(scale, "soviet", "infantry", "regiment", "holding", round(scale, 2), 1.0, True)
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
