@@ -318,3 +318,16 @@ def test_the_72nd_attacks_on_24_august_before_it_is_shattered_and_its_move_south
     middle = motion.positions(datetime(1939, 8, 23, 12))
     assert north.y[k] - middle.y[k] > 4  # under way by the 23rd
     assert all(f.approximate for f in scenario.unit("J-72IR").track if f.at.month == 8)
+
+
+def test_kajikawa_s_battalion_stays_to_the_last_day_drea_dates_and_its_fate_is_said_undated(scenario):
+    """Drea dates the battalion's shelling from behind the Moko heights on 23 August; its overrun and breakout
+    follow with no date in the excerpts, so the map keeps it to the 23rd and says why it stops there."""
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    k = motion.index("J-KAJIKAWA")
+    assert motion.positions(datetime(1939, 8, 23, 12)).present[k]
+    last = scenario.unit("J-KAJIKAWA").track[-1]
+    assert last.at == datetime(1939, 8, 23, 12) and "drea1981" in last.sources
+    assert last.how is not None and "no date" in last.how["en"]
