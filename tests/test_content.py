@@ -276,3 +276,58 @@ def test_the_key_frames_put_every_named_unit_on_the_bank_the_sources_give(scenar
             assert shown.present[k], (event_id, uid)
             east = scenario.disputed_ground_km.contains(Point(shown.x[k], shown.y[k]))
             assert east == (uid not in on_west_bank), (event_id, uid)
+
+
+def test_the_soviet_bridgehead_is_named_inside_the_ground_it_names(scenario):
+    """The name's point stood on the front line 5.5 km out, so the name was written in the Japanese-hatched
+    ground beside it: it lies well inside the Soviet ground wherever that ground is drawn, clear of the front."""
+    from shapely.geometry import Point, Polygon
+
+    from viewer.core.operations import frame_at
+
+    place = scenario.places["bridgehead_centre"]
+    ground = next(g for g in scenario.operations.grounds if g.id == "soviet-bridgehead")
+    for stage in ground.stages:
+        frame = frame_at(scenario.operations, stage.at)
+        soviet = Polygon(next(ring for g, ring in frame.grounds if g is ground))
+        assert soviet.contains(Point(place.x, place.y)), stage.at
+        assert soviet.exterior.distance(Point(place.x, place.y)) >= 1.5, stage.at
+        for g, ring in frame.grounds:
+            if g.side == "japanese":
+                assert Polygon(ring).distance(Point(place.x, place.y)) >= 1.5, (g.id, stage.at)
+
+
+def test_the_72nd_attacks_on_24_august_before_it_is_shattered_and_its_move_south_is_shown(scenario):
+    """It was drawn crossed out at the very frame whose caption is its own counter-attack, and it jumped from north
+    of Hill 733 (20 August, Drea) to the south wing (24 August) unseen: now it moves there and is attacking."""
+    from viewer.core.model import STATES
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    k = motion.index("J-72IR")
+    attack = scenario.event("counter-attack")
+    now = motion.positions(attack.at)
+    assert now.present[k] and STATES[now.state[k]] == "attacking"
+    assert STATES[motion.positions(datetime(1939, 8, 25, 12)).state[k]] == "destroyed"
+    north = motion.positions(datetime(1939, 8, 20, 12))
+    south_y = now.y[k]
+    for day in (21, 22, 23):  # on the map every day, sliding south, not hidden until it reappears
+        pos = motion.positions(datetime(1939, 8, day, 18))
+        assert pos.present[k], day
+        assert south_y <= pos.y[k] <= north.y[k]
+    middle = motion.positions(datetime(1939, 8, 23, 12))
+    assert north.y[k] - middle.y[k] > 4  # under way by the 23rd
+    assert all(f.approximate for f in scenario.unit("J-72IR").track if f.at.month == 8)
+
+
+def test_kajikawa_s_battalion_stays_to_the_last_day_drea_dates_and_its_fate_is_said_undated(scenario):
+    """Drea dates the battalion's shelling from behind the Moko heights on 23 August; its overrun and breakout
+    follow with no date in the excerpts, so the map keeps it to the 23rd and says why it stops there."""
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units)
+    k = motion.index("J-KAJIKAWA")
+    assert motion.positions(datetime(1939, 8, 23, 12)).present[k]
+    last = scenario.unit("J-KAJIKAWA").track[-1]
+    assert last.at == datetime(1939, 8, 23, 12) and "drea1981" in last.sources
+    assert last.how is not None and "no date" in last.how["en"]

@@ -424,3 +424,43 @@ def test_on_5_july_the_sides_ground_meets_at_the_front_and_holds_the_japanese_wh
     for unit in ("J-71IR", "J-72IR", "J-26IR", "J-23DIV"):
         k = motion.index(unit)
         assert pos.present[k] and japanese.buffer(0.3).contains(Point(pos.x[k], pos.y[k])), unit
+
+
+def test_on_3_july_the_japanese_hold_the_west_bank_and_the_soviet_blows_end_at_their_ground(scenario):
+    """A fresh reader saw the regiments on the river line and the counter-attack arrows running over them: the
+    Japanese position on Bain-Tsagan is ground on the west bank, the regiments stand inside it clear of the
+    river, and each of the three Soviet blows of 19:00 ends at its edge, not across it."""
+    from shapely.geometry import LineString, Point, Polygon
+
+    at = scenario.event("three-sides").at
+    frame = frame_at(scenario.operations, at)
+    held = {g.id: Polygon(ring) for g, ring in frame.grounds}
+    position = held["bain-tsagan-position"]
+    assert position.intersection(scenario.disputed_ground_km).area < 0.5  # the west bank
+    river = next(f.geometry_km for f in scenario.layers["rivers"] if f.properties.get("kind") == "river")
+    motion = MotionModel(scenario.units)
+    pos = motion.positions(at)
+    for unit in ("J-71IR", "J-72IR", "J-26IR", "J-23DIV"):
+        k = motion.index(unit)
+        here = Point(pos.x[k], pos.y[k])
+        assert pos.present[k] and position.contains(here), unit
+        assert river.distance(here) >= 1.0, unit  # its symbol is not drawn on the river line
+    blows = [a for a in frame.arrows if a.manoeuvre.side == "soviet" and {"S-11TB", "S-24MRR", "S-7MBB"} & set(a.manoeuvre.units)]
+    assert len(blows) == 3
+    for arrow in blows:
+        tip = Point(*arrow.path[-1])
+        assert position.exterior.distance(tip) <= 0.3, arrow.manoeuvre.id
+        assert LineString(arrow.path).intersection(position).length <= 0.3, arrow.manoeuvre.id
+
+
+def test_on_5_july_the_japanese_withdrawal_starts_apart_from_the_24th_regiment(scenario):
+    """The withdrawal's arrow began on the hill where the 24th Motor Rifle Regiment stood that day: it starts
+    where the Japanese stood, on the slopes above their crossing, and the two read apart."""
+    at = datetime(1939, 7, 5, 12)
+    m = next(m for m in scenario.operations.manoeuvres if m.id == "withdrawal-5jul")
+    start = np.asarray(m.xy[0])
+    motion = MotionModel(scenario.units)
+    pos = motion.positions(at)
+    for unit in ("S-24MRR", "S-11TB"):
+        k = motion.index(unit)
+        assert pos.present[k] and np.hypot(*(start - (pos.x[k], pos.y[k]))) >= 1.5, unit

@@ -4,6 +4,7 @@ there (`sited_on`). Every case breaks the shipped content once and reads the mes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from test_bad_content import edit, line_of
@@ -43,13 +44,12 @@ def test_a_crossing_a_source_dates_may_stand_on_the_water(content_copy, capsys):
 
 
 def test_two_fixes_on_the_water_days_apart_keep_a_unit_standing_in_the_river(content_copy, capsys):
-    # without its fix on the heights, the 26th would be drawn on the crossing from 3 to 5 July
-    edit(
-        content_copy,
-        '      - {at: "1939-07-03T08:00", place: bain_tsagan, state: holding, sources: [gorbunov],\n'
-        '         how: "if it crossed, it was on the heights with the rest of the force once the crossing was done at 08:00"}\n',
-        "",
-    )
+    # without its fixes on the heights, the 26th would be drawn on the crossing from 3 to 5 July
+    text = (content_copy / "events.yaml").read_text(encoding="utf-8")
+    on_the_hill = re.findall(r'      - \{at: "1939-07-0[35]T[0-9:]+", lonlat: \[118\.5103, 47\.7924\].*\n.*\n', text)
+    assert len(on_the_hill) == 2
+    for fix in on_the_hill:
+        edit(content_copy, fix, "")
     code, err = check(content_copy, capsys)
     assert code == 2
     assert "J-26IR stands in a river from 03 July 1939 02:00 to 05 July 1939 05:00" in err
