@@ -279,3 +279,47 @@ def test_opening_hours_blank_the_screen_and_pause_the_tour(qtbot, scenario):
     assert len(set(margins)) > 1 and all(0 <= m <= 8 for m in margins)  # static parts drift a few pixels
     care.stop()
     k.release()
+
+
+def _pixels(image: QtGui.QImage):
+    import numpy as np
+
+    image = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_tour_overlays_cover_no_furniture_and_none_of_the_events_names(qtbot, scenario, size):
+    """The call to action and the caption leave the scale bar, north arrow, inset and legend, and the names and
+    marks of the event on screen, as they were: the map's pixels there are the same with the overlays shown and
+    hidden, at several steps of the tour and at two screen sizes. The call stays low, the caption high."""
+    window, k = build_kiosk(scenario, KioskConfig(idle_seconds=0.05, tour_seconds=600))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: k.touring, timeout=5000)
+    shots = os.environ.get("KIOSK_OVERLAY_SHOTS")  # a folder: the grabs are saved there to look at
+    try:
+        for step in (0, 9, 21, 30, 38, len(k.story) - 1):
+            window.clock.go_to_step(step)
+            qtbot.waitUntil(lambda: not window.clock.moving and not k.overlays.stale and not k.overlays.pending, timeout=10000)
+            furniture, event, _rest = k.overlays.map_rects()
+            assert any(r[2] > 100 for r in furniture)  # the scale bar is on the map
+            shown = window.map.grab()
+            if shots:
+                shown.save(f"{shots}/tour-{size[0]}x{size[1]}-step{step}.png")
+            k.call.hide(), k.caption.hide()
+            hidden = window.map.grab()
+            k.call.show(), k.caption.show()
+            a, b = _pixels(shown.toImage()), _pixels(hidden.toImage())
+            for x, y, w, h in furniture + event:
+                x0, y0 = max(int(x), 0), max(int(y), 0)
+                x1, y1 = min(int(x + w) + 1, a.shape[1] // 4), min(int(y + h) + 1, a.shape[0])
+                region = (slice(y0, y1), slice(4 * x0, 4 * x1))
+                assert (a[region] == b[region]).all(), (step, (x, y, w, h), k.call.geometry(), k.caption.geometry())
+            assert k.call.geometry().center().y() > window.map.height() / 2 > k.caption.geometry().center().y()
+    finally:
+        k.allow_exit = True
+        QtWidgets.QApplication.instance().removeEventFilter(k)
+        window.close()

@@ -21,6 +21,7 @@ import os
 import select
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -52,13 +53,13 @@ def say(text: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
-def wait_until(test: Callable[[], object], timeout: float, what: str) -> object:
+def wait_until(test: Callable[[], object], timeout: float, what: str, poll: float = 0.25) -> object:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = test()
         if value:
             return value
-        time.sleep(0.25)
+        time.sleep(poll)
     raise Failed(f"{what}: not within {timeout:.0f} s")
 
 
@@ -222,6 +223,30 @@ class Trial:
         self.shots.append(path)
         say(f"screenshot {path}")
 
+    def drawn_now(self) -> bool:
+        """Is anything drawn on the screen, i.e. is it not one colour? Read from xwd's dump itself, which is quick
+        enough to poll every few tenths of a second (ImageMagick is not)."""
+        dump = subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60).stdout
+        header, colours = struct.unpack(">I", dump[:4])[0], struct.unpack(">I", dump[76:80])[0]
+        pixels = dump[header + 12 * colours :]
+        first = pixels[:4]
+        return pixels != first * (len(pixels) // 4)
+
+    def black_gap(self, since: float, timeout: float, ends: set[str]) -> float:
+        """Seconds from `since` (the kill) until something is drawn on the screen again: how long a visitor sees
+        a black screen. The screen must go black first (the killed kiosk's window gone). Meanwhile what systemd
+        said of the end is collected into `ends` (it says so only while it waits to restart)."""
+
+        def drawn() -> bool:
+            unit = self.show("Result", "SubState")
+            if unit["SubState"] == "auto-restart":
+                ends.add(unit["Result"])
+            return self.drawn_now()
+
+        wait_until(lambda: not drawn(), 10, "the killed kiosk's window to go", poll=0.05)
+        wait_until(drawn, timeout, "something drawn on the screen after the restart", poll=0.05)
+        return time.monotonic() - since
+
     def tap(self, x: int, y: int) -> None:
         subprocess.run(
             ["xdotool", "mousemove", str(x), str(y), "click", "1"], env={**os.environ, "DISPLAY": self.display}, check=True
@@ -279,8 +304,13 @@ class Trial:
         self.screenshot("touched")
 
         say(f"kill -9 {first}")
+        killed = time.monotonic()
         os.kill(int(first), signal.SIGKILL)
+        ends: set[str] = set()
+        gap = self.black_gap(killed, 120, ends)
+        say(f"the screen was black for {gap:.1f} s after kill -9 (RestartSec {self.prop('RestartUSec')}, then start-up)")
         second, why = self.restarted(first, 120)
+        why |= ends
         say(f"systemd started it again: pid {second}, restarts so far {self.prop('NRestarts')}; the end it saw: {why}")
         if why != {"signal"}:
             raise Failed(f"systemd saw the killed kiosk end with {why}, not signal")
