@@ -107,3 +107,33 @@ def test_the_window_shows_the_date_only_as_precisely_as_the_data_has_it(window, 
             break
     assert state.playing and state.instant != timed.at and ":" not in label.text()
     state.playing = False
+
+
+def test_a_moving_instant_repaints_only_the_timelines_cursor(window, qtbot):
+    """Each frame of a scrub, glide or playback moves only the cursor: the bar repaints the cursor's old and new
+    places, not its whole width (the side panel and the map have enough to paint), and shows it at the new one."""
+    from pyqtgraph.Qt import QtCore, QtGui
+
+    bar, state = window.timeline_bar, window.state
+    qtbot.waitUntil(lambda: bar._cursor_x is not None, timeout=3000)  # painted once
+
+    class Regions(QtCore.QObject):
+        def __init__(self, parent: QtCore.QObject) -> None:
+            super().__init__(parent)
+            self.seen: list[QtGui.QRegion] = []
+
+        def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+            if ev.type() == QtCore.QEvent.Type.Paint:
+                self.seen.append(QtGui.QRegion(ev.region()))
+            return False
+
+    regions = Regions(bar)
+    bar.installEventFilter(regions)
+    state.instant = datetime(1939, 7, 16, 12)
+    qtbot.waitUntil(lambda: bool(regions.seen), timeout=3000)
+    painted = sum(r.width() * r.height() for region in regions.seen for r in region)
+    assert painted <= 2 * (32 * bar.scale + 2) * bar.height() < bar.width() * bar.height() / 4
+    image = bar.grab().toImage()
+    x = round(bar.x_of(state.instant))
+    cursor = [image.pixelColor(x + dx, bar.height() - 12) for dx in (-1, 0, 1)]
+    assert any(c.red() > 150 and c.green() < 90 for c in cursor)  # the red cursor is drawn where the instant is

@@ -110,6 +110,12 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
     try:
         first = read_kiosk_config(config_path)
         content = content or first.config.content
+        if not wait_for_display(DISPLAY_WAIT_S):
+            startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
+            return EXIT_NO_DISPLAY
+        from .ui.kiosk_splash import show_splash
+
+        show_splash()  # the screen is not black while the content loads and the map is built (the display is there)
         scenario = _scenario(content)
         if scenario is None:
             return EXIT_INVALID
@@ -117,9 +123,6 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
         for problem in result.problems:
             startup_error(f"kiosk config: {problem}", logging.WARNING)
         config = dataclasses.replace(result.config, language=lang) if lang else result.config
-        if not wait_for_display(DISPLAY_WAIT_S):
-            startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
-            return EXIT_NO_DISPLAY
         from .ui.app import run_kiosk
 
         return run_kiosk(scenario, config, content, result.problems, naming)

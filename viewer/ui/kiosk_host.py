@@ -29,6 +29,7 @@ from ..kiosk_service import notify, watchdog_seconds
 from ..kiosk_stats import Stats
 from .i18n import translate
 from .kiosk import Kiosk
+from .kiosk_splash import close_splash
 from .kiosk_visits import VisitRecorder
 from .screen_care import ScreenCare
 
@@ -169,6 +170,7 @@ class KioskHost(QtCore.QObject):
         self.log_health()
 
     def _ready(self) -> None:
+        close_splash()  # the kiosk's own frame is on the screen now
         notify("READY=1\nSTATUS=kiosk running")
         log.info("kiosk: first frame on the screen")
 
