@@ -15,8 +15,7 @@ runs the idle timer out at once (1 ms) and lasts until the tour has started; the
 as the following frames find it, until the next visitor's touch stops it. The count of interactions stays, the
 waiting between them goes. Events are processed once
 per 16 ms frame, as a screen refreshes: every interaction is handled when it is sent, and the paints of the
-interactions within one frame are coalesced, as Qt does on a real screen (a quiet spell's wait, which processes
-the events, counts as a frame).
+interactions within one frame are coalesced, as Qt does on a real screen.
 Run: QT_QPA_PLATFORM=offscreen python bench/kiosk_soak.py [N]   (default 100000)
 """
 
@@ -119,7 +118,6 @@ def main(n: int) -> None:
             last_frame = time.perf_counter()
 
     def interact() -> None:
-        nonlocal last_frame
         r = rng.random()
         if r < 0.35:  # tap the map (units, places or nothing)
             QtTest.QTest.mouseClick(viewport, L, pos=point(viewport))
@@ -159,7 +157,6 @@ def main(n: int) -> None:
                 if time.perf_counter() > give_up:
                     sys.exit("kiosk soak: the idle timer ran out but no tour started")
             kiosk.idle.setInterval(IDLE_MS)
-            last_frame = time.perf_counter()  # the wait processed the events, paints included: that was a frame
         frame()
 
     warm = max(2000, n // 10)  # caches and allocator pools fill up first; growth is measured after that

@@ -323,3 +323,37 @@ def test_the_tour_overlays_cover_no_furniture_and_none_of_the_events_names(qtbot
         k.allow_exit = True
         QtWidgets.QApplication.instance().removeEventFilter(k)
         window.close()
+
+
+def test_the_side_panels_legend_repaints_only_when_its_rows_change(kiosk, qtbot):
+    """Changes of the map that add or drop no kind of mark leave the legend beside the map as it is (it was
+    repainted after each, for the same picture); a change of its rows repaints it."""
+    window, k = kiosk
+    k.idle.setInterval(600_000)
+    k.stop_tour()
+    body, state = window.legend.body, window.state
+    state.instant = datetime(1939, 8, 24, 12)
+    qtbot.waitUntil(lambda: body.isVisible(), timeout=3000)
+    for _ in range(5):  # the map settles (a unit's label moved aside after its first paints is a mark too)
+        QtCore.QCoreApplication.processEvents()
+        body.refresh()
+    QtCore.QCoreApplication.processEvents()
+
+    class Paints(QtCore.QObject):
+        count = 0
+
+        def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+            self.count += ev.type() == QtCore.QEvent.Type.Paint
+            return False
+
+    paints = Paints(body)
+    body.installEventFilter(paints)
+    rows = body._rows
+    for _ in range(6):  # what the side panel's throttle does after each change of the map (a tap, a frame)
+        body.refresh()
+        QtCore.QCoreApplication.processEvents()
+    assert body._rows == rows and paints.count == 0
+    state.instant = datetime(1939, 5, 11)  # the first day: far fewer kinds of marks
+    body.refresh()
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=3000)
+    assert body._rows != rows

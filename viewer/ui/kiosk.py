@@ -174,6 +174,7 @@ class TourOverlays(QtCore.QObject):
         self.overlays = overlays  # (widget, edge), the first placed first
         self.stale = False  # the step changed: place again once the map has settled and painted its names
         self.pending = False  # ... and that placing is due when the event loop next turns
+        self.placed = False  # placed once at least
         self.viewport = self.map.graphics.viewport()
         self.map.installEventFilter(self)
         self.viewport.installEventFilter(self)
@@ -181,6 +182,12 @@ class TourOverlays(QtCore.QObject):
 
     def _stale(self, *_args: object) -> None:
         self.stale = True
+
+    def place_soon(self) -> None:
+        """Once the map has glided to the tour's first step; the first time also now (they have no place yet)."""
+        self.stale = True
+        if not self.placed:
+            self.place()
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
         kind = ev.type()
@@ -198,6 +205,7 @@ class TourOverlays(QtCore.QObject):
         shown = [(widget, edge) for widget, edge in self.overlays if widget.isVisible()]
         if not shown:
             return
+        self.placed = True
         furniture, event, rest = self.map_rects()
         area, margin = (self.map.width(), self.map.height()), round(12 * self.map.ctx.scale)
         for widget, edge in shown:
@@ -307,7 +315,7 @@ class Kiosk(QtCore.QObject):
         self.caption.set_active(True, scale)
         self.call.set_active(True, scale)
         self.window.clock.go_to_step(0)
-        self.overlays.place()  # now, where the map is; again once it has glided to the first step
+        self.overlays.place_soon()
         self.tour_timer.start()
         log.info("kiosk: tour started")
         self.sigTourStarted.emit()
