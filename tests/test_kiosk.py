@@ -325,6 +325,16 @@ def test_the_tour_overlays_cover_no_furniture_and_none_of_the_events_names(qtbot
         window.close()
 
 
+class PaintCounter(QtCore.QObject):
+    """Counts the paint events of the widgets it is installed on."""
+
+    count = 0
+
+    def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        self.count += ev.type() == QtCore.QEvent.Type.Paint
+        return False
+
+
 def test_the_side_panels_legend_repaints_only_when_its_rows_change(kiosk, qtbot):
     """Changes of the map that add or drop no kind of mark leave the legend beside the map as it is (it was
     repainted after each, for the same picture); a change of its rows repaints it."""
@@ -339,14 +349,7 @@ def test_the_side_panels_legend_repaints_only_when_its_rows_change(kiosk, qtbot)
         body.refresh()
     QtCore.QCoreApplication.processEvents()
 
-    class Paints(QtCore.QObject):
-        count = 0
-
-        def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-            self.count += ev.type() == QtCore.QEvent.Type.Paint
-            return False
-
-    paints = Paints(body)
+    paints = PaintCounter(body)
     body.installEventFilter(paints)
     rows = body._rows
     for _ in range(6):  # what the side panel's throttle does after each change of the map (a tap, a frame)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_kiosk import XVFB, _log_has, _start_xvfb, _wait_for
+from test_kiosk import XVFB, PaintCounter, _log_has, _start_xvfb, _wait_for
 
 from viewer import cli, kiosk_service
 
@@ -237,8 +237,6 @@ def test_systemd_restarts_the_installed_kiosk(tmp_path):
 def test_systemd_hears_ready_only_once_the_first_frame_is_painted(qtbot, scenario, monkeypatch):
     """Type=notify: "started" must mean the visitor sees the kiosk. READY=1 goes out after the window's first paint
     (the map's included), not when the window is merely asked to show (the screen is still black then)."""
-    from pyqtgraph.Qt import QtCore
-
     from viewer.kiosk_config import KioskConfig
     from viewer.ui import kiosk_host
 
@@ -246,14 +244,7 @@ def test_systemd_hears_ready_only_once_the_first_frame_is_painted(qtbot, scenari
     host = kiosk_host.KioskHost(scenario, KioskConfig(idle_seconds=60, tour_seconds=60), None, [])
     viewport = host.window.map.graphics.viewport()
 
-    class Paints(QtCore.QObject):
-        count = 0
-
-        def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-            self.count += ev.type() == QtCore.QEvent.Type.Paint
-            return False
-
-    paints = Paints(host)
+    paints = PaintCounter(host)
     viewport.installEventFilter(paints)
     monkeypatch.setattr(kiosk_host, "notify", lambda message: told.append((message, paints.count)) or True)
     try:

@@ -102,6 +102,7 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
     from .kiosk_config import read_kiosk_config
     from .kiosk_service import EXIT_NO_DISPLAY, single_instance, wait_for_display
     from .logs import startup_error
+    from .ui.kiosk_splash import close_splash, show_splash
 
     lock = single_instance()
     if lock is None:
@@ -113,8 +114,6 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
         if not wait_for_display(DISPLAY_WAIT_S):
             startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
             return EXIT_NO_DISPLAY
-        from .ui.kiosk_splash import show_splash
-
         show_splash()  # the screen is not black while the content loads and the map is built (the display is there)
         scenario = _scenario(content)
         if scenario is None:
@@ -127,4 +126,5 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
 
         return run_kiosk(scenario, config, content, result.problems, naming)
     finally:
+        close_splash()  # content that cannot be used: not left on the screen (no Qt is imported for this)
         lock.close()
