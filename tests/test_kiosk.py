@@ -279,3 +279,84 @@ def test_opening_hours_blank_the_screen_and_pause_the_tour(qtbot, scenario):
     assert len(set(margins)) > 1 and all(0 <= m <= 8 for m in margins)  # static parts drift a few pixels
     care.stop()
     k.release()
+
+
+def _pixels(image: QtGui.QImage):
+    import numpy as np
+
+    image = image.convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_tour_overlays_cover_no_furniture_and_none_of_the_events_names(qtbot, scenario, size):
+    """The call to action and the caption leave the scale bar, north arrow, inset and legend, and the names and
+    marks of the event on screen, as they were: the map's pixels there are the same with the overlays shown and
+    hidden, at several steps of the tour and at two screen sizes. The call stays low, the caption high."""
+    window, k = build_kiosk(scenario, KioskConfig(idle_seconds=0.05, tour_seconds=600))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: k.touring, timeout=5000)
+    shots = os.environ.get("KIOSK_OVERLAY_SHOTS")  # a folder: the grabs are saved there to look at
+    try:
+        for step in (0, 9, 21, 30, 38, len(k.story) - 1):
+            window.clock.go_to_step(step)
+            qtbot.waitUntil(lambda: not window.clock.moving and not k.overlays.stale and not k.overlays.pending, timeout=10000)
+            furniture, event, _rest = k.overlays.map_rects()
+            assert any(r[2] > 100 for r in furniture)  # the scale bar is on the map
+            shown = window.map.grab()
+            if shots:
+                shown.save(f"{shots}/tour-{size[0]}x{size[1]}-step{step}.png")
+            k.call.hide(), k.caption.hide()
+            hidden = window.map.grab()
+            k.call.show(), k.caption.show()
+            a, b = _pixels(shown.toImage()), _pixels(hidden.toImage())
+            for x, y, w, h in furniture + event:
+                x0, y0 = max(int(x), 0), max(int(y), 0)
+                x1, y1 = min(int(x + w) + 1, a.shape[1] // 4), min(int(y + h) + 1, a.shape[0])
+                region = (slice(y0, y1), slice(4 * x0, 4 * x1))
+                assert (a[region] == b[region]).all(), (step, (x, y, w, h), k.call.geometry(), k.caption.geometry())
+            assert k.call.geometry().center().y() > window.map.height() / 2 > k.caption.geometry().center().y()
+    finally:
+        k.allow_exit = True
+        QtWidgets.QApplication.instance().removeEventFilter(k)
+        window.close()
+
+
+class PaintCounter(QtCore.QObject):
+    """Counts the paint events of the widgets it is installed on."""
+
+    count = 0
+
+    def eventFilter(self, _obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        self.count += ev.type() == QtCore.QEvent.Type.Paint
+        return False
+
+
+def test_the_side_panels_legend_repaints_only_when_its_rows_change(kiosk, qtbot):
+    """Changes of the map that add or drop no kind of mark leave the legend beside the map as it is (it was
+    repainted after each, for the same picture); a change of its rows repaints it."""
+    window, k = kiosk
+    k.idle.setInterval(600_000)
+    k.stop_tour()
+    body, state = window.legend.body, window.state
+    state.instant = datetime(1939, 8, 24, 12)
+    qtbot.waitUntil(lambda: body.isVisible(), timeout=3000)
+    for _ in range(5):  # the map settles (a unit's label moved aside after its first paints is a mark too)
+        QtCore.QCoreApplication.processEvents()
+        body.refresh()
+    QtCore.QCoreApplication.processEvents()
+
+    paints = PaintCounter(body)
+    body.installEventFilter(paints)
+    rows = body._rows
+    for _ in range(6):  # what the side panel's throttle does after each change of the map (a tap, a frame)
+        body.refresh()
+        QtCore.QCoreApplication.processEvents()
+    assert body._rows == rows and paints.count == 0
+    state.instant = datetime(1939, 5, 11)  # the first day: far fewer kinds of marks
+    body.refresh()
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=3000)
+    assert body._rows != rows

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_kiosk import XVFB, _log_has, _start_xvfb, _wait_for
+from test_kiosk import XVFB, PaintCounter, _log_has, _start_xvfb, _wait_for
 
 from viewer import cli, kiosk_service
 
@@ -35,6 +35,7 @@ def test_the_installed_unit_is_accepted_by_systemd_analyze(app_home, tmp_path, c
     for line in (
         "Type=notify",
         "Restart=always",
+        "RestartSec=1",  # a killed kiosk's black screen lasts this plus its start-up (tools/kiosk_service_trial.py)
         "WatchdogSec=30",
         "After=graphical-session.target",
         "WantedBy=graphical-session.target",
@@ -229,4 +230,29 @@ def test_systemd_restarts_the_installed_kiosk(tmp_path):
         pytest.skip(result.stdout.strip())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the end it saw: {'signal'}" in result.stdout and "the end it saw: {'watchdog'}" in result.stdout
+    assert "the screen was black for " in result.stdout  # measured, as the visitor sees it
     assert len(list((tmp_path / "shots").glob("*.png"))) == 5
+
+
+def test_systemd_hears_ready_only_once_the_first_frame_is_painted(qtbot, scenario, monkeypatch):
+    """Type=notify: "started" must mean the visitor sees the kiosk. READY=1 goes out after the window's first paint
+    (the map's included), not when the window is merely asked to show (the screen is still black then)."""
+    from viewer.kiosk_config import KioskConfig
+    from viewer.ui import kiosk_host
+
+    told: list[tuple[str, int]] = []
+    host = kiosk_host.KioskHost(scenario, KioskConfig(idle_seconds=60, tour_seconds=60), None, [])
+    viewport = host.window.map.graphics.viewport()
+
+    paints = PaintCounter(host)
+    viewport.installEventFilter(paints)
+    monkeypatch.setattr(kiosk_host, "notify", lambda message: told.append((message, paints.count)) or True)
+    try:
+        host.show()
+        assert not told  # asked to show is not shown: nothing told yet
+        qtbot.waitUntil(lambda: bool(told), timeout=10000)
+        message, painted_before = told[0]
+        assert message.startswith("READY=1") and painted_before >= 1
+    finally:
+        host.stop()
+        host.kiosk.release()

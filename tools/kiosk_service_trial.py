@@ -21,6 +21,7 @@ import os
 import select
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -52,13 +53,13 @@ def say(text: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
-def wait_until(test: Callable[[], object], timeout: float, what: str) -> object:
+def wait_until(test: Callable[[], object], timeout: float, what: str, poll: float = 0.25) -> object:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = test()
         if value:
             return value
-        time.sleep(0.25)
+        time.sleep(poll)
     raise Failed(f"{what}: not within {timeout:.0f} s")
 
 
@@ -222,6 +223,37 @@ class Trial:
         self.shots.append(path)
         say(f"screenshot {path}")
 
+    def screen_now(self) -> str:
+        """ "black" (nothing shown), "plain" (one colour: the kiosk's splash) or "drawn" (the kiosk's frame), read
+        from xwd's dump itself, which is quick enough to poll every few tenths of a second (ImageMagick is not)."""
+        dump = subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60).stdout
+        header, colours = struct.unpack(">I", dump[:4])[0], struct.unpack(">I", dump[76:80])[0]
+        pixels = dump[header + 12 * colours :]
+        first = pixels[:4]
+        if pixels != first * (len(pixels) // 4):
+            return "drawn"
+        return "black" if not first.strip(b"\0") else "plain"
+
+    def black_gap(self, since: float, timeout: float, ends: set[str]) -> tuple[float, float]:
+        """Seconds from `since` (the kill) until the screen is not black (the new kiosk's splash or frame) and
+        until the kiosk's frame is back: what a visitor sees. The screen must go black first (the killed
+        kiosk's window gone). Meanwhile what systemd said of the end is collected into `ends` (it says so only
+        while it waits to restart)."""
+        seen: dict[str, float] = {}
+
+        def screen(*wanted: str) -> bool:
+            unit = self.show("Result", "SubState")
+            if unit["SubState"] == "auto-restart":
+                ends.add(unit["Result"])
+            now = self.screen_now()
+            seen.setdefault(now, time.monotonic())
+            return now in wanted
+
+        wait_until(lambda: screen("black"), 10, "the killed kiosk's window to go", poll=0.05)
+        seen.clear()
+        wait_until(lambda: screen("drawn"), timeout, "the kiosk's frame on the screen after the restart", poll=0.05)
+        return min(seen.get("plain", seen["drawn"]), seen["drawn"]) - since, seen["drawn"] - since
+
     def tap(self, x: int, y: int) -> None:
         subprocess.run(
             ["xdotool", "mousemove", str(x), str(y), "click", "1"], env={**os.environ, "DISPLAY": self.display}, check=True
@@ -279,8 +311,16 @@ class Trial:
         self.screenshot("touched")
 
         say(f"kill -9 {first}")
+        killed = time.monotonic()
         os.kill(int(first), signal.SIGKILL)
+        ends: set[str] = set()
+        black, back = self.black_gap(killed, 120, ends)
+        say(
+            f"the screen was black for {black:.1f} s after kill -9 (RestartSec {self.prop('RestartUSec')}, then start-up "
+            f"to the splash); the map was back after {back:.1f} s"
+        )
         second, why = self.restarted(first, 120)
+        why |= ends
         say(f"systemd started it again: pid {second}, restarts so far {self.prop('NRestarts')}; the end it saw: {why}")
         if why != {"signal"}:
             raise Failed(f"systemd saw the killed kiosk end with {why}, not signal")

@@ -102,6 +102,7 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
     from .kiosk_config import read_kiosk_config
     from .kiosk_service import EXIT_NO_DISPLAY, single_instance, wait_for_display
     from .logs import startup_error
+    from .ui.kiosk_splash import close_splash, show_splash
 
     lock = single_instance()
     if lock is None:
@@ -110,6 +111,10 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
     try:
         first = read_kiosk_config(config_path)
         content = content or first.config.content
+        if not wait_for_display(DISPLAY_WAIT_S):
+            startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
+            return EXIT_NO_DISPLAY
+        show_splash()  # the screen is not black while the content loads and the map is built (the display is there)
         scenario = _scenario(content)
         if scenario is None:
             return EXIT_INVALID
@@ -117,11 +122,9 @@ def run(config_path: Path | None, content: Path | None, lang: str | None, naming
         for problem in result.problems:
             startup_error(f"kiosk config: {problem}", logging.WARNING)
         config = dataclasses.replace(result.config, language=lang) if lang else result.config
-        if not wait_for_display(DISPLAY_WAIT_S):
-            startup_error(f"kiosk: no display after {DISPLAY_WAIT_S} s; exiting so the service manager starts it again")
-            return EXIT_NO_DISPLAY
         from .ui.app import run_kiosk
 
         return run_kiosk(scenario, config, content, result.problems, naming)
     finally:
+        close_splash()  # content that cannot be used: not left on the screen (no Qt is imported for this)
         lock.close()

@@ -27,6 +27,10 @@ log = logging.getLogger("viewer.kiosk")
 UNIT_NAME = "khalkhin-gol-kiosk.service"
 AUTOSTART_NAME = "khalkhin-gol-kiosk.desktop"
 WATCHDOG_SECONDS = 30
+# After an end, start again this soon: the screen is black meanwhile. Not sooner: with no start limit, a kiosk
+# that cannot start at all (a broken installation) tries once a second, not in a tight loop that eats the CPU
+# (systemd 252 of Debian 12 has no RestartSteps to back off with).
+RESTART_SECONDS = 1
 EXIT_NO_DISPLAY = 75  # EX_TEMPFAIL: the service manager starts it again
 
 
@@ -70,9 +74,10 @@ def _desktop_word(arg: str) -> str:
 
 
 def unit_text(command: list[str]) -> str:
-    """The systemd user unit. Type=notify: started means the window is up (READY=1); WatchdogSec: no ping from
-    the event loop for that long and systemd kills and restarts it; Restart=always with no start limit: a
-    kiosk never gives up; it belongs to the graphical session, so it starts after the display is there."""
+    """The systemd user unit. Type=notify: started means the window's first frame is on the screen (READY=1);
+    WatchdogSec: no ping from the event loop for that long and systemd kills and restarts it; Restart=always
+    with no start limit: a kiosk never gives up, and RESTART_SECONDS after an end it starts again (the screen
+    is black until its first frame); it belongs to the graphical session, so it starts after the display."""
     env = os.environ.get("KHALKHIN_GOL_HOME")
     environment = f"Environment={_systemd_word('KHALKHIN_GOL_HOME=' + env)}\n" if env else ""
     return (
@@ -88,7 +93,7 @@ def unit_text(command: list[str]) -> str:
         f"ExecStart={' '.join(_systemd_word(a) for a in command)}\n"
         f"{environment}"
         "Restart=always\n"
-        "RestartSec=3\n"
+        f"RestartSec={RESTART_SECONDS}\n"
         f"WatchdogSec={WATCHDOG_SECONDS}\n"
         "TimeoutStartSec=180\n"
         "\n"

@@ -206,14 +206,12 @@ class ViewState:
     @property
     def instant_precision(self) -> str:
         """How precisely to show the instant: as precisely as the data has it. Standing on an event, its own
-        precision (a day-only date shows no "12:00"); playing a day or more a second, the day; else the minute
-        (an instant between dated facts is the map's interpolation)."""
+        precision (a day-only date shows no "12:00"); anywhere else (the campaign's start, between events, a
+        scrub, a playback) the day: the minute there is only the map's interpolation, no time the data has."""
         event = self.current_event
         if event is not None and event.at == self.instant:
             return event.precision
-        if self.playing and SPEEDS_HOURS[self.speed] >= 24:
-            return "day"
-        return "time"
+        return "day"
 
     def layer_visible(self, name: str) -> bool:
         return name in self.layers

@@ -11,7 +11,7 @@ from ..core.model import Scenario
 
 
 def _application():
-    from pyqtgraph.Qt import QtWidgets
+    from PySide6 import QtWidgets  # what pyqtgraph.Qt gives, without importing pyqtgraph (a kiosk's splash is quicker)
 
     app = QtWidgets.QApplication.instance()
     if app is None:

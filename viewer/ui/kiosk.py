@@ -16,13 +16,18 @@ import logging
 from collections.abc import Callable, Sequence
 from importlib import resources
 
+import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 
+from ..core.placement import Rect
 from ..core.story import Story
 from ..core.view_state import ViewState
 from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
+from ..kiosk_layout import place_overlay
 from .i18n import QM_FOLDER, translate
 from .main_window import MainWindow
+from .map.layer import rect_of
+from .map.operations import ManoeuvresLayer
 from .style import font
 
 log = logging.getLogger("viewer.kiosk")
@@ -42,6 +47,7 @@ SUPPRESSED = {
     QtCore.QEvent.Type.QueryWhatsThis,
 }
 CLOSE, MOUSE_PRESS = QtCore.QEvent.Type.Close, QtCore.QEvent.Type.MouseButtonPress
+PAINT, RESIZE = QtCore.QEvent.Type.Paint, QtCore.QEvent.Type.Resize
 # The kiosk's filter sees every event of the application (some twenty per tap: paints, timers, layout, hover):
 # those it has nothing to do with pass after a single look-up.
 WATCHED = frozenset({*SUPPRESSED, *INPUT_EVENTS, CLOSE})
@@ -103,16 +109,15 @@ class TourCaption(QtWidgets.QLabel):
         if not text:
             self.hide()
             return
-        parent = self.parentWidget()
         self.setText(text)
-        self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, round(12 * self.scale))
+        self.adjustSize()  # where it goes is TourOverlays' business
         self.show()
         self.raise_()
 
 
 class CallToAction(QtWidgets.QLabel):
-    """A large pill low on the map that cycles through the museum's languages while the tour plays."""
+    """A large pill that cycles through the museum's languages while the tour plays; one size for all of them,
+    so it stays put as the language changes (TourOverlays places it low on the map)."""
 
     def __init__(self, parent: QtWidgets.QWidget, calls: list[str], scale: float):
         super().__init__(parent)
@@ -123,7 +128,6 @@ class CallToAction(QtWidgets.QLabel):
         self.timer = QtCore.QTimer(self, interval=round(CALL_SECONDS * 1000))
         self.timer.timeout.connect(self._next)
         self.hide()
-        parent.installEventFilter(self)
 
     def set_active(self, active: bool, scale: float) -> None:
         if scale != self.scale or not self.styleSheet():
@@ -133,6 +137,12 @@ class CallToAction(QtWidgets.QLabel):
             self.setStyleSheet(
                 f"background: rgba(192, 57, 43, 225); color: white; border-radius: {pad * 2}px; padding: {pad}px {pad * 3}px;"
             )
+            self.ensurePolished()  # the padding counts in the size
+            sizes = []
+            for call in self.calls:
+                self.setText(call)
+                sizes.append(self.sizeHint())
+            self.setFixedSize(max(sz.width() for sz in sizes), max(sz.height() for sz in sizes))
         if not active:
             self.timer.stop()
             self.hide()
@@ -149,17 +159,100 @@ class CallToAction(QtWidgets.QLabel):
 
     def _show_call(self) -> None:
         self.setText(self.calls[self.index])
-        self._place()
 
-    def _place(self) -> None:
-        self.adjustSize()
-        parent = self.parentWidget()
-        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - round(40 * self.scale))
+
+class TourOverlays(QtCore.QObject):
+    """Puts the call to action low on the map and the caption high, where neither covers the scale bar, north
+    arrow, legend or inset, nor the names and marks of the event on screen, nor (where the map leaves room) any
+    other name or mark (viewer/kiosk_layout.py). Placed when the tour starts and when the map is resized, and
+    again once the map has settled at a step and painted its names there: not at every frame of a glide, so
+    they do not wander."""
+
+    def __init__(self, window: MainWindow, overlays: Sequence[tuple[QtWidgets.QWidget, str]]):
+        super().__init__(window)
+        self.map, self.clock, self.state = window.map, window.clock, window.state
+        self.overlays = overlays  # (widget, edge), the first placed first
+        self.stale = False  # the step changed: place again once the map has settled and painted its names
+        self.pending = False  # ... and that placing is due when the event loop next turns
+        self.placed = False  # placed once at least
+        self.viewport = self.map.graphics.viewport()
+        self.map.installEventFilter(self)
+        self.viewport.installEventFilter(self)
+        self.state.events.step.connect(self._stale)
+
+    def _stale(self, *_args: object) -> None:
+        self.stale = True
+
+    def place_soon(self) -> None:
+        """Once the map has glided to the tour's first step; the first time also now (they have no place yet)."""
+        self.stale = True
+        if not self.placed:
+            self.place()
 
     def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
-        if obj is self.parentWidget() and ev.type() == QtCore.QEvent.Type.Resize and self.isVisible():
-            self._place()
+        kind = ev.type()
+        if kind == PAINT:
+            if self.stale and obj is self.viewport and not self.clock.moving:
+                self.stale, self.pending = False, True
+                QtCore.QTimer.singleShot(0, self, self.place)  # after this paint, which places the names
+        elif kind == RESIZE and obj is self.map:
+            self.stale = True
+            self.place()
         return False
+
+    def place(self) -> None:
+        self.pending = False
+        shown = [(widget, edge) for widget, edge in self.overlays if widget.isVisible()]
+        if not shown:
+            return
+        self.placed = True
+        furniture, event, rest = self.map_rects()
+        area, margin = (self.map.width(), self.map.height()), round(12 * self.map.ctx.scale)
+        for widget, edge in shown:
+            x, y, w, h = place_overlay(area, (widget.width(), widget.height()), edge, furniture, event, rest, margin)
+            widget.move(round(x), round(y))
+            furniture.append((x, y, w, h))  # the next overlay keeps clear of this one
+
+    def map_rects(self) -> tuple[list[Rect], list[Rect], list[Rect]]:
+        """In the map widget's pixels: (the furniture; the current event's names and marks; every other name and
+        mark), as the map last painted them."""
+        off = self.viewport.mapTo(self.map, QtCore.QPoint(0, 0))
+
+        def moved(r: Rect) -> Rect:
+            return r[0] + off.x(), r[1] + off.y(), r[2], r[3]
+
+        furniture_layer = self.map.layer("furniture")
+        furniture = [
+            moved(rect_of(r)) for part in ("scale", "north", "legend", "inset") if (r := furniture_layer.where(part)) is not None
+        ]
+        event = self.state.current_event
+        keys = {("unit", u) for u in event.units} | {("place", p) for p in event.places} if event else set()
+        mark = 40 * self.map.ctx.scale
+        names: list[Rect] = []
+        rest: list[Rect] = []
+        for key, rect, request in getattr(self.map.layer("labels"), "placed", ()):
+            if key in keys:
+                ax, ay = request.anchor
+                names += [moved(rect), moved((ax - mark / 2, ay - mark / 2, mark, mark))]
+            else:
+                rest.append(moved(rect))
+        t = self.map.graphics.viewportTransform()
+        for layer in self.map.layers:
+            if layer.isVisible() and layer.name not in ("furniture", "inset", "labels"):
+                rest += [moved(r) for r in layer.obstacles(t)]
+            if layer.isVisible() and isinstance(layer, ManoeuvresLayer):  # the blows drawn now: the event's action
+                for _arrow, shape in layer.shapes(layer.to_device(t)):
+                    names += [moved(r) for r in along(shape.body, mark / 2)]
+        return furniture, names, rest
+
+
+def along(outline: np.ndarray, size: float) -> list[Rect]:
+    """Squares of `size` every half `size` along a closed outline (n, 2): an arrow, as rectangles to keep clear of."""
+    points = np.vstack([outline, outline[:1]])
+    steps = np.maximum(np.ceil(np.hypot(*np.diff(points, axis=0).T) / (size / 2)), 1).astype(int)
+    pairs = zip(points[:-1], points[1:], steps, strict=True)
+    xy = np.vstack([a + (b - a) * (np.arange(n)[:, None] / n) for a, b, n in pairs])
+    return [(x - size / 2, y - size / 2, size, size) for x, y in xy]
 
 
 class Kiosk(QtCore.QObject):
@@ -194,6 +287,7 @@ class Kiosk(QtCore.QObject):
         commands.sigTriggered.connect(self._command)  # a key that runs a command sends no KeyPress
         self.caption = TourCaption(state, window.map)
         self.call = CallToAction(window.map, calls_to_action(config.attract_languages), window.ui_scale())
+        self.overlays = TourOverlays(window, [(self.call, "bottom"), (self.caption, "top")])
         self.idle = QtCore.QTimer(self, singleShot=True, interval=round(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
@@ -221,6 +315,7 @@ class Kiosk(QtCore.QObject):
         self.caption.set_active(True, scale)
         self.call.set_active(True, scale)
         self.window.clock.go_to_step(0)
+        self.overlays.place_soon()
         self.tour_timer.start()
         log.info("kiosk: tour started")
         self.sigTourStarted.emit()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ..kiosk_service import notify, watchdog_seconds
 from ..kiosk_stats import Stats
 from .i18n import translate
 from .kiosk import Kiosk
+from .kiosk_splash import close_splash
 from .kiosk_visits import VisitRecorder
 from .screen_care import ScreenCare
 
@@ -82,6 +84,24 @@ class ProblemsBanner(QtWidgets.QLabel):
         self.timer.start()
 
 
+class FirstFrame(QtCore.QObject):
+    """Calls `then` once, just after the window's first frame is on the screen. Qt paints every widget of a
+    window into its back buffer and shows the frame in one pass, so the turn of the event loop after the first
+    paint of any of its widgets (the map, or the blank of closed hours) finds the frame shown. Until then the
+    screen is black, and systemd must not hear "started"."""
+
+    def __init__(self, window: QtWidgets.QWidget, then: Callable[[], None]):
+        super().__init__(window)
+        self.window, self.then = window, then
+        QtWidgets.QApplication.instance().installEventFilter(self)  # only until that first paint
+
+    def eventFilter(self, obj: QtCore.QObject, ev: QtCore.QEvent) -> bool:
+        if ev.type() == QtCore.QEvent.Type.Paint and obj.isWidgetType() and obj.window() is self.window:
+            QtWidgets.QApplication.instance().removeEventFilter(self)
+            QtCore.QTimer.singleShot(0, self, self.then)
+        return False
+
+
 class KioskHost(QtCore.QObject):
     def __init__(
         self,
@@ -131,15 +151,15 @@ class KioskHost(QtCore.QObject):
         return window, kiosk
 
     def show(self) -> None:
-        """Fullscreen on the primary screen, then tell the service manager the kiosk is up."""
+        """Fullscreen on the primary screen; the service manager hears the kiosk is up once its map is painted."""
         app = QtWidgets.QApplication.instance()
         self.window.setGeometry(app.primaryScreen().geometry())  # without a window manager, fullscreen is a request
+        self.first_frame = FirstFrame(self.window, self._ready)
         self.window.showFullScreen()
         self.window.activateWindow()  # its commands' keys go to the active window
         if self.problems and not getattr(self, "_shown_problems", False):
             self._shown_problems = True
             ProblemsBanner(self.window, self.problems)
-        notify("READY=1\nSTATUS=kiosk running")
         log.info(
             "kiosk: started, version %s, pid %d, content %s, watchdog %s",
             __version__,
@@ -148,6 +168,11 @@ class KioskHost(QtCore.QObject):
             f"{watchdog_seconds():g} s" if watchdog_seconds() else "off",
         )
         self.log_health()
+
+    def _ready(self) -> None:
+        close_splash()  # the kiosk's own frame is on the screen now
+        notify("READY=1\nSTATUS=kiosk running")
+        log.info("kiosk: first frame on the screen")
 
     # --- content -----------------------------------------------------------------------------
     def _watch(self) -> None:

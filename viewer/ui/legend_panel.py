@@ -33,6 +33,7 @@ class _LegendBody(QtWidgets.QWidget):
         self._cache: tuple[tuple, Grid] | None = None
         self._entries: list[LegendEntry] | None = None  # the marks on the map, until the next `refresh`
         self._picture: tuple[tuple, QtGui.QPixmap] | None = None
+        self._rows: tuple | None = None  # the scale and rows last asked to be painted
 
     def grid(self) -> Grid:
         """The legend's columns and size for the marks on the map now (measured once per set of rows). The marks
@@ -52,9 +53,13 @@ class _LegendBody(QtWidgets.QWidget):
         return QtCore.QSize(200, self._height)
 
     def refresh(self) -> None:
-        """Collected when next painted: while playing, many instants pass between two paints."""
-        self._entries = None
-        self.update()
+        """The marks on the map now; repainted only when its rows change (the picture shows the rows, not this
+        instant's swatches: a tap or a frame of playback that adds or drops no kind of mark leaves it as it is)."""
+        self._entries = self.map_view.layer("furniture").entries()
+        rows = (self.map_view.ctx.scale, *((e.key, e.text) for e in self._entries))  # swatches drawn for the scale
+        if rows != self._rows:
+            self._rows = rows
+            self.update()
 
     def take_height(self, grid: Grid) -> None:
         height = round(grid[1][1])

@@ -260,7 +260,6 @@ class MainWindow(QtWidgets.QMainWindow):
         ev.follow_story.connect(self._follow_changed)
         ev.instant.connect(self._show_instant)
         ev.step.connect(self._show_instant)  # the date's precision is the event's
-        ev.playing.connect(self._show_instant)
         ev.span.connect(lambda span: self._check("span.wide", span == "wide"))
         ev.span.connect(lambda span: self.span_button.setChecked(span == "wide"))
         ev.step.connect(lambda _step: self._follow_story_note())

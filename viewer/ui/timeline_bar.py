@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
@@ -34,8 +35,12 @@ class TimelineBar(QtWidgets.QWidget):
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)  # a finger swipes like a mouse drag
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self._update_height()
-        for field in (state.events.instant, state.events.span, state.events.language, state.events.step):
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel: nothing under it
+        self._cursor_x: float | None = None  # where the cursor was last asked to be drawn
+        state.events.instant.connect(self._instant_changed)
+        for field in (state.events.span, state.events.language):
             field.connect(lambda _value: self.update())
+        state.events.step.connect(lambda _step: self.update() if self.follow_chapter else None)
 
     @property
     def timeline(self) -> Timeline:
@@ -91,6 +96,17 @@ class TimelineBar(QtWidgets.QWidget):
         return r.top(), r.top() + max(34 * self.scale, self.touch_target)
 
     # --- painting ---------------------------------------------------------------------
+    def _instant_changed(self, _at: datetime) -> None:
+        """Only the cursor moves (each frame of a scrub, a glide or playback): repaint its old and new places,
+        not the whole bar. A talk's bar may change its span with the instant: all of it then."""
+        if self.follow_chapter:
+            self.update()
+            return
+        x, half = self.x_of(self.at), 16 * self.scale
+        for cx in {x} if self._cursor_x is None else {self._cursor_x, x}:
+            self.update(QtCore.QRect(math.floor(cx - half), 0, math.ceil(2 * half) + 1, self.height()))
+        self._cursor_x = x
+
     def paintEvent(self, _event) -> None:
         """Bands, ticks and calendar come from a pixmap made once per size and span; the cursor is live."""
         dpr = self.devicePixelRatioF()
@@ -116,7 +132,7 @@ class TimelineBar(QtWidgets.QWidget):
         r = self._track()
         top, band_bottom = self._bands()
         ticks_top, ticks_bottom = band_bottom + 6 * self.scale, r.bottom() - 24 * self.scale
-        x = self.x_of(self.at)
+        x = self._cursor_x = self.x_of(self.at)
         p.setPen(QtGui.QPen(colour("#C0392B"), 3 * self.scale))
         p.drawLine(QtCore.QPointF(x, top - 4), QtCore.QPointF(x, r.bottom()))
         p.setBrush(colour("#C0392B"))
