@@ -105,6 +105,9 @@ class UnitsLayer(MapLayer):
         unit = self.ctx.motion.units[k]
         if (pt - true_pt).manhattanLength() > 3:  # pushed aside: a leader line to where it really is
             _true_place(p, true_pt, pt, self.scale)
+        if self.ctx.positions().reported[k]:  # the sources fall silent: where it was last reported, no fate given
+            _last_reported(p, pt, unit.side, self.scale)
+            return
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
@@ -245,6 +248,10 @@ class UnitsLayer(MapLayer):
             if who:
                 swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
                 out.append(LegendEntry(f"unit:{state}", text, swatch))
+        if np.any(pos.reported[ks]):
+            sides = sorted({units[int(k)].side for k in ks[pos.reported[ks]]}, key=SIDES_SHOWN.index)
+            text = translate("Map", "last reported position (fate not recorded)")
+            out.append(LegendEntry("unit:reported", text, side_by_side([_reported_swatch(side, s) for side in sides])))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
@@ -411,6 +418,28 @@ def _state_swatch(state: str, side: str, scale: float) -> Swatch:
         p.translate(box.left() + 2, box.center().y())
         _arrow(p, side, state, scale * 0.8, box.width() - 4)
         p.restore()
+
+    return paint
+
+
+def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
+    """A unit the sources lose sight of without a fate: a hollow, dotted frame in its side's colour where it was
+    last reported, unlike any state a unit is drawn in (its name says which unit it was)."""
+    size = symbol_size(scale)
+    frame = QtCore.QRectF(pt.x() - size.width() / 2, pt.y() - size.height() / 2, size.width(), size.height())
+    p.setBrush(colour("#FFFFFF", 0.55))
+    p.setPen(QtGui.QPen(colour(INK), max(3.5, 5 * scale)))  # a dark casing: the dots read on any ground
+    p.drawRect(frame)
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]), max(2.5, 3.5 * scale), QtCore.Qt.PenStyle.DotLine)
+    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    p.drawRect(frame)
+
+
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
+def _reported_swatch(side: str, scale: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        _last_reported(p, box.center(), side, scale * 0.8)
 
     return paint
 
