@@ -22,7 +22,7 @@ from .swatches import Swatch
 from .units import DETAIL_MAX, SIDES_SHOWN, units_in_view
 
 TRAIL_DAYS = 3
-TRAIL_PX = 320  # at scale 1
+TRAIL_PX = 200  # at scale 1
 
 
 class TrailsLayer(MapLayer):
@@ -83,24 +83,21 @@ def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
 
 
 def _draw_trail(p: QtGui.QPainter, side: str, points: list[QtCore.QPointF], scale: float) -> None:
-    """A white casing, then the side's colour, from faint at the tail to strong at the head."""
+    """Each stretch on a white casing, both from faint at the tail to strong at the head (a casing at full strength
+    along a faded tail read as a white line of its own)."""
     total = sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(points)) or 1.0
-    casing = QtGui.QPen(colour("#FFFFFF", 0.85), 6.5 * scale)
-    casing.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-    casing.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    p.setPen(casing)
-    p.drawPolyline(points)
     done = 0.0
     for a, b in itertools.pairwise(points):
-        length = math.hypot(b.x() - a.x(), b.y() - a.y())
-        gradient = QtGui.QLinearGradient(a, b)
-        gradient.setColorAt(0.0, colour(SIDE_COLOURS[side], 0.3 + 0.65 * done / total))
-        done += length
-        gradient.setColorAt(1.0, colour(SIDE_COLOURS[side], 0.3 + 0.65 * done / total))
-        pen = QtGui.QPen(QtGui.QBrush(gradient), 3.5 * scale)
-        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-        p.setPen(pen)
-        p.drawLine(a, b)
+        start = done / total
+        done += math.hypot(b.x() - a.x(), b.y() - a.y())
+        for hex_colour, strength, width in (("#FFFFFF", 0.85, 6.5), (SIDE_COLOURS[side], 0.95, 3.5)):
+            gradient = QtGui.QLinearGradient(a, b)
+            gradient.setColorAt(0.0, colour(hex_colour, strength * (0.15 + 0.85 * start)))
+            gradient.setColorAt(1.0, colour(hex_colour, strength * (0.15 + 0.85 * done / total)))
+            pen = QtGui.QPen(QtGui.QBrush(gradient), width * scale)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+            p.setPen(pen)
+            p.drawLine(a, b)
 
 
 @lru_cache(maxsize=16)
