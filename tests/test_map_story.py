@@ -272,7 +272,8 @@ def test_in_a_crowd_a_units_name_goes_farther_out_rather_than_being_left_out(qtb
     paint(w)
     labels, units = w.map.layer("labels"), w.map.layer("units")
     lay = units.layout(units.to_device(w.map.graphics.viewportTransform()))
-    on_map = {w.map.motion.units[int(k)].id for k in lay.k}
+    reported = w.map.ctx.positions().reported  # a last-reported mark's name gives way to the units' (149th Rgt)
+    on_map = {w.map.motion.units[int(k)].id for k in lay.k if not reported[k]}
     named = {key[1] for key, _rect, _req in labels.placed if key[0] == "unit"}
     assert len(on_map - named) <= 2, on_map - named
     far = [

@@ -26,7 +26,7 @@ from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
-from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import PLACE, SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .operations import side_by_side
 from .pixmaps import blit_many
 from .swatches import Swatch, pixmap_swatch, text_swatch
@@ -87,6 +87,9 @@ class UnitsLayer(MapLayer):
             detailed = len(k) <= DETAIL_MAX
             size = symbol_size(self.scale)
             shown = declutter(true_xy, (size.width(), size.height()), 4 * self.scale) if detailed else true_xy
+            live = ~pos.reported[k]
+            if detailed and live.any() and not live.all():  # a last-reported mark makes room, pushes no unit aside
+                shown[live] = declutter(true_xy[live], (size.width(), size.height()), 4 * self.scale)
             self._layout = key, UnitLayout(k, true_xy, shown, detailed)
         return self._layout[1]
 
@@ -96,7 +99,8 @@ class UnitsLayer(MapLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         if lay.detailed:
-            for k, true_pt, pt in zip(lay.k, lay.true_xy, lay.shown_xy, strict=True):
+            first = np.argsort(~self.ctx.positions().reported[lay.k], kind="stable")  # last-reported marks underneath
+            for k, true_pt, pt in zip(lay.k[first], lay.true_xy[first], lay.shown_xy[first], strict=True):
                 self._paint_unit(p, int(k), QtCore.QPointF(*true_pt), QtCore.QPointF(*pt), dpr)
         else:
             self._paint_crowd(p, lay, dpr)
@@ -272,7 +276,8 @@ class UnitsLayer(MapLayer):
             return []  # a crowd does not keep place names away
         size = symbol_size(self.scale)
         w, h = size.width() + 4, size.height() + 2 * round(13 * self.scale) + 4  # the symbol pixmap: frame and echelon marks
-        return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy]
+        live = ~self.ctx.positions().reported[lay.k]  # a last-reported mark keeps no unit's name away
+        return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy[live]]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """One name per unit on screen (the selected unit's first, so it is the last to be left out)."""
@@ -281,6 +286,7 @@ class UnitsLayer(MapLayer):
             return []
         lang, s, event = self.state.language, self.scale, self.state.current_event
         gap, f = symbol_size(s).width() / 2 + 4 * s, font(16 * s, bold=True)
+        reported = self.ctx.positions().reported  # a last-reported mark is named after the places: the units first
         out = []
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
@@ -294,7 +300,7 @@ class UnitsLayer(MapLayer):
                     gap,
                     f,
                     colour(SIDE_COLOURS[unit.side]).darker(130),
-                    SELECTED if unit.id == self.state.selected_unit else UNIT,
+                    SELECTED if unit.id == self.state.selected_unit else PLACE if reported[k] else UNIT,
                     reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
                     mark="unit",
                 )
