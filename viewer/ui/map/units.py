@@ -255,7 +255,7 @@ class UnitsLayer(MapLayer):
         if np.any(pos.reported[ks]):
             sides = sorted({units[int(k)].side for k in ks[pos.reported[ks]]}, key=SIDES_SHOWN.index)
             text = translate("Map", "last reported position (fate not recorded)")
-            out.append(LegendEntry("unit:reported", text, side_by_side([_reported_swatch(side, s) for side in sides])))
+            out.append(LegendEntry("unit:reported", text, _reported_swatch(sides[0], s)))  # two would be too small to read
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
@@ -434,9 +434,9 @@ def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: floa
     size = symbol_size(scale)
     frame = QtCore.QRectF(pt.x() - size.width() / 2, pt.y() - size.height() / 2, size.width(), size.height())
     p.setBrush(colour("#FFFFFF", 0.55))
-    p.setPen(QtGui.QPen(colour(INK), max(3.5, 5 * scale)))  # a dark casing: the dots read on any ground
+    p.setPen(QtGui.QPen(colour(INK), max(1.5, 5 * scale)))  # a dark casing: the dots read on any ground
     p.drawRect(frame)
-    pen = QtGui.QPen(colour(SIDE_COLOURS[side]), max(2.5, 3.5 * scale), QtCore.Qt.PenStyle.DotLine)
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]), max(1.2, 3.5 * scale), QtCore.Qt.PenStyle.DotLine)
     pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
     p.setPen(pen)
     p.drawRect(frame)
@@ -445,7 +445,7 @@ def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: floa
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _reported_swatch(side: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        _last_reported(p, box.center(), side, scale * 0.8)
+        _last_reported(p, box.center(), side, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
 
     return paint
 
