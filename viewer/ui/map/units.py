@@ -26,7 +26,7 @@ from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
-from .layer import PLACE, SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .operations import side_by_side
 from .pixmaps import blit_many
 from .swatches import Swatch, pixmap_swatch, text_swatch
@@ -286,7 +286,6 @@ class UnitsLayer(MapLayer):
             return []
         lang, s, event = self.state.language, self.scale, self.state.current_event
         gap, f = symbol_size(s).width() / 2 + 4 * s, font(16 * s, bold=True)
-        reported = self.ctx.positions().reported  # a last-reported mark is named after the places: the units first
         out = []
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
@@ -300,7 +299,7 @@ class UnitsLayer(MapLayer):
                     gap,
                     f,
                     colour(SIDE_COLOURS[unit.side]).darker(130),
-                    SELECTED if unit.id == self.state.selected_unit else PLACE if reported[k] else UNIT,
+                    SELECTED if unit.id == self.state.selected_unit else UNIT,
                     reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
                     mark="unit",
                 )
