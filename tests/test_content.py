@@ -331,3 +331,32 @@ def test_kajikawa_s_battalion_stays_to_the_last_day_drea_dates_and_its_fate_is_s
     last = scenario.unit("J-KAJIKAWA").track[-1]
     assert last.at == datetime(1939, 8, 23, 12) and "drea1981" in last.sources
     assert last.how is not None and "no date" in last.how["en"]
+
+
+def test_no_unit_vanishes_without_a_fate_before_its_chapter_ends(scenario):
+    """Issue 14: a reader saw units drop off the map with no fate drawn. From each fix that is not a fate
+    (destroyed, withdrawn) to the next fix or the end of that fix's chapter, the unit stays on the map, if the
+    sources say no more as a 'last reported' mark at that fix."""
+    from datetime import timedelta
+
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units, scenario.chapters)
+    vanished = []
+    for k, unit in enumerate(motion.units):
+        for i, fix in enumerate(unit.track):
+            chapter = next((c for c in scenario.chapters if c.start <= fix.at <= c.end), None)
+            if fix.state in ("destroyed", "withdrawn") or chapter is None or chapter.id not in BATTLE_CHAPTERS:
+                continue
+            stop = min(chapter.end, unit.track[i + 1].at if i + 1 < len(unit.track) else chapter.end)
+            at = fix.at + timedelta(hours=6)
+            while at < stop:
+                if not motion.positions(at).present[k]:
+                    vanished.append((unit.id, fix.at.isoformat(), at.isoformat()))
+                    break
+                at += timedelta(hours=6)
+    assert vanished == []
+    end = motion.positions(datetime(1939, 8, 31, 12))
+    for uid in ("J-KAJIKAWA", "J-MANCHU-CAV", "J-28IR"):
+        assert end.present[motion.index(uid)] and end.reported[motion.index(uid)], uid
+    assert motion.positions(datetime(1939, 7, 25)).reported[motion.index("J-26IR")]

@@ -41,7 +41,7 @@ MEANINGFUL = 4 * DEFAULT.max_pixels
 SELECTED_UNIT, HIGHLIGHTED_PLACE = "S-6TB", "noro_heights"
 # Wide enough for the names a highlighted place pushes aside, tall enough for the selected unit's uncertainty circle
 # (the only one drawn: the other units carry a badge).
-SELECTION_CROP = QtCore.QRect(160, 396, 810, 252)
+SELECTION_CROP = QtCore.QRect(140, 396, 830, 252)
 
 # The offscreen platform says this of every top-level window with a layout; it is not about the map.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")

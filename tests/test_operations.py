@@ -464,3 +464,26 @@ def test_on_5_july_the_japanese_withdrawal_starts_apart_from_the_24th_regiment(s
     for unit in ("S-24MRR", "S-11TB"):
         k = motion.index(unit)
         assert pos.present[k] and np.hypot(*(start - (pos.x[k], pos.y[k]))) >= 1.5, unit
+
+
+def test_no_axis_of_advance_ends_inside_its_own_sides_ground(scenario):
+    """Issue 14: on 20 August the Central group's arrow ended on the 36th Division's own fix, half a kilometre
+    inside the Soviet bridgehead, so it pointed into the division's symbol, not at the Japanese. An attack or a
+    counter-attack reaches the edge of the ground its side held (within 0.3 km: the edges are approximate)."""
+    import numpy as np
+    from shapely.geometry import Point, Polygon
+
+    from viewer.core.operations import frame_at
+
+    allies = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
+    short = []
+    for m in scenario.operations.manoeuvres:
+        if m.kind not in ("attack", "counter-attack"):
+            continue
+        head = Point(np.asarray(m.xy)[-1])
+        for ground, ring in frame_at(scenario.operations, m.end).grounds:
+            own = Polygon(ring)
+            mine = allies[ground.side] == allies[m.side] and ground.kind != "pocket"
+            if mine and own.contains(head) and own.exterior.distance(head) > 0.3:
+                short.append((m.id, ground.id))
+    assert short == []

@@ -244,3 +244,11 @@ def test_a_legend_swatch_shows_each_side_drawn_with_that_mark(plain_map):
 
     assert tints("axis:faded") == (True, True)
     assert tints("axis:withdrawal") == (False, True)
+
+
+def test_unit_symbols_are_drawn_above_the_axes_of_advance():
+    """Issue 14: on 24 August the 72nd Regiment's symbol was buried under an attack and a counter-attack arrow,
+    on 25 July the 64th's half covered: a broad arrow passes under a unit, never over it."""
+    from viewer.ui.map.units import UnitsLayer
+
+    assert ManoeuvresLayer.z < UnitsLayer.z

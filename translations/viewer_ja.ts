@@ -418,6 +418,10 @@ Details were written to:
         <translation>戦闘から撤収（薄色・反転矢印）</translation>
     </message>
     <message>
+        <source>last reported position (fate not recorded)</source>
+        <translation>最後に報告された位置（その後の結果は記録なし）</translation>
+    </message>
+    <message>
         <source>moved aside; dot: true place</source>
         <translation>記号をずらして表示・点が実際の位置</translation>
     </message>

@@ -418,6 +418,10 @@ Details were written to:
         <translation>тулалдаанаас татагдсан (бүдэг, буцах сум)</translation>
     </message>
     <message>
+        <source>last reported position (fate not recorded)</source>
+        <translation>сүүлд мэдээлэгдсэн байрлал (хувь заяа тэмдэглэгдээгүй)</translation>
+    </message>
+    <message>
         <source>moved aside; dot: true place</source>
         <translation>тэмдгийг зөөсөн; цэг: жинхэнэ байрлал</translation>
     </message>

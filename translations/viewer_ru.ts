@@ -418,6 +418,10 @@ Details were written to:
         <translation>выведена из боя (бледно, стрелка разворота)</translation>
     </message>
     <message>
+        <source>last reported position (fate not recorded)</source>
+        <translation>последнее известное место (судьба не записана)</translation>
+    </message>
+    <message>
         <source>moved aside; dot: true place</source>
         <translation>знак сдвинут; точка — истинное место</translation>
     </message>

@@ -4,6 +4,9 @@ Interpolation is honest only over short gaps: between fixes more than MAX_GAP ap
 positions differ by more than their uncertainty, the route is unknown, so the unit is shown at
 its earlier fix for LINGER and is otherwise absent until its next fix. A unit withdrawn from the
 fighting is shown so (faded) at that fix for LINGER too, so it does not vanish without a fate.
+A unit whose sources fall silent (no later fix, or a gap it is off the map for, and no fate recorded) is
+`reported`: kept at its last fix to the end of that fix's chapter as a "last reported here" mark, so it
+neither vanishes nor is given a fate the sources do not give.
 
 All fixes of all units are packed into flat numpy arrays once, sorted by (unit, time); one
 `searchsorted` then finds every unit's bracketing fixes, so a frame costs a few vector operations
@@ -18,10 +21,11 @@ from datetime import datetime
 
 import numpy as np
 
-from .model import STATES, Unit
+from .model import STATES, Chapter, Unit
 
 _EPOCH = datetime(1900, 1, 1)
 _WITHDRAWN = STATES.index("withdrawn")
+_FATES = (STATES.index("destroyed"), _WITHDRAWN)
 MAX_GAP_MIN = 3 * 24 * 60.0
 LINGER_MIN = 24 * 60.0
 
@@ -41,10 +45,11 @@ class Positions:
     state: np.ndarray  # index into STATES
     at_fix: np.ndarray  # bool: exactly at a dated fix (not interpolated)
     fix_index: np.ndarray  # index into the unit's track of the last fix at or before the instant
+    reported: np.ndarray  # bool: present only as its last reported position (the sources say no more, no fate)
 
 
 class MotionModel:
-    def __init__(self, units: Sequence[Unit]):
+    def __init__(self, units: Sequence[Unit], chapters: Sequence[Chapter] = ()):
         self.units = tuple(units)
         n = len(self.units)
         counts = np.array([len(u.track) for u in self.units], dtype=np.int64)
@@ -63,6 +68,13 @@ class MotionModel:
         self._first = self._offsets[:-1]
         self._last = self._offsets[1:] - 1
         self._base = np.arange(n) * self._span
+        # per fix: the end of the chapter it falls in, to which a silent unit is shown as last reported there
+        ends = [
+            next((_minutes(c.end) for c in chapters if c.start <= f.at <= c.end), _minutes(f.at)) - self._t0
+            for u in self.units
+            for f in u.track
+        ]
+        self._reported_end = np.array(ends, dtype=np.float64)
 
     def positions(self, at: datetime) -> Positions:
         t = _minutes(at) - self._t0
@@ -85,8 +97,9 @@ class MotionModel:
         x, y = np.where(stay, self._x[i], x), np.where(stay, self._y[i], y)
         radius = np.where(stay, self._r[i], radius)
         gone = stay & (t - ti > LINGER_MIN) & (t < tj)
-        present = ~before & ~gone & (t <= np.maximum(self._until, self._keys[self._last] - self._base))
-        return Positions(present, x, y, radius, self._s[i], at_fix, i - self._first)
+        shown = ~before & ~gone & (t <= np.maximum(self._until, self._keys[self._last] - self._base))
+        silent = ~before & ~shown & ~np.isin(self._s[i], _FATES) & (t <= self._reported_end[i])
+        return Positions(shown | silent, x, y, radius, self._s[i], at_fix, i - self._first, silent)
 
     def index(self, unit_id: str) -> int:
         return next(k for k, u in enumerate(self.units) if u.id == unit_id)

@@ -54,7 +54,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.scenario = scenario
         self.settings = settings
-        self.motion = MotionModel(scenario.units)
+        self.motion = MotionModel(scenario.units, scenario.chapters)
         seed = {
             "language": language().lang,
             "naming": language().naming,

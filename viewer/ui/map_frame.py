@@ -69,7 +69,7 @@ class MapFrame:
         if not start <= at <= end:
             seed["span"] = "wide"
         self.state = ViewState(scenario, battlefield_camera(scenario), instant=at, **seed)
-        self.map = MapView(scenario, MotionModel(scenario.units), self.state)
+        self.map = MapView(scenario, MotionModel(scenario.units, scenario.chapters), self.state)
         self.map.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.map.layer("furniture").legend_on_map = self.scale >= LEGEND_MIN_SCALE
         self.map.set_scale(self.scale)

@@ -323,7 +323,7 @@ def _ground_swatch(side: str, pocket: bool) -> Callable[[QtGui.QPainter, QtCore.
 # --- manoeuvres ------------------------------------------------------------------------------------------------
 class ManoeuvresLayer(OperationsLayer):
     name = "manoeuvres"
-    z = 11.0  # above the unit symbols (a blow is the story of the frame), under the highlight ring and the names
+    z = 9.0  # under the unit symbols (an arrow over a unit buried it: issue 14), above the ground, trails and places
     toggle = "manoeuvres"
 
     def __init__(self, ctx: MapContext) -> None:

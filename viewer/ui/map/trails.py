@@ -1,11 +1,15 @@
-"""Where units came from: a faint line in the side's colour from a unit's previous dated fix to where it is
-now, while that fix is at most three days old. Only its last TRAIL_PX pixels are drawn, fading towards its
-tail: a march from far off the map is a short stroke pointing the way it came, not a line from one point off
-the edge. Only when few units are on screen (a crowd of trails is noise)."""
+"""Where units came from: a line in the side's colour along the dated fixes a unit passed through to where it
+is now, through every fix it reached in the last three days (and the one it set out from), so a move the map
+does not animate at the reader's instant is still drawn. Only its last TRAIL_PX pixels are drawn, fading towards
+its tail: a march from far off the map is a stroke pointing the way it came, not a line from one point off the
+edge. Over a white casing, so it reads over hatched ground. Only when few units are on screen (a crowd of trails
+is noise)."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from functools import lru_cache
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
@@ -13,11 +17,12 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
 from .layer import LegendEntry, MapLayer
+from .operations import side_by_side
 from .swatches import Swatch
-from .units import DETAIL_MAX, units_in_view
+from .units import DETAIL_MAX, SIDES_SHOWN, units_in_view
 
 TRAIL_DAYS = 3
-TRAIL_PX = 120  # at scale 1
+TRAIL_PX = 200  # at scale 1
 
 
 class TrailsLayer(MapLayer):
@@ -26,58 +31,79 @@ class TrailsLayer(MapLayer):
     toggle = "trails"
     watches = frozenset({"instant"})
 
-    def trails(self, t: QtGui.QTransform) -> list[tuple[str, QtCore.QPointF, QtCore.QPointF]]:
-        """(side, tail, head) in device pixels of every trail drawn at the state's instant."""
+    def trails(self, t: QtGui.QTransform) -> list[tuple[str, list[QtCore.QPointF]]]:
+        """(side, points from tail to head) in device pixels of every trail drawn at the state's instant."""
         pos, at = self.ctx.positions(), self.state.instant
-        present = np.flatnonzero(pos.present)
+        present = np.flatnonzero(pos.present & ~pos.reported)
         if len(present) > DETAIL_MAX:
             return []
         out, most = [], TRAIL_PX * self.scale
         for k in present:
             unit = self.ctx.motion.units[k]
             i = int(pos.fix_index[k])
-            prev = unit.track[i - 1] if pos.at_fix[k] and i > 0 else unit.track[i]
-            if (prev.x, prev.y) == (pos.x[k], pos.y[k]) or (at - prev.at).days > TRAIL_DAYS:
-                continue
-            head, tail = t.map(QtCore.QPointF(pos.x[k], pos.y[k])), t.map(QtCore.QPointF(prev.x, prev.y))
-            length = math.hypot(tail.x() - head.x(), tail.y() - head.y())
-            if length < 1:
-                continue
-            if length > most:
-                tail = head + (tail - head) * (most / length)
-            out.append((unit.side, tail, head))
+            points = [t.map(QtCore.QPointF(pos.x[k], pos.y[k]))]
+            j = i - 1 if pos.at_fix[k] else i  # the fixes behind the unit, newest first
+            while j >= 0 and (at - unit.track[min(j + 1, i)].at).days <= TRAIL_DAYS:
+                point = t.map(QtCore.QPointF(unit.track[j].x, unit.track[j].y))
+                if (point - points[-1]).manhattanLength() >= 1:
+                    points.append(point)
+                j -= 1
+            if len(points) > 1:
+                out.append((unit.side, _clipped(points, most)[::-1]))
         return out
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         trails = self.trails(self.to_device(self.scene_to_device(p)))
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        for side, tail, head in trails:
-            p.setPen(_trail_pen(side, tail, head, 2.0 * self.scale))
-            p.drawLine(tail, head)
+        for side, points in trails:
+            _draw_trail(p, side, points, self.scale)
 
     def legend(self) -> list[LegendEntry]:
         if not self.isVisible() or not len(units_in_view(self.ctx)):
             return []
-        sides = dict.fromkeys(side for side, _, _ in self.trails(self.sceneTransform()))
+        sides = dict.fromkeys(side for side, _ in self.trails(self.sceneTransform()))
         if not sides:
             return []
-        return [LegendEntry("trails", translate("Map", "trail (last three days)"), _trail_swatch(next(iter(sides)), self.scale))]
+        swatches = [_trail_swatch(side, self.scale) for side in sorted(sides, key=SIDES_SHOWN.index)]
+        return [LegendEntry("trails", translate("Map", "trail (last three days)"), side_by_side(swatches))]
 
 
-def _trail_pen(side: str, tail: QtCore.QPointF, head: QtCore.QPointF, width: float) -> QtGui.QPen:
-    gradient = QtGui.QLinearGradient(tail, head)
-    gradient.setColorAt(0.0, colour(SIDE_COLOURS[side], 0.0))
-    gradient.setColorAt(1.0, colour(SIDE_COLOURS[side], 0.45))
-    pen = QtGui.QPen(QtGui.QBrush(gradient), width)
-    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-    return pen
+def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
+    """The first `most` pixels of a polyline (head first)."""
+    out, left = points[:1], most
+    for a, b in itertools.pairwise(points):
+        length = math.hypot(b.x() - a.x(), b.y() - a.y())
+        if length >= left:
+            out.append(a + (b - a) * (left / length))
+            break
+        out.append(b)
+        left -= length
+    return out
 
 
+def _draw_trail(p: QtGui.QPainter, side: str, points: list[QtCore.QPointF], scale: float) -> None:
+    """Each stretch on a white casing, both from faint at the tail to strong at the head (a casing at full strength
+    along a faded tail read as a white line of its own)."""
+    total = sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(points)) or 1.0
+    done = 0.0
+    for a, b in itertools.pairwise(points):
+        start = done / total
+        done += math.hypot(b.x() - a.x(), b.y() - a.y())
+        for hex_colour, strength, width in (("#FFFFFF", 0.85, 6.5), (SIDE_COLOURS[side], 0.95, 3.5)):
+            gradient = QtGui.QLinearGradient(a, b)
+            gradient.setColorAt(0.0, colour(hex_colour, strength * (0.15 + 0.85 * start)))
+            gradient.setColorAt(1.0, colour(hex_colour, strength * (0.15 + 0.85 * done / total)))
+            pen = QtGui.QPen(QtGui.QBrush(gradient), width * scale)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+            p.setPen(pen)
+            p.drawLine(a, b)
+
+
+@lru_cache(maxsize=16)
 def _trail_swatch(side: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         tail, head = QtCore.QPointF(box.left() + 2, box.center().y()), QtCore.QPointF(box.right() - 2, box.center().y())
-        p.setPen(_trail_pen(side, tail, head, 2.5 * scale))
-        p.drawLine(tail, head)
+        _draw_trail(p, side, [tail, head], scale)
 
     return paint

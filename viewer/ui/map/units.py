@@ -87,6 +87,9 @@ class UnitsLayer(MapLayer):
             detailed = len(k) <= DETAIL_MAX
             size = symbol_size(self.scale)
             shown = declutter(true_xy, (size.width(), size.height()), 4 * self.scale) if detailed else true_xy
+            live = ~pos.reported[k]
+            if detailed and live.any() and not live.all():  # a last-reported mark makes room, pushes no unit aside
+                shown[live] = declutter(true_xy[live], (size.width(), size.height()), 4 * self.scale)
             self._layout = key, UnitLayout(k, true_xy, shown, detailed)
         return self._layout[1]
 
@@ -96,7 +99,8 @@ class UnitsLayer(MapLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         if lay.detailed:
-            for k, true_pt, pt in zip(lay.k, lay.true_xy, lay.shown_xy, strict=True):
+            first = np.argsort(~self.ctx.positions().reported[lay.k], kind="stable")  # last-reported marks underneath
+            for k, true_pt, pt in zip(lay.k[first], lay.true_xy[first], lay.shown_xy[first], strict=True):
                 self._paint_unit(p, int(k), QtCore.QPointF(*true_pt), QtCore.QPointF(*pt), dpr)
         else:
             self._paint_crowd(p, lay, dpr)
@@ -105,6 +109,9 @@ class UnitsLayer(MapLayer):
         unit = self.ctx.motion.units[k]
         if (pt - true_pt).manhattanLength() > 3:  # pushed aside: a leader line to where it really is
             _true_place(p, true_pt, pt, self.scale)
+        if self.ctx.positions().reported[k]:  # the sources fall silent: where it was last reported, no fate given
+            _last_reported(p, pt, unit.side, self.scale)
+            return
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
@@ -245,6 +252,10 @@ class UnitsLayer(MapLayer):
             if who:
                 swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
                 out.append(LegendEntry(f"unit:{state}", text, swatch))
+        if np.any(pos.reported[ks]):
+            sides = sorted({units[int(k)].side for k in ks[pos.reported[ks]]}, key=SIDES_SHOWN.index)
+            text = translate("Map", "last reported position (fate not recorded)")
+            out.append(LegendEntry("unit:reported", text, _reported_swatch(sides[0], s)))  # two would be too small to read
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
@@ -265,7 +276,8 @@ class UnitsLayer(MapLayer):
             return []  # a crowd does not keep place names away
         size = symbol_size(self.scale)
         w, h = size.width() + 4, size.height() + 2 * round(13 * self.scale) + 4  # the symbol pixmap: frame and echelon marks
-        return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy]
+        live = ~self.ctx.positions().reported[lay.k]  # a last-reported mark keeps no unit's name away
+        return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy[live]]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """One name per unit on screen (the selected unit's first, so it is the last to be left out)."""
@@ -411,6 +423,28 @@ def _state_swatch(state: str, side: str, scale: float) -> Swatch:
         p.translate(box.left() + 2, box.center().y())
         _arrow(p, side, state, scale * 0.8, box.width() - 4)
         p.restore()
+
+    return paint
+
+
+def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
+    """A unit the sources lose sight of without a fate: a hollow, dotted frame in its side's colour where it was
+    last reported, unlike any state a unit is drawn in (its name says which unit it was)."""
+    size = symbol_size(scale)
+    frame = QtCore.QRectF(pt.x() - size.width() / 2, pt.y() - size.height() / 2, size.width(), size.height())
+    p.setBrush(colour("#FFFFFF", 0.55))
+    p.setPen(QtGui.QPen(colour(INK), max(1.5, 5 * scale)))  # a dark casing: the dots read on any ground
+    p.drawRect(frame)
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]), max(1.2, 3.5 * scale), QtCore.Qt.PenStyle.DotLine)
+    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    p.drawRect(frame)
+
+
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
+def _reported_swatch(side: str, scale: float) -> Swatch:
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        _last_reported(p, box.center(), side, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
 
     return paint
 
