@@ -16,7 +16,9 @@ from viewer.core.placement import (
     contains,
     declutter,
     intersects,
+    overlap,
     place_labels,
+    place_overlays,
 )
 from viewer.core.view_state import ViewState
 
@@ -183,3 +185,14 @@ def test_a_forced_label_is_drawn_even_where_crowded_and_alternatives_place_one_l
     assert sum(r is not None for r in chosen) == 1
     reach = label_reach(free, 8, 6)
     assert 8 <= reach <= 8 + 20 + 8  # gap, a label's height and the lift: never far from what it names
+
+
+def test_an_overlay_never_hides_a_mark_while_a_spot_or_shape_that_does_not_is_left():
+    """26 Aug: the legend sat over the 1st Army Group's symbol and Sümber's mark, as it covered less of the
+    disputed ground there; a mark counts before the ground, and a legend takes another shape to keep clear."""
+    ground = [(700.0, y, 300.0, 10.0) for y in range(0, 600, 10)]  # the right of a 1000×600 view
+    marks = [(300.0, y, 30.0, 30.0) for y in (30.0, 285.0, 500.0)] + [(750.0, 300.0, 30.0, 30.0)]
+    wide, tall = (400.0, 150.0), (200.0, 500.0)  # a legend in two columns, or in one
+    (legend,) = place_overlays([wide], (1000, 600), ground, marks, preferences=[("bottom-left",)], alternatives=[[tall]])
+    assert not any(overlap(legend, m) for m in marks)
+    assert legend == (12.0, 88.0, *tall)  # the corner it prefers, in the shape that leaves the marks clear

@@ -374,37 +374,57 @@ def place_overlays(
     avoid: Sequence[Rect] = (),
     margin: float = 12.0,
     preferences: Sequence[Sequence[str]] = (),
+    alternatives: Sequence[Sequence[tuple[float, float]]] = (),
 ) -> list[Rect]:
     """Where the map's overlays (legend, inset, scale bar, north arrow) go, in the order given: each at the corner
-    or edge middle that covers least of `keep_clear` (the disputed ground, cut in strips), then least of
-    `avoid` (unit symbols, names), then the overlays already placed; ties go to the overlay's own `preferences`
-    (an order of places from CORNERS), then to CORNERS' order. Overlap is measured as area, in pixels²."""
+    or edge middle that hides the fewest of the marks to `avoid` (unit symbols, place marks: an overlay never
+    covers the battlefield while a spot that does not is left), then overlaps least the overlays already placed,
+    then covers least of `keep_clear` (the disputed ground, cut in strips), then least of `avoid` by area;
+    ties go to the overlay's own `preferences` (an order of places from CORNERS), then to CORNERS' order, so
+    each keeps its corner from frame to frame. `alternatives[i]` are other shapes overlay i may take (a legend
+    in more or fewer columns): in its corner, another shape is taken where its own `sizes[i]` would hide more."""
     taken: list[Rect] = []
     clear, shun = np.array(keep_clear, dtype=float).reshape(-1, 4), np.array(avoid, dtype=float).reshape(-1, 4)
     for i, size in enumerate(sizes):
         prefer = list(preferences[i]) if i < len(preferences) else []
         order = prefer + [c for c in CORNERS if c not in prefer]
+        shapes = [size, *(alternatives[i] if i < len(alternatives) else ())]
+        fits = [s for s in shapes if s[0] <= view[0] - 2 * margin and s[1] <= view[1] - 2 * margin] or [size]
 
-        def cost(where: str, size: tuple[float, float] = size, order: list[str] = order) -> tuple[float, float, float, int]:
-            r = corner_rect(where, size, view, margin)
+        def cost(option: tuple[str, int], order: list[str] = order, fits: list = fits) -> tuple[float, ...]:
+            r = corner_rect(option[0], fits[option[1]], view, margin)
             return (
+                overlap_count(r, shun),
+                round(sum(overlap(r, t) for t in taken) / 100),
                 round(overlap_sum(r, clear)),
                 round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
-                sum(overlap(r, t) for t in taken),
-                order.index(where),
+                order.index(option[0]),
+                option[1],
             )
 
-        taken.append(corner_rect(min(order, key=cost), size, view, margin))
+        where, k = min(((c, k) for k in range(len(fits)) for c in order), key=cost)
+        taken.append(corner_rect(where, fits[k], view, margin))
     return taken
+
+
+def overlap_count(r: Rect, rects: np.ndarray) -> int:
+    """How many of the (n, 4) `rects` `r` overlaps with a positive area."""
+    w, h = _overlaps(r, rects)
+    return int(((w > 0) & (h > 0)).sum())
 
 
 def overlap_sum(r: Rect, rects: np.ndarray) -> float:
     """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
-    if not len(rects):
-        return 0.0
+    w, h = _overlaps(r, rects)
+    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
+
+
+def _overlaps(r: Rect, rects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The width and height (negative where apart) of `r`'s intersection with each of the (n, 4) `rects`."""
+    rects = rects.reshape(-1, 4)
     w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
     h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
-    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
+    return w, h
 
 
 def overlap(a: Rect, b: Rect) -> float:
