@@ -196,3 +196,22 @@ def test_an_overlay_never_hides_a_mark_while_a_spot_or_shape_that_does_not_is_le
     (legend,) = place_overlays([wide], (1000, 600), ground, marks, preferences=[("bottom-left",)], alternatives=[[tall]])
     assert not any(overlap(legend, m) for m in marks)
     assert legend == (12.0, 88.0, *tall)  # the corner it prefers, in the shape that leaves the marks clear
+
+
+def test_a_leader_line_does_not_run_through_the_side_of_another_units_box():
+    """3 Jul: '23 Div', set far above its HQ, had its line run up through the 11th Tank Brigade's frame, past
+    its centre by more than half a gap but through its box; nor may a name sit nearer another symbol than its own."""
+    req = LabelRequest((300.0, 300.0), (40.0, 20.0), 20.0, ("unit", "hq"), reach=40.0, mark="unit")
+    rects = candidate_rects(req, 8, 6)
+    up = rects[NEAR + 8 + 2]  # far above, on a leader line straight up
+    crowd = [r for r in rects if r != up and not intersects(r, up)]
+    assert choose_candidates([req], crowd, VIEW)[0] == NEAR + 8 + 2
+    beside_the_line = LabelRequest((289.0, 255.0), (40.0, 20.0), 20.0, ("unit", "tanks"), mark="unit")  # 11 px off it
+    assert choose_candidates([req, beside_the_line], crowd, VIEW)[0] is None
+
+
+def test_a_name_does_not_sit_nearer_another_symbol_than_its_own():
+    req = LabelRequest((300.0, 300.0), (40.0, 20.0), 20.0, ("unit", "a"), mark="unit")
+    right = candidate_rects(req, 8, 6)[0]
+    below_it = LabelRequest((right[0] + 20.0, right[1] + right[3] + 12.0), (40.0, 20.0), 20.0, ("unit", "b"), mark="unit")
+    assert choose_candidates([req, below_it], [], VIEW)[0] != 0

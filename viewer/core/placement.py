@@ -163,18 +163,25 @@ class MarkRows:
         return mine, other
 
     def crossed(self, req: LabelRequest, r: Rect) -> bool:
-        """Does the leader line from the anchor to the name at `r` pass within half a gap of another mark?"""
+        """Does the leader line from the anchor to the name at `r` pass through another mark's box (any part of
+        it: 3 Jul, the 23rd Division's line ran up through the 11th Tank Brigade's frame, off its centre)? A
+        mark's box is taken as `gap` either side and BOX_HEIGHT of that above and below."""
         (ax, ay), (x, y, w, h) = req.anchor, r
         bx, by = min(max(ax, x), x + w), min(max(ay, y), y + h)  # the name's nearest point
-        dx, dy = bx - ax, by - ay
-        length2 = dx * dx + dy * dy
-        near = req.gap / 2
-        for j in range(int((min(ay, by) - near) // self.ROW), int((max(ay, by) + near) // self.ROW) + 1):
+        hw, hh = req.gap, req.gap * BOX_HEIGHT
+        for j in range(int((min(ay, by) - hh) // self.ROW), int((max(ay, by) + hh) // self.ROW) + 1):
             for px, py in self.rows.get(j, ()):
-                if (px, py) == req.anchor or not length2:
-                    continue
-                t = min(1.0, max(0.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-                if math.hypot(ax + t * dx - px, ay + t * dy - py) < near:
+                if (px, py) != req.anchor and _segment_meets_box(ax, ay, bx, by, (px - hw, py - hh, px + hw, py + hh)):
+                    return True
+        return False
+
+    def nearer_other(self, req: LabelRequest, r: Rect) -> bool:
+        """Does another mark lie nearer the name at `r` than its own anchor does (3 Jul: '23 Div', out on its
+        line, sat on top of the 11th Tank Brigade's frame)? Measured from the marks' centres to the name."""
+        own = _to_rect(req.anchor, r)
+        for j in range(int((r[1] - own) // self.ROW), int((r[1] + r[3] + own) // self.ROW) + 1):
+            for pt in self.rows.get(j, ()):
+                if pt != req.anchor and _to_rect(pt, r) < own - 1.0:
                     return True
         return False
 
@@ -185,6 +192,33 @@ class MarkRows:
             return False
         mine, other = self.beside(r, req.anchor)
         return other < mine and other <= READS_AS * max(req.gap, 8.0)
+
+
+BOX_HEIGHT = 0.75  # a symbol's box is this much as tall as it is wide, about its anchor (its `gap` is half its width)
+
+
+def _to_rect(pt: tuple[float, float], r: Rect) -> float:
+    dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
+    dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
+    return math.hypot(dx, dy)
+
+
+def _segment_meets_box(ax: float, ay: float, bx: float, by: float, box: tuple[float, float, float, float]) -> bool:
+    """Does the segment a-b pass through the box (x0, y0, x1, y1)? (Liang-Barsky clipping.)"""
+    t0, t1, dx, dy = 0.0, 1.0, bx - ax, by - ay
+    for p, q in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return False
+    return True
 
 
 def _sideways(x: float, x0: float, x1: float) -> float:
@@ -203,7 +237,7 @@ class Marks:
 
     def misread(self, req: LabelRequest, r: Rect, leader: bool = False) -> bool:
         rows = self.rows.get(req.mark)
-        return rows is not None and (rows.misread(req, r) or (leader and rows.crossed(req, r)))
+        return rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r) or (leader and rows.crossed(req, r)))
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and `reach` farther out (with a leader line)
@@ -248,9 +282,7 @@ def label_reach(req: LabelRequest, lift: float, drop: float) -> float:
 
 
 def distance_to_rect(pt: tuple[float, float], r: Rect) -> float:
-    dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
-    dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
-    return float(np.hypot(dx, dy))
+    return _to_rect(pt, r)
 
 
 def place_labels(
