@@ -240,6 +240,59 @@ class Marks:
         return rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r) or (leader and rows.crossed(req, r)))
 
 
+class Barriers:
+    """Lines a name must not be set across from its mark (the river: 3 Jul, Bain-Tsagan's name lay on the east
+    bank in the Japanese ground while its hill is on the west bank), as segments bucketed in a coarse grid: a
+    name's test looks only at the few segments in the cells its own short line spans."""
+
+    CELL = 64.0
+
+    def __init__(self, lines: Iterable[np.ndarray] = ()) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        c = self.CELL
+        for line in lines:
+            pts = np.asarray(line, dtype=float).reshape(-1, 2)
+            for (x0, y0), (x1, y1) in zip(pts[:-1].tolist(), pts[1:].tolist(), strict=True):
+                for i in range(int(min(x0, x1) // c), int(max(x0, x1) // c) + 1):
+                    for j in range(int(min(y0, y1) // c), int(max(y0, y1) // c) + 1):
+                        self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+
+    def between(self, req: LabelRequest, r: Rect) -> bool:
+        """Does a line run between the anchor and the middle of the name at `r` (3 Jul: '7 MA Bde' began at the
+        river's edge and read on the far bank)? Crossings within the mark itself (0.6 of its gap: a unit or a
+        bridge on the river) do not count."""
+        if not self.cells or not req.mark:
+            return False  # a line's own name (a river's, a claim's) lies on its line
+        (ax, ay), (x, y, w, h) = req.anchor, r
+        bx, by = x + w / 2, y + h / 2
+        length = math.hypot(bx - ax, by - ay)
+        if not length:
+            return False
+        skip, c = req.gap * 0.6 / length, self.CELL
+        seen: set[tuple[float, float, float, float]] = set()
+        for i in range(int(min(ax, bx) // c), int(max(ax, bx) // c) + 1):
+            for j in range(int(min(ay, by) // c), int(max(ay, by) // c) + 1):
+                for seg in self.cells.get((i, j), ()):
+                    if seg not in seen:
+                        seen.add(seg)
+                        t = _crossing(ax, ay, bx, by, seg)
+                        if t is not None and t > skip:
+                            return True
+        return False
+
+
+def _crossing(ax: float, ay: float, bx: float, by: float, seg: tuple[float, float, float, float]) -> float | None:
+    """Where (0..1 along a-b) the segment a-b crosses `seg` (x0, y0, x1, y1), or None."""
+    x0, y0, x1, y1 = seg
+    dx, dy, ex, ey = bx - ax, by - ay, x1 - x0, y1 - y0
+    den = dx * ey - dy * ex
+    if den == 0:
+        return None
+    t = ((x0 - ax) * ey - (y0 - ay) * ex) / den
+    u = ((x0 - ax) * dy - (y0 - ay) * dx) / den
+    return t if 0 <= t <= 1 and 0 <= u <= 1 else None
+
+
 NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and `reach` farther out (with a leader line)
 
 
@@ -303,6 +356,7 @@ def choose_candidates(
     lift: float = 8.0,
     drop: float = 6.0,
     preferred: Sequence[int | None] = (),
+    barriers: Iterable[np.ndarray] = (),
 ) -> list[int | None]:
     """`place_labels`, answered as the index of each label's chosen candidate (see `candidate_rects`): a map
     that meets the same labels again (the next frame of a slow playback) reuses the choice at the new anchors.
@@ -310,9 +364,10 @@ def choose_candidates(
     that stays put while its spot is free does not hop from side to side as the units move).
 
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
-    at the candidate of any alternative that hides least."""
+    at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
+    (polylines, (n, 2) device points: the rivers) from its mark."""
     grid = Occupancy(obstacles)
-    marks = Marks(requests)
+    marks, walls = Marks(requests), Barriers(barriers)
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
 
@@ -338,13 +393,14 @@ def choose_candidates(
                 if contains(view, rects[i])
                 and not grid.hits(shrunk(rects[i], 3))
                 and not marks.misread(req, rects[i], leader=i >= NEAR)
+                and not walls.between(req, rects[i])
             ),
             None,
         )
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks)
+                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks, walls)
         if pick is not None:
             at, (i, rect) = pick
             chosen[at] = i
@@ -374,10 +430,11 @@ def _least_hiding(
     preferred_of: Callable[[int], int | None],
     grid: Occupancy,
     marks: Marks,
+    walls: Barriers,
 ) -> tuple[int, tuple[int, Rect]] | None:
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
-    on), else where it hides least, or nearly least but not beside another's mark (hiding a name to avoid seeming
-    to name the wrong mark would trade one fault for a worse one)."""
+    on), else where it hides least, or nearly least but not beside another's mark nor across the river from its
+    own (hiding a name to avoid seeming to name the wrong mark would trade one fault for a worse one)."""
     steady = next((o for o in options if o[1][0] == preferred_of(o[0])), None)
     if steady is not None or not options:
         return steady
@@ -385,7 +442,8 @@ def _least_hiding(
     least = min(hidden.values())
     near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]
     clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
-    return min(clear or near_least, key=lambda o: hidden[id(o)])
+    same_bank = [o for o in clear or near_least if not walls.between(requests[o[0]], o[1][1])]
+    return min(same_bank or clear or near_least, key=lambda o: hidden[id(o)])
 
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")

@@ -6,10 +6,12 @@ places. Several labels of one key are alternatives (a claim's name at several po
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry.base import BaseGeometry
 
 from ...core.placement import NEAR, LabelRequest, Rect, candidate_rects, choose_candidates
 from .layer import KEY, SELECTED, MapLabel, MapLayer, device_ratio, qrect, rect_of
@@ -33,9 +35,14 @@ class LabelsLayer(MapLayer):
         self._requests: list[LabelRequest] = []  # ... and the requests it answered
         self._steady: tuple[tuple, datetime] | None = None  # ... in what view, at what instant
         self._layout: tuple[tuple | None, list] | None = None  # what the last paint was asked, and what it drew
+        self._rivers_km = _lines_of(  # no name is set across a river whose course is known (not one drawn dashed)
+            f.geometry_km for f in ctx.scenario.layers["rivers"] if not f.properties.get("approximate_km")
+        )
+        self._device = QtGui.QTransform()  # this paint's map-to-device transform (where the rivers are)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
+        self._device = self.to_device(v)
         view = (
             rect_of(self.to_device(v).mapRect(self.viewRect()))
             if self.viewRect() is not None
@@ -120,9 +127,25 @@ class LabelsLayer(MapLayer):
             if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
                 last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
             preferred = [last.get(slot) for slot in _slots(requests)]
-            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
+            t = self._device
+            rivers = [
+                np.column_stack(
+                    (t.m11() * xy[:, 0] + t.m21() * xy[:, 1] + t.dx(), t.m12() * xy[:, 0] + t.m22() * xy[:, 1] + t.dy())
+                )
+                for xy in self._rivers_km
+            ]
+            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, rivers)
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+
+def _lines_of(geometries: Iterable[BaseGeometry]) -> list[np.ndarray]:
+    """Every line of the geometries (a river of several parts), as (n, 2) arrays of its points."""
+    out = []
+    for g in geometries:
+        for part in getattr(g, "geoms", [g]):
+            out.append(np.asarray(part.coords, dtype=float)[:, :2])
+    return out
 
 
 def _slots(requests: list[LabelRequest]) -> list[tuple[object, int]]:
