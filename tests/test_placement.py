@@ -227,3 +227,24 @@ def test_a_name_is_not_set_across_the_river_from_its_mark():
     assert x + w / 2 < 330.0
     own_name = LabelRequest((330.0, 300.0), (80.0, 20.0), 0.0, ("place", "river"))
     assert choose_candidates([own_name], [], VIEW, barriers=river)[0] == 0
+
+
+def test_two_names_are_not_set_end_to_end_on_one_line():
+    """5 Jul: "The 'Ruins' near Bain-Tsagan" ran on into "72 Inf Rgt" as one line of text."""
+    first = LabelRequest((100.0, 300.0), (120.0, 20.0), 8.0, ("place", "ruins"))
+    placed = candidate_rects(first, 8, 6)[0]
+    second = LabelRequest((placed[0] + placed[2] + 2 + 20.0 + 60.0, 300.0), (60.0, 20.0), 20.0, ("unit", "b"))
+    assert candidate_rects(second, 8, 6)[1][0] >= placed[0] + placed[2]  # its left spot would begin where it ends
+    right = candidate_rects(second, 8, 6)[0]
+    assert choose_candidates([first, second], [right], VIEW)[1] not in (None, 1)
+
+
+def test_a_ground_names_leader_line_does_not_run_through_a_units_box():
+    """20 Aug: the line from "Japanese-held, encircled" ran through the Manchukuo cavalry's box."""
+    ground = LabelRequest((300.0, 300.0), (80.0, 20.0), 0.0, ("ground", "pocket"), reach=60.0)
+    rects = candidate_rects(ground, 8, 6)
+    up = rects[NEAR + 8 + 2]
+    crowd = [r for r in rects if r != up and not intersects(r, up)]
+    unit = LabelRequest((312.0, 265.0), (40.0, 20.0), 20.0, ("unit", "cav"), mark="unit")  # on the way, off centre
+    assert choose_candidates([ground], crowd, VIEW)[0] == NEAR + 8 + 2
+    assert choose_candidates([ground, unit], crowd, VIEW)[0] is None

@@ -62,6 +62,15 @@ def contains(outer: Rect, inner: Rect) -> bool:
     )
 
 
+def in_line(r: Rect) -> Rect:
+    """A name's rectangle stretched sideways by a word space and trimmed to its middle line: another name there
+    would run on with it into one line (5 Jul: "The 'Ruins' near Bain-Tsagan 72 Inf Rgt")."""
+    return r[0] - IN_LINE, r[1] + r[3] * 0.3, r[2] + 2 * IN_LINE, r[3] * 0.4
+
+
+IN_LINE = 8.0  # pixels between two names on one line, at least
+
+
 def shrunk(r: Rect, by: float) -> Rect:
     return r[0] + by, r[1] + by, r[2] - 2 * by, r[3] - 2 * by
 
@@ -138,7 +147,8 @@ class MarkRows:
 
     ROW = 32.0
 
-    def __init__(self, points: Iterable[tuple[float, float]]) -> None:
+    def __init__(self, points: Iterable[tuple[float, float]], half: float = 0.0) -> None:
+        self.half = half  # half a mark's width (the `gap` its names keep)
         self.rows: dict[int, list[tuple[float, float]]] = {}
         for x, y in points:
             self.rows.setdefault(int(y // self.ROW), []).append((x, y))
@@ -165,10 +175,10 @@ class MarkRows:
     def crossed(self, req: LabelRequest, r: Rect) -> bool:
         """Does the leader line from the anchor to the name at `r` pass through another mark's box (any part of
         it: 3 Jul, the 23rd Division's line ran up through the 11th Tank Brigade's frame, off its centre)? A
-        mark's box is taken as `gap` either side and BOX_HEIGHT of that above and below."""
+        mark's box is taken as `half` either side and BOX_HEIGHT of that above and below."""
         (ax, ay), (x, y, w, h) = req.anchor, r
         bx, by = min(max(ax, x), x + w), min(max(ay, y), y + h)  # the name's nearest point
-        hw, hh = req.gap, req.gap * BOX_HEIGHT
+        hw, hh = self.half, self.half * BOX_HEIGHT
         for j in range(int((min(ay, by) - hh) // self.ROW), int((max(ay, by) + hh) // self.ROW) + 1):
             for px, py in self.rows.get(j, ()):
                 if (px, py) != req.anchor and _segment_meets_box(ax, ay, bx, by, (px - hw, py - hh, px + hw, py + hh)):
@@ -233,11 +243,19 @@ class Marks:
 
     def __init__(self, requests: Sequence[LabelRequest]) -> None:
         kinds = {req.mark for req in requests if req.mark}
-        self.rows = {kind: MarkRows(req.anchor for req in requests if req.mark == kind) for kind in kinds}
+        self.rows = {
+            kind: MarkRows(
+                [req.anchor for req in requests if req.mark == kind], max(req.gap for req in requests if req.mark == kind)
+            )
+            for kind in kinds
+        }
 
     def misread(self, req: LabelRequest, r: Rect, leader: bool = False) -> bool:
         rows = self.rows.get(req.mark)
-        return rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r) or (leader and rows.crossed(req, r)))
+        if rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r)):
+            return True
+        # A leader line passes no mark of any kind (20 Aug: a held ground's name's line ran through a unit's box).
+        return leader and any(kind.crossed(req, r) for kind in self.rows.values())
 
 
 class Barriers:
@@ -366,7 +384,7 @@ def choose_candidates(
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
     (polylines, (n, 2) device points: the rivers) from its mark."""
-    grid = Occupancy(obstacles)
+    grid, names = Occupancy(obstacles), Occupancy()  # names: the labels placed, to keep two from reading as one
     marks, walls = Marks(requests), Barriers(barriers)
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
@@ -392,6 +410,7 @@ def choose_candidates(
                 for i in order
                 if contains(view, rects[i])
                 and not grid.hits(shrunk(rects[i], 3))
+                and not names.hits(in_line(rects[i]))
                 and not marks.misread(req, rects[i], leader=i >= NEAR)
                 and not walls.between(req, rects[i])
             ),
@@ -405,6 +424,7 @@ def choose_candidates(
             at, (i, rect) = pick
             chosen[at] = i
             grid.add(shrunk(rect, 2))
+            names.add(rect)
             done.add(req.group)
     return chosen
 
