@@ -383,7 +383,8 @@ def choose_candidates(
 
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
-    (polylines, (n, 2) device points: the rivers) from its mark."""
+    (polylines, (n, 2) device points: the rivers) from its mark, unless out on a leader line that ties it to its
+    mark (3 Jul: else six of the crowd at Bain-Tsagan went unnamed)."""
     grid = Occupancy(obstacles)
     marks, walls = Marks(requests), Barriers(barriers)
     chosen: list[int | None] = [None] * len(requests)
@@ -411,7 +412,7 @@ def choose_candidates(
                 if contains(view, rects[i])
                 and not grid.hits(shrunk(rects[i], 3))
                 and not marks.misread(req, rects[i], leader=i >= NEAR)
-                and not walls.between(req, rects[i])
+                and (i >= NEAR or not walls.between(req, rects[i]))  # a leader line ties a name across
             ),
             None,
         )
