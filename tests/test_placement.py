@@ -9,6 +9,7 @@ from viewer.core.camera import Camera
 from viewer.core.map_extent import battlefield_camera
 from viewer.core.placement import (
     NEAR,
+    Barriers,
     LabelRequest,
     Occupancy,
     candidate_rects,
@@ -220,7 +221,7 @@ def test_a_name_does_not_sit_nearer_another_symbol_than_its_own():
 def test_a_name_is_not_set_across_the_river_from_its_mark():
     """3 Jul: Bain-Tsagan's name lay on the east bank in the Japanese ground, '7 MA Bde' began at the river's
     edge across from its symbol: a name stays on its mark's side of a river line; the river's own name does not."""
-    river = [np.array([[330.0, 0.0], [330.0, 800.0]])]  # just right of the mark
+    river = Barriers([np.array([[330.0, 0.0], [330.0, 800.0]])])  # just right of the mark
     hill = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "hill"), mark="place")
     assert choose_candidates([hill], [], VIEW)[0] == 0  # right, without the river
     x, _, w, _ = candidate_rects(hill, 8, 6)[choose_candidates([hill], [], VIEW, barriers=river)[0]]

@@ -374,7 +374,7 @@ def choose_candidates(
     lift: float = 8.0,
     drop: float = 6.0,
     preferred: Sequence[int | None] = (),
-    barriers: Iterable[np.ndarray] = (),
+    barriers: Barriers | None = None,
 ) -> list[int | None]:
     """`place_labels`, answered as the index of each label's chosen candidate (see `candidate_rects`): a map
     that meets the same labels again (the next frame of a slow playback) reuses the choice at the new anchors.
@@ -383,10 +383,10 @@ def choose_candidates(
 
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
-    (polylines, (n, 2) device points: the rivers) from its mark, unless out on a leader line that ties it to its
-    mark (3 Jul: else six of the crowd at Bain-Tsagan went unnamed)."""
+    (the rivers; built once per view by the caller: that costs more than a placement) from its mark, unless
+    out on a leader line that ties it to its mark (3 Jul: else six of the crowd at Bain-Tsagan went unnamed)."""
     grid = Occupancy(obstacles)
-    marks, walls = Marks(requests), Barriers(barriers)
+    marks, walls = Marks(requests), barriers or Barriers()
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
 

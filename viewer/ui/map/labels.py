@@ -13,7 +13,7 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 from shapely.geometry.base import BaseGeometry
 
-from ...core.placement import NEAR, LabelRequest, Rect, candidate_rects, choose_candidates
+from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
 from .layer import KEY, SELECTED, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 
@@ -39,6 +39,7 @@ class LabelsLayer(MapLayer):
             f.geometry_km for f in ctx.scenario.layers["rivers"] if not f.properties.get("approximate_km")
         )
         self._device = QtGui.QTransform()  # this paint's map-to-device transform (where the rivers are)
+        self._barriers: tuple[tuple, Barriers] | None = None  # the rivers in device pixels, for that transform
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
@@ -104,6 +105,16 @@ class LabelsLayer(MapLayer):
         p.setPen(QtGui.QPen(ink, max(1.0, 1.5 * self.scale)))
         p.drawLine(d)
 
+    def _rivers(self, view: Rect) -> Barriers:
+        """The rivers in this paint's device pixels, bucketed for the names' tests: built once per view."""
+        t = self._device
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), round(t.dx(), 2), round(t.dy(), 2), view)
+        if self._barriers is None or self._barriers[0] != key:
+            m = np.array([[t.m11(), t.m12()], [t.m21(), t.m22()]])
+            lines = [run for xy in self._rivers_km for run in _clipped(xy @ m + (t.dx(), t.dy()), view)]
+            self._barriers = key, Barriers(lines)
+        return self._barriers[1]
+
     def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
@@ -127,16 +138,31 @@ class LabelsLayer(MapLayer):
             if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
                 last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
             preferred = [last.get(slot) for slot in _slots(requests)]
-            t = self._device
-            rivers = [
-                np.column_stack(
-                    (t.m11() * xy[:, 0] + t.m21() * xy[:, 1] + t.dx(), t.m12() * xy[:, 0] + t.m22() * xy[:, 1] + t.dy())
-                )
-                for xy in self._rivers_km
-            ]
+            rivers = self._rivers(view)
             self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, rivers)
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+
+def _clipped(xy: np.ndarray, view: Rect) -> list[np.ndarray]:
+    """The runs of a polyline's points with a segment in (or next to) the view: a river far out of it is no
+    name's concern and would only fill the barriers' grid."""
+    margin = 100.0
+    inside = (
+        (xy[:, 0] > view[0] - margin)
+        & (xy[:, 0] < view[0] + view[2] + margin)
+        & (xy[:, 1] > view[1] - margin)
+        & (xy[:, 1] < view[1] + view[3] + margin)
+    )
+    keep = inside | np.r_[inside[1:], False] | np.r_[False, inside[:-1]]  # and the points just beyond
+    runs, start = [], None
+    for i, k in enumerate([*keep.tolist(), False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            runs.append(xy[start:i])
+            start = None
+    return [run for run in runs if len(run) > 1]
 
 
 def _lines_of(geometries: Iterable[BaseGeometry]) -> list[np.ndarray]:
