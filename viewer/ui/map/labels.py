@@ -14,7 +14,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from shapely.geometry.base import BaseGeometry
 
 from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
-from .layer import KEY, SELECTED, MapLabel, MapLayer, device_ratio, qrect, rect_of
+from .layer import KEY, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 
 STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
@@ -70,7 +70,7 @@ class LabelsLayer(MapLayer):
         line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
         view, dpr, halo, obstacle_lists, label_lists = inputs
         obstacles = [r for rects in obstacle_lists for r in rects]
-        labels = sorted((lb for asked in label_lists for lb in asked), key=lambda lb: lb.priority)
+        labels = sorted((lb for asked in label_lists for lb in asked), key=_order)
         pixmaps = [label_pixmap(lb.text, lb.font, lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
             LabelRequest(
@@ -172,6 +172,13 @@ def _lines_of(geometries: Iterable[BaseGeometry]) -> list[np.ndarray]:
         for part in getattr(g, "geoms", [g]):
             out.append(np.asarray(part.coords, dtype=float)[:, :2])
     return out
+
+
+def _order(lb: MapLabel) -> tuple[int, int]:
+    """Most important first; a river's name that must show comes before the units' (it has no mark, only its
+    line): placed after them it went to whichever bank their names left free, from frame to frame (20 Aug)."""
+    river = lb.priority == KEY and lb.key[0] == "place" and not lb.mark
+    return (UNIT, 0) if river else (lb.priority, 1)
 
 
 def _slots(requests: list[LabelRequest]) -> list[tuple[object, int]]:
