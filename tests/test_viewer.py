@@ -210,7 +210,7 @@ def test_rendered_frames_differ_where_units_moved(frames, scenario, qtbot):
             for dx in range(-18, 19, 2)
             for dy in range(-8, 9, 2)
         )
-        return blue >= 10
+        return blue >= 40  # of 171 samples: a filled frame gives most; 3 July, "Yasuoka Det" set below its symbol gave over 10
 
     assert blue_frame(a)
     assert not blue_frame(b)
