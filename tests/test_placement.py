@@ -9,6 +9,7 @@ from viewer.core.camera import Camera
 from viewer.core.map_extent import battlefield_camera
 from viewer.core.placement import (
     NEAR,
+    Barriers,
     LabelRequest,
     Occupancy,
     candidate_rects,
@@ -16,7 +17,9 @@ from viewer.core.placement import (
     contains,
     declutter,
     intersects,
+    overlap,
     place_labels,
+    place_overlays,
 )
 from viewer.core.view_state import ViewState
 
@@ -183,3 +186,66 @@ def test_a_forced_label_is_drawn_even_where_crowded_and_alternatives_place_one_l
     assert sum(r is not None for r in chosen) == 1
     reach = label_reach(free, 8, 6)
     assert 8 <= reach <= 8 + 20 + 8  # gap, a label's height and the lift: never far from what it names
+
+
+def test_an_overlay_never_hides_a_mark_while_a_spot_or_shape_that_does_not_is_left():
+    """26 Aug: the legend sat over the 1st Army Group's symbol and Sümber's mark, as it covered less of the
+    disputed ground there; a mark counts before the ground, and a legend takes another shape to keep clear."""
+    ground = [(700.0, y, 300.0, 10.0) for y in range(0, 600, 10)]  # the right of a 1000×600 view
+    marks = [(300.0, y, 30.0, 30.0) for y in (30.0, 285.0, 500.0)] + [(750.0, 300.0, 30.0, 30.0)]
+    wide, tall = (400.0, 150.0), (200.0, 500.0)  # a legend in two columns, or in one
+    (legend,) = place_overlays([wide], (1000, 600), ground, marks, preferences=[("bottom-left",)], alternatives=[[tall]])
+    assert not any(overlap(legend, m) for m in marks)
+    assert legend == (12.0, 88.0, *tall)  # the corner it prefers, in the shape that leaves the marks clear
+
+
+def test_a_leader_line_does_not_run_through_the_side_of_another_units_box():
+    """3 Jul: '23 Div', set far above its HQ, had its line run up through the 11th Tank Brigade's frame, past
+    its centre by more than half a gap but through its box; nor may a name sit nearer another symbol than its own."""
+    req = LabelRequest((300.0, 300.0), (40.0, 20.0), 20.0, ("unit", "hq"), reach=40.0, mark="unit")
+    rects = candidate_rects(req, 8, 6)
+    up = rects[NEAR + 8 + 2]  # far above, on a leader line straight up
+    crowd = [r for r in rects if r != up and not intersects(r, up)]
+    assert choose_candidates([req], crowd, VIEW)[0] == NEAR + 8 + 2
+    beside_the_line = LabelRequest((289.0, 255.0), (40.0, 20.0), 20.0, ("unit", "tanks"), mark="unit")  # 11 px off it
+    assert choose_candidates([req, beside_the_line], crowd, VIEW)[0] is None
+
+
+def test_a_name_does_not_sit_nearer_another_symbol_than_its_own():
+    req = LabelRequest((300.0, 300.0), (40.0, 20.0), 20.0, ("unit", "a"), mark="unit")
+    right = candidate_rects(req, 8, 6)[0]
+    below_it = LabelRequest((right[0] + 20.0, right[1] + right[3] + 12.0), (40.0, 20.0), 20.0, ("unit", "b"), mark="unit")
+    assert choose_candidates([req, below_it], [], VIEW)[0] != 0
+
+
+def test_a_name_is_not_set_across_the_river_from_its_mark():
+    """3 Jul: Bain-Tsagan's name lay on the east bank in the Japanese ground, '7 MA Bde' began at the river's
+    edge across from its symbol: a name stays on its mark's side of a river line; the river's own name does not."""
+    river = Barriers([np.array([[330.0, 0.0], [330.0, 800.0]])])  # just right of the mark
+    hill = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "hill"), mark="place")
+    assert choose_candidates([hill], [], VIEW)[0] == 0  # right, without the river
+    x, _, w, _ = candidate_rects(hill, 8, 6)[choose_candidates([hill], [], VIEW, barriers=river)[0]]
+    assert x + w / 2 < 330.0
+    own_name = LabelRequest((330.0, 300.0), (80.0, 20.0), 0.0, ("place", "river"))
+    assert choose_candidates([own_name], [], VIEW, barriers=river)[0] == 0
+
+
+def test_two_names_are_not_set_end_to_end_on_one_line():
+    """5 Jul: "The 'Ruins' near Bain-Tsagan" ran on into "72 Inf Rgt" as one line of text."""
+    first = LabelRequest((100.0, 300.0), (120.0, 20.0), 8.0, ("place", "ruins"))
+    placed = candidate_rects(first, 8, 6)[0]
+    second = LabelRequest((placed[0] + placed[2] + 2 + 20.0 + 60.0, 300.0), (60.0, 20.0), 20.0, ("unit", "b"))
+    assert candidate_rects(second, 8, 6)[1][0] >= placed[0] + placed[2]  # its left spot would begin where it ends
+    right = candidate_rects(second, 8, 6)[0]
+    assert choose_candidates([first, second], [right], VIEW)[1] not in (None, 1)
+
+
+def test_a_ground_names_leader_line_does_not_run_through_a_units_box():
+    """20 Aug: the line from "Japanese-held, encircled" ran through the Manchukuo cavalry's box."""
+    ground = LabelRequest((300.0, 300.0), (80.0, 20.0), 0.0, ("ground", "pocket"), reach=60.0)
+    rects = candidate_rects(ground, 8, 6)
+    up = rects[NEAR + 8 + 2]
+    crowd = [r for r in rects if r != up and not intersects(r, up)]
+    unit = LabelRequest((312.0, 265.0), (40.0, 20.0), 20.0, ("unit", "cav"), mark="unit")  # on the way, off centre
+    assert choose_candidates([ground], crowd, VIEW)[0] == NEAR + 8 + 2
+    assert choose_candidates([ground, unit], crowd, VIEW)[0] is None

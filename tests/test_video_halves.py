@@ -128,10 +128,18 @@ def test_an_mp4_drawn_in_two_halves_is_one_30_fps_stream_with_every_frame_in_pla
     for i in range(seam - 1, seam + hold + 1):  # the second half starts with the event, laid out as a still of it
         assert (np.abs(a[i] - want).mean() < 4.0) == (seam <= i < seam + hold), i  # measured 2.6 / 5 or more
 
-    def changes(frames: np.ndarray) -> list[bool]:
-        return [bool(np.abs(frames[i + 1] - frames[i]).mean() > 0.05) for i in range(len(frames) - 1)]
+    def steps(frames: np.ndarray) -> list[str | None]:
+        """Between each frame and the next: "hold" (the same picture, give or take the encoder), "change" (the map
+        moved), or None where the difference is too small to tell the two apart (a unit moving a pixel)."""
+        out = []
+        for i in range(len(frames) - 1):
+            d = float(np.abs(frames[i + 1] - frames[i]).mean())
+            out.append("hold" if d < 0.03 else "change" if d > 0.1 else None)
+        return out
 
-    assert changes(a) == changes(b)  # every frame changes (or holds) where one process's does
+    # Every frame changes (or holds) where one process's does. After the seam the halves' names may sit elsewhere
+    # (laid out afresh), so a frame whose map barely moves is not compared.
+    assert all(x == y or None in (x, y) for x, y in zip(steps(a), steps(b), strict=True))
 
 
 def test_a_cancelled_or_failed_export_in_two_halves_leaves_nothing_behind(tmp_path):

@@ -62,6 +62,15 @@ def contains(outer: Rect, inner: Rect) -> bool:
     )
 
 
+def in_line(r: Rect) -> Rect:
+    """A name's rectangle stretched sideways by a word space and trimmed to its middle line: another name there
+    would run on with it into one line (5 Jul: "The 'Ruins' near Bain-Tsagan 72 Inf Rgt")."""
+    return r[0] - IN_LINE, r[1] + r[3] * 0.3, r[2] + 2 * IN_LINE, r[3] * 0.4
+
+
+IN_LINE = 11.0  # a name's strip reaches this far out; another's, tested 3 px in, keeps 8 px off
+
+
 def shrunk(r: Rect, by: float) -> Rect:
     return r[0] + by, r[1] + by, r[2] - 2 * by, r[3] - 2 * by
 
@@ -138,7 +147,8 @@ class MarkRows:
 
     ROW = 32.0
 
-    def __init__(self, points: Iterable[tuple[float, float]]) -> None:
+    def __init__(self, points: Iterable[tuple[float, float]], half: float = 0.0) -> None:
+        self.half = half  # half a mark's width (the `gap` its names keep)
         self.rows: dict[int, list[tuple[float, float]]] = {}
         for x, y in points:
             self.rows.setdefault(int(y // self.ROW), []).append((x, y))
@@ -163,18 +173,25 @@ class MarkRows:
         return mine, other
 
     def crossed(self, req: LabelRequest, r: Rect) -> bool:
-        """Does the leader line from the anchor to the name at `r` pass within half a gap of another mark?"""
+        """Does the leader line from the anchor to the name at `r` pass through another mark's box (any part of
+        it: 3 Jul, the 23rd Division's line ran up through the 11th Tank Brigade's frame, off its centre)? A
+        mark's box is taken as `half` either side and BOX_HEIGHT of that above and below."""
         (ax, ay), (x, y, w, h) = req.anchor, r
         bx, by = min(max(ax, x), x + w), min(max(ay, y), y + h)  # the name's nearest point
-        dx, dy = bx - ax, by - ay
-        length2 = dx * dx + dy * dy
-        near = req.gap / 2
-        for j in range(int((min(ay, by) - near) // self.ROW), int((max(ay, by) + near) // self.ROW) + 1):
+        hw, hh = self.half, self.half * BOX_HEIGHT
+        for j in range(int((min(ay, by) - hh) // self.ROW), int((max(ay, by) + hh) // self.ROW) + 1):
             for px, py in self.rows.get(j, ()):
-                if (px, py) == req.anchor or not length2:
-                    continue
-                t = min(1.0, max(0.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-                if math.hypot(ax + t * dx - px, ay + t * dy - py) < near:
+                if (px, py) != req.anchor and _segment_meets_box(ax, ay, bx, by, (px - hw, py - hh, px + hw, py + hh)):
+                    return True
+        return False
+
+    def nearer_other(self, req: LabelRequest, r: Rect) -> bool:
+        """Does another mark lie nearer the name at `r` than its own anchor does (3 Jul: '23 Div', out on its
+        line, sat on top of the 11th Tank Brigade's frame)? Measured from the marks' centres to the name."""
+        own = _to_rect(req.anchor, r)
+        for j in range(int((r[1] - own) // self.ROW), int((r[1] + r[3] + own) // self.ROW) + 1):
+            for pt in self.rows.get(j, ()):
+                if pt != req.anchor and _to_rect(pt, r) < own - 1.0:
                     return True
         return False
 
@@ -185,6 +202,33 @@ class MarkRows:
             return False
         mine, other = self.beside(r, req.anchor)
         return other < mine and other <= READS_AS * max(req.gap, 8.0)
+
+
+BOX_HEIGHT = 0.75  # a symbol's box is this much as tall as it is wide, about its anchor (its `gap` is half its width)
+
+
+def _to_rect(pt: tuple[float, float], r: Rect) -> float:
+    dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
+    dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
+    return math.hypot(dx, dy)
+
+
+def _segment_meets_box(ax: float, ay: float, bx: float, by: float, box: tuple[float, float, float, float]) -> bool:
+    """Does the segment a-b pass through the box (x0, y0, x1, y1)? (Liang-Barsky clipping.)"""
+    t0, t1, dx, dy = 0.0, 1.0, bx - ax, by - ay
+    for p, q in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return False
+    return True
 
 
 def _sideways(x: float, x0: float, x1: float) -> float:
@@ -199,11 +243,72 @@ class Marks:
 
     def __init__(self, requests: Sequence[LabelRequest]) -> None:
         kinds = {req.mark for req in requests if req.mark}
-        self.rows = {kind: MarkRows(req.anchor for req in requests if req.mark == kind) for kind in kinds}
+        self.rows = {
+            kind: MarkRows(
+                [req.anchor for req in requests if req.mark == kind], max(req.gap for req in requests if req.mark == kind)
+            )
+            for kind in kinds
+        }
 
     def misread(self, req: LabelRequest, r: Rect, leader: bool = False) -> bool:
         rows = self.rows.get(req.mark)
-        return rows is not None and (rows.misread(req, r) or (leader and rows.crossed(req, r)))
+        if rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r)):
+            return True
+        # A leader line passes no mark of any kind (20 Aug: a held ground's name's line ran through a unit's box).
+        return leader and any(kind.crossed(req, r) for kind in self.rows.values())
+
+
+class Barriers:
+    """Lines a name must not be set across from its mark (the river: 3 Jul, Bain-Tsagan's name lay on the east
+    bank in the Japanese ground while its hill is on the west bank), as segments bucketed in a coarse grid: a
+    name's test looks only at the few segments in the cells its own short line spans."""
+
+    CELL = 64.0
+
+    def __init__(self, lines: Iterable[np.ndarray] = ()) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        c = self.CELL
+        for line in lines:
+            pts = np.asarray(line, dtype=float).reshape(-1, 2)
+            for (x0, y0), (x1, y1) in zip(pts[:-1].tolist(), pts[1:].tolist(), strict=True):
+                for i in range(int(min(x0, x1) // c), int(max(x0, x1) // c) + 1):
+                    for j in range(int(min(y0, y1) // c), int(max(y0, y1) // c) + 1):
+                        self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+
+    def between(self, req: LabelRequest, r: Rect) -> bool:
+        """Does a line run between the anchor and the middle of the name at `r` (3 Jul: '7 MA Bde' began at the
+        river's edge and read on the far bank)? Crossings within the mark itself (0.6 of its gap: a unit or a
+        bridge on the river) do not count."""
+        if not self.cells or not req.mark:
+            return False  # a line's own name (a river's, a claim's) lies on its line
+        (ax, ay), (x, y, w, h) = req.anchor, r
+        bx, by = x + w / 2, y + h / 2
+        length = math.hypot(bx - ax, by - ay)
+        if not length:
+            return False
+        skip, c = req.gap * 0.6 / length, self.CELL
+        seen: set[tuple[float, float, float, float]] = set()
+        for i in range(int(min(ax, bx) // c), int(max(ax, bx) // c) + 1):
+            for j in range(int(min(ay, by) // c), int(max(ay, by) // c) + 1):
+                for seg in self.cells.get((i, j), ()):
+                    if seg not in seen:
+                        seen.add(seg)
+                        t = _crossing(ax, ay, bx, by, seg)
+                        if t is not None and t > skip:
+                            return True
+        return False
+
+
+def _crossing(ax: float, ay: float, bx: float, by: float, seg: tuple[float, float, float, float]) -> float | None:
+    """Where (0..1 along a-b) the segment a-b crosses `seg` (x0, y0, x1, y1), or None."""
+    x0, y0, x1, y1 = seg
+    dx, dy, ex, ey = bx - ax, by - ay, x1 - x0, y1 - y0
+    den = dx * ey - dy * ex
+    if den == 0:
+        return None
+    t = ((x0 - ax) * ey - (y0 - ay) * ex) / den
+    u = ((x0 - ax) * dy - (y0 - ay) * dx) / den
+    return t if 0 <= t <= 1 and 0 <= u <= 1 else None
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and `reach` farther out (with a leader line)
@@ -248,9 +353,7 @@ def label_reach(req: LabelRequest, lift: float, drop: float) -> float:
 
 
 def distance_to_rect(pt: tuple[float, float], r: Rect) -> float:
-    dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
-    dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
-    return float(np.hypot(dx, dy))
+    return _to_rect(pt, r)
 
 
 def place_labels(
@@ -271,6 +374,7 @@ def choose_candidates(
     lift: float = 8.0,
     drop: float = 6.0,
     preferred: Sequence[int | None] = (),
+    barriers: Barriers | None = None,
 ) -> list[int | None]:
     """`place_labels`, answered as the index of each label's chosen candidate (see `candidate_rects`): a map
     that meets the same labels again (the next frame of a slow playback) reuses the choice at the new anchors.
@@ -278,9 +382,11 @@ def choose_candidates(
     that stays put while its spot is free does not hop from side to side as the units move).
 
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
-    at the candidate of any alternative that hides least."""
+    at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
+    (the rivers; built once per view by the caller: that costs more than a placement) from its mark, unless
+    out on a leader line that ties it to its mark (3 Jul: else six of the crowd at Bain-Tsagan went unnamed)."""
     grid = Occupancy(obstacles)
-    marks = Marks(requests)
+    marks, walls = Marks(requests), barriers or Barriers()
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
 
@@ -306,17 +412,19 @@ def choose_candidates(
                 if contains(view, rects[i])
                 and not grid.hits(shrunk(rects[i], 3))
                 and not marks.misread(req, rects[i], leader=i >= NEAR)
+                and (i >= NEAR or not walls.between(req, rects[i]))  # a leader line ties a name across
             ),
             None,
         )
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks)
+                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks, walls)
         if pick is not None:
             at, (i, rect) = pick
             chosen[at] = i
             grid.add(shrunk(rect, 2))
+            grid.add(in_line(rect))  # no other name set end to end with it
             done.add(req.group)
     return chosen
 
@@ -342,10 +450,11 @@ def _least_hiding(
     preferred_of: Callable[[int], int | None],
     grid: Occupancy,
     marks: Marks,
+    walls: Barriers,
 ) -> tuple[int, tuple[int, Rect]] | None:
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
-    on), else where it hides least, or nearly least but not beside another's mark (hiding a name to avoid seeming
-    to name the wrong mark would trade one fault for a worse one)."""
+    on), else where it hides least, or nearly least but not beside another's mark nor across the river from its
+    own (hiding a name to avoid seeming to name the wrong mark would trade one fault for a worse one)."""
     steady = next((o for o in options if o[1][0] == preferred_of(o[0])), None)
     if steady is not None or not options:
         return steady
@@ -353,7 +462,8 @@ def _least_hiding(
     least = min(hidden.values())
     near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]
     clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
-    return min(clear or near_least, key=lambda o: hidden[id(o)])
+    same_bank = [o for o in clear or near_least if not walls.between(requests[o[0]], o[1][1])]
+    return min(same_bank or clear or near_least, key=lambda o: hidden[id(o)])
 
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")
@@ -374,37 +484,57 @@ def place_overlays(
     avoid: Sequence[Rect] = (),
     margin: float = 12.0,
     preferences: Sequence[Sequence[str]] = (),
+    alternatives: Sequence[Sequence[tuple[float, float]]] = (),
 ) -> list[Rect]:
     """Where the map's overlays (legend, inset, scale bar, north arrow) go, in the order given: each at the corner
-    or edge middle that covers least of `keep_clear` (the disputed ground, cut in strips), then least of
-    `avoid` (unit symbols, names), then the overlays already placed; ties go to the overlay's own `preferences`
-    (an order of places from CORNERS), then to CORNERS' order. Overlap is measured as area, in pixels²."""
+    or edge middle that hides the fewest of the marks to `avoid` (unit symbols, place marks: an overlay never
+    covers the battlefield while a spot that does not is left), then overlaps least the overlays already placed,
+    then covers least of `keep_clear` (the disputed ground, cut in strips), then least of `avoid` by area;
+    ties go to the overlay's own `preferences` (an order of places from CORNERS), then to CORNERS' order, so
+    each keeps its corner from frame to frame. `alternatives[i]` are other shapes overlay i may take (a legend
+    in more or fewer columns): in its corner, another shape is taken where its own `sizes[i]` would hide more."""
     taken: list[Rect] = []
     clear, shun = np.array(keep_clear, dtype=float).reshape(-1, 4), np.array(avoid, dtype=float).reshape(-1, 4)
     for i, size in enumerate(sizes):
         prefer = list(preferences[i]) if i < len(preferences) else []
         order = prefer + [c for c in CORNERS if c not in prefer]
+        shapes = [size, *(alternatives[i] if i < len(alternatives) else ())]
+        fits = [s for s in shapes if s[0] <= view[0] - 2 * margin and s[1] <= view[1] - 2 * margin] or [size]
 
-        def cost(where: str, size: tuple[float, float] = size, order: list[str] = order) -> tuple[float, float, float, int]:
-            r = corner_rect(where, size, view, margin)
+        def cost(option: tuple[str, int], order: list[str] = order, fits: list = fits) -> tuple[float, ...]:
+            r = corner_rect(option[0], fits[option[1]], view, margin)
             return (
+                overlap_count(r, shun),
+                round(sum(overlap(r, t) for t in taken) / 100),
                 round(overlap_sum(r, clear)),
                 round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
-                sum(overlap(r, t) for t in taken),
-                order.index(where),
+                order.index(option[0]),
+                option[1],
             )
 
-        taken.append(corner_rect(min(order, key=cost), size, view, margin))
+        where, k = min(((c, k) for k in range(len(fits)) for c in order), key=cost)
+        taken.append(corner_rect(where, fits[k], view, margin))
     return taken
+
+
+def overlap_count(r: Rect, rects: np.ndarray) -> int:
+    """How many of the (n, 4) `rects` `r` overlaps with a positive area."""
+    w, h = _overlaps(r, rects)
+    return int(((w > 0) & (h > 0)).sum())
 
 
 def overlap_sum(r: Rect, rects: np.ndarray) -> float:
     """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
-    if not len(rects):
-        return 0.0
+    w, h = _overlaps(r, rects)
+    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
+
+
+def _overlaps(r: Rect, rects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The width and height (negative where apart) of `r`'s intersection with each of the (n, 4) `rects`."""
+    rects = rects.reshape(-1, 4)
     w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
     h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
-    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
+    return w, h
 
 
 def overlap(a: Rect, b: Rect) -> float:

@@ -115,29 +115,37 @@ class FurnitureLayer(MapLayer):
         """Where the legend, the inset, the scale bar and the north arrow go now (viewport pixels)."""
         s, inset = self.scale, self._inset()
         parts: dict[str, tuple[float, float]] = {}
+        shapes: dict[str, list[tuple[float, float]]] = {}
         if self.legend_on_map:
-            parts["legend"] = self._legend_size(self.entries() if entries is None else entries)
+            rows = self.entries() if entries is None else entries
+            parts["legend"] = self._legend_size(rows)
+            shapes["legend"] = [self.legend_grid(rows, n)[1] for n in range(1, 5)]  # in a crowd, another shape
         if inset is not None:
             parts["inset"] = inset.box_size
         parts["scale"] = (250 * s, 48 * s)
         parts["north"] = (44 * s, 76 * s)
-        preferences = {
-            "legend": ("top-left", "bottom-left", "top-right", "bottom-right"),
-            "inset": ("bottom-right", "top-right", "bottom-left", "top-left"),
-            "scale": ("bottom-left", "bottom-right", "bottom"),
-            "north": ("top-right", "top-left", "top"),
+        preferences = {  # the same corners frame after frame, wherever they hide no mark
+            "legend": ("bottom-left", "top-right", "bottom-right", "top-left"),
+            "inset": ("top-right", "bottom-right", "top-left", "bottom-left"),
+            "scale": ("bottom", "bottom-right", "bottom-left"),
+            "north": ("top-left", "top", "top-right"),
         }
-        units = next((layer for layer in self.ctx.layers if layer.name == "units"), None)  # a map may lack it
-        avoid = units.obstacles(self._scene_transform()) if units is not None and units.isVisible() else []
         rects = place_overlays(
             list(parts.values()),
             self._size,
             self.keep_clear(),
-            avoid,
+            self._marks(),
             12 * s,
             [preferences[name] for name in parts],
+            [shapes.get(name, []) for name in parts],
         )
         return {name: qrect(r) for name, r in zip(parts, rects, strict=True)}
+
+    def _marks(self) -> list[Rect]:
+        """The unit symbols and place marks on screen (viewport pixels): what no overlay may hide."""
+        t = self._scene_transform()
+        layers = [layer for layer in self.ctx.layers if layer.name in ("units", "places") and layer.isVisible()]
+        return [r for layer in layers for r in layer.obstacles(t) if r[2] > 0 and r[3] > 0]  # a river's point is none
 
     def _scene_transform(self) -> QtGui.QTransform:
         """Scene to this item's (the viewport's) pixels: what the layers' `obstacles` take."""
@@ -280,12 +288,12 @@ class FurnitureLayer(MapLayer):
     def _legend(self, p: QtGui.QPainter, box: QtCore.QRectF, entries: list[LegendEntry]) -> None:
         if not self.legend_on_map or not entries:
             return
-        _, row_h, _, pad = self._legend_metrics()
-        fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
+        grids = [self.legend_grid(entries, n) for n in range(1, 5)]  # the one of the width laid out
+        columns = min(grids, key=lambda g: abs(g[1][0] - box.width()) + abs(g[1][1] - box.height()))[0]
         p.setPen(QtGui.QPen(colour(INK), self.scale))
         p.setBrush(colour("#FFFFFF"))  # opaque: a mark showing through the legend would be a mark it does not explain
         p.drawRect(box)
-        self.paint_legend(p, box.topLeft(), self.legend_grid(entries, math.ceil(len(entries) / fit))[0])
+        self.paint_legend(p, box.topLeft(), columns)
 
     def paint_legend(self, p: QtGui.QPainter, origin: QtCore.QPointF, columns: list[list[LegendEntry]]) -> None:
         """Paint legend rows (from `legend_grid`) with their top left corner at `origin`: on the map, or in the

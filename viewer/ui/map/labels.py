@@ -6,13 +6,15 @@ places. Several labels of one key are alternatives (a claim's name at several po
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
+from shapely.geometry.base import BaseGeometry
 
-from ...core.placement import NEAR, LabelRequest, Rect, candidate_rects, choose_candidates
-from .layer import KEY, SELECTED, MapLabel, MapLayer, device_ratio, qrect, rect_of
+from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
+from .layer import KEY, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 
 STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
@@ -33,9 +35,15 @@ class LabelsLayer(MapLayer):
         self._requests: list[LabelRequest] = []  # ... and the requests it answered
         self._steady: tuple[tuple, datetime] | None = None  # ... in what view, at what instant
         self._layout: tuple[tuple | None, list] | None = None  # what the last paint was asked, and what it drew
+        self._rivers_km = _lines_of(  # no name is set across a river whose course is known (not one drawn dashed)
+            f.geometry_km for f in ctx.scenario.layers["rivers"] if not f.properties.get("approximate_km")
+        )
+        self._device = QtGui.QTransform()  # this paint's map-to-device transform (where the rivers are)
+        self._barriers: tuple[tuple, Barriers] | None = None  # the rivers in device pixels, for that transform
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
+        self._device = self.to_device(v)
         view = (
             rect_of(self.to_device(v).mapRect(self.viewRect()))
             if self.viewRect() is not None
@@ -62,7 +70,7 @@ class LabelsLayer(MapLayer):
         line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
         view, dpr, halo, obstacle_lists, label_lists = inputs
         obstacles = [r for rects in obstacle_lists for r in rects]
-        labels = sorted((lb for asked in label_lists for lb in asked), key=lambda lb: lb.priority)
+        labels = sorted((lb for asked in label_lists for lb in asked), key=_order)
         pixmaps = [label_pixmap(lb.text, lb.font, lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
             LabelRequest(
@@ -97,6 +105,16 @@ class LabelsLayer(MapLayer):
         p.setPen(QtGui.QPen(ink, max(1.0, 1.5 * self.scale)))
         p.drawLine(d)
 
+    def _rivers(self, view: Rect) -> Barriers:
+        """The rivers in this paint's device pixels, bucketed for the names' tests: built once per view."""
+        t = self._device
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), round(t.dx(), 2), round(t.dy(), 2), view)
+        if self._barriers is None or self._barriers[0] != key:
+            m = np.array([[t.m11(), t.m12()], [t.m21(), t.m22()]])
+            lines = [run for xy in self._rivers_km for run in _clipped(xy @ m + (t.dx(), t.dy()), view)]
+            self._barriers = key, Barriers(lines)
+        return self._barriers[1]
+
     def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
@@ -120,9 +138,47 @@ class LabelsLayer(MapLayer):
             if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
                 last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
             preferred = [last.get(slot) for slot in _slots(requests)]
-            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred)
+            rivers = self._rivers(view)
+            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, rivers)
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+
+def _clipped(xy: np.ndarray, view: Rect) -> list[np.ndarray]:
+    """The runs of a polyline's points with a segment in (or next to) the view: a river far out of it is no
+    name's concern and would only fill the barriers' grid."""
+    margin = 100.0
+    inside = (
+        (xy[:, 0] > view[0] - margin)
+        & (xy[:, 0] < view[0] + view[2] + margin)
+        & (xy[:, 1] > view[1] - margin)
+        & (xy[:, 1] < view[1] + view[3] + margin)
+    )
+    keep = inside | np.r_[inside[1:], False] | np.r_[False, inside[:-1]]  # and the points just beyond
+    runs, start = [], None
+    for i, k in enumerate([*keep.tolist(), False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            runs.append(xy[start:i])
+            start = None
+    return [run for run in runs if len(run) > 1]
+
+
+def _lines_of(geometries: Iterable[BaseGeometry]) -> list[np.ndarray]:
+    """Every line of the geometries (a river of several parts), as (n, 2) arrays of its points."""
+    out = []
+    for g in geometries:
+        for part in getattr(g, "geoms", [g]):
+            out.append(np.asarray(part.coords, dtype=float)[:, :2])
+    return out
+
+
+def _order(lb: MapLabel) -> tuple[int, int]:
+    """Most important first; a river's name that must show comes before the units' (it has no mark, only its
+    line): placed after them it went to whichever bank their names left free, from frame to frame (20 Aug)."""
+    river = lb.priority == KEY and lb.key[0] == "place" and not lb.mark
+    return (UNIT, 0) if river else (lb.priority, 1)
 
 
 def _slots(requests: list[LabelRequest]) -> list[tuple[object, int]]:

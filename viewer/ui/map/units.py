@@ -280,7 +280,9 @@ class UnitsLayer(MapLayer):
         return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy[live]]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
-        """One name per unit on screen (the selected unit's first, so it is the last to be left out)."""
+        """One name per unit on screen (the selected unit's first, so it is the last to be left out), offered
+        shorter where the full one finds no room: without the commander, then without the echelon word (the
+        symbol's marks show it: '71 Inf' for '71 Inf Rgt'), rather than left out in a crowd."""
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []
@@ -290,20 +292,23 @@ class UnitsLayer(MapLayer):
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
             commander = _commander_in_title(unit, event, lang)
-            text = tr(unit.short, lang) + (f" ({commander})" if commander else "")  # "≈": a badge on the symbol
-            out.append(
-                MapLabel(
-                    ("unit", unit.id),
-                    text,
-                    (x, y),
-                    gap,
-                    f,
-                    colour(SIDE_COLOURS[unit.side]).darker(130),
-                    SELECTED if unit.id == self.state.selected_unit else UNIT,
-                    reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
-                    mark="unit",
+            name = tr(unit.short, lang)
+            for text in dict.fromkeys(  # "≈": a badge on the symbol
+                (name + (f" ({commander})" if commander else ""), name, _without_echelon(name))
+            ):
+                out.append(
+                    MapLabel(
+                        ("unit", unit.id),
+                        text,
+                        (x, y),
+                        gap,
+                        f,
+                        colour(SIDE_COLOURS[unit.side]).darker(130),
+                        SELECTED if unit.id == self.state.selected_unit else UNIT,
+                        reach=48 * s,  # in a crowd, farther out on a leader line rather than left out
+                        mark="unit",
+                    )
                 )
-            )
         return out
 
     def hoverEvent(self, ev) -> None:
@@ -475,3 +480,10 @@ def _selected_swatch(scale: float) -> Swatch:
         p.drawRect(box.adjusted(box.width() * 0.15, box.height() * 0.15, -box.width() * 0.15, -box.height() * 0.15))
 
     return paint
+
+
+def _without_echelon(name: str) -> str:
+    """A unit's short name without its last word, the echelon ('6 Tk Bde' -> '6 Tk'), where three words or more
+    leave a number and a kind; else the name as it is."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 3 else name
