@@ -89,6 +89,19 @@ def test_a_bigger_picture_keeps_twice_its_area():
 
 
 @pytest.mark.usefixtures("qapp")
+def test_a_new_zoom_drops_the_drawings_of_the_last():
+    cache, ground = DrawingCache(10**6), Ground()
+    cache.at_zoom(1.0)
+    for _ in range(3):
+        frame(lambda p: ground.draw(cache, p))
+    assert cache.kept_keys() == ["k"]
+    cache.at_zoom(1.0)  # the same zoom: kept
+    assert cache.kept_keys() == ["k"]
+    cache.at_zoom(1.5)  # pinched: its keys would differ (see the layers), the old pixmaps are only memory
+    assert cache.kept_keys() == [] and cache.kept_px == 0
+
+
+@pytest.mark.usefixtures("qapp")
 def test_an_svg_gets_the_vectors_every_time(tmp_path):
     cache, ground = DrawingCache(10**6), Ground()
     for _ in range(3):

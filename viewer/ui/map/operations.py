@@ -88,6 +88,7 @@ class FrontsLayer(OperationsLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         pad = 8 * s + 2  # the pocket's ring is drawn over the edge
+        self._drawings.at_zoom((linear, s))
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
             edge, pieces = self.along(ground, ring)
@@ -393,6 +394,7 @@ class ManoeuvresLayer(OperationsLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         pad = 4 * s + 2  # the edges' pens
+        self._drawings.at_zoom((linear, s))
         for arrow, shape in shapes:
             m, side, start = arrow.manoeuvre, ALLIES[arrow.manoeuvre.side], shape.start
             p.setOpacity(arrow.opacity)  # a fading arrow: its pixmaps, or each of its strokes

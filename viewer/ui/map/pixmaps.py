@@ -142,6 +142,7 @@ class DrawingCache:
         self._kept: OrderedDict[Hashable, tuple[QtGui.QPixmap, QtCore.QPointF]] = OrderedDict()
         self._seen: OrderedDict[Hashable, None] = OrderedDict()
         self._px = 0
+        self._zoom: Hashable = None
 
     @property
     def kept_px(self) -> int:
@@ -150,6 +151,16 @@ class DrawingCache:
     def kept_keys(self) -> list[Hashable]:
         """The keys kept, least recently used first."""
         return list(self._kept)
+
+    def at_zoom(self, zoom: Hashable) -> None:
+        """Drawings are kept for one zoom (the view's scale and the UI scale) at a time: a new zoom drops the rest.
+        They are of no use until the view comes back to exactly that zoom, and a visitor's pinches and a camera's
+        glides would otherwise fill the budget with them: a kiosk's memory then grew for hours before it settled."""
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self._kept.clear()
+            self._seen.clear()
+            self._px = 0
 
     def draw(
         self,

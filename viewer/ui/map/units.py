@@ -434,7 +434,31 @@ def _state_swatch(state: str, side: str, scale: float) -> Swatch:
 
 def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
     """A unit the sources lose sight of without a fate: a hollow, dotted frame in its side's colour where it was
-    last reported, unlike any state a unit is drawn in (its name says which unit it was)."""
+    last reported, unlike any state a unit is drawn in (its name says which unit it was). On screen, a picture
+    drawn once (dotted strokes cost a millisecond a frame); an SVG or PDF gets the strokes."""
+    if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
+        _draw_last_reported(p, pt, side, scale)
+        return
+    dpr = device_ratio(p)
+    pm = _last_reported_pixmap(side, round(scale, 2), dpr)
+    p.drawPixmap(QtCore.QPointF(pt.x() - pm.width() / dpr / 2, pt.y() - pm.height() / dpr / 2), pm)
+
+
+@lru_cache(maxsize=16)
+def _last_reported_pixmap(side: str, scale: float, dpr: float) -> QtGui.QPixmap:
+    size = symbol_size(scale)
+    w, h = size.width() + 10 * scale + 4, size.height() + 10 * scale + 4  # the casing's half width on each side
+    pm = QtGui.QPixmap(math.ceil(w * dpr), math.ceil(h * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QtCore.Qt.GlobalColor.transparent)
+    q = QtGui.QPainter(pm)
+    q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    _draw_last_reported(q, QtCore.QPointF(pm.width() / dpr / 2, pm.height() / dpr / 2), side, scale)
+    q.end()
+    return pm
+
+
+def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
     size = symbol_size(scale)
     frame = QtCore.QRectF(pt.x() - size.width() / 2, pt.y() - size.height() / 2, size.width(), size.height())
     p.setBrush(colour("#FFFFFF", 0.55))
