@@ -2,10 +2,11 @@
 in the map's pixels (y down), tested without a display.
 
 An overlay must never cover the map's furniture (scale bar, north arrow, legend, inset) nor the names of what
-the current event is about, and should cover nothing else either. It keeps to its own edge (the call to action
-low, the caption high) when it can: boxes are tried from that edge inwards and from the middle outwards, then
-over the rest of the map; the first box that covers nothing wins, else the box that covers least of the rest
-while clearing the furniture and the event, else the one that covers least.
+the current event is about, and should cover nothing else either. It keeps to its own half (the call to action
+low, the caption high) when it can: boxes are tried from that edge inwards and from the middle outwards; in its
+own half the first box that covers nothing wins, else the one that covers least of the rest while clearing the
+furniture and the event; only where its half has no such box, the same over the whole map; else the box that
+covers least.
 """
 
 from __future__ import annotations
@@ -65,10 +66,15 @@ def place_overlay(
     boxes = candidates(area, size, edge, margin)
     hard, must, soft = (covered(boxes, rects, margin / 2) for rects in (keep_clear, event, rest))
     clear = (hard == 0) & (must == 0)
-    if np.any(clear & (soft == 0)):
-        i = int(np.argmax(clear & (soft == 0)))  # the first in the order wanted
-    elif np.any(clear):
-        i = int(np.argmin(np.where(clear, soft, np.inf)))  # argmin takes the first of equals
+    middle = boxes[:, 1] + boxes[:, 3] / 2
+    own = middle > area[1] / 2 if edge == "bottom" else middle < area[1] / 2  # its own half of the map
+    for allowed in (clear & own, clear):  # in its own half if it can be, covering least; else anywhere
+        if np.any(allowed & (soft == 0)):
+            i = int(np.argmax(allowed & (soft == 0)))  # the first in the order wanted
+            break
+        if np.any(allowed):
+            i = int(np.argmin(np.where(allowed, soft, np.inf)))  # argmin takes the first of equals
+            break
     else:
         i = int(np.lexsort((np.arange(len(boxes)), soft, must, hard))[0])  # furniture first, then the event
     x, y, w, h = boxes[i]
