@@ -97,7 +97,7 @@ def test_a_new_zoom_drops_the_drawings_of_the_last():
     assert cache.kept_keys() == ["k"]
     cache.at_zoom(1.0)  # the same zoom: kept
     assert cache.kept_keys() == ["k"]
-    cache.at_zoom(1.5)  # pinched: its keys would differ (see the layers), the old pixmaps are only memory
+    cache.at_zoom(1.5)  # pinched: a drawing's key leaves the zoom out, so the old pixmap must go
     assert cache.kept_keys() == [] and cache.kept_px == 0
 
 

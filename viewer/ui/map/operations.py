@@ -23,7 +23,7 @@ from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, fir
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
 from .base import claim_pen
-from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_xy, transform_key
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .pixmaps import DrawingCache
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
@@ -88,14 +88,14 @@ class FrontsLayer(OperationsLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         pad = 8 * s + 2  # the pocket's ring is drawn over the edge
-        self._drawings.at_zoom((linear, s))
+        self._drawings.at_zoom((linear, s, device_ratio(p)))  # a screen of another pixel ratio is another zoom
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
             edge, pieces = self.along(ground, ring)
             claims = [device_xy(t, piece.xy[:, 0], piece.xy[:, 1]) for piece in pieces]
             self._drawings.draw(  # the claim lines it reaches with it: dashed lines cost milliseconds a frame
                 p,
-                (ground.id, ring.tobytes(), edge.tobytes(), linear, s),
+                (ground.id, ring.tobytes(), edge.tobytes()),
                 (xy[0, 0], xy[0, 1]),
                 _bounds(np.vstack([xy, *claims]), pad),
                 partial(_paint_ground_at, xy, ALLIES[ground.side], ground.kind == "pocket", s, edge, pieces, t),
@@ -394,14 +394,14 @@ class ManoeuvresLayer(OperationsLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         pad = 4 * s + 2  # the edges' pens
-        self._drawings.at_zoom((linear, s))
+        self._drawings.at_zoom((linear, s, device_ratio(p)))  # a screen of another pixel ratio is another zoom
         for arrow, shape in shapes:
             m, side, start = arrow.manoeuvre, ALLIES[arrow.manoeuvre.side], shape.start
             p.setOpacity(arrow.opacity)  # a fading arrow: its pixmaps, or each of its strokes
             if shape.course is not None:  # the same in every frame while the arrow grows: kept apart from its body
                 self._drawings.draw(
                     p,
-                    ("course", m.id, linear, s),
+                    ("course", m.id),
                     start,
                     _bounds(shape.course, pad),
                     partial(_paint_course_at, shape.course, side, s),
@@ -409,7 +409,7 @@ class ManoeuvresLayer(OperationsLayer):
             body = shape.body if shape.bridge is None else np.vstack((shape.body, _ends(shape.bridge)))
             self._drawings.draw(
                 p,
-                (m.id, arrow.path.tobytes(), linear, s),
+                (m.id, arrow.path.tobytes()),
                 start,
                 _bounds(body, pad),
                 partial(_paint_arrow_at, shape, m.kind, side, s),
