@@ -172,6 +172,37 @@ def test_the_fui_breakout_starts_from_the_pocket_and_not_under_a_soviet_symbol(s
         at += timedelta(hours=1)
 
 
+def test_fui_is_a_pocket_only_once_cut_off_and_its_breakout_begins_when_its_garrison_leaves(scenario):
+    """Issue 14: Fui was drawn encircled from noon of 20 August and the breakout arrow lay on the map on 24 August
+    while Ioki's symbol still stood in the pocket. Goldman: cut off from the night of 22 August (supplies stopped),
+    the survivors led out in the night of 24/25 August; before that Fui was isolated but still held."""
+    ops = scenario.operations
+    pocket = next(g for g in ops.grounds if g.id == "fui-garrison")
+    assert pocket.stages[0].at >= datetime(1939, 8, 22)
+    held = [g for g in frame_at(ops, datetime(1939, 8, 21, 12)).grounds if g[0].side == "japanese"]
+    assert any(g.kind == "held" and "Fui" in g.stages[0].how for g, _ring in held)  # isolated, not yet a pocket
+    breakout = next(m for m in ops.manoeuvres if m.id == "fui-breakout")
+    ioki = scenario.unit("J-IOKI").track
+    leaves = next(f.at for f in ioki if f.state == "retreating")
+    assert breakout.start >= leaves >= datetime(1939, 8, 24, 18)  # the night of 24/25 August
+    assert pocket.end <= breakout.start
+
+
+def test_the_japanese_stand_on_their_own_ground_when_the_offensive_opens(scenario):
+    """Issue 14: on 20 August the 72nd stood on unshaded ground: the Japanese-held outline of that stage had cut
+    off the ground north of the bridgehead where Drea puts the 72nd and 64th Regiments (dug in 2 km north of Hill
+    733) until they left for the south wing."""
+    from shapely.geometry import Point, Polygon
+
+    motion = MotionModel(scenario.units)
+    for at in (datetime(1939, 8, 20, 12), datetime(1939, 8, 21, 18)):
+        pos = motion.positions(at)
+        rings = [Polygon(ring) for g, ring in frame_at(scenario.operations, at).grounds if g.side == "japanese"]
+        for uid in ("J-72IR", "J-64IR"):
+            k = motion.index(uid)
+            assert any(r.contains(Point(pos.x[k], pos.y[k])) for r in rings), (uid, at)
+
+
 # --- an arrow at an instant --------------------------------------------------------------------------------------
 def test_an_arrow_at_half_its_interval_reaches_half_its_length(scenario):
     for m in scenario.operations.manoeuvres:
