@@ -333,10 +333,11 @@ def test_kajikawa_s_battalion_stays_to_the_last_day_drea_dates_and_its_fate_is_s
     assert last.how is not None and "no date" in last.how["en"]
 
 
-def test_no_unit_vanishes_without_a_fate_before_its_chapter_ends(scenario):
-    """Issue 14: a reader saw units drop off the map with no fate drawn. From each fix that is not a fate
-    (destroyed, withdrawn) to the next fix or the end of that fix's chapter, the unit stays on the map, if the
-    sources say no more as a 'last reported' mark at that fix."""
+def test_no_unit_vanishes_without_a_fate_and_none_reads_as_lost(scenario):
+    """Issue 14: a reader saw units drop off the map with no fate drawn; a later reader took 'last reported' marks
+    for lost units where the unit came back (a gap between fixes) or where the mark stood for a week. After its last
+    fix a unit with no fate stays on the map (drawn, then as a 'last reported' mark) for two days (or to its `until`) within its
+    chapter; between two fixes it is never a 'last reported' mark."""
     from datetime import timedelta
 
     from viewer.core.motion import MotionModel
@@ -344,19 +345,23 @@ def test_no_unit_vanishes_without_a_fate_before_its_chapter_ends(scenario):
     motion = MotionModel(scenario.units, scenario.chapters)
     vanished = []
     for k, unit in enumerate(motion.units):
-        for i, fix in enumerate(unit.track):
-            chapter = next((c for c in scenario.chapters if c.start <= fix.at <= c.end), None)
-            if fix.state in ("destroyed", "withdrawn") or chapter is None or chapter.id not in BATTLE_CHAPTERS:
-                continue
-            stop = min(chapter.end, unit.track[i + 1].at if i + 1 < len(unit.track) else chapter.end)
-            at = fix.at + timedelta(hours=6)
-            while at < stop:
-                if not motion.positions(at).present[k]:
-                    vanished.append((unit.id, fix.at.isoformat(), at.isoformat()))
-                    break
-                at += timedelta(hours=6)
+        last = unit.track[-1]
+        chapter = next((c for c in scenario.chapters if c.start <= last.at <= c.end), None)
+        if last.state in ("destroyed", "withdrawn") or chapter is None or chapter.id not in BATTLE_CHAPTERS:
+            continue
+        stop, at = min(chapter.end, max(unit.until, last.at + timedelta(days=2))), last.at
+        while at < stop:
+            if not motion.positions(at).present[k]:
+                vanished.append((unit.id, at.isoformat()))
+                break
+            at += timedelta(hours=6)
     assert vanished == []
-    end = motion.positions(datetime(1939, 8, 31, 12))
-    for uid in ("J-KAJIKAWA", "J-MANCHU-CAV", "J-28IR"):
-        assert end.present[motion.index(uid)] and end.reported[motion.index(uid)], uid
-    assert motion.positions(datetime(1939, 7, 25)).reported[motion.index("J-26IR")]
+    for day, gone in (
+        (datetime(1939, 7, 5, 12), ("M-8CAV", "S-7MBB", "S-9MBB")),  # between 3 July and 20 August: not lost
+        (datetime(1939, 7, 25, 12), ("J-26IR",)),
+        (datetime(1939, 8, 26, 12), ("S-7MBB", "S-11TB", "J-KAJIKAWA")),  # silent for more than two days
+        (datetime(1939, 8, 31, 12), ("J-KAJIKAWA", "J-MANCHU-CAV", "J-26IR", "J-28IR", "S-7MBB", "S-11TB")),
+    ):
+        p = motion.positions(day)
+        assert not any(p.reported[motion.index(uid)] for uid in gone), day
+    assert motion.positions(datetime(1939, 8, 24, 12)).reported[motion.index("J-KAJIKAWA")]  # a day after its last fix

@@ -577,3 +577,21 @@ def test_a_zoom_redraws_the_kept_grounds_and_arrows(qtbot, scenario, map_view, s
         after, other = painted(map_view), painted(fresh)
     assert _differing(after, other) < 50
     fresh.close()
+
+
+@pytest.mark.parametrize("branch", ["air", "cavalry", "infantry"])
+def test_a_last_reported_mark_shows_the_kind_of_unit(qapp, branch):
+    """Issue 14: the 22nd Fighter Regiment's last reported position was a blank dotted frame; the reader could
+    not tell what kind of unit it was. The hollow frame carries its branch's glyph in the side's colour."""
+    from viewer.ui.map.units import _last_reported_pixmap
+    from viewer.ui.style import SIDE_COLOURS
+
+    img = _last_reported_pixmap("soviet", branch, 1.0, 1.0).toImage()
+    side = QtGui.QColor(SIDE_COLOURS["soviet"])
+    inside = [
+        img.pixelColor(x, y)
+        for x in range(round(img.width() * 0.3), round(img.width() * 0.7))
+        for y in range(round(img.height() * 0.35), round(img.height() * 0.65))
+    ]
+    near = [c for c in inside if abs(c.red() - side.red()) + abs(c.green() - side.green()) + abs(c.blue() - side.blue()) < 90]
+    assert len(near) >= 15, branch

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from viewer.core.dates import parse_date
-from viewer.core.model import STATES, Fix, Unit
+from viewer.core.model import STATES, Chapter, Fix, Unit
 from viewer.core.motion import MotionModel, track_length_km
 
 
@@ -117,3 +117,27 @@ def test_a_unit_that_leaves_the_fighting_shows_its_fate_for_a_while(scenario, un
     if fate:
         last = next(f for f in reversed(unit.track) if f.state == fate and f.at <= at)
         assert (pos.x[k], pos.y[k]) == pytest.approx((last.x, last.y))
+
+
+def test_a_gap_between_fixes_is_not_a_silence(model):
+    """Issue 14: a unit off the map between two fixes (its route unknown) is coming back; a 'last reported' mark
+    there read as a lost unit. It is drawn as the gap rule says (at its fix for a day), then nowhere."""
+    chaptered = MotionModel(
+        model.units, [Chapter("c", {"en": "c"}, datetime(1939, 5, 1), datetime(1939, 8, 1), "#000", {"en": ""})]
+    )
+    p = chaptered.positions(datetime(1939, 6, 10))
+    assert not p.present[2] and not p.reported[2]
+
+
+def test_a_silent_unit_is_last_reported_for_two_days_then_leaves_the_map():
+    """After its last fix (no fate recorded) a unit is a 'last reported' mark for two days within its chapter, not
+    to the chapter's end: a week-old mark on the map of the day reads as a unit lost there."""
+    chapter = Chapter("c", {"en": "c"}, datetime(1939, 7, 1), datetime(1939, 7, 31), "#000", {"en": ""})
+    m = MotionModel([unit("s", fix("1939-07-01T00:00", 0, 0, "holding"), fix("1939-07-02T00:00", 1, 1, "attacking"))], [chapter])
+    assert m.positions(datetime(1939, 7, 2)).present[0] and not m.positions(datetime(1939, 7, 2)).reported[0]
+    later = m.positions(datetime(1939, 7, 3, 23))
+    assert later.present[0] and later.reported[0] and (later.x[0], later.y[0]) == (1, 1)
+    assert not m.positions(datetime(1939, 7, 4, 1)).present[0]
+    held = MotionModel([unit("u", fix("1939-07-01T00:00", 0, 0, "holding"), until=datetime(1939, 7, 10))], [chapter])
+    assert held.positions(datetime(1939, 7, 10)).present[0] and not held.positions(datetime(1939, 7, 10)).reported[0]
+    assert not held.positions(datetime(1939, 7, 10, 1)).present[0]  # kept longer by `until`: then no mark

@@ -4,9 +4,12 @@ Interpolation is honest only over short gaps: between fixes more than MAX_GAP ap
 positions differ by more than their uncertainty, the route is unknown, so the unit is shown at
 its earlier fix for LINGER and is otherwise absent until its next fix. A unit withdrawn from the
 fighting is shown so (faded) at that fix for LINGER too, so it does not vanish without a fate.
-A unit whose sources fall silent (no later fix, or a gap it is off the map for, and no fate recorded) is
-`reported`: kept at its last fix to the end of that fix's chapter as a "last reported here" mark, so it
-neither vanishes nor is given a fate the sources do not give.
+A unit whose sources fall silent after its last fix (no later fix at all, no fate recorded) is `reported`: kept at
+that fix as a "last reported here" mark to REPORTED_MIN after that fix (within its chapter; a unit's `until` may keep
+it drawn longer, and it then leaves with no mark), so it neither vanishes mid-action nor is given a fate the sources
+do not give; after that the map, like a printed map of the day, shows only what the sources place there. A gap
+between two fixes is not a silence: the unit is coming back, so it is drawn as the gap rule above says (at its fix
+for LINGER, then off the map), never as "last reported", which would read as lost.
 
 All fixes of all units are packed into flat numpy arrays once, sorted by (unit, time); one
 `searchsorted` then finds every unit's bracketing fixes, so a frame costs a few vector operations
@@ -28,6 +31,7 @@ _WITHDRAWN = STATES.index("withdrawn")
 _FATES = (STATES.index("destroyed"), _WITHDRAWN)
 MAX_GAP_MIN = 3 * 24 * 60.0
 LINGER_MIN = 24 * 60.0
+REPORTED_MIN = 2 * 24 * 60.0
 
 
 def _minutes(at: datetime) -> float:
@@ -68,13 +72,19 @@ class MotionModel:
         self._first = self._offsets[:-1]
         self._last = self._offsets[1:] - 1
         self._base = np.arange(n) * self._span
-        # per fix: the end of the chapter it falls in, to which a silent unit is shown as last reported there
-        ends = [
-            next((_minutes(c.end) for c in chapters if c.start <= f.at <= c.end), _minutes(f.at)) - self._t0
-            for u in self.units
-            for f in u.track
-        ]
-        self._reported_end = np.array(ends, dtype=np.float64)
+        # per fix: until when a silent unit is shown as last reported there: only at a unit's last fix, to REPORTED_MIN
+        # after it, within the fix's chapter (-inf elsewhere: a gap is not a silence); `until` may draw it longer
+        ends = np.array(
+            [
+                next((_minutes(c.end) for c in chapters if c.start <= f.at <= c.end), _minutes(f.at)) - self._t0
+                for u in self.units
+                for f in u.track
+            ],
+            dtype=np.float64,
+        )
+        self._drawn_to = np.maximum(self._until, self._keys[self._last] - self._base)  # per unit: its last fix or `until`
+        self._reported_end = np.full(len(ends), -np.inf)
+        self._reported_end[self._last] = np.minimum(ends[self._last], self._keys[self._last] - self._base + REPORTED_MIN)
 
     def positions(self, at: datetime) -> Positions:
         t = _minutes(at) - self._t0
@@ -97,7 +107,7 @@ class MotionModel:
         x, y = np.where(stay, self._x[i], x), np.where(stay, self._y[i], y)
         radius = np.where(stay, self._r[i], radius)
         gone = stay & (t - ti > LINGER_MIN) & (t < tj)
-        shown = ~before & ~gone & (t <= np.maximum(self._until, self._keys[self._last] - self._base))
+        shown = ~before & ~gone & (t <= self._drawn_to)
         silent = ~before & ~shown & ~np.isin(self._s[i], _FATES) & (t <= self._reported_end[i])
         return Positions(shown | silent, x, y, radius, self._s[i], at_fix, i - self._first, silent)
 

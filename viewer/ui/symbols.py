@@ -53,11 +53,7 @@ def symbol_pixmap(
     p.setPen(QtGui.QPen(colour(INK), max(1.5, 2 * scale)))
     p.setBrush(colour(SIDE_COLOURS[side]))
     p.drawRect(frame)
-    glyph = QtGui.QPen(colour("#FFFFFF"), max(1.5, 2.2 * scale))
-    glyph.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
-    p.setPen(glyph)
-    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-    _branch_glyph(p, branch, frame.adjusted(1, 1, -1, -1), scale)
+    draw_branch_glyph(p, branch, frame, scale, "#FFFFFF")
     p.setPen(QtGui.QPen(colour(INK)))
     p.setFont(font(11 * scale, bold=True))
     p.drawText(
@@ -123,7 +119,17 @@ def _withdrawn_badge(p: QtGui.QPainter, frame: QtCore.QRectF, scale: float) -> N
     p.drawLine(QtCore.QPointF(arc.right(), arc.center().y()), QtCore.QPointF(arc.right(), c.y() + r * 0.45))
 
 
-def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float) -> None:
+def draw_branch_glyph(p: QtGui.QPainter, branch: str, frame: QtCore.QRectF, scale: float, ink: str) -> None:
+    """The branch's glyph inside `frame`, in `ink`: white on a symbol's fill, the side's colour where the frame is
+    hollow (a unit's last reported position), so what kind of unit it was still shows."""
+    glyph = QtGui.QPen(colour(ink), max(1.5, 2.2 * scale))
+    glyph.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+    p.setPen(glyph)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    _branch_glyph(p, branch, frame.adjusted(1, 1, -1, -1), scale, ink)
+
+
+def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float, ink: str) -> None:
     if branch in ("infantry", "motorised", "airborne"):
         p.drawLine(r.topLeft(), r.bottomRight())
         p.drawLine(r.bottomLeft(), r.topRight())
@@ -141,7 +147,7 @@ def _branch_glyph(p: QtGui.QPainter, branch: str, r: QtCore.QRectF, scale: float
     elif branch == "cavalry":
         p.drawLine(r.bottomLeft(), r.topRight())
     elif branch == "artillery":
-        p.setBrush(colour("#FFFFFF"))
+        p.setBrush(colour(ink))
         d = r.height() * 0.35
         p.drawEllipse(r.center(), d / 2, d / 2)
     elif branch == "hq":

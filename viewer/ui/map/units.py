@@ -24,7 +24,7 @@ from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, SIDE_COLOURS, colour, font
-from ..symbols import ECHELON_MARKS, symbol_pixmap, symbol_size
+from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .operations import side_by_side
@@ -110,7 +110,7 @@ class UnitsLayer(MapLayer):
         if (pt - true_pt).manhattanLength() > 3:  # pushed aside: a leader line to where it really is
             _true_place(p, true_pt, pt, self.scale)
         if self.ctx.positions().reported[k]:  # the sources fall silent: where it was last reported, no fate given
-            _last_reported(p, pt, unit.side, self.scale)
+            _last_reported(p, pt, unit.side, unit.branch, self.scale)
             return
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
@@ -432,20 +432,21 @@ def _state_swatch(state: str, side: str, scale: float) -> Swatch:
     return paint
 
 
-def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
+def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch: str, scale: float) -> None:
     """A unit the sources lose sight of without a fate: a hollow, dotted frame in its side's colour where it was
-    last reported, unlike any state a unit is drawn in (its name says which unit it was). On screen, a picture
-    drawn once (dotted strokes cost a millisecond a frame); an SVG or PDF gets the strokes."""
+    last reported, unlike any state a unit is drawn in, with its branch's glyph in that colour (a blank frame told
+    no one what kind of unit it was; its name says which). On screen, a picture drawn once (dotted strokes cost a
+    millisecond a frame); an SVG or PDF gets the strokes."""
     if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
-        _draw_last_reported(p, pt, side, scale)
+        _draw_last_reported(p, pt, side, branch, scale)
         return
     dpr = device_ratio(p)
-    pm = _last_reported_pixmap(side, round(scale, 2), dpr)
+    pm = _last_reported_pixmap(side, branch, round(scale, 2), dpr)
     p.drawPixmap(QtCore.QPointF(pt.x() - pm.width() / dpr / 2, pt.y() - pm.height() / dpr / 2), pm)
 
 
 @lru_cache(maxsize=16)
-def _last_reported_pixmap(side: str, scale: float, dpr: float) -> QtGui.QPixmap:
+def _last_reported_pixmap(side: str, branch: str, scale: float, dpr: float) -> QtGui.QPixmap:
     size = symbol_size(scale)
     w, h = size.width() + 10 * scale + 4, size.height() + 10 * scale + 4  # the casing's half width on each side
     pm = QtGui.QPixmap(math.ceil(w * dpr), math.ceil(h * dpr))
@@ -453,12 +454,12 @@ def _last_reported_pixmap(side: str, scale: float, dpr: float) -> QtGui.QPixmap:
     pm.fill(QtCore.Qt.GlobalColor.transparent)
     q = QtGui.QPainter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-    _draw_last_reported(q, QtCore.QPointF(pm.width() / dpr / 2, pm.height() / dpr / 2), side, scale)
+    _draw_last_reported(q, QtCore.QPointF(pm.width() / dpr / 2, pm.height() / dpr / 2), side, branch, scale)
     q.end()
     return pm
 
 
-def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale: float) -> None:
+def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch: str, scale: float) -> None:
     size = symbol_size(scale)
     frame = QtCore.QRectF(pt.x() - size.width() / 2, pt.y() - size.height() / 2, size.width(), size.height())
     p.setBrush(colour("#FFFFFF", 0.55))
@@ -468,12 +469,14 @@ def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, scale:
     pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
     p.setPen(pen)
     p.drawRect(frame)
+    inset = 3.5 * scale  # clear of the casing
+    draw_branch_glyph(p, branch, frame.adjusted(inset, inset, -inset, -inset), scale, SIDE_COLOURS[side])
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _reported_swatch(side: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        _last_reported(p, box.center(), side, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
+        _last_reported(p, box.center(), side, "infantry", min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
 
     return paint
 
