@@ -557,6 +557,28 @@ def test_uncertainty_is_a_badge_and_only_the_selected_unit_has_a_circle(map_view
     assert {e.key for e in halos.legend()} == {"halos:approximate", "halos:circle"}
 
 
+def test_a_zoom_redraws_the_kept_grounds_and_arrows(qtbot, scenario, map_view, state):
+    """The grounds and arrows kept as pictures (DrawingCache) are drawn afresh at a new zoom: the map zoomed after
+    they were kept looks as a map that has only ever been shown at that zoom, not the old pictures scaled or in place."""
+    fresh_state = ViewState(scenario, battlefield_camera(scenario), instant=AUG26)
+    fresh = MapView(scenario, MotionModel(scenario.units), fresh_state)
+    qtbot.addWidget(fresh)
+    fresh.resize(1140, 870)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    for m in (map_view, fresh):  # the kept drawings alone, on the base map (names would be laid out alike anyway)
+        for layer in m.ctx.layers:
+            layer.setVisible(layer.name in ("base", "fronts", "manoeuvres"))
+    for _ in range(3):  # kept from the second sight; the third is blitted
+        painted(map_view)
+    zoomed = state.bounds.home.zoomed(1.7)
+    state.camera = fresh_state.camera = zoomed
+    for _ in range(3):  # each map now blits what it kept at this zoom (a picture differs from strokes at its edges)
+        after, other = painted(map_view), painted(fresh)
+    assert _differing(after, other) < 50
+    fresh.close()
+
+
 @pytest.mark.parametrize("branch", ["air", "cavalry", "infantry"])
 def test_a_last_reported_mark_shows_the_kind_of_unit(qapp, branch):
     """Issue 14: the 22nd Fighter Regiment's last reported position was a blank dotted frame; the reader could

@@ -128,10 +128,19 @@ class PlacesLayer(MapLayer):
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         pts, must, s = self.points(scene_to_device), self.must_name(), self.state
+        # Each place's labels (a river's at points along it), as a name that must show or not, kept for the view:
+        # a scrub across the story changes which places must be named at nearly every step, not their labels.
+        view = (transform_key(self.to_device(scene_to_device)), s.language, s.naming, self.scale)
+        named: dict[tuple[str, bool], list[MapLabel]] = self.memo("named", view, dict)
 
         def make() -> list[MapLabel]:
-            labels = [self._label(place, pt, must) for place, pt in zip(self.places, pts, strict=True)]
-            return [alternative for lb in labels for alternative in self._along_river(lb, scene_to_device)]
+            out = []
+            for place, pt in zip(self.places, pts, strict=True):
+                key = place.id, place.id in must
+                if key not in named:
+                    named[key] = self._along_river(self._label(place, pt, must), scene_to_device)
+                out.extend(named[key])
+            return out
 
         return self.memo("labels", (self._view_key(scene_to_device), frozenset(must), s.language, s.naming, self.scale), make)
 
