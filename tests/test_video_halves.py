@@ -125,8 +125,11 @@ def test_an_mp4_drawn_in_two_halves_is_one_30_fps_stream_with_every_frame_in_pla
     width = image.bytesPerLine()
     want = np.frombuffer(bytes(image.constBits()), np.uint8).reshape(SIZE[1], width)[:, : SIZE[0] * 3]
     want = want.reshape(SIZE[1], SIZE[0], 3).astype(int)
-    for i in range(seam - 1, seam + hold + 1):  # the second half starts with the event, laid out as a still of it
-        assert (np.abs(a[i] - want).mean() < 4.0) == (seam <= i < seam + hold), i  # measured 2.6 / 5 or more
+    for i in range(seam - 1, seam + hold):  # the second half starts with the event, laid out as a still of it
+        assert (np.abs(a[i] - want).mean() < 4.0) == (i >= seam), i  # measured 2.6 / 5 or more
+    # ... and holds it for as long as one process does: the frame after the hold moves on (a still's distance from
+    # that frame depends on how far the map moves after the event, 3.5 after 20 Aug's, so it is not asked).
+    assert np.abs(a[seam + hold] - a[seam + hold - 1]).mean() > 0.1
 
     def steps(frames: np.ndarray) -> list[str | None]:
         """Between each frame and the next: "hold" (the same picture, give or take the encoder), "change" (the map
