@@ -500,41 +500,38 @@ def place_overlays(
         order = prefer + [c for c in CORNERS if c not in prefer]
         shapes = [size, *(alternatives[i] if i < len(alternatives) else ())]
         fits = [s for s in shapes if s[0] <= view[0] - 2 * margin and s[1] <= view[1] - 2 * margin] or [size]
-
-        def cost(option: tuple[str, int], order: list[str] = order, fits: list = fits) -> tuple[float, ...]:
-            r = corner_rect(option[0], fits[option[1]], view, margin)
-            return (
-                overlap_count(r, shun),
-                round(sum(overlap(r, t) for t in taken) / 100),
-                round(overlap_sum(r, clear)),
-                round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
-                order.index(option[0]),
-                option[1],
-            )
-
-        where, k = min(((c, k) for k in range(len(fits)) for c in order), key=cost)
-        taken.append(corner_rect(where, fits[k], view, margin))
+        options = [(c, k) for k in range(len(fits)) for c in order]
+        rects = np.array([corner_rect(c, fits[k], view, margin) for c, k in options], dtype=float)
+        hidden_w, hidden_h = _overlaps_many(rects, shun)  # every option against every rectangle at once
+        near_w, near_h = _overlaps_many(rects, np.array(taken, dtype=float))
+        ground_w, ground_h = _overlaps_many(rects, clear)
+        costs = zip(
+            ((hidden_w > 0) & (hidden_h > 0)).sum(axis=1).tolist(),
+            _areas(near_w, near_h).tolist(),
+            _areas(ground_w, ground_h).tolist(),
+            _areas(hidden_w, hidden_h).tolist(),
+            strict=True,
+        )
+        cost = [
+            (marks, round(near / 100), round(ground), round(hidden / 400), order.index(c), k)  # 400 px²: a symbol
+            for (c, k), (marks, near, ground, hidden) in zip(options, costs, strict=True)
+        ]
+        taken.append(tuple(rects[min(range(len(options)), key=cost.__getitem__)].tolist()))
     return taken
 
 
-def overlap_count(r: Rect, rects: np.ndarray) -> int:
-    """How many of the (n, 4) `rects` `r` overlaps with a positive area."""
-    w, h = _overlaps(r, rects)
-    return int(((w > 0) & (h > 0)).sum())
-
-
-def overlap_sum(r: Rect, rects: np.ndarray) -> float:
-    """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
-    w, h = _overlaps(r, rects)
-    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
-
-
-def _overlaps(r: Rect, rects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The width and height (negative where apart) of `r`'s intersection with each of the (n, 4) `rects`."""
-    rects = rects.reshape(-1, 4)
-    w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
-    h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
+def _overlaps_many(rects: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The width and height (negative where apart) of the intersection of each of the (m, 4) `rects` with each of
+    the (n, 4) `others`: two (m, n) arrays."""
+    r, o = rects[:, None, :], others.reshape(1, -1, 4)
+    w = np.minimum(r[..., 0] + r[..., 2], o[..., 0] + o[..., 2]) - np.maximum(r[..., 0], o[..., 0])
+    h = np.minimum(r[..., 1] + r[..., 3], o[..., 1] + o[..., 3]) - np.maximum(r[..., 1], o[..., 1])
     return w, h
+
+
+def _areas(w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Each row's total area of intersection, from `_overlaps_many`."""
+    return (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
 
 
 def overlap(a: Rect, b: Rect) -> float:
