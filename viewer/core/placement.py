@@ -27,17 +27,17 @@ def declutter(xy: np.ndarray, size: tuple[float, float], gap: float, rounds: int
         return xy
     w, h = size[0] + gap, size[1] * 1.9 + gap
     order = np.arange(len(xy))
+    tie = np.where(order[None, :] > order[:, None], 1.0, -1.0)  # ties: the later symbol moves right/down
+    others = ~np.eye(len(xy), dtype=bool)
     for _ in range(rounds):
         dx = xy[None, :, 0] - xy[:, None, 0]
         dy = xy[None, :, 1] - xy[:, None, 1]
         ox, oy = w - np.abs(dx), h - np.abs(dy)
-        hit = (ox > 0) & (oy > 0)
-        np.fill_diagonal(hit, False)
+        hit = (ox > 0) & (oy > 0) & others
         if not hit.any():
             break
-        later = order[None, :] > order[:, None]  # ties: the later symbol moves right/down
-        sx = np.where(dx != 0, np.sign(dx), np.where(later, 1.0, -1.0))
-        sy = np.where(dy != 0, np.sign(dy), np.where(later, 1.0, -1.0))
+        sx = np.where(dx != 0, np.sign(dx), tie)
+        sy = np.where(dy != 0, np.sign(dy), tie)
         along_x = ox / w < oy / h
         push_x = np.where(hit & along_x, ox / 2 * sx, 0.0)
         push_y = np.where(hit & ~along_x, oy / 2 * sy, 0.0)
@@ -103,13 +103,15 @@ class Occupancy:
         if r[2] <= 0 or r[3] <= 0:
             return False
         x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
-        columns, rows = self._span(x0, y0, x1, y1)
-        cells = self.cells
-        for i in columns:
+        c, cells = self.CELL, self.cells  # the cells it spans, as `_span` (inline: asked hundreds of times a frame)
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        for i in range(int(x0 // c), int(x1 // c) + 1):
             for j in rows:
-                for a0, b0, a1, b1 in cells.get((i, j), ()):
-                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
-                        return True
+                cell = cells.get((i, j))
+                if cell:
+                    for a0, b0, a1, b1 in cell:
+                        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                            return True
         return False
 
     def covered(self, r: Rect) -> float:
@@ -393,6 +395,7 @@ def choose_candidates(
     def preferred_of(n: int) -> int | None:
         return preferred[n] if n < len(preferred) else None
 
+    vx0, vy0, vx1, vy1 = view[0], view[1], view[0] + view[2], view[1] + view[3]
     visits = _visiting_order(requests, preferred_of)
     last_of = {requests[n].group: n for n in visits if requests[n].group is not None}
     crowded: dict[object, list[tuple[int, tuple[int, Rect]]]] = {}  # a forced group's candidates, none free
@@ -404,18 +407,21 @@ def choose_candidates(
         first, order = preferred_of(n), [*range(len(rects))]
         if first is not None and first < len(rects):
             order.insert(0, order.pop(first))
-        # Tested lazily, in order: while the story runs on, a label's last spot is usually still free.
-        pick = next(
-            (
-                (n, (i, rects[i]))
-                for i in order
-                if contains(view, rects[i])
-                and not grid.hits(shrunk(rects[i], 3))
-                and not marks.misread(req, rects[i], leader=i >= NEAR)
-                and (i >= NEAR or not walls.between(req, rects[i]))  # a leader line ties a name across
-            ),
-            None,
-        )
+        # Tested lazily, cheapest first: while the story runs on, a label's last spot is usually still free.
+        pick = None
+        for i in order:
+            x, y, w, h = r = rects[i]
+            if (
+                vx0 <= x  # inside the view (`contains`, inline)
+                and x + w <= vx1
+                and vy0 <= y
+                and y + h <= vy1
+                and not grid.hits((x + 3, y + 3, w - 6, h - 6))  # shrunk by 3
+                and not marks.misread(req, r, leader=i >= NEAR)
+                and (i >= NEAR or not walls.between(req, r))  # a leader line ties a name across
+            ):
+                pick = n, (i, r)
+                break
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
