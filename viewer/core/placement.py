@@ -93,11 +93,12 @@ class Occupancy:
     def add(self, r: Rect) -> None:
         if r[2] <= 0 or r[3] <= 0:
             return  # an empty rectangle takes no room (`intersects` never counts it)
-        edges = (r[0], r[1], r[0] + r[2], r[1] + r[3])
-        columns, rows = self._span(*edges)
-        for i in columns:
+        edges = x0, y0, x1, y1 = (r[0], r[1], r[0] + r[2], r[1] + r[3])
+        c, cells = self.CELL, self.cells  # `_span`, inline: a hundred rectangles are added a frame
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        for i in range(int(x0 // c), int(x1 // c) + 1):
             for j in rows:
-                self.cells.setdefault((i, j), []).append(edges)
+                cells.setdefault((i, j), []).append(edges)
 
     def hits(self, r: Rect) -> bool:
         if r[2] <= 0 or r[3] <= 0:
@@ -191,9 +192,11 @@ class MarkRows:
         """Does another mark lie nearer the name at `r` than its own anchor does (3 Jul: '23 Div', out on its
         line, sat on top of the 11th Tank Brigade's frame)? Measured from the marks' centres to the name."""
         own = _to_rect(req.anchor, r)
+        x0, y0, x1, y1, near = r[0], r[1], r[0] + r[2], r[1] + r[3], own - 1.0
         for j in range(int((r[1] - own) // self.ROW), int((r[1] + r[3] + own) // self.ROW) + 1):
             for pt in self.rows.get(j, ()):
-                if pt != req.anchor and _to_rect(pt, r) < own - 1.0:
+                x, y = pt  # `_to_rect`, inline: asked for every mark near every spot tried
+                if math.hypot(max(x0 - x, 0.0, x - x1), max(y0 - y, 0.0, y - y1)) < near and pt != req.anchor:
                     return True
         return False
 
