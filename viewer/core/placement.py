@@ -27,17 +27,17 @@ def declutter(xy: np.ndarray, size: tuple[float, float], gap: float, rounds: int
         return xy
     w, h = size[0] + gap, size[1] * 1.9 + gap
     order = np.arange(len(xy))
+    tie = np.where(order[None, :] > order[:, None], 1.0, -1.0)  # ties: the later symbol moves right/down
+    others = ~np.eye(len(xy), dtype=bool)
     for _ in range(rounds):
         dx = xy[None, :, 0] - xy[:, None, 0]
         dy = xy[None, :, 1] - xy[:, None, 1]
         ox, oy = w - np.abs(dx), h - np.abs(dy)
-        hit = (ox > 0) & (oy > 0)
-        np.fill_diagonal(hit, False)
+        hit = (ox > 0) & (oy > 0) & others
         if not hit.any():
             break
-        later = order[None, :] > order[:, None]  # ties: the later symbol moves right/down
-        sx = np.where(dx != 0, np.sign(dx), np.where(later, 1.0, -1.0))
-        sy = np.where(dy != 0, np.sign(dy), np.where(later, 1.0, -1.0))
+        sx = np.where(dx != 0, np.sign(dx), tie)
+        sy = np.where(dy != 0, np.sign(dy), tie)
         along_x = ox / w < oy / h
         push_x = np.where(hit & along_x, ox / 2 * sx, 0.0)
         push_y = np.where(hit & ~along_x, oy / 2 * sy, 0.0)
@@ -93,23 +93,26 @@ class Occupancy:
     def add(self, r: Rect) -> None:
         if r[2] <= 0 or r[3] <= 0:
             return  # an empty rectangle takes no room (`intersects` never counts it)
-        edges = (r[0], r[1], r[0] + r[2], r[1] + r[3])
-        columns, rows = self._span(*edges)
-        for i in columns:
+        edges = x0, y0, x1, y1 = (r[0], r[1], r[0] + r[2], r[1] + r[3])
+        c, cells = self.CELL, self.cells  # `_span`, inline: a hundred rectangles are added a frame
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        for i in range(int(x0 // c), int(x1 // c) + 1):
             for j in rows:
-                self.cells.setdefault((i, j), []).append(edges)
+                cells.setdefault((i, j), []).append(edges)
 
     def hits(self, r: Rect) -> bool:
         if r[2] <= 0 or r[3] <= 0:
             return False
         x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
-        columns, rows = self._span(x0, y0, x1, y1)
-        cells = self.cells
-        for i in columns:
+        c, cells = self.CELL, self.cells  # the cells it spans, as `_span` (inline: asked hundreds of times a frame)
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        for i in range(int(x0 // c), int(x1 // c) + 1):
             for j in rows:
-                for a0, b0, a1, b1 in cells.get((i, j), ()):
-                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
-                        return True
+                cell = cells.get((i, j))
+                if cell:
+                    for a0, b0, a1, b1 in cell:
+                        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                            return True
         return False
 
     def covered(self, r: Rect) -> float:
@@ -189,9 +192,11 @@ class MarkRows:
         """Does another mark lie nearer the name at `r` than its own anchor does (3 Jul: '23 Div', out on its
         line, sat on top of the 11th Tank Brigade's frame)? Measured from the marks' centres to the name."""
         own = _to_rect(req.anchor, r)
+        x0, y0, x1, y1, near = r[0], r[1], r[0] + r[2], r[1] + r[3], own - 1.0
         for j in range(int((r[1] - own) // self.ROW), int((r[1] + r[3] + own) // self.ROW) + 1):
             for pt in self.rows.get(j, ()):
-                if pt != req.anchor and _to_rect(pt, r) < own - 1.0:
+                x, y = pt  # `_to_rect`, inline: asked for every mark near every spot tried
+                if math.hypot(max(x0 - x, 0.0, x - x1), max(y0 - y, 0.0, y - y1)) < near and pt != req.anchor:
                     return True
         return False
 
@@ -393,6 +398,7 @@ def choose_candidates(
     def preferred_of(n: int) -> int | None:
         return preferred[n] if n < len(preferred) else None
 
+    vx0, vy0, vx1, vy1 = view[0], view[1], view[0] + view[2], view[1] + view[3]
     visits = _visiting_order(requests, preferred_of)
     last_of = {requests[n].group: n for n in visits if requests[n].group is not None}
     crowded: dict[object, list[tuple[int, tuple[int, Rect]]]] = {}  # a forced group's candidates, none free
@@ -404,18 +410,21 @@ def choose_candidates(
         first, order = preferred_of(n), [*range(len(rects))]
         if first is not None and first < len(rects):
             order.insert(0, order.pop(first))
-        # Tested lazily, in order: while the story runs on, a label's last spot is usually still free.
-        pick = next(
-            (
-                (n, (i, rects[i]))
-                for i in order
-                if contains(view, rects[i])
-                and not grid.hits(shrunk(rects[i], 3))
-                and not marks.misread(req, rects[i], leader=i >= NEAR)
-                and (i >= NEAR or not walls.between(req, rects[i]))  # a leader line ties a name across
-            ),
-            None,
-        )
+        # Tested lazily, cheapest first: while the story runs on, a label's last spot is usually still free.
+        pick = None
+        for i in order:
+            x, y, w, h = r = rects[i]
+            if (
+                vx0 <= x  # inside the view (`contains`, inline)
+                and x + w <= vx1
+                and vy0 <= y
+                and y + h <= vy1
+                and not grid.hits((x + 3, y + 3, w - 6, h - 6))  # shrunk by 3
+                and not marks.misread(req, r, leader=i >= NEAR)
+                and (i >= NEAR or not walls.between(req, r))  # a leader line ties a name across
+            ):
+                pick = n, (i, r)
+                break
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
@@ -500,41 +509,38 @@ def place_overlays(
         order = prefer + [c for c in CORNERS if c not in prefer]
         shapes = [size, *(alternatives[i] if i < len(alternatives) else ())]
         fits = [s for s in shapes if s[0] <= view[0] - 2 * margin and s[1] <= view[1] - 2 * margin] or [size]
-
-        def cost(option: tuple[str, int], order: list[str] = order, fits: list = fits) -> tuple[float, ...]:
-            r = corner_rect(option[0], fits[option[1]], view, margin)
-            return (
-                overlap_count(r, shun),
-                round(sum(overlap(r, t) for t in taken) / 100),
-                round(overlap_sum(r, clear)),
-                round(overlap_sum(r, shun) / 400),  # a symbol's worth of pixels is one step
-                order.index(option[0]),
-                option[1],
-            )
-
-        where, k = min(((c, k) for k in range(len(fits)) for c in order), key=cost)
-        taken.append(corner_rect(where, fits[k], view, margin))
+        options = [(c, k) for k in range(len(fits)) for c in order]
+        rects = np.array([corner_rect(c, fits[k], view, margin) for c, k in options], dtype=float)
+        hidden_w, hidden_h = _overlaps_many(rects, shun)  # every option against every rectangle at once
+        near_w, near_h = _overlaps_many(rects, np.array(taken, dtype=float))
+        ground_w, ground_h = _overlaps_many(rects, clear)
+        costs = zip(
+            ((hidden_w > 0) & (hidden_h > 0)).sum(axis=1).tolist(),
+            _areas(near_w, near_h).tolist(),
+            _areas(ground_w, ground_h).tolist(),
+            _areas(hidden_w, hidden_h).tolist(),
+            strict=True,
+        )
+        cost = [
+            (marks, round(near / 100), round(ground), round(hidden / 400), order.index(c), k)  # 400 px²: a symbol
+            for (c, k), (marks, near, ground, hidden) in zip(options, costs, strict=True)
+        ]
+        taken.append(tuple(rects[min(range(len(options)), key=cost.__getitem__)].tolist()))
     return taken
 
 
-def overlap_count(r: Rect, rects: np.ndarray) -> int:
-    """How many of the (n, 4) `rects` `r` overlaps with a positive area."""
-    w, h = _overlaps(r, rects)
-    return int(((w > 0) & (h > 0)).sum())
-
-
-def overlap_sum(r: Rect, rects: np.ndarray) -> float:
-    """Total area of the intersections of `r` with each of the (n, 4) `rects`."""
-    w, h = _overlaps(r, rects)
-    return float((np.clip(w, 0, None) * np.clip(h, 0, None)).sum())
-
-
-def _overlaps(r: Rect, rects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The width and height (negative where apart) of `r`'s intersection with each of the (n, 4) `rects`."""
-    rects = rects.reshape(-1, 4)
-    w = np.minimum(r[0] + r[2], rects[:, 0] + rects[:, 2]) - np.maximum(r[0], rects[:, 0])
-    h = np.minimum(r[1] + r[3], rects[:, 1] + rects[:, 3]) - np.maximum(r[1], rects[:, 1])
+def _overlaps_many(rects: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The width and height (negative where apart) of the intersection of each of the (m, 4) `rects` with each of
+    the (n, 4) `others`: two (m, n) arrays."""
+    r, o = rects[:, None, :], others.reshape(1, -1, 4)
+    w = np.minimum(r[..., 0] + r[..., 2], o[..., 0] + o[..., 2]) - np.maximum(r[..., 0], o[..., 0])
+    h = np.minimum(r[..., 1] + r[..., 3], o[..., 1] + o[..., 3]) - np.maximum(r[..., 1], o[..., 1])
     return w, h
+
+
+def _areas(w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Each row's total area of intersection, from `_overlaps_many`."""
+    return (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
 
 
 def overlap(a: Rect, b: Rect) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import lru_cache
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
@@ -26,6 +27,7 @@ from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 STRIPS = 120  # the disputed ground is measured in this many horizontal strips
+PAINT_ORDER = ("scale", "north", "legend")  # the parts painted (the inset paints itself), a later one above
 
 
 class FurnitureLayer(MapLayer):
@@ -38,7 +40,7 @@ class FurnitureLayer(MapLayer):
         super().__init__(ctx)
         self._size = (0.0, 0.0)
         self._legend_here = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
-        self._cache: tuple[tuple, QtGui.QPixmap, dict[str, QtCore.QRectF]] | None = None
+        self._cache: tuple[tuple, dict[str, tuple[QtGui.QPixmap, QtCore.QPointF]], dict[str, QtCore.QRectF]] | None = None
         self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         ctx.view_box.sigRangeChanged.connect(self._range_changed)
@@ -152,8 +154,10 @@ class FurnitureLayer(MapLayer):
         return self.sceneTransform().inverted()[0]
 
     # --- painting -----------------------------------------------------------------------------
-    def _drawn(self, dpr: float) -> tuple[QtGui.QPixmap, dict[str, QtCore.QRectF]]:
-        """The furniture painted once per size, scale, zoom, legend and language, and where each part is."""
+    def _drawn(self, dpr: float) -> tuple[dict[str, tuple[QtGui.QPixmap, QtCore.QPointF]], dict[str, QtCore.QRectF]]:
+        """The furniture painted once per size, scale, zoom, legend and language, each part in a picture of its
+        own (with its pens' overhang) at a whole pixel: a picture of the whole viewport cost more to clear and
+        blend than the parts to paint; and where each part is."""
         entries = self.entries() if self.legend_on_map else []  # else the side panel collects them when it paints
         key = (
             self._size,
@@ -167,14 +171,25 @@ class FurnitureLayer(MapLayer):
         )
         if self._cache is None or self._cache[0] != key:
             where = self.layout(entries)
-            pm = QtGui.QPixmap(max(1, round(self._size[0] * dpr)), max(1, round(self._size[1] * dpr)))
-            pm.setDevicePixelRatio(dpr)
-            pm.fill(QtCore.Qt.GlobalColor.transparent)
-            p = QtGui.QPainter(pm)
-            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            self._paint_parts(p, where, entries)
-            p.end()
-            self._cache = key, pm, where
+            pictures = {}
+            for name in PAINT_ORDER:
+                if name not in where:
+                    continue
+                r = where[name].adjusted(-4, -4, 4, 4)
+                x0, y0 = math.floor(r.left()), math.floor(r.top())
+                w, h = math.ceil(r.right()) - x0, math.ceil(r.bottom()) - y0
+                pm = QtGui.QPixmap(max(1, round(w * dpr)), max(1, round(h * dpr)))
+                pm.setDevicePixelRatio(dpr)
+                pm.fill(QtCore.Qt.GlobalColor.transparent)
+                p = QtGui.QPainter(pm)
+                p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+                p.translate(-x0, -y0)
+                if self._paint_part(p, name, where[name], entries):
+                    pictures[name] = pm, QtCore.QPointF(x0, y0)
+                else:
+                    del where[name]
+                p.end()
+            self._cache = key, pictures, where
         return self._cache[1], self._cache[2]
 
     def where(self, part: str) -> QtCore.QRectF | None:
@@ -186,27 +201,29 @@ class FurnitureLayer(MapLayer):
     def _paint_parts(self, p: QtGui.QPainter, where: dict[str, QtCore.QRectF], entries: list) -> None:
         """Scale bar, north arrow and (on the map) the legend into their frames; a scale bar that cannot be
         drawn gives its frame up."""
-        if not self._scale_bar(p, where["scale"]):
-            del where["scale"]
-        self._north_arrow(p, where["north"])
-        if "legend" in where:
-            self._legend(p, where["legend"], entries)
+        for name in PAINT_ORDER:
+            if name in where and not self._paint_part(p, name, where[name], entries):
+                del where[name]
+
+    def _paint_part(self, p: QtGui.QPainter, name: str, frame: QtCore.QRectF, entries: list) -> bool:
+        """One part into its frame; False if it cannot be drawn (a scale bar without a scale)."""
+        if name == "scale":
+            return self._scale_bar(p, frame)
+        if name == "north":
+            self._north_arrow(p, frame)
+        elif name == "legend":
+            self._legend(p, frame, entries)
+        return True
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
-        """Blit only the parts (with their pens' overhang): blending the whole transparent viewport each frame
-        would cost more. An SVG or PDF export gets them as vectors."""
+        """Blit the parts' pictures. An SVG or PDF export gets them as vectors."""
         if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
             p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             entries = self.entries() if self.legend_on_map else []
             self._paint_parts(p, self.layout(entries), entries)
             return
-        dpr = device_ratio(p)
-        pm, parts = self._drawn(dpr)
-        for name, part in parts.items():
-            if name == "inset":
-                continue
-            r = part.adjusted(-4, -4, 4, 4)
-            p.drawPixmap(r, pm, QtCore.QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr))
+        for pm, corner in self._drawn(device_ratio(p))[0].values():
+            p.drawPixmap(corner, pm)
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
         t, dpr = self.to_device(scene_to_device), self._cache[0][2] if self._cache else 1.0  # parts lie alike at any ratio
@@ -264,8 +281,7 @@ class FurnitureLayer(MapLayer):
             return [], (0.0, 0.0)
         per = math.ceil(len(entries) / max(1, columns))
         cols = [entries[i : i + per] for i in range(0, len(entries), per)]
-        fm = QtGui.QFontMetricsF(f)
-        width = sum(max(fm.horizontalAdvance(e.text) for e in col) + swatch_w + 3 * pad for col in cols) + pad
+        width = sum(max(_advance(f, e.text) for e in col) + swatch_w + 3 * pad for col in cols) + pad
         return cols, (width, max(len(col) for col in cols) * row_h + 2 * pad)
 
     def legend_for_width(self, entries: list[LegendEntry], width: float) -> tuple[list[list[LegendEntry]], tuple[float, float]]:
@@ -312,7 +328,13 @@ class FurnitureLayer(MapLayer):
                 p.setPen(colour(INK))
                 p.drawText(QtCore.QPointF(x + swatch_w + pad, y + (row_h + fm.ascent() - fm.descent()) / 2), entry.text)
                 y += row_h
-            x += max(fm.horizontalAdvance(e.text) for e in col) + swatch_w + 3 * pad
+            x += max(_advance(f, e.text) for e in col) + swatch_w + 3 * pad
+
+
+@lru_cache(maxsize=1024)
+def _advance(f: QtGui.QFont, text: str) -> float:
+    """How wide a legend row's text is: a layout tries the legend in four shapes, each measuring every row."""
+    return QtGui.QFontMetricsF(f).horizontalAdvance(text)
 
 
 def _strips(ground: BaseGeometry) -> np.ndarray:
