@@ -230,6 +230,21 @@ def test_a_name_is_not_set_across_the_river_from_its_mark():
     assert choose_candidates([own_name], [], VIEW, barriers=river)[0] == 0
 
 
+def test_a_place_name_that_must_show_stays_on_its_marks_bank():
+    """25 Jul: 'Soviet bridgehead (east bank)' went out on a leader line to the west bank (the line hidden under the
+    36th's symbol); 3 Jul: 'Bain-Tsagan', forced with no free spot, where it hid least: across the river from its
+    hill. With every spot beside it taken, a place's name is not set across the river, out on a leader or forced."""
+    river = Barriers([np.array([[330.0, 0.0], [330.0, 800.0]])])  # just right of the mark
+    place = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "bridgehead"), reach=40.0, mark="place")
+    rects = candidate_rects(place, 8, 6)
+    west = [r for r in rects if r[0] + r[2] / 2 < 330.0]
+    assert choose_candidates([place], west, VIEW, barriers=river)[0] is None  # east only: left out, not across
+    forced = LabelRequest(place.anchor, place.size, place.gap, place.group, True, place.reach, mark="place")
+    crowd = [*west, *[r for r in rects if r[0] + r[2] / 2 > 330.0][:3]]  # the far bank hides less
+    x, _, w, _ = rects[choose_candidates([forced], crowd, VIEW, barriers=river)[0]]
+    assert x + w / 2 < 330.0
+
+
 def test_two_names_are_not_set_end_to_end_on_one_line():
     """5 Jul: "The 'Ruins' near Bain-Tsagan" ran on into "72 Inf Rgt" as one line of text."""
     first = LabelRequest((100.0, 300.0), (120.0, 20.0), 8.0, ("place", "ruins"))

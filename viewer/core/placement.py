@@ -389,7 +389,9 @@ def choose_candidates(
     A forced label with alternatives (a river's name at points along it) is forced only when none of them fits,
     at the candidate of any alternative that hides least. No mark's name is set across one of the `barriers`
     (the rivers; built once per view by the caller: that costs more than a placement) from its mark, unless
-    out on a leader line that ties it to its mark (3 Jul: else six of the crowd at Bain-Tsagan went unnamed)."""
+    out on a leader line that ties a unit's name to its mark (3 Jul: else six of the crowd at Bain-Tsagan went
+    unnamed). A place's name never is (25 Jul: 'Soviet bridgehead (east bank)' stood on the west bank, its leader
+    line hidden under the 36th's symbol)."""
     grid = Occupancy(obstacles)
     marks, walls = Marks(requests), barriers or Barriers()
     chosen: list[int | None] = [None] * len(requests)
@@ -421,7 +423,7 @@ def choose_candidates(
                 and y + h <= vy1
                 and not grid.hits((x + 3, y + 3, w - 6, h - 6))  # shrunk by 3
                 and not marks.misread(req, r, leader=i >= NEAR)
-                and (i >= NEAR or not walls.between(req, r))  # a leader line ties a name across
+                and ((i >= NEAR and req.mark == "unit") or not walls.between(req, r))  # a leader ties a unit's name across
             ):
                 pick = n, (i, r)
                 break
@@ -462,17 +464,19 @@ def _least_hiding(
     walls: Barriers,
 ) -> tuple[int, tuple[int, Rect]] | None:
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
-    on), else where it hides least, or nearly least but not beside another's mark nor across the river from its
-    own (hiding a name to avoid seeming to name the wrong mark would trade one fault for a worse one)."""
+    on), else on its mark's bank of the river wherever there is a spot there (3 Jul: 'Bain-Tsagan' forced onto
+    the east bank, the hill being on the west, told the reader the wrong bank), where it hides least, or nearly
+    least but not beside another's mark (hiding a name to avoid seeming to name the wrong mark would trade one
+    fault for a worse one)."""
     steady = next((o for o in options if o[1][0] == preferred_of(o[0])), None)
     if steady is not None or not options:
         return steady
+    options = [o for o in options if not walls.between(requests[o[0]], o[1][1])] or options
     hidden = {id(o): grid.covered(o[1][1]) for o in options}
     least = min(hidden.values())
     near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]
     clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
-    same_bank = [o for o in clear or near_least if not walls.between(requests[o[0]], o[1][1])]
-    return min(same_bank or clear or near_least, key=lambda o: hidden[id(o)])
+    return min(clear or near_least, key=lambda o: hidden[id(o)])
 
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right")
