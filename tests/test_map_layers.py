@@ -595,3 +595,18 @@ def test_a_last_reported_mark_shows_the_kind_of_unit(qapp, branch):
     ]
     near = [c for c in inside if abs(c.red() - side.red()) + abs(c.green() - side.green()) + abs(c.blue() - side.blue()) < 90]
     assert len(near) >= 15, branch
+
+
+def test_a_units_true_place_is_a_ring_not_a_places_dot(qapp):
+    """Fresh reader: one black dot meant a place, a detachment and a moved symbol's true place. The true place is a
+    small ring, hollow at its centre, where a place's mark is a filled dot."""
+    from viewer.ui.map.units import _true_place
+
+    image = QtGui.QImage(40, 40, QtGui.QImage.Format.Format_RGB32)
+    image.fill(QtGui.QColor("white"))
+    p = QtGui.QPainter(image)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    _true_place(p, QtCore.QPointF(10.5, 20.5), QtCore.QPointF(35.5, 20.5), 2.0)
+    p.end()
+    centre, rim = image.pixelColor(10, 20), image.pixelColor(10, 20 - 6)
+    assert centre.lightness() > 180 and rim.lightness() < 120

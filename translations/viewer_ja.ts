@@ -422,8 +422,8 @@ Details were written to:
         <translation>最後に報告された位置（その後の結果は記録なし）</translation>
     </message>
     <message>
-        <source>moved aside; dot: true place</source>
-        <translation>記号をずらして表示・点が実際の位置</translation>
+        <source>moved aside; ring: true place</source>
+        <translation>記号をずらして表示・小さな輪が実際の位置</translation>
     </message>
     <message>
         <source>the unit selected</source>

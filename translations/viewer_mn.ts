@@ -422,8 +422,8 @@ Details were written to:
         <translation>сүүлд мэдээлэгдсэн байрлал (хувь заяа тэмдэглэгдээгүй)</translation>
     </message>
     <message>
-        <source>moved aside; dot: true place</source>
-        <translation>тэмдгийг зөөсөн; цэг: жинхэнэ байрлал</translation>
+        <source>moved aside; ring: true place</source>
+        <translation>тэмдгийг зөөсөн; дугуй: жинхэнэ байрлал</translation>
     </message>
     <message>
         <source>the unit selected</source>

@@ -422,8 +422,8 @@ Details were written to:
         <translation>последнее известное место (судьба не записана)</translation>
     </message>
     <message>
-        <source>moved aside; dot: true place</source>
-        <translation>знак сдвинут; точка — истинное место</translation>
+        <source>moved aside; ring: true place</source>
+        <translation>знак сдвинут; кружок — истинное место</translation>
     </message>
     <message>
         <source>the unit selected</source>

@@ -23,7 +23,7 @@ from ...core.motion import LINGER_MIN, MAX_GAP_MIN
 from ...core.placement import Rect, declutter
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
-from ..style import INK, SIDE_COLOURS, colour, font
+from ..style import INK, PAPER, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
@@ -258,7 +258,7 @@ class UnitsLayer(MapLayer):
             out.append(LegendEntry("unit:reported", text, _reported_swatch(sides[0], s)))  # two would be too small to read
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
-            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s)))
+            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; ring: true place"), _leader_swatch(s)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
@@ -482,11 +482,13 @@ def _reported_swatch(side: str, scale: float) -> Swatch:
 
 
 def _true_place(p: QtGui.QPainter, true_pt: QtCore.QPointF, shown: QtCore.QPointF, scale: float) -> None:
-    """A symbol pushed aside: a thin line from the dot where the unit really is to where its symbol is drawn."""
+    """A symbol pushed aside: a thin line from the small ring where the unit really is to where its symbol is drawn.
+    A ring, not a dot: a black dot is already a place's mark and a detachment's echelon mark."""
     p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2 * scale))
     p.drawLine(true_pt, shown)
-    p.setBrush(colour(INK))
-    p.drawEllipse(true_pt, 2.5 * scale, 2.5 * scale)
+    p.setPen(QtGui.QPen(colour(INK), 1.4 * scale))
+    p.setBrush(colour(PAPER))
+    p.drawEllipse(true_pt, 3.2 * scale, 3.2 * scale)
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
