@@ -66,7 +66,7 @@ def blit_many(p: QtGui.QPainter, pm: QtGui.QPixmap, xs: np.ndarray, ys: np.ndarr
 HALO_PEN_PX = 1.3  # an uncertainty circle's pen at a 1.0 UI scale
 
 
-@lru_cache(maxsize=48)  # a disc can be ~800 px across: keep few, radii are quantised below
+@lru_cache(maxsize=8)  # a disc can be ~800 px across (2.6 MB) and each zoom has its radii: 48 filled a kiosk's heap
 def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bool = False) -> QtGui.QPixmap:
     """A dashed circle: the uncertainty of an approximate position. Only the selected unit's is `filled` (a
     translucent disc): filled discs of a crowd pile into a blob that hides the river and the places."""
