@@ -610,3 +610,22 @@ def test_a_units_true_place_is_a_ring_not_a_places_dot(qapp):
     p.end()
     centre, rim = image.pixelColor(10, 20), image.pixelColor(10, 20 - 6)
     assert centre.lightness() > 180 and rim.lightness() < 120
+
+
+def test_an_areas_name_has_no_dot_and_a_points_has(map_view, state):
+    """Fresh reader: an unnamed black dot stood in every August frame (the bridgehead's name point, its name left
+    out in the crowd), and 'Great and Small Sands' pointed at a black blob. An area's name is set on its ground with
+    no mark; a place at a point (the 'Ruins') keeps its dot."""
+    state.instant = datetime(1939, 7, 25, 12)
+    for layer in map_view.ctx.layers:
+        layer.setVisible(layer.name in ("base", "places"))
+    image = painted(map_view)
+    places = map_view.layer("places")
+    points = dict(zip((p.id for p in places.places), places.points(map_view.graphics.viewportTransform()), strict=True))
+
+    def darkest_at(pid: str) -> int:
+        pt = points[pid]
+        return min(image.pixelColor(round(pt.x()) + dx, round(pt.y()) + dy).lightness() for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+    assert darkest_at("bridgehead_centre") > 150
+    assert darkest_at("ruins") < 90

@@ -26,7 +26,7 @@ from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, devi
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
-MADE_BY_THE_WAR = ("bridge", "terrain", "command post")  # kinds on the map only while the story uses them
+MADE_BY_THE_WAR = ("bridge", "terrain", "area", "command post")  # kinds on the map only while the story uses them
 NOT_ON_THE_MAP = ("reference",)  # a gazetteer's reference coordinate (used to place other things), not a place
 RIVER_REACH_KM, RIVER_STEP_KM = 6.0, 0.75  # a river's name may move this far along its line, in these steps
 
@@ -121,7 +121,7 @@ class PlacesLayer(MapLayer):
             "obstacles",
             (self._view_key(scene_to_device), s),
             lambda: [
-                (pt.x(), pt.y(), 0, 0) if place.kind == "river" else (pt.x() - s, pt.y() - s, 2 * s, 2 * s)
+                (pt.x(), pt.y(), 0, 0) if place.kind in ("river", "area") else (pt.x() - s, pt.y() - s, 2 * s, 2 * s)
                 for place, pt in zip(self.places, pts, strict=True)
             ],
         )
@@ -165,7 +165,7 @@ class PlacesLayer(MapLayer):
         return ids
 
     def _label(self, place: Place, pt: QtCore.QPointF, must_name: set[str]) -> MapLabel:
-        hill, river = place.kind == "hill", place.kind == "river"
+        hill, river, area = place.kind == "hill", place.kind == "river", place.kind == "area"
         name = place.label(self.state.language, self.state.naming)
         if place.modern:  # "Sümber (district centre), modern": never a second parenthesis
             name = translate("Map", "%1, modern").replace("%1", name)
@@ -175,12 +175,14 @@ class PlacesLayer(MapLayer):
             ("place", place.id),
             name,
             (pt.x(), pt.y()),
-            0 if river else 8 * self.scale,
+            0 if river or area else 8 * self.scale,
             font((17 if river else 15) * self.scale, italic=hill or river, bold=river or must),
             pen,
             KEY if must else PLACE,
-            reach=0 if river or not must else 40 * self.scale,  # a name that must show may go out on a leader line
-            mark="" if river else "place",  # a river's name lies on its line: there is no mark beside it
+            reach=0 if river or area or not must else 40 * self.scale,  # one that must show may go out on a leader line
+            # A river's name lies on its line: no mark is beside it. An area's (the bridgehead, the Sands) is set on
+            # the ground it names, with no dot: a dot there read as one more unnamed place, or a leader line to nothing.
+            mark="" if river else "area" if area else "place",
         )
 
     def legend(self) -> list[LegendEntry]:
@@ -215,7 +217,7 @@ class PlacesLayer(MapLayer):
 
 def _mark_kind(place: Place) -> str:
     """Which mark a place gets ("" for a river: its name is its mark, the label sits on the water)."""
-    if place.kind == "river":
+    if place.kind in ("river", "area"):  # a river's or an area's name is its mark
         return ""
     if place.kind in ("hill", "bridge", "command post"):
         return place.kind
