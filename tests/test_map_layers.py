@@ -558,7 +558,7 @@ def test_uncertainty_is_a_badge_and_only_the_selected_unit_has_a_circle(map_view
 
 
 def test_a_zoom_redraws_the_kept_grounds_and_arrows(qtbot, scenario, map_view, state):
-    """The grounds and arrows kept as pictures (DrawingCache) are drawn afresh at a new zoom: the map zoomed after
+    """The grounds, arrows and trails kept as pictures (DrawingCache) are drawn afresh at a new zoom: the map zoomed after
     they were kept looks as a map that has only ever been shown at that zoom, not the old pictures scaled or in place."""
     fresh_state = ViewState(scenario, battlefield_camera(scenario), instant=AUG26)
     fresh = MapView(scenario, MotionModel(scenario.units), fresh_state)
@@ -568,7 +568,7 @@ def test_a_zoom_redraws_the_kept_grounds_and_arrows(qtbot, scenario, map_view, s
     qtbot.waitExposed(fresh)
     for m in (map_view, fresh):  # the kept drawings alone, on the base map (names would be laid out alike anyway)
         for layer in m.ctx.layers:
-            layer.setVisible(layer.name in ("base", "fronts", "manoeuvres"))
+            layer.setVisible(layer.name in ("base", "fronts", "manoeuvres", "trails"))
     for _ in range(3):  # kept from the second sight; the third is blitted
         painted(map_view)
     zoomed = state.bounds.home.zoomed(1.7)

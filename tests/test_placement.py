@@ -243,6 +243,9 @@ def test_a_place_name_that_must_show_stays_on_its_marks_bank():
     crowd = [*west, *[r for r in rects if r[0] + r[2] / 2 > 330.0][:3]]  # the far bank hides less
     x, _, w, _ = rects[choose_candidates([forced], crowd, VIEW, barriers=river)[0]]
     assert x + w / 2 < 330.0
+    across = next(i for i, r in enumerate(rects) if r[0] + r[2] / 2 > 330.0 and r in crowd)  # where it stood last frame
+    x, _, w, _ = rects[choose_candidates([forced], crowd, VIEW, preferred=[across], barriers=river)[0]]
+    assert x + w / 2 < 330.0  # it does not stay across the river once its own bank has a spot
 
 
 def test_two_names_are_not_set_end_to_end_on_one_line():

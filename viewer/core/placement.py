@@ -423,7 +423,7 @@ def choose_candidates(
                 and y + h <= vy1
                 and not grid.hits((x + 3, y + 3, w - 6, h - 6))  # shrunk by 3
                 and not marks.misread(req, r, leader=i >= NEAR)
-                and ((i >= NEAR and req.mark == "unit") or not walls.between(req, r))  # a leader ties a unit's name across
+                and _on_own_bank(req, (i, r), walls)
             ):
                 pick = n, (i, r)
                 break
@@ -438,6 +438,13 @@ def choose_candidates(
             grid.add(in_line(rect))  # no other name set end to end with it
             done.add(req.group)
     return chosen
+
+
+def _on_own_bank(req: LabelRequest, candidate: tuple[int, Rect], walls: Barriers) -> bool:
+    """Is the name at this candidate on its mark's side of the rivers, or a unit's name out on a leader line
+    (its line ties it to its mark across the water)?"""
+    i, r = candidate
+    return (i >= NEAR and req.mark == "unit") or not walls.between(req, r)
 
 
 def _visiting_order(requests: Sequence[LabelRequest], preferred_of: Callable[[int], int | None]) -> list[int]:
@@ -468,10 +475,13 @@ def _least_hiding(
     the east bank, the hill being on the west, told the reader the wrong bank), where it hides least, or nearly
     least but not beside another's mark (hiding a name to avoid seeming to name the wrong mark would trade one
     fault for a worse one)."""
+    if not options:
+        return None
+    own_bank = [o for o in options if _on_own_bank(requests[o[0]], o[1], walls)]
+    options = own_bank or options  # a spot across the river only when its bank has none in view
     steady = next((o for o in options if o[1][0] == preferred_of(o[0])), None)
-    if steady is not None or not options:
+    if steady is not None:
         return steady
-    options = [o for o in options if not walls.between(requests[o[0]], o[1][1])] or options
     hidden = {id(o): grid.covered(o[1][1]) for o in options}
     least = min(hidden.values())
     near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]

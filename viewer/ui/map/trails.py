@@ -35,7 +35,9 @@ class TrailsLayer(MapLayer):
 
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
-        self._drawings = DrawingCache(CACHE_PX // 4)  # a trail holds still for days once its unit stops
+        # A trail holds still for days once its unit stops. Its pictures get the grounds' budget in effect (twice
+        # the screen's area, at most MAX_BUDGET_PX: DrawingCache._budget), dropped at every new zoom.
+        self._drawings = DrawingCache(CACHE_PX // 4)
 
     def trails(self, t: QtGui.QTransform) -> list[tuple[str, list[QtCore.QPointF]]]:
         """(side, points from tail to head) in device pixels of every trail drawn at the state's instant. Kept for

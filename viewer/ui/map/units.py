@@ -445,7 +445,7 @@ def _last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch: str
     p.drawPixmap(QtCore.QPointF(pt.x() - pm.width() / dpr / 2, pt.y() - pm.height() / dpr / 2), pm)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _last_reported_pixmap(side: str, branch: str, scale: float, dpr: float) -> QtGui.QPixmap:
     size = symbol_size(scale)
     w, h = size.width() + 10 * scale + 4, size.height() + 10 * scale + 4  # the casing's half width on each side
