@@ -15,11 +15,11 @@ def test_the_uncertainty_circles_kept_stay_few_megabytes_after_many_zooms(qapp):
     30,000 interactions before they settled)."""
     halo_pixmap.cache_clear()
     for radius in range(4, HALO_CACHE_MAX_PX + 1, 4):  # a slow pinch from the widest view to the closest
-        halo_pixmap("soviet", radius, HALO_PEN_PX, 1.0, True)
+        halo_pixmap("soviet", radius, HALO_PEN_PX, 1.0)
     largest = (2 * HALO_CACHE_MAX_PX + 4) ** 2 * 4 / 1e6
     held = halo_pixmap.cache_info().currsize
     assert held * largest <= KIOSK_CIRCLES_MB, f"{held} circles kept, up to {held * largest:.0f} MB"
-    assert halo_pixmap("soviet", HALO_CACHE_MAX_PX, HALO_PEN_PX, 1.0, True) is halo_pixmap(
-        "soviet", HALO_CACHE_MAX_PX, HALO_PEN_PX, 1.0, True
+    assert halo_pixmap("soviet", HALO_CACHE_MAX_PX, HALO_PEN_PX, 1.0) is halo_pixmap(
+        "soviet", HALO_CACHE_MAX_PX, HALO_PEN_PX, 1.0
     ), "the circle of the zoom shown is still kept"
     halo_pixmap.cache_clear()

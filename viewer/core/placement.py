@@ -191,11 +191,11 @@ class MarkRows:
     def nearer_other(self, req: LabelRequest, r: Rect) -> bool:
         """Does another mark lie nearer the name at `r` than its own anchor does (3 Jul: '23 Div', out on its
         line, sat on top of the 11th Tank Brigade's frame)? Measured from the marks' centres to the name."""
-        own = _to_rect(req.anchor, r)
+        own = distance_to_rect(req.anchor, r)
         x0, y0, x1, y1, near = r[0], r[1], r[0] + r[2], r[1] + r[3], own - 1.0
         for j in range(int((r[1] - own) // self.ROW), int((r[1] + r[3] + own) // self.ROW) + 1):
             for pt in self.rows.get(j, ()):
-                x, y = pt  # `_to_rect`, inline: asked for every mark near every spot tried
+                x, y = pt  # `distance_to_rect`, inline: asked for every mark near every spot tried
                 if math.hypot(max(x0 - x, 0.0, x - x1), max(y0 - y, 0.0, y - y1)) < near and pt != req.anchor:
                     return True
         return False
@@ -212,7 +212,7 @@ class MarkRows:
 BOX_HEIGHT = 0.75  # a symbol's box is this much as tall as it is wide, about its anchor (its `gap` is half its width)
 
 
-def _to_rect(pt: tuple[float, float], r: Rect) -> float:
+def distance_to_rect(pt: tuple[float, float], r: Rect) -> float:
     dx = max(r[0] - pt[0], 0.0, pt[0] - (r[0] + r[2]))
     dy = max(r[1] - pt[1], 0.0, pt[1] - (r[1] + r[3]))
     return math.hypot(dx, dy)
@@ -355,10 +355,6 @@ def label_reach(req: LabelRequest, lift: float, drop: float) -> float:
     """The farthest any candidate rectangle's nearest point lies from the anchor: how far a label can drift
     from what it names (a test bounds it)."""
     return max(distance_to_rect(req.anchor, r) for r in candidate_rects(req, lift, drop))
-
-
-def distance_to_rect(pt: tuple[float, float], r: Rect) -> float:
-    return _to_rect(pt, r)
 
 
 def place_labels(

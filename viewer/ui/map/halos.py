@@ -53,7 +53,7 @@ class HalosLayer(MapLayer):
                 p.setBrush(colour(SIDE_COLOURS[side], 0.14))
                 p.drawEllipse(QtCore.QPointF(x, y), r, r)
                 continue
-            pm = halo_pixmap(side, 2 * round(r / 2), pen_px, dpr, True)
+            pm = halo_pixmap(side, 2 * round(r / 2), pen_px, dpr)
             p.drawPixmap(QtCore.QPointF(x - pm.width() / dpr / 2, y - pm.height() / dpr / 2), pm)
 
     def legend(self) -> list[LegendEntry]:

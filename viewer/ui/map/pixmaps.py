@@ -67,9 +67,9 @@ HALO_PEN_PX = 1.3  # an uncertainty circle's pen at a 1.0 UI scale
 
 
 @lru_cache(maxsize=8)  # a disc can be ~800 px across (2.6 MB) and each zoom has its radii: 48 filled a kiosk's heap
-def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bool = False) -> QtGui.QPixmap:
-    """A dashed circle: the uncertainty of an approximate position. Only the selected unit's is `filled` (a
-    translucent disc): filled discs of a crowd pile into a blob that hides the river and the places."""
+def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float) -> QtGui.QPixmap:
+    """A translucent disc with a dashed edge: the uncertainty of an approximate position (drawn only for the
+    selected unit and the one under the pointer: see halos.py)."""
     size = 2 * radius_px + 4
     pm = QtGui.QPixmap(round(size * dpr), round(size * dpr))
     pm.setDevicePixelRatio(dpr)
@@ -77,7 +77,7 @@ def halo_pixmap(side: str, radius_px: int, pen_px: float, dpr: float, filled: bo
     q = pixmap_painter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     q.setPen(halo_pen(side, pen_px, radius_px))
-    q.setBrush(colour(SIDE_COLOURS[side], 0.14) if filled else QtCore.Qt.BrushStyle.NoBrush)
+    q.setBrush(colour(SIDE_COLOURS[side], 0.14))
     q.drawEllipse(QtCore.QPointF(size / 2, size / 2), radius_px, radius_px)
     q.end()
     return pm
