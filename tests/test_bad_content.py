@@ -46,6 +46,18 @@ def geo_edit(folder: Path, layer: str, change) -> None:
 
 # (name, mutation, expected message regex, marker text whose line the message must name or None)
 CASES = [
+    (
+        "last reported before the last fix",
+        lambda d: edit(d, 'last_reported_until: "1939-08-31"', 'last_reported_until: "1939-08-01"'),
+        r"'last_reported_until' is not after the last fix",
+        'last_reported_until: "1939-08-01"',
+    ),
+    (
+        "last reported with until",
+        lambda d: edit(d, 'last_reported_until: "1939-08-31"', 'last_reported_until: "1939-08-31"\n    until: "1939-08-31"'),
+        r"'last_reported_until' with 'until'",
+        'last_reported_until: "1939-08-31"',
+    ),
     ("broken yaml", lambda d: edit(d, 'title: "Khalkhin Gol 1939', 'title: ["Khalkhin Gol 1939'), r"YAML syntax error", None),
     (
         "tab indentation",

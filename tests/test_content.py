@@ -3,6 +3,8 @@
 import itertools
 from datetime import datetime
 
+import pytest
+
 from viewer.core.common_errors import COMMON_ERRORS
 from viewer.core.dates import format_date
 
@@ -359,9 +361,33 @@ def test_no_unit_vanishes_without_a_fate_and_none_reads_as_lost(scenario):
     for day, gone in (
         (datetime(1939, 7, 5, 12), ("M-8CAV", "S-7MBB", "S-9MBB")),  # between 3 July and 20 August: not lost
         (datetime(1939, 7, 25, 12), ("J-26IR",)),
-        (datetime(1939, 8, 26, 12), ("S-7MBB", "S-11TB", "J-KAJIKAWA")),  # silent for more than two days
-        (datetime(1939, 8, 31, 12), ("J-KAJIKAWA", "J-MANCHU-CAV", "J-26IR", "J-28IR", "S-7MBB", "S-11TB")),
+        (datetime(1939, 8, 26, 12), ("S-7MBB", "S-11TB")),  # silent for more than two days
+        (datetime(1939, 8, 31, 12), ("J-MANCHU-CAV", "S-7MBB", "S-11TB")),
     ):
         p = motion.positions(day)
         assert not any(p.reported[motion.index(uid)] for uid in gone), day
     assert motion.positions(datetime(1939, 8, 24, 12)).reported[motion.index("J-KAJIKAWA")]  # a day after its last fix
+
+
+@pytest.mark.parametrize(
+    "at, drawn, reported",
+    [
+        # the bridgehead's defenders and Bain-Tsagan's attackers from the south, to the end of the battle (5 July)
+        (datetime(1939, 7, 5, 12), ("S-149RR", "S-9MBB", "S-7MBB"), ()),
+        # the regiments of the southern pocket and the 2/28th fought on there after their last fix, undated: their
+        # 'last reported' marks stay to the day the area was reported cleared
+        (datetime(1939, 8, 26, 12), (), ("J-KAJIKAWA",)),
+        (datetime(1939, 8, 31, 12), (), ("J-KAJIKAWA", "J-26IR", "J-28IR")),
+    ],
+)
+def test_units_in_the_fight_stay_on_the_map_to_the_end_of_the_action(scenario, at, drawn, reported):
+    """Issue 14: a fresh reader saw the 149th Regiment and the 7th/9th Motor-Armoured Brigades leave the map after
+    3 July, Kajikawa's battalion after 24 August and the 28th Regiment before 31 August, each with no fate."""
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units, scenario.chapters)
+    p = motion.positions(at)
+    for uid in drawn:
+        assert p.present[motion.index(uid)] and not p.reported[motion.index(uid)], uid
+    for uid in reported:
+        assert p.present[motion.index(uid)] and p.reported[motion.index(uid)], uid

@@ -13,9 +13,22 @@ def fix(at: str, x: float, y: float, state: str = "moving", r: float = 0.0) -> F
     return Fix(when, precision, 0, 0, x, y, state, r, None, ("s",))
 
 
-def unit(uid: str, *fixes: Fix, until: datetime | None = None) -> Unit:
+def unit(uid: str, *fixes: Fix, until: datetime | None = None, reported_until: datetime | None = None) -> Unit:
     return Unit(
-        uid, {"en": uid}, uid, "soviet", "armour", "brigade", None, None, (), None, ("s",), until or fixes[-1].at, tuple(fixes)
+        uid,
+        {"en": uid},
+        uid,
+        "soviet",
+        "armour",
+        "brigade",
+        None,
+        None,
+        (),
+        None,
+        ("s",),
+        until or fixes[-1].at,
+        tuple(fixes),
+        reported_until,
     )
 
 
@@ -141,3 +154,15 @@ def test_a_silent_unit_is_last_reported_for_two_days_then_leaves_the_map():
     held = MotionModel([unit("u", fix("1939-07-01T00:00", 0, 0, "holding"), until=datetime(1939, 7, 10))], [chapter])
     assert held.positions(datetime(1939, 7, 10)).present[0] and not held.positions(datetime(1939, 7, 10)).reported[0]
     assert not held.positions(datetime(1939, 7, 10, 1)).present[0]  # kept longer by `until`: then no mark
+
+
+def test_a_unit_that_fought_on_unseen_is_last_reported_to_its_given_date():
+    """Issue 14: units the sources still put in the fight after their last fix, with no place or date (the regiments
+    of the southern pocket, Kajikawa's battalion), left the map two days on and a reader lost them mid-battle. The
+    content may keep their 'last reported' mark to a date; then they leave the map."""
+    chapter = Chapter("c", {"en": "c"}, datetime(1939, 8, 20), datetime(1939, 8, 31, 23, 59), "#000", {"en": ""})
+    last = fix("1939-08-23T12:00", 1, 1, "holding")
+    m = MotionModel([unit("k", last, reported_until=datetime(1939, 8, 31, 23, 59))], [chapter])
+    p = m.positions(datetime(1939, 8, 31, 12))
+    assert p.present[0] and p.reported[0] and (p.x[0], p.y[0]) == (1, 1)
+    assert not m.positions(datetime(1939, 9, 1, 1)).present[0]

@@ -113,6 +113,8 @@ class Unit:
     sources: tuple[str, ...]
     until: datetime
     track: tuple[Fix, ...]
+    # the sources put it in the fight after its last fix with no place or date: its 'last reported' mark stays to here
+    reported_until: datetime | None = None
 
 
 @dataclass(frozen=True)

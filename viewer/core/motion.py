@@ -6,7 +6,8 @@ its earlier fix for LINGER and is otherwise absent until its next fix. A unit wi
 fighting is shown so (faded) at that fix for LINGER too, so it does not vanish without a fate.
 A unit whose sources fall silent after its last fix (no later fix at all, no fate recorded) is `reported`: kept at
 that fix as a "last reported here" mark to REPORTED_MIN after that fix (within its chapter; a unit's `until` may keep
-it drawn longer, and it then leaves with no mark), so it neither vanishes mid-action nor is given a fate the sources
+it drawn longer, and it then leaves with no mark; its `reported_until`, where the sources put it in the fight later
+with no place or date, keeps the mark longer), so it neither vanishes mid-action nor is given a fate the sources
 do not give; after that the map, like a printed map of the day, shows only what the sources place there. A gap
 between two fixes is not a silence: the unit is coming back, so it is drawn as the gap rule above says (at its fix
 for LINGER, then off the map), never as "last reported", which would read as lost.
@@ -85,6 +86,8 @@ class MotionModel:
         self._drawn_to = np.maximum(self._until, self._keys[self._last] - self._base)  # per unit: its last fix or `until`
         self._reported_end = np.full(len(ends), -np.inf)
         self._reported_end[self._last] = np.minimum(ends[self._last], self._keys[self._last] - self._base + REPORTED_MIN)
+        given = np.array([_minutes(u.reported_until) - self._t0 if u.reported_until else -np.inf for u in self.units])
+        self._reported_end[self._last] = np.maximum(self._reported_end[self._last], given)
 
     def positions(self, at: datetime) -> Positions:
         t = _minutes(at) - self._t0

@@ -295,6 +295,7 @@ class _Builder:
                         self.fail(
                             base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date"
                         )
+            reported_until = self._reported_until(base, u, track[-1])
             cmd = base + ("commander",)
             commander = (
                 Commander(self.required_text(cmd + ("name",)), self.required_text(cmd + ("rank",)), self.text(cmd + ("note",)))
@@ -316,9 +317,28 @@ class _Builder:
                     tuple(u["sources"]),
                     until,
                     tuple(track),
+                    reported_until,
                 )
             )
         return out
+
+    def _reported_until(self, base: tuple, u: dict, last: Fix) -> datetime | None:
+        """`last_reported_until`: only for a unit whose track ends with no fate, not drawn on by `until`, and later
+        than its last fix (a 'last reported' mark says the sources fell silent, not what became of it)."""
+        if "last_reported_until" not in u:
+            return None
+        where = base + ("last_reported_until",)
+        if "until" in u or last.state in ("destroyed", "withdrawn"):
+            self.fail(where, "'last_reported_until' with 'until' or a track that ends with a fate", "keep only one of them")
+            return None
+        parsed = self.date(where)
+        if parsed is None:
+            return None
+        end = period_end(*parsed)
+        if end <= last.at:
+            self.fail(where, "'last_reported_until' is not after the last fix of the track", "give a later date")
+            return None
+        return end
 
     def _track(self, base: tuple, raw: list[dict], places: dict[str, Place]) -> list[Fix] | None:
         fixes: list[Fix] = []
