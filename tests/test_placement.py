@@ -267,3 +267,26 @@ def test_a_ground_names_leader_line_does_not_run_through_a_units_box():
     unit = LabelRequest((312.0, 265.0), (40.0, 20.0), 20.0, ("unit", "cav"), mark="unit")  # on the way, off centre
     assert choose_candidates([ground], crowd, VIEW)[0] == NEAR + 8 + 2
     assert choose_candidates([ground, unit], crowd, VIEW)[0] is None
+
+
+def test_declutter_moves_symbols_off_a_fixed_point_which_stays():
+    """An arrow's head is a fixed obstacle: the symbol over it moves off; the head does not move."""
+    head = np.array([[100.0, 100.0]])
+    out = declutter([(104.0, 100.0), (400.0, 400.0)], SYMBOL, 4, fixed=head)
+    assert out.shape == (2, 2) and tuple(out[1]) == (400.0, 400.0)
+    assert overlapping_pairs(np.vstack((out[:1], head)), SYMBOL, 4, tolerance=1) == 0
+    assert declutter([(5.0, 6.0)], SYMBOL, 4, fixed=np.array([[500.0, 500.0]])).tolist() == [[5.0, 6.0]]
+
+
+def test_a_symbol_over_an_arrows_head_moves_along_the_arrow_off_it():
+    """Its own side's symbol goes back onto the arrow's body (a unit at the head of its blow); the other side's goes
+    ahead of the tip (the one struck): neither sideways onto other ground (issue 14: the 11th Tank Brigade, set
+    off its arrow's head sideways, stood among the Japanese on Bain-Tsagan)."""
+    from viewer.core.placement import Arrowhead, off_arrowheads
+
+    head = Arrowhead(np.array([100.0, 100.0]), np.array([1.0, 0.0]), 30.0, "soviet")
+    xy = np.array([[95.0, 102.0], [100.0, 98.0], [400.0, 400.0]])
+    out = off_arrowheads(xy, ["soviet", "japanese", "soviet"], [head], SYMBOL, 4)
+    assert out[0][0] < 100 - 30 - SYMBOL[0] / 2 and out[0][1] == 102.0  # behind the head, on the arrow's line
+    assert out[1][0] > 100 + SYMBOL[0] / 2 and out[1][1] == 98.0  # ahead of the tip
+    assert tuple(out[2]) == (400.0, 400.0)

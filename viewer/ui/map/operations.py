@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ...core.placement import Arrowhead, Rect
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
 from .base import claim_pen
@@ -355,9 +356,33 @@ class ManoeuvresLayer(OperationsLayer):
                     else None
                 )
                 bridge = self._bridge(arrow, full, t)
-                out.append((arrow, ArrowShape(body, course, bridge, (float(full[0, 0]), float(full[0, 1])))))
+                tip = (shown[-1], shown[-2] if len(shown) > 1 else shown[-1])
+                out.append((arrow, ArrowShape(body, course, bridge, (float(full[0, 0]), float(full[0, 1])), tip)))
             self._shapes = key, out
         return self._shapes[1]
+
+    def heads(self, t: QtGui.QTransform) -> list[Arrowhead]:
+        """The head of each drawn arrow, in device pixels: the units layer moves a symbol off it and the labels
+        keep off it (a head under a unit hid which way the blow went: issue 14)."""
+        if self.toggle not in self.state.layers:
+            return []
+        out = []
+        for arrow, shape in self.shapes(t):
+            assert shape.tip is not None  # set for every arrow on the map (only a legend swatch has none)
+            tip, back = shape.tip
+            d = tip - back
+            out.append(Arrowhead(tip, d / max(1e-9, float(np.hypot(*d))), HEAD_PX * self.scale, ALLIES[arrow.manoeuvre.side]))
+        return out
+
+    def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
+        t = self.to_device(scene_to_device)
+        r = HEAD_HALF_PX * self.scale
+        key = (self.state.instant, transform_key(t), self.scale, self.toggle in self.state.layers)
+        return self.memo(
+            "obstacles",
+            key,
+            lambda: [(float(x) - r, float(y) - r, 2 * r, 2 * r) for x, y in (h.points[1] for h in self.heads(t))],
+        )
 
     def _readable(self, full: np.ndarray, shown: np.ndarray) -> np.ndarray:
         """An axis just under way, taken further along its course to MIN_HEADS head lengths: a stub shorter than its
@@ -448,6 +473,7 @@ class ArrowShape:
     course: np.ndarray | None
     bridge: QtCore.QLineF | None
     start: tuple[float, float]  # where the whole course begins: the shape moves with it when the view pans
+    tip: tuple[np.ndarray, np.ndarray] | None = None  # the head's point and the path's point before it (on the map)
 
 
 def arrow_outline(xy: np.ndarray, scale: float) -> np.ndarray | None:

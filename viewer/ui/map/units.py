@@ -20,14 +20,14 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ...core.language import tr
 from ...core.model import STATES, Event, Unit
 from ...core.motion import LINGER_MIN, MAX_GAP_MIN
-from ...core.placement import Rect, declutter
+from ...core.placement import Rect, declutter, off_arrowheads
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, PAPER, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
-from .operations import side_by_side
+from .operations import ALLIES, ManoeuvresLayer, side_by_side
 from .pixmaps import blit_many
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
@@ -79,17 +79,22 @@ class UnitsLayer(MapLayer):
     def layout(self, t: QtGui.QTransform) -> UnitLayout:
         """The units present at the instant, mapped by `t` (map to device) and decluttered when few; cached, as
         the labels and clicks ask for the same layout as the paint."""
-        key = (transform_key(t), self.state.instant, self.scale)
+        key = (transform_key(t), self.state.instant, self.scale, "manoeuvres" in self.state.layers)
         if self._layout is None or self._layout[0] != key:
             pos = self.ctx.positions()
             k = np.flatnonzero(pos.present)
             true_xy = device_xy(t, pos.x[k], pos.y[k])
             detailed = len(k) <= DETAIL_MAX
-            size = symbol_size(self.scale)
-            shown = declutter(true_xy, (size.width(), size.height()), 4 * self.scale) if detailed else true_xy
+            size = (symbol_size(self.scale).width(), symbol_size(self.scale).height())
+            arrows = next((a for a in self.ctx.layers if isinstance(a, ManoeuvresLayer)), None)
+            heads = arrows.heads(t) if detailed and arrows is not None else []  # kept clear: issue 14
+            sides = [ALLIES[self.ctx.motion.units[i].side] for i in k] if heads else []
+            start = off_arrowheads(true_xy, sides, heads, size, 4 * self.scale) if heads else true_xy
+            fixed = np.array([pt for h in heads for pt in h.points]).reshape(-1, 2)
+            shown = declutter(start, size, 4 * self.scale, fixed=fixed) if detailed else true_xy
             live = ~pos.reported[k]
             if detailed and live.any() and not live.all():  # a last-reported mark makes room, pushes no unit aside
-                shown[live] = declutter(true_xy[live], (size.width(), size.height()), 4 * self.scale)
+                shown[live] = declutter(start[live], size, 4 * self.scale, fixed=fixed)
             self._layout = key, UnitLayout(k, true_xy, shown, detailed)
         return self._layout[1]
 
