@@ -323,4 +323,32 @@ def test_an_arrows_head_is_not_hidden_under_a_unit(qtbot, scenario, at):
         for h in heads
         if np.all(np.abs(h - pt) < half)
     ]
-    assert covered == []
+    assert covered == [], covered
+
+
+def test_a_move_does_not_start_under_an_enemy_unit(qtbot, scenario):
+    """Issue 14: on 26 August the Fui garrison's breakout arrows started under the 601st Regiment's symbol (the
+    regiment took the height once Ioki had led the survivors out, Goldman): a reader took the 601st for the unit
+    breaking out. A unit of the other side standing on an arrow's start is set back from it."""
+    from viewer.ui.map.operations import ALLIES, HEAD_PX
+    from viewer.ui.symbols import symbol_size
+
+    w = shown(qtbot, scenario, size=(2400, 1350))  # the map as large as in the 1600x900 frame the reader saw
+    w.state.instant = datetime(1939, 8, 26, 12)
+    paint(w)
+    units, arrows = w.map.layer("units"), w.map.layer("manoeuvres")
+    t = units.to_device(w.map.graphics.viewportTransform())
+    lay, reported = units.layout(t), w.map.ctx.positions().reported
+    size = symbol_size(units.scale)
+    half = np.array([size.width(), size.height()]) / 2
+    starts = [(np.array(shape.start), ALLIES[arrow.manoeuvre.side]) for arrow, shape in arrows.shapes(t)]
+    assert any(a.manoeuvre.id == "fui-breakout" for a, _s in arrows.shapes(t))
+    covered = [
+        (w.map.motion.units[int(k)].id, side, tuple(np.round(start)), tuple(np.round(pt)))
+        for k, pt in zip(lay.k, lay.shown_xy, strict=True)
+        for start, side in starts
+        if ALLIES[w.map.motion.units[int(k)].side] != side
+        and not reported[k]  # a faint 'last reported' mark is set among the units' room, and may stay near one
+        and np.hypot(*np.maximum(np.abs(start - pt) - half, 0)) < HEAD_PX * units.scale  # this near a box: leaves it
+    ]
+    assert covered == [], covered

@@ -290,3 +290,13 @@ def test_a_symbol_over_an_arrows_head_moves_along_the_arrow_off_it():
     assert out[0][0] < 100 - 30 - SYMBOL[0] / 2 and out[0][1] == 102.0  # behind the head, on the arrow's line
     assert out[1][0] > 100 + SYMBOL[0] / 2 and out[1][1] == 98.0  # ahead of the tip
     assert tuple(out[2]) == (400.0, 400.0)
+
+
+def test_the_other_sides_symbol_near_an_arrows_start_is_set_away_from_it():
+    from viewer.core.placement import Arrowhead, off_arrowheads
+
+    start = Arrowhead(np.array([100.0, 100.0]), np.array([1.0, 0.0]), 30.0, "japanese", tail=True)
+    xy = np.array([[80.0, 100.0], [80.0, 100.0], [300.0, 100.0]])
+    out = off_arrowheads(xy, ["soviet", "japanese", "soviet"], [start], SYMBOL, 4)
+    assert out[0][0] < 100 - SYMBOL[0] / 2 - 29 and out[0][1] == 100.0  # away from the start, clear of it
+    assert tuple(out[1]) == (80.0, 100.0) and tuple(out[2]) == (300.0, 100.0)  # its own side's stays; one far off

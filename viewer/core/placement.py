@@ -57,16 +57,20 @@ def declutter(
 
 @dataclass(frozen=True)
 class Arrowhead:
-    """An arrow's head in device pixels: its tip, the unit vector it points along, its length and its side."""
+    """An arrow's head in device pixels: its tip, the unit vector it points along, its length and its side; or,
+    with `tail`, the arrow's start, `length` then how near a box it reads as leaving from it."""
 
     tip: np.ndarray
     direction: np.ndarray
     length: float
     side: str
+    tail: bool = False
 
     @property
     def points(self) -> np.ndarray:
-        """The tip, the middle and the base of the head: what a symbol must not cover."""
+        """What a symbol must not cover: the tip, the middle and the base of a head; the start of a tail."""
+        if self.tail:
+            return self.tip[None, :]
         return self.tip - np.outer((0.0, 0.5, 1.0), self.direction) * self.length
 
 
@@ -75,19 +79,30 @@ def off_arrowheads(
 ) -> np.ndarray:
     """Symbols moved along an arrow off its head (a head under a unit hid which way the blow went: issue 14): a
     symbol of the arrow's side back onto the arrow's body, as a printed map sets a unit at the head of its blow; a
-    symbol of the other side ahead of the tip, where the blow strikes it. A symbol's box is `declutter`'s."""
+    symbol of the other side ahead of the tip, where the blow strikes it. A symbol of the other side near an arrow's
+    start (a tail) is set straight away from it, just clear (the Fui garrison's breakout read as the 601st
+    Regiment's, which stood there after); its own side's stays, at the start of its move. A symbol's box is
+    `declutter`'s."""
     out = np.array(xy, dtype=float).reshape(-1, 2)
     w, h = size[0] + gap, size[1] * 1.9 + gap
     own = np.asarray(sides)
     for head in heads:
-        pts = head.points
-        over = (np.abs(out[:, None, 0] - pts[None, :, 0]) < w / 2) & (np.abs(out[:, None, 1] - pts[None, :, 1]) < h / 2)
-        moved = over.any(axis=1)
+        pts, margin = head.points, head.length if head.tail else 0.0
+        gx = np.maximum(np.abs(out[:, None, 0] - pts[None, :, 0]) - w / 2, 0.0)  # from each box's edge to each point
+        gy = np.maximum(np.abs(out[:, None, 1] - pts[None, :, 1]) - h / 2, 0.0)
+        over = np.hypot(gx, gy) < margin if head.tail else (gx == 0) & (gy == 0)
+        moved = over.any(axis=1) & ((own != head.side) if head.tail else True)
         if not moved.any():
             continue
         d = head.direction
-        reach = (abs(d[0]) * w + abs(d[1]) * h) / 2  # from a box's centre to its edge along the arrow
         off = out[moved] - head.tip
+        if head.tail:  # straight away from the start, no farther than clears it (not across a river with it)
+            far = np.hypot(off[:, 0], off[:, 1])
+            u = np.where(far[:, None] > 0, off / np.maximum(far, 1e-9)[:, None], -d)
+            reach = (np.abs(u[:, 0]) * w + np.abs(u[:, 1]) * h) / 2
+            out[moved] = head.tip + u * (reach + margin)[:, None]
+            continue
+        reach = (abs(d[0]) * w + abs(d[1]) * h) / 2  # from a box's centre to its edge along the arrow
         across = off - np.outer(off @ d, d)
         along = np.where(own[moved] == head.side, -(head.length + reach), reach)
         out[moved] = head.tip + np.outer(along, d) + across

@@ -31,6 +31,8 @@ ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "ma
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
 HATCH = {"soviet": QtCore.Qt.BrushStyle.BDiagPattern, "japanese": QtCore.Qt.BrushStyle.FDiagPattern}
 BODY_PX, HEAD_PX, HEAD_HALF_PX = 12.0, 30.0, 17.0  # an axis of advance at UI scale 1
+# Moves out of a place the enemy then takes: its symbol stands on the arrow's start and reads as the one that left
+LEAVING = frozenset({"breakout", "withdrawal"})
 MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths long, so its direction reads
 # The hatching of held ground: firm strokes on a faint wash. Half-transparent strokes on a red wash turned orange
 # over the disputed ground's tan, and the Soviet ground read as more of it (tests/test_colours.py).
@@ -363,15 +365,23 @@ class ManoeuvresLayer(OperationsLayer):
 
     def heads(self, t: QtGui.QTransform) -> list[Arrowhead]:
         """The head of each drawn arrow, in device pixels: the units layer moves a symbol off it and the labels
-        keep off it (a head under a unit hid which way the blow went: issue 14)."""
+        keep off it (a head under a unit hid which way the blow went: issue 14); and the start of a move out of a
+        place (LEAVING), which the enemy's symbols are set back from."""
         if self.toggle not in self.state.layers:
             return []
         out = []
         for arrow, shape in self.shapes(t):
             assert shape.tip is not None  # set for every arrow on the map (only a legend swatch has none)
             tip, back = shape.tip
-            d = tip - back
-            out.append(Arrowhead(tip, d / max(1e-9, float(np.hypot(*d))), HEAD_PX * self.scale, ALLIES[arrow.manoeuvre.side]))
+            side, d = ALLIES[arrow.manoeuvre.side], tip - back
+            out.append(Arrowhead(tip, d / max(1e-9, float(np.hypot(*d))), HEAD_PX * self.scale, side))
+            if arrow.manoeuvre.kind not in LEAVING:
+                continue
+            start = np.asarray(shape.start)
+            xy = np.asarray(arrow.manoeuvre.xy)
+            first = device_xy(t, xy[:2, 0], xy[:2, 1])
+            d = first[1] - first[0]
+            out.append(Arrowhead(start, d / max(1e-9, float(np.hypot(*d))), HEAD_PX * self.scale, side, tail=True))
         return out
 
     def obstacles(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
@@ -381,7 +391,7 @@ class ManoeuvresLayer(OperationsLayer):
         return self.memo(
             "obstacles",
             key,
-            lambda: [(float(x) - r, float(y) - r, 2 * r, 2 * r) for x, y in (h.points[1] for h in self.heads(t))],
+            lambda: [(float(x) - r, float(y) - r, 2 * r, 2 * r) for x, y in (h.points[1] for h in self.heads(t) if not h.tail)],
         )
 
     def _readable(self, full: np.ndarray, shown: np.ndarray) -> np.ndarray:
