@@ -629,3 +629,65 @@ def test_an_areas_name_has_no_dot_and_a_points_has(map_view, state):
 
     assert darkest_at("bridgehead_centre") > 150
     assert darkest_at("ruins") < 90
+
+
+def _swatch_image(swatch) -> QtGui.QImage:
+    img = QtGui.QImage(44, 30, QtGui.QImage.Format.Format_ARGB32)
+    img.fill(0)
+    p = QtGui.QPainter(img)
+    swatch(p, QtCore.QRectF(0, 0, 44, 30))
+    p.end()
+    return img
+
+
+def test_the_last_reported_swatch_shows_the_kind_of_unit_on_the_map(qtbot, scenario, state):
+    """Issue 14: the legend's 'last reported' swatch carried the infantry glyph whatever the unit: on 28 May the one
+    mark is the 22nd Fighter Regiment's, an air unit. The swatch is drawn as that mark is."""
+    from viewer.ui.map.units import _last_reported
+
+    state.instant = datetime(1939, 5, 28, 12)
+    m = MapView(scenario, MotionModel(scenario.units, scenario.chapters), state)  # chapters: the 'last reported' rule
+    qtbot.addWidget(m)
+    m.resize(1140, 870)
+    m.show()
+    qtbot.waitExposed(m)
+    painted(m)
+    units = m.ctx.layer("units")
+    entry = next(e for e in units.legend() if e.key == "unit:reported")
+    scale = units.scale
+
+    def drawn(branch: str):
+        return lambda p, box: _last_reported(
+            p, box.center(), "soviet", branch, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27)
+        )
+
+    shown = _swatch_image(entry.swatch)
+    assert shown == _swatch_image(drawn("air")) and shown != _swatch_image(drawn("infantry"))
+    m.close()
+
+
+def test_the_trails_legend_entry_follows_the_trails_drawn(map_view, state):
+    """Issue 14: the legend measured the trails in the live view's pixels, not in those of the picture painted (an
+    export at another size): a trail drawn could go unlisted and a trail listed undrawn. Painted into a picture so
+    small that no trail is a pixel long, none is drawn and none is listed."""
+    state.instant = datetime(1939, 8, 24, 12)
+    painted(map_view)
+    trails = map_view.ctx.layer("trails")
+    assert any(e.key == "trails" for e in trails.legend())  # in the window, trails are drawn and listed
+    tiny = QtGui.QImage(2, 2, QtGui.QImage.Format.Format_ARGB32)
+    tiny.fill(0)
+    p = QtGui.QPainter(tiny)
+    map_view.graphics.render(p, QtCore.QRectF(0, 0, 2, 2))
+    p.end()
+    assert not any(e.key == "trails" for e in trails.legend())
+
+
+def test_a_withdrawn_units_echelon_mark_is_not_faded(qapp):
+    """Issue 14: a withdrawn detachment's mark, faded with its frame, was a grey dot that read as a modern village
+    (a grey dot on this map). The frame fades; the echelon mark above it stays ink."""
+    from viewer.ui.symbols import symbol_pixmap
+
+    img = symbol_pixmap("japanese", "infantry", "detachment", "withdrawn", 1.0, 1.0).toImage()
+    top = [img.pixelColor(x, y) for x in range(img.width()) for y in range(round(13 * 1.0) + 1)]
+    darkest = min(c.red() + c.green() + c.blue() for c in top if c.alpha() > 200) if any(c.alpha() > 200 for c in top) else 765
+    assert darkest < 150, darkest

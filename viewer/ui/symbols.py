@@ -47,13 +47,14 @@ def symbol_pixmap(
     p = pixmap_painter(pm)  # records its drawing while an SVG export asks for vectors
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     frame = QtCore.QRectF(2, mark_h + 2, w, h)
-    # a withdrawn unit is faded whole (its badge is not); a destroyed one keeps its full colours and is crossed out:
+    # a withdrawn unit's frame is faded (its marks and badge are not); a destroyed one keeps its full colours and is crossed out:
     # both pale, as before, they were told apart by the cross alone
     p.setOpacity(WITHDRAWN_OPACITY if state == "withdrawn" else 1.0)
     p.setPen(QtGui.QPen(colour(INK), max(1.5, 2 * scale)))
     p.setBrush(colour(SIDE_COLOURS[side]))
     p.drawRect(frame)
     draw_branch_glyph(p, branch, frame, scale, "#FFFFFF")
+    p.setOpacity(1.0)  # the echelon mark in ink whatever the state: a faded detachment's dot read as a modern village
     p.setPen(QtGui.QPen(colour(INK)))
     p.setFont(font(11 * scale, bold=True))
     p.drawText(
@@ -61,7 +62,6 @@ def symbol_pixmap(
         QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
         ECHELON_MARKS[echelon],
     )
-    p.setOpacity(1.0)
     if state == "destroyed":
         _cross_out(p, frame, scale)
     elif state == "withdrawn":

@@ -38,6 +38,7 @@ class TrailsLayer(MapLayer):
         # A trail holds still for days once its unit stops. Its pictures get the grounds' budget in effect (twice
         # the screen's area, at most MAX_BUDGET_PX: DrawingCache._budget), dropped at every new zoom.
         self._drawings = DrawingCache(CACHE_PX // 4)
+        self._painted: QtGui.QTransform | None = None  # the last paint's map-to-device transform: what the legend lists
 
     def trails(self, t: QtGui.QTransform) -> list[tuple[str, list[QtCore.QPointF]]]:
         """(side, points from tail to head) in device pixels of every trail drawn at the state's instant. Kept for
@@ -68,7 +69,7 @@ class TrailsLayer(MapLayer):
         """Each trail from a kept picture once seen twice (DrawingCache): a unit's trail stays the same while it
         holds a fix, and its fading strokes cost ~0.4 ms a trail; a trail under way is drawn directly."""
         t, s = self.to_device(self.scene_to_device(p)), self.scale
-        trails = self.trails(t)
+        trails, self._painted = self.trails(t), t
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._drawings.at_zoom((t.m11(), t.m12(), t.m21(), t.m22(), s, device_ratio(p)))
@@ -87,11 +88,11 @@ class TrailsLayer(MapLayer):
     def legend(self) -> list[LegendEntry]:
         if not self.isVisible() or not len(units_in_view(self.ctx)):
             return []
-        sides = dict.fromkeys(side for side, _ in self.trails(self.sceneTransform()))
+        drawn = self.trails(self._painted if self._painted is not None else self.sceneTransform())  # in its pixels
+        sides = tuple(sorted({side for side, _ in drawn}, key=SIDES_SHOWN.index))
         if not sides:
             return []
-        swatches = [_trail_swatch(side, self.scale) for side in sorted(sides, key=SIDES_SHOWN.index)]
-        return [LegendEntry("trails", translate("Map", "trail (last three days)"), side_by_side(swatches))]
+        return [LegendEntry("trails", translate("Map", "trail (last three days)"), _trail_swatch(sides, self.scale))]
 
 
 def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
@@ -132,9 +133,15 @@ def _draw_trail_on(side: str, points: list[QtCore.QPointF], scale: float, p: QtG
 
 
 @lru_cache(maxsize=16)
-def _trail_swatch(side: str, scale: float) -> Swatch:
+def _trail_swatch(sides: tuple[str, ...], scale: float) -> Swatch:
+    """Each side's trail the swatch's whole width, one under the other: two short strokes side by side read as a
+    dashed line (issue 14), and a dashed line here is a river of approximate course."""
+
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        tail, head = QtCore.QPointF(box.left() + 2, box.center().y()), QtCore.QPointF(box.right() - 2, box.center().y())
-        _draw_trail(p, side, [tail, head], scale)
+        step = min(box.height() / len(sides), 7 * scale)
+        top = box.center().y() - step * (len(sides) - 1) / 2
+        for i, side in enumerate(sides):
+            y = top + i * step
+            _draw_trail(p, side, [QtCore.QPointF(box.left() + 2, y), QtCore.QPointF(box.right() - 2, y)], scale)
 
     return paint

@@ -257,10 +257,10 @@ class UnitsLayer(MapLayer):
             if who:
                 swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
                 out.append(LegendEntry(f"unit:{state}", text, swatch))
-        if np.any(pos.reported[ks]):
-            sides = sorted({units[int(k)].side for k in ks[pos.reported[ks]]}, key=SIDES_SHOWN.index)
+        if np.any(pos.reported[ks]):  # as the first such mark is drawn, its kind's glyph too (two would be too small)
+            first = min((units[int(k)] for k in ks[pos.reported[ks]]), key=lambda u: SIDES_SHOWN.index(u.side))
             text = translate("Map", "last reported position (fate not recorded)")
-            out.append(LegendEntry("unit:reported", text, _reported_swatch(sides[0], s)))  # two would be too small to read
+            out.append(LegendEntry("unit:reported", text, _reported_swatch(first.side, first.branch, s)))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; ring: true place"), _leader_swatch(s)))
@@ -479,9 +479,9 @@ def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
-def _reported_swatch(side: str, scale: float) -> Swatch:
+def _reported_swatch(side: str, branch: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        _last_reported(p, box.center(), side, "infantry", min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
+        _last_reported(p, box.center(), side, branch, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
 
     return paint
 
