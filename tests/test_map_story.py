@@ -352,3 +352,26 @@ def test_a_move_does_not_start_under_an_enemy_unit(qtbot, scenario):
         and np.hypot(*np.maximum(np.abs(start - pt) - half, 0)) < HEAD_PX * units.scale  # this near a box: leaves it
     ]
     assert covered == [], covered
+
+
+def test_a_pockets_name_is_not_set_on_the_other_sides_ground(qtbot, scenario):
+    """Issue 14: on 26 August 'Japanese-held, encircled' stood west of the southern pocket, on the Soviet-held
+    hatching: the name said the Soviet ground was the encircled Japanese ground."""
+    from viewer.core.operations import frame_at
+    from viewer.ui.map_frame import MapFrame
+
+    at = datetime(1939, 8, 26, 12)
+    with MapFrame(scenario, (1600, 900), at) as frame:  # the frame the reader saw
+        frame.image()
+        labels, fronts = frame.map.layer("labels"), frame.map.layer("fronts")
+        t = fronts.to_device(frame.map.graphics.viewportTransform())
+        soviet = [
+            QtGui.QPolygonF([t.map(QtCore.QPointF(x, y)) for x, y in ring])
+            for ground, ring in frame_at(scenario.operations, at).grounds
+            if ground.side == "soviet" and ground.kind == "held"
+        ]
+        pockets = [rect for key, rect, _req in labels.placed if key[0] == "pocket"]
+    assert pockets, "no pocket named: the test needs another moment"
+    fill = QtCore.Qt.FillRule.OddEvenFill
+    on_soviet = [r for r in pockets for g in soviet if g.containsPoint(QtCore.QPointF(r[0] + r[2] / 2, r[1] + r[3] / 2), fill)]
+    assert on_soviet == []

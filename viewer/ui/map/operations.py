@@ -110,13 +110,18 @@ class FrontsLayer(OperationsLayer):
         the pocket's northern, southern, western and eastern edges, in that order, and farther out on a leader line:
         inside it the units' symbols crowd it out, and on 26 August a height took the northern spot."""
         t, s = self.to_device(scene_to_device), self.scale
+        grounds = self.frame().grounds
         out = []
-        for ground, ring in self.frame().grounds:
+        for ground, ring in grounds:
             if ground.kind != "pocket":
                 continue
             xy = device_xy(t, ring[:, 0], ring[:, 1])
             ends = dict.fromkeys(int(i) for i in (xy[:, 1].argmin(), xy[:, 1].argmax(), xy[:, 0].argmin(), xy[:, 0].argmax()))
-            for i in ends:
+            # not beside an edge where the other side's ground lies: the name would stand on it (26 August, west)
+            theirs = [
+                device_xy(t, r[:, 0], r[:, 1]) for g, r in grounds if g.kind == "held" and ALLIES[g.side] != ALLIES[ground.side]
+            ]
+            for i in [i for i in ends if not _beside(xy, i, theirs, 24 * s)]:
                 out.append(
                     MapLabel(
                         ("pocket", ground.id),
@@ -139,6 +144,13 @@ class FrontsLayer(OperationsLayer):
             if key not in out:
                 out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
         return list(out.values())
+
+
+def _beside(ring: np.ndarray, i: int, grounds: list[np.ndarray], reach: float) -> bool:
+    """Whether, just outside a ring's point `i` (away from the ring's middle), lies one of `grounds` (rings, pixels)."""
+    out = ring[i] - ring.mean(axis=0)
+    probe = ring[i] + out / max(1e-9, float(np.hypot(*out))) * reach
+    return any(shapely.contains_xy(shapely.Polygon(g), *probe) for g in grounds if len(g) >= 3)
 
 
 def _paint_ground_at(

@@ -17,7 +17,7 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ..i18n import translate
 from ..style import SIDE_COLOURS, colour
 from .layer import LegendEntry, MapContext, MapLayer, device_ratio, transform_key
-from .operations import CACHE_PX, side_by_side
+from .operations import CACHE_PX
 from .pixmaps import DrawingCache
 from .swatches import Swatch
 from .units import DETAIL_MAX, SIDES_SHOWN, units_in_view
