@@ -235,7 +235,6 @@ def export_video(
             _encode(frame, fps, runs, tmp, gif, progress, len(instants))
             return len(instants)
         second = runs[cut:]
-        video_halves.paint_in_one_thread()
         with video_halves.in_two(lambda path: _encode(frame, fps, second, path, False, part=True), out) as halves:
             first = sum(n for _, n in runs[:cut])  # the halves go on side by side: this one's share stands for both
             _encode(frame, fps, runs[:cut], halves.first, False, progress, first / 0.95, part=True)

@@ -35,6 +35,11 @@ class FramePipe:
         # frames those bytes belong to, and the one being sent, are kept.
         self._lent: deque[QtGui.QImage] = deque(maxlen=1 + math.ceil((capacity or 0) / frame_bytes))
 
+    @property
+    def lending(self) -> bool:
+        """Whether frames go by vmsplice (else they are written)."""
+        return self._splice is not None
+
     def send(self, image: QtGui.QImage) -> None:
         bits = image.constBits()
         if self._splice is not None:

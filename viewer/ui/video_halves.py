@@ -47,14 +47,6 @@ def fork_is_safe() -> bool:
     return len(names) == 1
 
 
-def paint_in_one_thread() -> None:
-    """Keep Qt from handing parts of large fills to a pool of threads in this process and its copy (it reads
-    QT_NO_GUI_THREADPOOL when it first paints). The two halves and their encoders already keep two cores busy,
-    and the hand-overs cost CPU (measured: a tenth of the drawing's); and a pool's threads would make a later fork
-    unsafe. Called only where a fork is safe, so before this process has painted."""
-    os.environ["QT_NO_GUI_THREADPOOL"] = "1"
-
-
 def split_at(runs: list[int]) -> int | None:
     """Where the second half starts, as an index into the runs of equal frames: the event hold nearest the middle
     of the drawing (within its middle third), else the middle; None for a clip too short to share."""
