@@ -1,10 +1,10 @@
 """Raw frames into ffmpeg's pipe, at as little cost to the drawing process as the system allows.
 
 A 1080p frame is 8 MB. Written, every byte is copied into the pipe and out again; on Linux, `vmsplice` lends the
-pipe the image's own pages instead, and ffmpeg copies them out once (measured: a third of the writing CPU of a
-1080p clip). A lent page must not change until ffmpeg has read it, so the pipe keeps each image it sends until
-enough frames have followed it to have pushed all of it through (a pipe holds `capacity` bytes; see `FramePipe`).
-Where vmsplice is missing or refused, frames are written as before.
+pipe the image's own pages instead, and ffmpeg copies them out once (measured for 132 1080p frames: sending took
+0.11 s of CPU instead of 0.30 s). A lent page must not change until ffmpeg has read it, so the pipe keeps each
+image it sends until enough frames have followed it to have pushed all of it through (a pipe holds `capacity`
+bytes; see `FramePipe`). Where vmsplice is missing or refused, frames are written as before.
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ class FramePipe:
         return True
 
     def close(self) -> None:
+        """End the input. The last images lent stay kept with this object: wait for the reader before dropping it."""
         self.stream.close()
-        self._lent.clear()  # the reader has the end of the input, or has gone: nothing lent is read any more
 
 
 class _IoVec(ctypes.Structure):
