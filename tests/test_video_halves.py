@@ -112,6 +112,8 @@ def test_an_mp4_drawn_in_two_halves_is_one_30_fps_stream_with_every_frame_in_pla
     assert report["joined"] == 1  # it was drawn in two halves
     assert sorted(p.name for p in tmp_path.iterdir()) == ["halves.mp4", "one.mp4", "seam.png"]  # and they are gone
     halves = tmp_path / "halves.mp4"
+    head = halves.read_bytes()
+    assert head.index(b"moov") < head.index(b"mdat")  # the index first, so a player starts before the whole file is read
     assert imageio_ffmpeg.count_frames_and_secs(str(halves)) == (120, pytest.approx(4.0, abs=0.05))
     info = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(halves)], capture_output=True, text=True)
     streams = [line for line in info.stderr.splitlines() if "Stream #" in line]
