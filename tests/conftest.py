@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped scenario (loaded once) and disposable copies of it to break.
 
-Strict by default (docs/testing.md): a Qt warning fails the test (pyproject: qt_log_level_fail), and so does
+Names on the map are placed afresh on every paint (_names_placed_every_frame). Strict by default
+(docs/testing.md): a Qt warning fails the test (pyproject: qt_log_level_fail), and so does
 a test that leaves a top-level widget or an active QTimer behind (_no_qt_leftovers). Rendering is made
 the same on every machine for the reference images (tests/image_approval.py): devicePixelRatio 1, slight
 hinting and greyscale antialiasing of the bundled fonts whatever the desktop's fontconfig says.
@@ -68,6 +69,14 @@ def window(qtbot, scenario):
 
 
 # --- strict Qt: rendering pinned, nothing left behind ------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _names_placed_every_frame(monkeypatch):
+    """Names on screen are placed afresh on every paint, as in a still: a test steps faster than a person, and
+    the on-screen throttle (labels.SETTLE_S) would keep a name's last spot for some of its frames.
+    tests/test_label_settle.py tests the throttle itself."""
+    monkeypatch.setattr("viewer.ui.map.labels.SETTLE_S", 0.0)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,6 +5,8 @@ places. Several labels of one key are alternatives (a claim's name at several po
 
 from __future__ import annotations
 
+import math
+import time
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -19,6 +21,7 @@ from .pixmaps import label_pixmap
 
 STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
 STEADY = timedelta(hours=STEADY_HOURS)
+SETTLE_S = 0.25  # on screen, names are placed afresh at most this often while the map keeps changing (see _place)
 
 
 class LabelsLayer(MapLayer):
@@ -40,6 +43,12 @@ class LabelsLayer(MapLayer):
         )
         self._device = QtGui.QTransform()  # this paint's map-to-device transform (where the rivers are)
         self._barriers: tuple[tuple, Barriers] | None = None  # the rivers in device pixels, for that transform
+        self._placed_at = -math.inf  # when names were last placed afresh (time.monotonic)
+        self._provisional = False  # the last choice was the one before it, kept unchecked at new anchors
+        self._settle = QtCore.QTimer(self, singleShot=True)
+        self._settle.timeout.connect(self._settled)
+        self._homes: tuple[tuple, dict[object, int | None]] | None = None  # places' names on an empty map, per view
+        self._place_marks: list[Rect] = []  # this paint's place marks (what a place's name keeps off at home)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
@@ -50,12 +59,14 @@ class LabelsLayer(MapLayer):
             else rect_of(QtCore.QRectF(p.viewport()))
         )
         others = [layer for layer in self.ctx.layers if layer is not self and layer.isVisible()]
+        self._place_marks = next((layer.obstacles(v) for layer in others if layer.name == "places"), [])
         dpr, halo = device_ratio(p), round(4 * self.scale)
         inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], [layer.labels(v) for layer in others])
+        live = self.ctx.on_screen and p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster
         if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:  # an SVG or PDF: its labels recorded afresh
-            self._layout = None, self._lay_out(inputs)
+            self._layout = None, self._lay_out(inputs, live)
         elif self._layout is None or self._layout[0] is None or not _same(self._layout[0], inputs):
-            self._layout = inputs, self._lay_out(inputs)
+            self._layout = inputs, self._lay_out(inputs, live)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self.placed = []
@@ -65,7 +76,7 @@ class LabelsLayer(MapLayer):
             p.drawPixmap(qrect(rect).topLeft(), pm)
             self.placed.append((lb.key, rect, req))
 
-    def _lay_out(self, inputs: tuple) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
+    def _lay_out(self, inputs: tuple, live: bool) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
         """Each label drawn: its pixmap, the request it answered, its rectangle and whether it needs a leader
         line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
         view, dpr, halo, obstacle_lists, label_lists = inputs
@@ -85,7 +96,7 @@ class LabelsLayer(MapLayer):
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
-        chosen = self._place(requests, obstacles, view)
+        chosen = self._place(requests, obstacles, view, live)
         return [
             (lb, pm, req, candidate_rects(req, self.lift, self.drop)[i], i >= NEAR)
             for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True)
@@ -115,13 +126,19 @@ class LabelsLayer(MapLayer):
             self._barriers = key, Barriers(lines)
         return self._barriers[1]
 
-    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect) -> list[int | None]:
+    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, live: bool) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
         is kept (at the new anchors). Otherwise, while the story runs on (the same view, layers and language, an
         instant at most STEADY_HOURS on), each label first tries the spot it had last time, so labels do not hop
         from side to side as the units move; after a jump or a change of view the layout starts afresh, as a
-        still of that moment is drawn."""
+        still of that moment is drawn.
+
+        On screen, while the map keeps changing (a drag along the timeline, playback, the camera easing to an
+        event), names are placed afresh at most every SETTLE_S, as map engines throttle their label placement:
+        in between, each keeps its last spot beside its mark, unchecked, and a name new since then waits for the
+        next placement; SETTLE_S after the last change they are placed afresh. Only the window's own map does
+        this (`MapContext.on_screen`): an export's frames and the presenter's thumbnails are stills."""
         sizes = [(*r.anchor, *r.size, r.gap, r.reach) for r in requests]
         key = (  # to the pixel, rounded in one go: hundreds of numbers a frame
             _pixels([view]),
@@ -131,17 +148,46 @@ class LabelsLayer(MapLayer):
             self.lift,
             self.drop,
         )
-        if self._choices is None or self._choices[0] != key:
+        now = time.monotonic()
+        wait = self._placed_at + SETTLE_S - now
+        if self._choices is None or self._choices[0] != key or (self._provisional and wait <= 0):
             s = self.state
-            steady, at = (key[0], s.layers, s.language, s.naming, self.scale), s.instant
+            texts, at = (s.layers, s.language, s.naming, self.scale), s.instant
+            steady = (key[0], *texts)
             last: dict[object, int | None] = {}
-            if self._choices and self._steady and self._steady[0] == steady and abs(at - self._steady[1]) <= STEADY:
+            if self._choices and self._steady and self._steady[0][1:] == texts:
                 last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
             preferred = [last.get(slot) for slot in _slots(requests)]
-            rivers = self._rivers(view)
-            self._choices = key, choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, rivers)
+            if live and last and wait > 0:
+                chosen, self._provisional = _kept(requests, preferred), True
+                self._settle.start(math.ceil(wait * 1000))
+            else:
+                if self._steady is None or self._steady[0] != steady or abs(at - self._steady[1]) > STEADY:
+                    preferred = [None] * len(requests)  # a jump or another view: laid out afresh, as a still
+                homes = self._home_spots(requests, view, steady)
+                preferred = [homes.get(slot) if i is None else i for i, slot in zip(preferred, _slots(requests), strict=True)]
+                chosen = choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, self._rivers(view))
+                self._placed_at, self._provisional = now, False
+            self._choices = key, chosen
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+    def _home_spots(self, requests: list[LabelRequest], view: Rect, steady: tuple) -> dict[object, int | None]:
+        """Where each place's name goes on the map without units (kept per view and set of places): the spot it
+        tries first whenever it has no spot of its own from the last frame, so a height's name stands on the same
+        side of it from frame to frame, from one event to the next, unless a unit's symbol or name takes it."""
+        places = [(slot, r) for slot, r in zip(_slots(requests), requests, strict=True) if r.mark in ("place", "area")]
+        key = (steady, _pixels([(*r.anchor, *r.size) for _slot, r in places]), _pixels(self._place_marks))
+        if self._homes is None or self._homes[0] != key:
+            alone = [r for _slot, r in places]
+            chosen = choose_candidates(alone, self._place_marks, view, self.lift, self.drop, (), self._rivers(view))
+            self._homes = key, {slot: i for (slot, _r), i in zip(places, chosen, strict=True)}
+        return self._homes[1]
+
+    def _settled(self) -> None:
+        """SETTLE_S after the last provisional frame: the names placed afresh where they now stand."""
+        self._placed_at, self._layout = -math.inf, None
+        self.update()
 
 
 def _clipped(xy: np.ndarray, view: Rect) -> list[np.ndarray]:
@@ -179,6 +225,19 @@ def _order(lb: MapLabel) -> tuple[int, int]:
     line): placed after them it went to whichever bank their names left free, from frame to frame (20 Aug)."""
     river = lb.priority == KEY and lb.key[0] == "place" and not lb.mark
     return (UNIT, 0) if river else (lb.priority, 1)
+
+
+def _kept(requests: list[LabelRequest], last: list[int | None]) -> list[int | None]:
+    """Each label at the candidate it had last time, at its new anchor. A label left out last time stays out; a
+    name that must show and had no spot (nor had any alternative of its group: a river's name at its other
+    points) goes at its first candidate."""
+    kept = [None if i is None or (i >= NEAR and not r.reach) else i for r, i in zip(requests, last, strict=True)]
+    shown = {r.group for r, i in zip(requests, kept, strict=True) if i is not None and r.group is not None}
+    for n, r in enumerate(requests):
+        if r.forced and kept[n] is None and (r.group is None or r.group not in shown):
+            kept[n] = 0
+            shown.add(r.group)
+    return kept
 
 
 def _slots(requests: list[LabelRequest]) -> list[tuple[object, int]]:

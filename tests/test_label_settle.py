@@ -1,0 +1,83 @@
+"""On the window's map, while it keeps changing, names are placed afresh at most every SETTLE_S; in between each
+keeps its last spot beside its mark (its candidate, at the mark's new anchor), and after the change stops they are
+placed afresh. Stills (an export's frames, the presenter's thumbnails) are always placed afresh."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from viewer.core.map_extent import battlefield_camera
+from viewer.core.motion import MotionModel
+from viewer.core.placement import intersects, shrunk
+from viewer.core.view_state import ViewState
+from viewer.ui.map import labels as labels_module
+from viewer.ui.map_view import MapView
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+JUL3, JUL3_LATER = datetime(1939, 7, 3, 12), datetime(1939, 7, 3, 19)  # Bain-Tsagan: the crowd moves
+
+
+@pytest.fixture
+def map_view(qtbot, scenario, monkeypatch):
+    """The window's kind of map (on screen) at 12:00; choose_candidates counted in `placings` (pytest-qt's own
+    event processing between the fixture and the test may paint it again: a test clears them)."""
+    m = MapView(scenario, MotionModel(scenario.units), ViewState(scenario, battlefield_camera(scenario), instant=JUL3))
+    m.ctx.on_screen = True
+    qtbot.addWidget(m)
+    m.resize(1140, 870)
+    m.show()
+    qtbot.waitExposed(m)
+    m.graphics.viewport().repaint()
+    m.placings = []
+    real = labels_module.choose_candidates
+    monkeypatch.setattr(labels_module, "choose_candidates", lambda *a, **k: m.placings.append(1) or real(*a, **k))
+    yield m
+    m.close()
+
+
+def test_while_the_map_keeps_changing_names_keep_their_spots_beside_their_marks(map_view, monkeypatch):
+    monkeypatch.setattr(labels_module, "SETTLE_S", 60.0)  # far longer than the test: no fresh placement
+    labels = map_view.layer("labels")
+    map_view.placings.clear()
+    before = {key: (rect, req) for key, rect, req in labels.placed}
+    assert len(before) > 10
+    map_view.state.instant = JUL3_LATER
+    map_view.graphics.viewport().repaint()
+    assert not map_view.placings  # not placed afresh
+    moved = 0
+    for key, rect, req in labels.placed:
+        assert key in before  # nothing new is named before the next placement
+        old_rect, old_req = before[key]
+        assert req.size == old_req.size and rect[2:] == old_rect[2:]
+        assert rect[0] - req.anchor[0] == pytest.approx(old_rect[0] - old_req.anchor[0])  # the same spot beside it
+        assert rect[1] - req.anchor[1] == pytest.approx(old_rect[1] - old_req.anchor[1])
+        moved += req.anchor != old_req.anchor
+    assert moved >= 5  # the units did move between the two instants
+    assert len(labels.placed) == len(before)  # the rivers' names among them, each at one point only
+
+
+def test_names_are_placed_afresh_once_the_change_stops(qtbot, map_view, monkeypatch):
+    labels = map_view.layer("labels")
+    map_view.placings.clear()
+    map_view.state.instant = JUL3_LATER.replace(hour=18)
+    map_view.graphics.viewport().repaint()  # placed afresh (SETTLE_S is 0 in tests: every paint is)
+    assert len(map_view.placings) == 1
+    monkeypatch.setattr(labels_module, "SETTLE_S", 2.0)  # now that placement is recent (a slow machine's paint)
+    map_view.state.instant = JUL3_LATER
+    map_view.graphics.viewport().repaint()
+    assert labels._provisional and len(map_view.placings) == 1  # the spots were kept
+    qtbot.waitUntil(lambda: not labels._provisional, timeout=10_000)  # the map repaints itself once it settles
+    assert len(map_view.placings) == 2
+    rects = [shrunk(rect, 3) for _key, rect, req in labels.placed if not req.forced]  # a forced name may overlap
+    assert not any(intersects(a, b) for n, a in enumerate(rects) for b in rects[n + 1 :])  # kept apart again
+
+
+def test_a_still_always_places_its_names_afresh(map_view, monkeypatch):
+    monkeypatch.setattr(labels_module, "SETTLE_S", 60.0)
+    map_view.ctx.on_screen = False  # an export's frame or a thumbnail
+    map_view.placings.clear()
+    map_view.state.instant = JUL3_LATER
+    map_view.graphics.viewport().repaint()
+    assert map_view.placings and not map_view.layer("labels")._provisional
