@@ -47,8 +47,6 @@ class LabelsLayer(MapLayer):
         self._provisional = False  # the last choice was the one before it, kept unchecked at new anchors
         self._settle = QtCore.QTimer(self, singleShot=True)
         self._settle.timeout.connect(self._settled)
-        self._homes: tuple[tuple, dict[object, int | None]] | None = None  # places' names on an empty map, per view
-        self._place_marks: list[Rect] = []  # this paint's place marks (what a place's name keeps off at home)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         v = self.scene_to_device(p)
@@ -59,7 +57,6 @@ class LabelsLayer(MapLayer):
             else rect_of(QtCore.QRectF(p.viewport()))
         )
         others = [layer for layer in self.ctx.layers if layer is not self and layer.isVisible()]
-        self._place_marks = next((layer.obstacles(v) for layer in others if layer.name == "places"), [])
         dpr, halo = device_ratio(p), round(4 * self.scale)
         inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], [layer.labels(v) for layer in others])
         live = self.ctx.on_screen and p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster
@@ -163,26 +160,12 @@ class LabelsLayer(MapLayer):
                 self._settle.start(math.ceil(wait * 1000))
             else:
                 if self._steady is None or self._steady[0] != steady or abs(at - self._steady[1]) > STEADY:
-                    preferred = [None] * len(requests)  # a jump or another view: laid out afresh, as a still
-                homes = self._home_spots(requests, view, steady)
-                preferred = [homes.get(slot) if i is None else i for i, slot in zip(preferred, _slots(requests), strict=True)]
+                    preferred = []  # a jump or another view: laid out afresh, as a still of the moment
                 chosen = choose_candidates(requests, obstacles, view, self.lift, self.drop, preferred, self._rivers(view))
                 self._placed_at, self._provisional = now, False
             self._choices = key, chosen
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
-
-    def _home_spots(self, requests: list[LabelRequest], view: Rect, steady: tuple) -> dict[object, int | None]:
-        """Where each place's name goes on the map without units (kept per view and set of places): the spot it
-        tries first whenever it has no spot of its own from the last frame, so a height's name stands on the same
-        side of it from frame to frame, from one event to the next, unless a unit's symbol or name takes it."""
-        places = [(slot, r) for slot, r in zip(_slots(requests), requests, strict=True) if r.mark in ("place", "area")]
-        key = (steady, _pixels([(*r.anchor, *r.size) for _slot, r in places]), _pixels(self._place_marks))
-        if self._homes is None or self._homes[0] != key:
-            alone = [r for _slot, r in places]
-            chosen = choose_candidates(alone, self._place_marks, view, self.lift, self.drop, (), self._rivers(view))
-            self._homes = key, {slot: i for (slot, _r), i in zip(places, chosen, strict=True)}
-        return self._homes[1]
 
     def _settled(self) -> None:
         """SETTLE_S after the last provisional frame: the names placed afresh where they now stand."""
