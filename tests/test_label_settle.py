@@ -24,7 +24,7 @@ def map_view(qtbot, scenario, monkeypatch):
     """The window's kind of map (on screen) at 12:00; choose_candidates counted in `placings` (pytest-qt's own
     event processing between the fixture and the test may paint it again: a test clears them)."""
     m = MapView(scenario, MotionModel(scenario.units), ViewState(scenario, battlefield_camera(scenario), instant=JUL3))
-    m.ctx.on_screen = True
+    m.ctx.live = True
     qtbot.addWidget(m)
     m.resize(1140, 870)
     m.show()
@@ -76,8 +76,26 @@ def test_names_are_placed_afresh_once_the_change_stops(qtbot, map_view, monkeypa
 
 def test_a_still_always_places_its_names_afresh(map_view, monkeypatch):
     monkeypatch.setattr(labels_module, "SETTLE_S", 60.0)
-    map_view.ctx.on_screen = False  # an export's frame or a thumbnail
+    map_view.ctx.live = False  # an export's frame or a thumbnail
     map_view.placings.clear()
     map_view.state.instant = JUL3_LATER
     map_view.graphics.viewport().repaint()
     assert map_view.placings and not map_view.layer("labels")._provisional
+
+
+def test_a_videos_frame_keeps_its_names_only_when_its_exporter_says(map_view):
+    """Between placements a fixed number of frames apart (export.names_kept), not by the clock: the same video on
+    any machine."""
+    assert labels_module.SETTLE_S == 0  # by the clock every paint would place them afresh: it must not count
+    map_view.ctx.live = False
+    labels = map_view.layer("labels")
+    before = {key: round(rect[0] - req.anchor[0], 3) for key, rect, req in labels.placed}
+    map_view.placings.clear()
+    map_view.ctx.keep_names = True
+    map_view.state.instant = JUL3_LATER
+    map_view.graphics.viewport().repaint()
+    assert not map_view.placings and labels._provisional
+    assert {key: round(rect[0] - req.anchor[0], 3) for key, rect, req in labels.placed}.items() <= before.items()
+    map_view.ctx.keep_names = False  # the next placement: the same instant, placed afresh
+    map_view.graphics.viewport().repaint()
+    assert map_view.placings and not labels._provisional

@@ -170,3 +170,11 @@ def test_an_export_never_asks_for_a_screen(tmp_path):
     run = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert out.stat().st_size > 0
+
+
+def test_a_videos_names_are_placed_afresh_every_eighth_moving_frame_and_on_every_hold():
+    from viewer.ui.export import NAMES_EVERY, names_kept
+
+    runs = [1] * 20 + [45] + [1] * 3  # 20 moving frames, a hold at an event (45 frames), 3 more moving
+    fresh = [k for k, kept in enumerate(names_kept(runs)) if not kept]
+    assert NAMES_EVERY == 8 and fresh == [0, 8, 16, 20]

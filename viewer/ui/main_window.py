@@ -70,7 +70,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.commands = CommandSet(self, "desktop")
         self.mode = "desktop"
         self.map = MapView(scenario, self.motion, self.state)
-        self.map.ctx.on_screen = True
+        self.map.ctx.live = True
         self.notes = NotesPanel()
         self._follow_story_note = Throttle(self, self._show_note)  # a drag across events: see throttle.py
         self.legend = LegendPanel(self.map)

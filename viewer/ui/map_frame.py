@@ -98,8 +98,10 @@ class MapFrame:
         self.app.processEvents()
 
     # --- what the frame shows ---------------------------------------------------------------
-    def show(self, at: datetime, precision: str = "day") -> None:
-        """Move the frame to `at`; the caption gives the date to `precision` (an event's own, or "day")."""
+    def show(self, at: datetime, precision: str = "day", keep_names: bool = False) -> None:
+        """Move the frame to `at`; the caption gives the date to `precision` (an event's own, or "day"). With
+        `keep_names`, the names keep their last spots beside their marks (a video's frame between placements)."""
+        self.map.ctx.keep_names = keep_names
         if not self.state.timeline.start <= at <= self.state.timeline.end:
             self.state.span = "wide"
         self.state.instant = at

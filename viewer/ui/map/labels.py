@@ -59,11 +59,16 @@ class LabelsLayer(MapLayer):
         others = [layer for layer in self.ctx.layers if layer is not self and layer.isVisible()]
         dpr, halo = device_ratio(p), round(4 * self.scale)
         inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], [layer.labels(v) for layer in others])
-        live = self.ctx.on_screen and p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster
+        may_keep = self.ctx.live or self.ctx.keep_names  # may keep the last spots (see _place)
         if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:  # an SVG or PDF: its labels recorded afresh
-            self._layout = None, self._lay_out(inputs, live)
-        elif self._layout is None or self._layout[0] is None or not _same(self._layout[0], inputs):
-            self._layout = inputs, self._lay_out(inputs, live)
+            self._layout = None, self._lay_out(inputs, False)
+        elif (
+            self._layout is None
+            or self._layout[0] is None
+            or (self._provisional and not may_keep)  # a still after kept names: placed afresh
+            or not _same(self._layout[0], inputs)
+        ):
+            self._layout = inputs, self._lay_out(inputs, may_keep)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self.placed = []
@@ -73,7 +78,7 @@ class LabelsLayer(MapLayer):
             p.drawPixmap(qrect(rect).topLeft(), pm)
             self.placed.append((lb.key, rect, req))
 
-    def _lay_out(self, inputs: tuple, live: bool) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
+    def _lay_out(self, inputs: tuple, may_keep: bool) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
         """Each label drawn: its pixmap, the request it answered, its rectangle and whether it needs a leader
         line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
         view, dpr, halo, obstacle_lists, label_lists = inputs
@@ -93,7 +98,7 @@ class LabelsLayer(MapLayer):
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
-        chosen = self._place(requests, obstacles, view, live)
+        chosen = self._place(requests, obstacles, view, may_keep)
         return [
             (lb, pm, req, candidate_rects(req, self.lift, self.drop)[i], i >= NEAR)
             for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True)
@@ -123,7 +128,7 @@ class LabelsLayer(MapLayer):
             self._barriers = key, Barriers(lines)
         return self._barriers[1]
 
-    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, live: bool) -> list[int | None]:
+    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, may_keep: bool) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
         is kept (at the new anchors). Otherwise, while the story runs on (the same view, layers and language, an
@@ -135,7 +140,9 @@ class LabelsLayer(MapLayer):
         event), names are placed afresh at most every SETTLE_S, as map engines throttle their label placement:
         in between, each keeps its last spot beside its mark, unchecked, and a name new since then waits for the
         next placement; SETTLE_S after the last change they are placed afresh. Only the window's own map does
-        this (`MapContext.on_screen`): an export's frames and the presenter's thumbnails are stills."""
+        this (`MapContext.live`); a video's frames keep their names as its exporter says (`MapContext.keep_names`:
+        between placements a fixed number of frames apart, so a video is the same on any machine); stills (an
+        image, a thumbnail) are always placed afresh."""
         sizes = [(*r.anchor, *r.size, r.gap, r.reach) for r in requests]
         key = (  # to the pixel, rounded in one go: hundreds of numbers a frame
             _pixels([view]),
@@ -147,7 +154,8 @@ class LabelsLayer(MapLayer):
         )
         now = time.monotonic()
         wait = self._placed_at + SETTLE_S - now
-        if self._choices is None or self._choices[0] != key or (self._provisional and wait <= 0):
+        keep = may_keep and (wait > 0 if self.ctx.live else self.ctx.keep_names)
+        if self._choices is None or self._choices[0] != key or (self._provisional and not keep):
             s = self.state
             texts, at = (s.layers, s.language, s.naming, self.scale), s.instant
             steady = (key[0], *texts)
@@ -155,9 +163,10 @@ class LabelsLayer(MapLayer):
             if self._choices and self._steady and self._steady[0][1:] == texts:
                 last = dict(zip(_slots(self._requests), self._choices[1], strict=True))
             preferred = [last.get(slot) for slot in _slots(requests)]
-            if live and last and wait > 0:
+            if keep and last:
                 chosen, self._provisional = _kept(requests, preferred), True
-                self._settle.start(math.ceil(wait * 1000))
+                if self.ctx.live:
+                    self._settle.start(math.ceil(wait * 1000))
             else:
                 if self._steady is None or self._steady[0] != steady or abs(at - self._steady[1]) > STEADY:
                     preferred = []  # a jump or another view: laid out afresh, as a still of the moment

@@ -61,7 +61,8 @@ class MapContext:
     def __init__(self, scenario: Scenario, motion: MotionModel, state: ViewState, view_box: pg.ViewBox) -> None:
         self.scenario, self.motion, self.state, self.view_box = scenario, motion, state, view_box
         self.scale = 1.0
-        self.on_screen = False  # the window's own map, painted as it changes (not stills): see labels.SETTLE_S
+        self.live = False  # the window's own map, painted as it changes (not stills): see labels.SETTLE_S
+        self.keep_names = False  # a video's frame between two placements of the names (see LabelsLayer._place)
         self.layers: list[MapLayer] = []
         self.side = np.array([SIDES.index(u.side) for u in motion.units], dtype=int)  # index into SIDES, per unit
         self._positions: tuple[datetime, Positions] | None = None
