@@ -375,3 +375,29 @@ def test_a_pockets_name_is_not_set_on_the_other_sides_ground(qtbot, scenario):
     fill = QtCore.Qt.FillRule.OddEvenFill
     on_soviet = [r for r in pockets for g in soviet if g.containsPoint(QtCore.QPointF(r[0] + r[2] / 2, r[1] + r[3] / 2), fill)]
     assert on_soviet == []
+
+
+@pytest.mark.parametrize("at", [datetime(1939, 7, 3, 19), datetime(1939, 7, 5), datetime(1939, 8, 24, 12)])
+def test_no_unit_is_moved_aside_across_a_river(qtbot, scenario, at):
+    """Issue 14: on 5 July the 23rd Division's HQ and the 26th Regiment, pushed out of the crowd at the crossing,
+    stood on the west bank the Japanese had just left: which bank they held could not be read. A symbol moved aside
+    stays on its own bank (a river within half a symbol of where it stands, as at a bridge, does not count)."""
+    from viewer.core.placement import Barriers
+    from viewer.ui.map.rivers import _rivers_km
+    from viewer.ui.symbols import symbol_size
+
+    w = shown(qtbot, scenario)
+    w.state.update(follow_story=False, instant=at)
+    paint(w)
+    units = w.map.layer("units")
+    t = units.to_device(w.map.graphics.viewportTransform())
+    lay = units.layout(t)
+    m = np.array([[t.m11(), t.m12()], [t.m21(), t.m22()]])
+    rivers = Barriers([xy @ m + (t.dx(), t.dy()) for xy in _rivers_km(w.map.ctx)])  # every river, unclipped
+    stand = symbol_size(units.scale).width() / 2
+    across = [
+        w.map.motion.units[int(k)].id
+        for k, a, b in zip(lay.k, lay.true_xy, lay.shown_xy, strict=True)
+        if any(s * np.hypot(*(b - a)) > stand for s in rivers.crossings(tuple(a), tuple(b)))
+    ]
+    assert across == []

@@ -7,7 +7,7 @@ A rectangle is `(left, top, width, height)` with y pointing down, as on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -352,9 +352,11 @@ class Barriers:
         (ax, ay), (x, y, w, h) = req.anchor, r
         bx, by = x + w / 2, y + h / 2
         length = math.hypot(bx - ax, by - ay)
-        if not length:
-            return False
-        skip, c = req.gap * 0.6 / length, self.CELL
+        return bool(length) and any(t > req.gap * 0.6 / length for t in self.crossings((ax, ay), (bx, by)))
+
+    def crossings(self, a: tuple[float, float], b: tuple[float, float]) -> Iterator[float]:
+        """Where (0..1 from a to b) the segment a-b crosses a line, one by one (a test may stop at the first)."""
+        (ax, ay), (bx, by), c = a, b, self.CELL
         seen: set[tuple[float, float, float, float]] = set()
         for i in range(int(min(ax, bx) // c), int(max(ax, bx) // c) + 1):
             for j in range(int(min(ay, by) // c), int(max(ay, by) // c) + 1):
@@ -362,9 +364,23 @@ class Barriers:
                     if seg not in seen:
                         seen.add(seg)
                         t = _crossing(ax, ay, bx, by, seg)
-                        if t is not None and t > skip:
-                            return True
-        return False
+                        if t is not None:
+                            yield t
+
+
+def kept_on_bank(true_xy: np.ndarray, shown_xy: np.ndarray, rivers: Barriers, stand: float) -> tuple[np.ndarray, np.ndarray]:
+    """Symbols moved aside (`declutter`, `off_arrowheads`) set back along their move to just short of a river they
+    were pushed across (5 Jul: the 23rd Division's HQ and the 26th Regiment, pushed out of the crowd at the crossing,
+    stood on the west bank the Japanese had just left); the positions and which were set back. A river within
+    `stand` pixels of where a symbol stands (a unit at a bridge) does not count."""
+    out, back = np.array(shown_xy, dtype=float), np.zeros(len(shown_xy), dtype=bool)
+    for i in np.flatnonzero(np.abs(out - true_xy).sum(axis=1) > 1):
+        a, b = true_xy[i], out[i]
+        length = float(np.hypot(*(b - a)))
+        ts = [t for t in rivers.crossings((a[0], a[1]), (b[0], b[1])) if t * length > stand]
+        if ts:
+            out[i], back[i] = a + (b - a) * max(0.0, min(ts) - stand / length), True
+    return out, back
 
 
 def _crossing(ax: float, ay: float, bx: float, by: float, seg: tuple[float, float, float, float]) -> float | None:

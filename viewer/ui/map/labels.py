@@ -8,16 +8,15 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.geometry.base import BaseGeometry
 
 from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
 from .layer import KEY, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
+from .rivers import river_barriers
 
 STEADY_HOURS = 12  # more than a frame of the fastest playback or a pixel's drag of the timeline
 STEADY = timedelta(hours=STEADY_HOURS)
@@ -38,11 +37,7 @@ class LabelsLayer(MapLayer):
         self._requests: list[LabelRequest] = []  # ... and the requests it answered
         self._steady: tuple[tuple, datetime] | None = None  # ... in what view, at what instant
         self._layout: tuple[tuple | None, list] | None = None  # what the last paint was asked, and what it drew
-        self._rivers_km = _lines_of(  # no name is set across a river whose course is known (not one drawn dashed)
-            f.geometry_km for f in ctx.scenario.layers["rivers"] if not f.properties.get("approximate_km")
-        )
         self._device = QtGui.QTransform()  # this paint's map-to-device transform (where the rivers are)
-        self._barriers: tuple[tuple, Barriers] | None = None  # the rivers in device pixels, for that transform
         self._placed_at = -math.inf  # when names were last placed afresh (time.monotonic)
         self._provisional = False  # the last choice was the one before it, kept unchecked at new anchors
         self._settle = QtCore.QTimer(self, singleShot=True)
@@ -119,14 +114,8 @@ class LabelsLayer(MapLayer):
         p.drawLine(d)
 
     def _rivers(self, view: Rect) -> Barriers:
-        """The rivers in this paint's device pixels, bucketed for the names' tests: built once per view."""
-        t = self._device
-        key = (t.m11(), t.m12(), t.m21(), t.m22(), round(t.dx(), 2), round(t.dy(), 2), view)
-        if self._barriers is None or self._barriers[0] != key:
-            m = np.array([[t.m11(), t.m12()], [t.m21(), t.m22()]])
-            lines = [run for xy in self._rivers_km for run in _clipped(xy @ m + (t.dx(), t.dy()), view)]
-            self._barriers = key, Barriers(lines)
-        return self._barriers[1]
+        """The rivers in this paint's device pixels: no name is set across one from its mark."""
+        return river_barriers(self.ctx, self._device, view)
 
     def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, may_keep: bool) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
@@ -180,36 +169,6 @@ class LabelsLayer(MapLayer):
         """SETTLE_S after the last provisional frame: the names placed afresh where they now stand."""
         self._placed_at, self._layout = -math.inf, None
         self.update()
-
-
-def _clipped(xy: np.ndarray, view: Rect) -> list[np.ndarray]:
-    """The runs of a polyline's points with a segment in (or next to) the view: a river far out of it is no
-    name's concern and would only fill the barriers' grid."""
-    margin = 100.0
-    inside = (
-        (xy[:, 0] > view[0] - margin)
-        & (xy[:, 0] < view[0] + view[2] + margin)
-        & (xy[:, 1] > view[1] - margin)
-        & (xy[:, 1] < view[1] + view[3] + margin)
-    )
-    keep = inside | np.r_[inside[1:], False] | np.r_[False, inside[:-1]]  # and the points just beyond
-    runs, start = [], None
-    for i, k in enumerate([*keep.tolist(), False]):
-        if k and start is None:
-            start = i
-        elif not k and start is not None:
-            runs.append(xy[start:i])
-            start = None
-    return [run for run in runs if len(run) > 1]
-
-
-def _lines_of(geometries: Iterable[BaseGeometry]) -> list[np.ndarray]:
-    """Every line of the geometries (a river of several parts), as (n, 2) arrays of its points."""
-    out = []
-    for g in geometries:
-        for part in getattr(g, "geoms", [g]):
-            out.append(np.asarray(part.coords, dtype=float)[:, :2])
-    return out
 
 
 def _order(lb: MapLabel) -> tuple[int, int]:

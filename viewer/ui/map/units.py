@@ -20,15 +20,16 @@ from pyqtgraph.Qt import QtCore, QtGui
 from ...core.language import tr
 from ...core.model import STATES, Event, Unit
 from ...core.motion import LINGER_MIN, MAX_GAP_MIN
-from ...core.placement import Rect, declutter, off_arrowheads
+from ...core.placement import Rect, declutter, kept_on_bank, off_arrowheads
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, PAPER, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
-from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, rect_of, transform_key
 from .operations import ALLIES, ManoeuvresLayer, side_by_side
 from .pixmaps import blit_many
+from .rivers import river_barriers
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering, circles; beyond it, a crowd
@@ -95,8 +96,24 @@ class UnitsLayer(MapLayer):
             live = ~pos.reported[k]
             if detailed and live.any() and not live.all():  # a last-reported mark makes room, pushes no unit aside
                 shown[live] = declutter(start[live], size, 4 * self.scale, fixed=fixed)
+            if detailed:
+                shown = self._on_own_banks(t, true_xy, shown, size, fixed)
             self._layout = key, UnitLayout(k, true_xy, shown, detailed)
         return self._layout[1]
+
+    def _on_own_banks(
+        self, t: QtGui.QTransform, true_xy: np.ndarray, shown: np.ndarray, size: tuple[float, float], fixed: np.ndarray
+    ) -> np.ndarray:
+        """No symbol moved aside across a river from where it stands (`kept_on_bank`); the others then make room
+        round those set back, and are set back in turn if that pushes them across."""
+        rivers = river_barriers(self.ctx, t, rect_of(t.mapRect(self.viewRect())))
+        stand, gap = size[0] / 2, 4 * self.scale
+        shown, back = kept_on_bank(true_xy, shown, rivers, stand)
+        if back.any() and not back.all():
+            rest = ~back
+            shown[rest] = declutter(shown[rest], size, gap, fixed=np.vstack([fixed, shown[back]]))
+            shown[rest] = kept_on_bank(true_xy[rest], shown[rest], rivers, stand)[0]
+        return shown
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         lay = self.layout(self.to_device(self.scene_to_device(p)))
