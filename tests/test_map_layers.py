@@ -691,3 +691,20 @@ def test_a_withdrawn_units_echelon_mark_is_not_faded(qapp):
     top = [img.pixelColor(x, y) for x in range(img.width()) for y in range(round(13 * 1.0) + 1)]
     darkest = min(c.red() + c.green() + c.blue() for c in top if c.alpha() > 200) if any(c.alpha() > 200 for c in top) else 765
     assert darkest < 150, darkest
+
+
+def test_a_destroyed_units_branch_stays_readable_on_its_cross(qapp):
+    """28 May: the destroyed Azuma detachment's cavalry diagonal lay under one arm of the black cross, and the
+    reader took it for crossed-out infantry. The branch's glyph is drawn over the cross."""
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    s = 2.0
+    mark_h, size = round(13 * s), symbol_size(s)
+    top, left, w, h = mark_h + 2, 2, size.width(), size.height()
+    image = symbol_pixmap("japanese", "cavalry", "detachment", "destroyed", s).toImage()
+    image = image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)
+    px = pg.functions.ndarray_from_qimage(image).astype(int)  # B, G, R, A
+    cx, cy = left + w // 2, top + h // 2
+    assert px[cy, cx][:3].min() > 200, "the cavalry's white diagonal crosses the middle, over the cross"
+    arm = (cy - h // 2 + 3, cx - h // 2 + 3)  # the cross's other arm, near the frame's top left: clear of the diagonal
+    assert px[arm][:3].max() < 60, "the black cross is still there"

@@ -53,6 +53,8 @@ def symbol_pixmap(
     p.setPen(QtGui.QPen(colour(INK), max(1.5, 2 * scale)))
     p.setBrush(colour(SIDE_COLOURS[side]))
     p.drawRect(frame)
+    if state == "destroyed":  # under the branch's glyph: a cavalry's diagonal on it read as infantry (28 May, Azuma)
+        _cross_out(p, frame, scale)
     draw_branch_glyph(p, branch, frame, scale, "#FFFFFF")
     p.setOpacity(1.0)  # the echelon mark in ink whatever the state: a faded detachment's dot read as a modern village
     p.setPen(QtGui.QPen(colour(INK)))
@@ -62,9 +64,7 @@ def symbol_pixmap(
         QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
         ECHELON_MARKS[echelon],
     )
-    if state == "destroyed":
-        _cross_out(p, frame, scale)
-    elif state == "withdrawn":
+    if state == "withdrawn":
         _withdrawn_badge(p, frame, scale)
     if approximate_badge:
         # in the bottom right corner, low: the fill beside the middle stays the side's colour
