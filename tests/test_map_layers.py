@@ -708,3 +708,45 @@ def test_a_destroyed_units_branch_stays_readable_on_its_cross(qapp):
     assert px[cy, cx][:3].min() > 200, "the cavalry's white diagonal crosses the middle, over the cross"
     arm = (cy - h // 2 + 3, cx - h // 2 + 3)  # the cross's other arm, near the frame's top left: clear of the diagonal
     assert px[arm][:3].max() < 60, "the black cross is still there"
+
+
+def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape(map_view, monkeypatch):
+    """The base map's picture covers a quarter of the view beyond each side: a drag within that sets the picture
+    elsewhere, where a fresh drawing of the view would have its shapes; a longer drag draws it afresh."""
+    from viewer.core.camera import Camera
+    from viewer.ui.map import base
+
+    drawn = []
+    real = base.BaseMapLayer._draw
+    monkeypatch.setattr(base.BaseMapLayer, "_draw", lambda self, p: drawn.append(1) or real(self, p))
+    layer, c = map_view.layer("base"), map_view.state.camera
+
+    def pan(by: float) -> None:  # a share of the view's width, to the east
+        d = (c.x1 - c.x0) * by
+        map_view.state.camera = Camera(c.x0 + d, c.x1 + d, c.y0, c.y1)
+
+    def shown_base() -> np.ndarray:
+        """The base map as the viewport shows it: the part of the picture drawn over the viewport."""
+        map_view.graphics.viewport().repaint()
+        _key, pm, (x0, y0) = layer._picture
+        t = layer.sceneTransform() * map_view.graphics.viewportTransform()  # the layer's to the viewport's
+        vp = map_view.graphics.viewport()
+        mx, my = (pm.width() - vp.width()) // 2, (pm.height() - vp.height()) // 2
+        dx, dy = round(t.dx() - x0), round(t.dy() - y0)
+        image = pm.toImage().copy(mx - dx, my - dy, vp.width(), vp.height()).convertToFormat(QtGui.QImage.Format.Format_RGB32)
+        return pg.functions.ndarray_from_qimage(image)[..., :3].astype(int)  # a copy, while the image lives
+
+    shown_base()
+    drawn.clear()
+    pan(0.1)
+    moved = shown_base()
+    assert drawn == []
+    layer._picture = None
+    monkeypatch.setattr(base, "PAN_MARGIN", 0.0)  # a fresh drawing of the view alone
+    fresh = shown_base()
+    monkeypatch.setattr(base, "PAN_MARGIN", 0.25)
+    assert (np.abs(moved - fresh).max(axis=2) > 60).mean() < 0.01  # at most edges half a pixel apart
+    drawn.clear()
+    pan(-0.3)  # 0.4 of the view back
+    shown_base()
+    assert drawn == [1]

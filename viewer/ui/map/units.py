@@ -106,6 +106,8 @@ class UnitsLayer(MapLayer):
     ) -> np.ndarray:
         """No symbol moved aside across a river from where it stands (`kept_on_bank`); the others then make room
         round those set back, and are set back in turn if that pushes them across."""
+        if not (np.abs(shown - true_xy).sum(axis=1) > 1).any():
+            return shown  # none moved aside: the rivers need not be mapped to this view
         rivers = river_barriers(self.ctx, t, rect_of(t.mapRect(self.viewRect())))
         stand, gap = size[0] / 2, 4 * self.scale
         shown, back = kept_on_bank(true_xy, shown, rivers, stand)
