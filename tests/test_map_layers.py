@@ -711,8 +711,9 @@ def test_a_destroyed_units_branch_stays_readable_on_its_cross(qapp):
 
 
 def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape(map_view, monkeypatch):
-    """The base map's picture covers a quarter of the view beyond each side: a drag within that sets the picture
-    elsewhere, where a fresh drawing of the view would have its shapes; a longer drag draws it afresh."""
+    """Once the view pans, the base map's picture covers a quarter of the view beyond each side: a drag within that
+    sets the picture elsewhere, where a fresh drawing of the view would have its shapes; a longer drag draws it
+    afresh."""
     from viewer.core.camera import Camera
     from viewer.ui.map import base
 
@@ -728,7 +729,7 @@ def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape
     def shown_base() -> np.ndarray:
         """The base map as the viewport shows it: the part of the picture drawn over the viewport."""
         map_view.graphics.viewport().repaint()
-        _key, pm, (x0, y0) = layer._picture
+        _key, pm, (x0, y0), _margin = layer._picture
         t = layer.sceneTransform() * map_view.graphics.viewportTransform()  # the layer's to the viewport's
         vp = map_view.graphics.viewport()
         mx, my = (pm.width() - vp.width()) // 2, (pm.height() - vp.height()) // 2
@@ -736,7 +737,9 @@ def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape
         image = pm.toImage().copy(mx - dx, my - dy, vp.width(), vp.height()).convertToFormat(QtGui.QImage.Format.Format_RGB32)
         return pg.functions.ndarray_from_qimage(image)[..., :3].astype(int)  # a copy, while the image lives
 
-    shown_base()
+    shown_base()  # a still: the view alone
+    pan(0.01)
+    shown_base()  # a pan at this zoom: the view and its margin
     drawn.clear()
     pan(0.1)
     moved = shown_base()

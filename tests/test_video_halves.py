@@ -55,7 +55,7 @@ elif mode == "cancel":  # cancelled while both halves are drawn
 else:
     encode = ex._encode
     def failing(*args, **kwargs):
-        if args[3].name == "2.mp4":
+        if args[4].name == "2.mp4":  # frame, fps, runs, keeps, path
             raise RuntimeError("the copy fails")
         return encode(*args, **kwargs)
     ex._encode = failing
@@ -172,9 +172,41 @@ def test_an_export_never_asks_for_a_screen(tmp_path):
     assert out.stat().st_size > 0
 
 
-def test_a_videos_names_are_placed_afresh_every_eighth_moving_frame_and_on_every_hold():
-    from viewer.ui.export import NAMES_EVERY, names_kept
+def test_a_videos_names_are_placed_afresh_every_quarter_second_on_every_hold_jump_and_half(monkeypatch):
+    from datetime import datetime, timedelta
 
-    runs = [1] * 20 + [45] + [1] * 3  # 20 moving frames, a hold at an event (45 frames), 3 more moving
-    fresh = [k for k, kept in enumerate(names_kept(runs)) if not kept]
-    assert NAMES_EVERY == 8 and fresh == [0, 8, 16, 20]
+    from viewer.ui.export import names_kept
+    from viewer.ui.map import labels
+
+    monkeypatch.setattr(labels, "SETTLE_S", 0.25)  # as shipped (tests place every frame's names: conftest)
+
+    at = [datetime(1939, 8, 20) + timedelta(hours=k) for k in range(30)]
+    runs = [(t, 1) for t in at[:20]] + [(at[20], 45)] + [(t, 1) for t in at[21:24]]  # moving, a hold, moving
+    fresh = [k for k, kept in enumerate(names_kept(runs, 30)) if not kept]
+    assert fresh == [0, 8, 16, 20]  # every 8th frame at 30 fps (0.27 s, as the live map's 0.25 s), and the hold
+    assert [k for k, kept in enumerate(names_kept(runs, 30, cut=5)) if not kept] == [0, 5, 13, 20]  # the half's first
+    runs[10] = (at[10] + timedelta(days=3), 1)  # a quiet gap crossed fast: another moment's spots
+    assert [k for k, kept in enumerate(names_kept(runs, 30)) if not kept] == [0, 8, 10, 11, 19, 20]
+
+
+def test_an_encoder_that_stops_reading_is_a_named_error_and_leaves_nothing(qapp, tmp_path, monkeypatch, scenario):
+    """ffmpeg dying mid-video (a broken pipe under the frames lent to it) is said as the file that could not be
+    written, the encoder is waited for, and no file is left."""
+    from datetime import datetime
+
+    import imageio_ffmpeg
+
+    from viewer.ui import export
+
+    quits = tmp_path / "quits"
+    quits.write_text("#!/bin/sh\nexit 1\n")
+    quits.chmod(0o755)
+    monkeypatch.setattr(imageio_ffmpeg, "get_ffmpeg_exe", lambda: str(quits))
+    monkeypatch.setattr(video_halves, "fork_is_safe", lambda: False)
+    out = tmp_path / "clip.mp4"
+    with pytest.raises(OSError, match=r"clip\.mp4: cannot write the file") as raised:
+        export.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 22), 30, (640, 360), out, seconds=4)
+    assert "ffmpeg could not write MP4" in repr(raised.value.__cause__) + repr(raised.value.__context__)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the encoder was waited for: no child is left, not even a dead one
+    assert list(tmp_path.iterdir()) == [quits]

@@ -10,7 +10,7 @@ export job both use it).
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from html import escape
 from itertools import groupby
@@ -28,6 +28,7 @@ from ..core.view_state import ViewState
 from . import video_halves
 from .frame_pipe import FramePipe
 from .i18n import translate
+from .map import labels
 from .map_frame import MapFrame, frame_instant_range
 from .notes import caveat_label
 
@@ -35,8 +36,6 @@ Progress = Callable[[float], bool]  # fraction done -> keep going?
 PAPERS = {"A4": QtGui.QPageSize.PageSizeId.A4, "Letter": QtGui.QPageSize.PageSizeId.Letter}
 BODY_PT, HEADING_PT = 10.0, 15.0  # handout type (the issue asks 9-11 pt body text)
 HANDOUT_MAP_PX = (2400, 1350)  # the handout's map: 300 dpi across an A4 text column
-NAMES_EVERY = 8  # a video's names are placed afresh every 8th moving frame (0.27 s at 30 fps), as the live map
-# does every labels.SETTLE_S, and on every held one; in between each keeps its spot beside its mark (names_kept)
 VIDEO_QP = 18  # x264's quantiser: measured 35.5-36.7 dB against the drawn frames, as CRF 20 gave, in a quarter less space
 
 
@@ -230,16 +229,17 @@ def export_video(
     runs = [(at, len(list(same))) for at, same in groupby(instants)]
     gif = out.suffix.lower() == ".gif"
     cut = None if gif else video_halves.split_at([n for _, n in runs])
+    keeps = names_kept(runs, fps, cut)
     # The frame is set up before the fork (it has not painted, so Qt has started no thread): the copy inherits
     # it ready, instead of importing the interface and building the map again.
     with MapFrame(scenario, size, runs[0][0], view) as frame, exclusive_output(out) as tmp:
         if cut is None or not video_halves.fork_is_safe():
-            _encode(frame, fps, runs, tmp, gif, progress, len(instants))
+            _encode(frame, fps, runs, keeps, tmp, gif, progress, len(instants))
             return len(instants)
-        second = runs[cut:]
-        with video_halves.in_two(lambda path: _encode(frame, fps, second, path, False, part=True), out) as halves:
+        second, kept = runs[cut:], keeps[cut:]
+        with video_halves.in_two(lambda path: _encode(frame, fps, second, kept, path, False, part=True), out) as halves:
             first = sum(n for _, n in runs[:cut])  # the halves go on side by side: this one's share stands for both
-            _encode(frame, fps, runs[:cut], halves.first, False, progress, first / 0.95, part=True)
+            _encode(frame, fps, runs[:cut], keeps[:cut], halves.first, False, progress, first / 0.95, part=True)
             halves.join(tmp)
     if progress:
         progress(1.0)
@@ -250,19 +250,19 @@ def _encode(
     frame: MapFrame,
     fps: int,
     runs: list[tuple[datetime, int]],
+    keeps: list[bool],
     path: Path,
     gif: bool,
     progress: Progress | None = None,
     total: float = 1.0,
     part: bool = False,
 ) -> None:
-    """Draw each run's instant once and write the runs, each as long as it lasts, to `path` (`part`: a half of
-    the video, to be joined)."""
+    """Draw each run's instant once (its names kept or placed afresh as `keeps` says: see names_kept) and write the
+    runs, each as long as it lasts, to `path` (`part`: a half of the video, to be joined)."""
     writer = _ffmpeg(path, frame.size, fps, [n for _, n in runs], gif, part)
     writer.send(None)
     try:
         done = 0
-        keeps = names_kept([n for _, n in runs])
         for k, (at, n) in enumerate(runs):
             frame.show(at, "day", keep_names=keeps[k])
             image = frame.image()
@@ -276,11 +276,20 @@ def _encode(
         writer.close()
 
 
-def names_kept(runs: list[int]) -> list[bool]:
-    """For each run of equal frames (its length), whether its names keep their last spots: a moving frame between
-    placements, NAMES_EVERY frames apart. A held frame (an event read) and each half's first are placed afresh,
-    as any still: placing the names of every frame was two fifths of a video's drawing."""
-    return [n == 1 and k % NAMES_EVERY != 0 for k, n in enumerate(runs)]
+def names_kept(runs: list[tuple[datetime, int]], fps: int, cut: int | None = None) -> list[bool]:
+    """For each run of equal frames (its instant and length), whether its names keep their last spots beside their
+    marks: a moving frame between placements, as often apart as the live map places them (labels.SETTLE_S). Placed
+    afresh, as any still: a held frame (an event read), one after a jump of more than a day (a quiet gap crossed
+    fast: the last spots were another moment's), and the first of the second half (`cut`), whether or not the
+    halves are drawn apart, so a video is the same on any machine. Placing the names of every frame was two fifths
+    of a video's drawing."""
+    every, out, since = max(1, round(labels.SETTLE_S * fps)), [], 0
+    for k, (at, n) in enumerate(runs):
+        jump = k > 0 and abs(at - runs[k - 1][0]) > timedelta(days=1)
+        keep = k > 0 and k != cut and n == 1 and not jump and since < every
+        since = since + 1 if keep else 1
+        out.append(keep)
+    return out
 
 
 def _ffmpeg(
@@ -316,6 +325,7 @@ def _ffmpeg(
         proc = subprocess.Popen(args, stdin=subprocess.PIPE)
         assert proc.stdin is not None  # asked for with stdin=PIPE
         pipe = FramePipe(proc.stdin, w * h * 4)
+        failed = OSError(f"ffmpeg could not write {path.suffix[1:].upper()}")
         try:
             while True:
                 image = yield
@@ -324,6 +334,12 @@ def _ffmpeg(
         except GeneratorExit:
             pipe.close()
             if proc.wait() != 0:
-                raise OSError(f"ffmpeg could not write {path.suffix[1:].upper()}") from None
+                raise failed from None
+        except OSError as e:  # ffmpeg stopped reading (a broken pipe): end it, and say which file failed
+            with suppress(OSError):
+                pipe.close()
+            proc.kill()
+            proc.wait()
+            raise failed from e
 
     return gen()

@@ -60,7 +60,7 @@ class FramePipe:
                 err = ctypes.get_errno()
                 if err == errno.EINTR:
                     continue
-                if first and err in (errno.EINVAL, errno.ENOSYS):
+                if first and err in (errno.EINVAL, errno.ENOSYS, errno.EPERM):  # EPERM: a sandbox's seccomp profile
                     return False
                 raise OSError(err, os.strerror(err))  # EPIPE: ffmpeg has stopped reading, as a write would say
             address, size, first = address + sent, size - sent, False

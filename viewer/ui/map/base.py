@@ -65,10 +65,9 @@ NO_PEN, NO_BRUSH = QtGui.QPen(QtCore.Qt.PenStyle.NoPen), QtGui.QBrush(QtCore.Qt.
 class BaseMapLayer(MapLayer):
     """Every static shape in one item, drawn on screen from one opaque picture of the whole view: paper and the
     base map, redrawn only when the view zooms, pans farther than its margin (PAN_MARGIN), is resized, or a part
-    is shown or hidden. Opaque, it is
-    copied rather than blended each frame (Qt's own item cache keeps an alpha channel and blends it). On vector
-    devices (SVG, PDF) the shapes themselves are drawn. Its parts follow the "disputed", "claims" and "border"
-    layers of the view state."""
+    is shown or hidden. Opaque, it is copied rather than blended each frame (Qt's own item cache keeps an alpha
+    channel and blends it). On vector devices (SVG, PDF) the shapes themselves are drawn. Its parts follow the
+    "disputed", "claims" and "border" layers of the view state."""
 
     name = "base"
     z = -10.0
@@ -79,7 +78,7 @@ class BaseMapLayer(MapLayer):
         self._shape_up()
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
-        self._picture: tuple[tuple, QtGui.QPixmap, tuple[float, float]] | None = None  # key, picture, pan drawn at
+        self._picture: tuple[tuple, QtGui.QPixmap, tuple[float, float], tuple[int, int]] | None = None  # and pan, margin
 
     def _shape_up(self) -> None:
         self._keyed = _keyed(self.ctx)
@@ -91,8 +90,9 @@ class BaseMapLayer(MapLayer):
         super().changed(field)
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
-        """The picture covers the view and PAN_MARGIN of it on every side: a drag within that is a copy of it set
-        elsewhere (to the whole pixel), not a fresh drawing of every shape (~9 ms at 1080p)."""
+        """Once the view pans at one zoom, the picture is drawn to cover the view and PAN_MARGIN of it on every side:
+        a drag within that is a copy of it set elsewhere (to the whole pixel), not a fresh drawing of every shape
+        (~9 ms at 1080p). Otherwise (a still, a zoom easing to an event) the view alone is drawn."""
         device = p.device()
         if device is None or p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:
             self._draw(p)
@@ -100,11 +100,12 @@ class BaseMapLayer(MapLayer):
         t, dpr = p.transform(), device_ratio(p)
         w, h = device.width(), device.height()
         key = ((t.m11(), t.m12(), t.m21(), t.m22()), w, h, dpr, self.state.layers, self.scale)
-        mx, my = round(w * PAN_MARGIN), round(h * PAN_MARGIN)
-        if self._picture is not None:
-            held, pm, (x0, y0) = self._picture
+        panned = self._picture is not None and self._picture[0] == key
+        if self._picture is not None and panned:
+            _key, pm, (x0, y0), (mx, my) = self._picture
             dx, dy = round(t.dx() - x0), round(t.dy() - y0)
-        if self._picture is None or held != key or abs(dx) > mx or abs(dy) > my:
+        if not panned or abs(dx) > mx or abs(dy) > my:  # a zoom draws the view alone: the next step zooms again
+            mx, my = (round(w * PAN_MARGIN), round(h * PAN_MARGIN)) if panned else (0, 0)
             pm = QtGui.QPixmap(round((w + 2 * mx) * dpr), round((h + 2 * my) * dpr))
             pm.setDevicePixelRatio(dpr)
             pm.fill(colour(PAPER))  # opaque: the pixmap stays without an alpha channel
@@ -112,7 +113,7 @@ class BaseMapLayer(MapLayer):
             q.setTransform(t * QtGui.QTransform.fromTranslate(mx, my))
             self._draw(q)
             q.end()
-            self._picture, dx, dy = (key, pm, (t.dx(), t.dy())), 0, 0
+            self._picture, dx, dy = (key, pm, (t.dx(), t.dy()), (mx, my)), 0, 0
         p.save()
         p.resetTransform()
         p.drawPixmap(QtCore.QPointF(dx - mx, dy - my), pm)

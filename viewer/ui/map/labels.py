@@ -128,7 +128,8 @@ class LabelsLayer(MapLayer):
         On screen, while the map keeps changing (a drag along the timeline, playback, the camera easing to an
         event), names are placed afresh at most every SETTLE_S, as map engines throttle their label placement:
         in between, each keeps its last spot beside its mark, unchecked, and a name new since then waits for the
-        next placement; SETTLE_S after the last change they are placed afresh. Only the window's own map does
+        next placement (after a jump too: for at most SETTLE_S a name keeps the side it had at the moment before);
+        SETTLE_S after the last fresh placement they are placed afresh. Only the window's own map does
         this (`MapContext.live`); a video's frames keep their names as its exporter says (`MapContext.keep_names`:
         between placements a fixed number of frames apart, so a video is the same on any machine); stills (an
         image, a thumbnail) are always placed afresh."""
@@ -166,7 +167,7 @@ class LabelsLayer(MapLayer):
         return self._choices[1]
 
     def _settled(self) -> None:
-        """SETTLE_S after the last provisional frame: the names placed afresh where they now stand."""
+        """SETTLE_S after the last fresh placement (mid-drag too): the names placed afresh where they now stand."""
         self._placed_at, self._layout = -math.inf, None
         self.update()
 

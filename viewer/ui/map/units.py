@@ -97,23 +97,30 @@ class UnitsLayer(MapLayer):
             if detailed and live.any() and not live.all():  # a last-reported mark makes room, pushes no unit aside
                 shown[live] = declutter(start[live], size, 4 * self.scale, fixed=fixed)
             if detailed:
-                shown = self._on_own_banks(t, true_xy, shown, size, fixed)
+                shown = self._on_own_banks(t, true_xy, shown, size, fixed, live)
             self._layout = key, UnitLayout(k, true_xy, shown, detailed)
         return self._layout[1]
 
     def _on_own_banks(
-        self, t: QtGui.QTransform, true_xy: np.ndarray, shown: np.ndarray, size: tuple[float, float], fixed: np.ndarray
+        self,
+        t: QtGui.QTransform,
+        true_xy: np.ndarray,
+        shown: np.ndarray,
+        size: tuple[float, float],
+        fixed: np.ndarray,
+        live: np.ndarray,
     ) -> np.ndarray:
-        """No symbol moved aside across a river from where it stands (`kept_on_bank`); the others then make room
-        round those set back, and are set back in turn if that pushes them across."""
+        """No symbol moved aside across a river from where it stands (`kept_on_bank`); the other units (not a
+        last-reported mark, which pushes none aside) then make room round those set back and every mark left where
+        it is, and are set back in turn if that pushes them across (then two may touch at the river)."""
         if not (np.abs(shown - true_xy).sum(axis=1) > 1).any():
             return shown  # none moved aside: the rivers need not be mapped to this view
         rivers = river_barriers(self.ctx, t, rect_of(t.mapRect(self.viewRect())))
         stand, gap = size[0] / 2, 4 * self.scale
         shown, back = kept_on_bank(true_xy, shown, rivers, stand)
-        if back.any() and not back.all():
-            rest = ~back
-            shown[rest] = declutter(shown[rest], size, gap, fixed=np.vstack([fixed, shown[back]]))
+        rest = ~back & live
+        if back.any() and rest.any():
+            shown[rest] = declutter(shown[rest], size, gap, fixed=np.vstack([fixed, shown[~rest]]))
             shown[rest] = kept_on_bank(true_xy[rest], shown[rest], rivers, stand)[0]
         return shown
 
