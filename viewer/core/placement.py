@@ -379,7 +379,7 @@ def kept_on_bank(true_xy: np.ndarray, shown_xy: np.ndarray, rivers: Barriers, st
         length = float(np.hypot(*(b - a)))
         ts = [t for t in rivers.crossings((a[0], a[1]), (b[0], b[1])) if t * length > stand]
         if ts:
-            out[i], back[i] = a + (b - a) * max(0.0, min(ts) - stand / length), True
+            out[i], back[i] = a + (b - a) * (min(ts) - stand / length), True  # each t is beyond `stand`
     return out, back
 
 
