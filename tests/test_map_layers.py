@@ -753,3 +753,22 @@ def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape
     pan(-0.3)  # 0.4 of the view back
     shown_base()
     assert drawn == [1]
+
+
+def test_on_screen_the_base_map_alone_paints_under_the_layers(qtbot, scenario, state, monkeypatch):
+    """The base map's opaque picture covers the viewport: no background is drawn under it, neither on the viewport
+    nor into a background picture the view would copy under the base map every frame (a full-screen copy)."""
+    devices: list[object] = []
+    first = MapView(scenario, MotionModel(scenario.units), state)
+    qtbot.addWidget(first)
+    view_type = type(first.graphics)
+    real = view_type.drawBackground
+    monkeypatch.setattr(view_type, "drawBackground", lambda v, p, r: devices.append(p.device()) or real(v, p, r))
+    m = MapView(scenario, MotionModel(scenario.units), state)  # made after the patch: Qt looks an override up once
+    qtbot.addWidget(m)
+    m.resize(800, 600)
+    m.show()
+    qtbot.waitExposed(m)
+    painted(m)
+    assert devices, "the view was not painted"
+    assert all(d is m.graphics.viewport() for d in devices), "a background picture was drawn"

@@ -28,14 +28,16 @@ ASPECT_SLACK = 3.0  # the view box's own zoom-out limit allows windows up to thi
 class _GestureView(pg.GraphicsView):
     """GraphicsView that turns a touch pinch into a zoom about the pinch centre. On screen the base map's opaque
     picture covers the whole viewport, so neither Qt (the viewport's own background) nor the scene fills it with
-    paper first (with the view box's own paper rectangle, three full-screen fills a frame, ~0.5 ms each at 1080p);
-    other devices (an SVG, an exported image) get the scene's paper."""
+    paper first (with the view box's own paper rectangle, three full-screen fills a frame, ~0.5 ms each at 1080p),
+    and the view keeps no background picture to copy under it (pyqtgraph's CacheBackground: another full-screen
+    copy a frame, ~1.3 ms at 1080p); other devices (an SVG, an exported image) get the scene's paper."""
 
     def __init__(self, parent: QtWidgets.QWidget, view_box: pg.ViewBox):
         super().__init__(parent, background=PAPER)
         self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.viewport().setAutoFillBackground(False)
         self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)  # the base map paints every pixel
+        self.setCacheMode(QtWidgets.QGraphicsView.CacheModeFlag.CacheNone)
         self.grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.view_box = view_box
 
