@@ -99,3 +99,48 @@ def test_a_videos_frame_keeps_its_names_only_when_its_exporter_says(map_view):
     map_view.ctx.keep_names = False  # the next placement: the same instant, placed afresh
     map_view.graphics.viewport().repaint()
     assert map_view.placings and not labels._provisional
+
+
+@pytest.fixture
+def crowd_map(qtbot, scenario, monkeypatch):
+    """The window's map of a crowd (more than DETAIL_MAX units: no unit names, only the places'), the units layer's
+    obstacles counted in `measured` (a test clears them first, as `placings` above)."""
+    import dataclasses
+
+    from viewer.ui.map.units import DETAIL_MAX, UnitsLayer
+
+    copies = 1 + DETAIL_MAX // 10
+    units = tuple(dataclasses.replace(u, id=f"{u.id}-{i}") for i in range(copies) for u in scenario.units)
+    crowd = dataclasses.replace(scenario, units=units)
+    m = MapView(crowd, MotionModel(crowd.units), ViewState(crowd, battlefield_camera(crowd), instant=JUL3))
+    m.ctx.live = True
+    qtbot.addWidget(m)
+    m.resize(1140, 870)
+    m.show()
+    qtbot.waitExposed(m)
+    m.graphics.viewport().repaint()
+    m.measured = []
+    real = UnitsLayer.obstacles
+    monkeypatch.setattr(UnitsLayer, "obstacles", lambda layer, v: m.measured.append(1) or real(layer, v))
+    yield m
+    m.close()
+
+
+def test_a_crowd_moving_under_kept_names_is_not_measured_until_the_map_settles(qtbot, crowd_map, monkeypatch):
+    """Only the crowd moves and the same place names are asked for: while names are kept they are drawn as they were,
+    without measuring the hundreds of symbols they avoid (the costliest part of a scrub's frame), and placed afresh
+    round them once the map settles."""
+    labels = crowd_map.layer("labels")
+    before = list(labels.placed)
+    assert len(before) > 5
+    monkeypatch.setattr(labels_module, "SETTLE_S", 60.0)
+    crowd_map.measured.clear()  # pytest-qt may have painted it again since the fixture
+    crowd_map.state.instant = JUL3_LATER
+    crowd_map.graphics.viewport().repaint()
+    assert not crowd_map.measured
+    assert labels.placed == before and labels._provisional
+    assert labels._settle.isActive()  # the names will be placed afresh once SETTLE_S has passed ...
+    labels._settle.stop()
+    labels._settled()  # ... as now
+    qtbot.waitUntil(lambda: not labels._provisional, timeout=10_000)
+    assert crowd_map.measured  # placed afresh round the crowd where it now stands

@@ -53,31 +53,74 @@ class LabelsLayer(MapLayer):
         )
         others = [layer for layer in self.ctx.layers if layer is not self and layer.isVisible()]
         dpr, halo = device_ratio(p), round(4 * self.scale)
-        inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], [layer.labels(v) for layer in others])
+        asked = [layer.labels(v) for layer in others]
         may_keep = self.ctx.live or self.ctx.keep_names  # may keep the last spots (see _place)
-        if p.paintEngine().type() != QtGui.QPaintEngine.Type.Raster:  # an SVG or PDF: its labels recorded afresh
-            self._layout = None, self._lay_out(inputs, False)
-        elif (
-            self._layout is None
-            or self._layout[0] is None
-            or (self._provisional and not may_keep)  # a still after kept names: placed afresh
-            or not _same(self._layout[0], inputs)
-        ):
-            self._layout = inputs, self._lay_out(inputs, may_keep)
+        raster = p.paintEngine().type() == QtGui.QPaintEngine.Type.Raster
+        inputs: tuple
+        kept = self._kept_inputs((view, dpr, halo)) if raster else None
+        if kept is not None and _same(kept[4], asked):
+            self._kept_as_drawn()
+        elif kept is not None:  # other names at their last spots: what they avoid is not looked at (see _place)
+            inputs = (view, dpr, halo, None, asked)
+            self._layout = inputs, self._lay_out(inputs, True)
+        else:
+            inputs = (view, dpr, halo, [layer.obstacles(v) for layer in others], asked)
+            if not raster:  # an SVG or PDF: its labels recorded afresh
+                self._layout = None, self._lay_out(inputs, False)
+            elif (
+                self._layout is None
+                or self._layout[0] is None
+                or (self._provisional and not may_keep)  # a still after kept names: placed afresh
+                or not _same(self._layout[0], inputs)
+            ):
+                self._layout = inputs, self._lay_out(inputs, may_keep)
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self.placed = []
+        assert self._layout is not None  # laid out above, now or by an earlier paint
         for lb, pm, req, rect, leader in self._layout[1]:
             if leader:
                 self._leader(p, lb, rect)
             p.drawPixmap(qrect(rect).topLeft(), pm)
             self.placed.append((lb.key, rect, req))
 
+    def _kept_inputs(self, frame: tuple) -> tuple | None:
+        """The last paint's inputs if this paint's names go to their last spots without a look at what they avoid:
+        names are being kept (see _place) in the same view, layers, language and naming as the last placement. Then
+        measuring what each name avoids (in a crowd, hundreds of symbols) is the costliest part of a frame and of no
+        use; where the same names are asked for at the same marks (a crowd's scrub or playback: only the units move,
+        only places are named), the last paint's names are drawn as they were."""
+        last = self._layout[0] if self._layout is not None else None
+        keeps = (
+            last is not None
+            and last[:3] == frame
+            and self._keeping()
+            and self._choices is not None
+            and bool(self._requests)  # spots to keep (none: the names are placed afresh, round what they avoid)
+            and self._steady is not None
+            and self._steady[0][1:] == self._texts()
+        )
+        return last if keeps else None
+
+    def _keeping(self) -> bool:
+        """Names keep their last spots: on screen within SETTLE_S of their last fresh placement, in a video on a
+        frame between two placements (see _place)."""
+        if self.ctx.live:
+            return time.monotonic() < self._placed_at + SETTLE_S
+        return self.ctx.keep_names
+
+    def _kept_as_drawn(self) -> None:
+        """The last paint's names drawn again: what they avoid may have moved, so they are provisional, and on screen
+        are placed afresh once the map settles, as names kept by _place are."""
+        self._provisional = True
+        if self.ctx.live and not self._settle.isActive():
+            self._settle.start(max(0, math.ceil((self._placed_at + SETTLE_S - time.monotonic()) * 1000)))
+
     def _lay_out(self, inputs: tuple, may_keep: bool) -> list[tuple[MapLabel, QtGui.QPixmap, LabelRequest, Rect, bool]]:
         """Each label drawn: its pixmap, the request it answered, its rectangle and whether it needs a leader
         line. Most frames ask the very same lists as the last (the layers memoise them), and skip this."""
         view, dpr, halo, obstacle_lists, label_lists = inputs
-        obstacles = [r for rects in obstacle_lists for r in rects]
+        obstacles = [r for rects in obstacle_lists or () for r in rects]
         labels = sorted((lb for asked in label_lists for lb in asked), key=_order)
         pixmaps = [label_pixmap(lb.text, lb.font, lb.colour.rgba(), halo, dpr) for lb in labels]
         requests = [
@@ -144,10 +187,9 @@ class LabelsLayer(MapLayer):
         )
         now = time.monotonic()
         wait = self._placed_at + SETTLE_S - now
-        keep = may_keep and (wait > 0 if self.ctx.live else self.ctx.keep_names)
+        keep = may_keep and self._keeping()
         if self._choices is None or self._choices[0] != key or (self._provisional and not keep):
-            s = self.state
-            texts, at = (s.layers, s.language, s.naming, self.scale), s.instant
+            texts, at = self._texts(), self.state.instant
             steady = (key[0], *texts)
             last: dict[object, int | None] = {}
             if self._choices and self._steady and self._steady[0][1:] == texts:
@@ -165,6 +207,11 @@ class LabelsLayer(MapLayer):
             self._choices = key, chosen
             self._requests, self._steady = requests, (steady, at)
         return self._choices[1]
+
+    def _texts(self) -> tuple:
+        """What the names' texts and sizes depend on: a change of it places them afresh."""
+        s = self.state
+        return s.layers, s.language, s.naming, self.scale
 
     def _settled(self) -> None:
         """SETTLE_S after the last fresh placement (mid-drag too): the names placed afresh where they now stand."""
