@@ -726,15 +726,13 @@ def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape
         d = (c.x1 - c.x0) * by
         map_view.state.camera = Camera(c.x0 + d, c.x1 + d, c.y0, c.y1)
 
+    for other in map_view.ctx.layers:
+        other.setVisible(other is layer)  # the base map alone on screen
+
     def shown_base() -> np.ndarray:
-        """The base map as the viewport shows it: the part of the picture drawn over the viewport."""
+        """The base map as the viewport shows it."""
         map_view.graphics.viewport().repaint()
-        _key, pm, (x0, y0), _margin = layer._picture
-        t = layer.sceneTransform() * map_view.graphics.viewportTransform()  # the layer's to the viewport's
-        vp = map_view.graphics.viewport()
-        mx, my = (pm.width() - vp.width()) // 2, (pm.height() - vp.height()) // 2
-        dx, dy = round(t.dx() - x0), round(t.dy() - y0)
-        image = pm.toImage().copy(mx - dx, my - dy, vp.width(), vp.height()).convertToFormat(QtGui.QImage.Format.Format_RGB32)
+        image = map_view.graphics.viewport().grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)
         return pg.functions.ndarray_from_qimage(image)[..., :3].astype(int)  # a copy, while the image lives
 
     shown_base()  # a still: the view alone
@@ -748,7 +746,8 @@ def test_a_drag_within_the_base_maps_margin_moves_its_picture_and_draws_no_shape
     monkeypatch.setattr(base, "PAN_MARGIN", 0.0)  # a fresh drawing of the view alone
     fresh = shown_base()
     monkeypatch.setattr(base, "PAN_MARGIN", 0.25)
-    assert (np.abs(moved - fresh).max(axis=2) > 60).mean() < 0.01  # at most edges half a pixel apart
+    # At most edges half a pixel apart (0.14 % of the pixels here; the picture set a whole pixel off: 0.68 %).
+    assert (np.abs(moved - fresh).max(axis=2) > 60).mean() < 0.003
     drawn.clear()
     pan(-0.3)  # 0.4 of the view back
     shown_base()
