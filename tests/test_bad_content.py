@@ -53,6 +53,12 @@ CASES = [
         'last_reported_until: "1939-08-01"',
     ),
     (
+        "last reported beyond its chapter",
+        lambda d: edit(d, 'last_reported_until: "1939-08-31"', 'last_reported_until: "1939-09-10"'),
+        r"'last_reported_until' is after the end of the chapter of the last fix \('august', ends 1939-08-31\)",
+        'last_reported_until: "1939-09-10"',
+    ),
+    (
         "last reported with until",
         lambda d: edit(d, 'last_reported_until: "1939-08-31"', 'last_reported_until: "1939-08-31"\n    until: "1939-08-31"'),
         r"'last_reported_until' with 'until'",

@@ -295,7 +295,7 @@ class _Builder:
                         self.fail(
                             base + ("until",), "'until' is before the last fix of the track", "remove it or give a later date"
                         )
-            reported_until = self._reported_until(base, u, track[-1])
+            reported_until = self._reported_until(base, u, track[-1], chapters)
             cmd = base + ("commander",)
             commander = (
                 Commander(self.required_text(cmd + ("name",)), self.required_text(cmd + ("rank",)), self.text(cmd + ("note",)))
@@ -322,9 +322,10 @@ class _Builder:
             )
         return out
 
-    def _reported_until(self, base: tuple, u: dict, last: Fix) -> datetime | None:
-        """`last_reported_until`: only for a unit whose track ends with no fate, not drawn on by `until`, and later
-        than its last fix (a 'last reported' mark says the sources fell silent, not what became of it)."""
+    def _reported_until(self, base: tuple, u: dict, last: Fix, chapters: list[Chapter]) -> datetime | None:
+        """`last_reported_until`: only for a unit whose track ends with no fate, not drawn on by `until`, later than
+        its last fix and within that fix's chapter (a 'last reported' mark says the sources fell silent in that
+        fight, not what became of it: the default mark ends with the chapter too)."""
         if "last_reported_until" not in u:
             return None
         where = base + ("last_reported_until",)
@@ -337,6 +338,15 @@ class _Builder:
         end = period_end(*parsed)
         if end <= last.at:
             self.fail(where, "'last_reported_until' is not after the last fix of the track", "give a later date")
+            return None
+        chapter = next((c for c in chapters if c.start <= last.at <= c.end), None)
+        if chapter is not None and end > chapter.end:
+            self.fail(
+                where,
+                f"'last_reported_until' is after the end of the chapter of the last fix ('{chapter.id}', ends "
+                f"{chapter.end:%Y-%m-%d})",
+                "give a date within that chapter, or a fix or fate in the next",
+            )
             return None
         return end
 
