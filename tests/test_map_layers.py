@@ -771,3 +771,26 @@ def test_on_screen_the_base_map_alone_paints_under_the_layers(qtbot, scenario, s
     painted(m)
     assert devices, "the view was not painted"
     assert all(d is m.graphics.viewport() for d in devices), "a background picture was drawn"
+
+
+def test_a_crowd_is_drawn_from_north_to_south_on_screen(qtbot, scenario, monkeypatch):
+    """Beyond DETAIL_MAX units, a symbol lower on screen is drawn over one it overlaps, whatever the units' order in
+    the content: the crowd's blit goes down the screen."""
+    import dataclasses
+
+    from viewer.ui.map import units as units_module
+
+    copies = 1 + units_module.DETAIL_MAX // 10
+    units = tuple(dataclasses.replace(u, id=f"{u.id}-{i}") for u in reversed(scenario.units) for i in range(copies))
+    crowd = dataclasses.replace(scenario, units=units)
+    m = MapView(crowd, MotionModel(crowd.units), ViewState(crowd, battlefield_camera(crowd), instant=AUG26))
+    qtbot.addWidget(m)
+    blits: list[np.ndarray] = []
+    real = units_module.blit_many
+    monkeypatch.setattr(units_module, "blit_many", lambda p, pm, x, y, *a: blits.append(np.array(y)) or real(p, pm, x, y, *a))
+    m.resize(1140, 870)
+    m.show()
+    qtbot.waitExposed(m)
+    painted(m)
+    assert blits and len(blits[-1]) > units_module.DETAIL_MAX
+    assert (np.diff(blits[-1]) >= 0).all()
