@@ -16,11 +16,21 @@ def _ffmpeg() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def _played(path: Path, fps: int) -> list[str]:
+    return [_ffmpeg(), "-loglevel", "error", "-i", str(path), "-fps_mode", "cfr", "-r", str(fps)]
+
+
 def frames_played(path: Path, size: tuple[int, int], fps: int = 30) -> np.ndarray:
-    """Every frame a player shows at `fps`, as RGB arrays (ints, for differences)."""
-    args = [_ffmpeg(), "-loglevel", "error", "-i", str(path), "-fps_mode", "cfr", "-r", str(fps)]
-    raw = subprocess.run([*args, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
-    return np.frombuffer(raw, np.uint8).reshape(-1, size[1], size[0], 3).astype(int)
+    """Every frame a player shows at `fps`, as RGB arrays (ints, for differences: keep the clip small)."""
+    raw = subprocess.run([*_played(path, fps), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, check=True)
+    return np.frombuffer(raw.stdout, np.uint8).reshape(-1, size[1], size[0], 3).astype(int)
+
+
+def count_played(path: Path, fps: int = 30) -> int:
+    """How many frames a player shows at `fps` (decoded, not kept)."""
+    args = [*_played(path, fps), "-f", "null", "-progress", "pipe:1", "-nostats", "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return int(re.findall(r"^frame=(\d+)", out, re.MULTILINE)[-1])
 
 
 def stream(path: Path) -> dict:
