@@ -304,7 +304,7 @@ def _ffmpeg(
     `lengths` frames of the video: ffmpeg times frame k at the sum of the lengths before it.
     An MP4 keeps each picture once, as one sample lasting its length: players show it for as many frames (every
     sample starts on a frame of the 30 fps clock, which the file gives as its rate), and a hold at an event costs
-    no encoding per frame (x264 encoding each repeat cost a quarter of its CPU in the 20-31 August clip). The last
+    no encoding per frame (encoding each repeat was a quarter of ffmpeg's CPU in the 20-31 August clip). The last
     sample lasts one frame (the MP4's default), so a final hold comes as its picture twice. A GIF repeats each
     picture itself (the `fps` filter).
     The chroma is averaged over each 2x2 block of pixels (swscale's `area`): a tenth of a dB nearer the drawn frames
