@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from pyqtgraph.Qt import QtCore, QtGui
+from video_probe import count_played, frames_played, stream
 
 from viewer.ui import export as ex
 from viewer.ui.map_frame import MapFrame, caption_height, widgets_shown
@@ -210,31 +211,28 @@ def test_mp4_has_the_frames_size_and_duration_asked_for_and_holds_at_events(scen
     out = tmp_path / "offensive.mp4"
     n = ex.export_video(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, (1280, 720), out, seconds=4)
     assert n == 120
-    frames, secs = imageio_ffmpeg.count_frames_and_secs(str(out))
-    assert frames == 120 and secs == pytest.approx(4.0, abs=0.05)
+    info = stream(out)
+    assert info["rate"] == 30 and info["secs"] == pytest.approx(4.0, abs=0.05)
+    assert count_played(out) == 120
+    instants = ex.video_instants(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, 4)
+    # each picture is stored once, however long it holds (the last twice, as a final hold ends on a frame of it)
+    assert info["samples"] == len(set(instants)) + (instants[-1] == instants[-2])
     reader = imageio_ffmpeg.read_frames(str(out))
     meta = next(reader)
     reader.close()
     assert tuple(meta["size"]) == (1280, 720) and "h264" in meta["codec"]
-    instants = ex.video_instants(scenario, datetime(1939, 8, 20), datetime(1939, 8, 31), 30, 4)
     held = scenario.event("pincers-meet").at
     assert instants.count(held) >= 5  # the frame stays on the event long enough to read its caption
 
 
 def test_mp4_frames_show_their_instants_through_a_hold(scenario, tmp_path, qtbot):
-    """Each instant is sent to ffmpeg once and repeated there: the decoded video must still show, frame by frame,
-    the instant the pacing asks for — the whole hold at an event, and the frames after it."""
-    import imageio_ffmpeg
-
+    """Each instant is sent to ffmpeg and stored once, lasting as long as it holds: the video a player shows at 30
+    fps must still show, frame by frame, the instant the pacing asks for — the whole hold at an event, and the
+    frames after it."""
     start, end, size = datetime(1939, 8, 20), datetime(1939, 8, 31), (640, 360)
     out = tmp_path / "paced.mp4"
     ex.export_video(scenario, start, end, 30, size, out, seconds=4)
-    raw = subprocess.run(
-        [imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-i", str(out), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
-        capture_output=True,
-        check=True,
-    ).stdout
-    decoded = np.frombuffer(raw, np.uint8).reshape(-1, size[1], size[0], 3).astype(int)
+    decoded = frames_played(out, size)
     instants = ex.video_instants(scenario, start, end, 30, 4)
     assert len(decoded) == len(instants)
     held = scenario.event("pincers-meet").at  # held for several frames, mid-clip

@@ -221,10 +221,11 @@ def export_video(
     view: dict[str, Any] | None = None,
 ) -> int:
     """H.264 MP4 or animated GIF, by the file's suffix, through the ffmpeg imageio-ffmpeg ships. The map's static
-    layers are drawn once; each instant is drawn and sent once, and ffmpeg itself repeats it for as many frames as
-    the video holds there (a hold at an event costs neither drawing, nor piping, nor colour conversion per frame);
-    ffmpeg encodes in its own process while the next frame is drawn. Where a process can be forked safely, an MP4's
-    second half is drawn and encoded at the same time by a copy of this process (`video_halves`)."""
+    layers are drawn once; each instant is drawn, sent and encoded once, and shown for as many frames as the video
+    holds there (a hold at an event costs neither drawing, nor piping, nor colour conversion, nor encoding per
+    frame: see `_ffmpeg`); ffmpeg encodes in its own process while the next frame is drawn. Where a process can be
+    forked safely, an MP4's second half is drawn and encoded at the same time by a copy of this process
+    (`video_halves`)."""
     instants = check_video(scenario, start, end, fps, size, out, seconds)
     runs = [(at, len(list(same))) for at, same in groupby(instants)]
     gif = out.suffix.lower() == ".gif"
@@ -259,7 +260,11 @@ def _encode(
 ) -> None:
     """Draw each run's instant once (its names kept or placed afresh as `keeps` says: see names_kept) and write the
     runs, each as long as it lasts, to `path` (`part`: a half of the video, to be joined)."""
-    writer = _ffmpeg(path, frame.size, fps, [n for _, n in runs], gif, part)
+    lengths = [n for _, n in runs]
+    again = gif or lengths[-1] > 1  # the last picture sent once more, so that a final hold lasts its length
+    if again and not gif:
+        lengths[-1:] = [lengths[-1] - 1, 1]  # ... as the MP4's last sample, a frame long (see _ffmpeg)
+    writer = _ffmpeg(path, frame.size, fps, lengths, gif, part)
     writer.send(None)
     try:
         done = 0
@@ -267,8 +272,8 @@ def _encode(
             frame.show(at, "day", keep_names=keeps[k])
             image = frame.image()
             writer.send(image)
-            if k == len(runs) - 1:
-                writer.send(image)  # once more at the end, so that a final hold lasts its length
+            if k == len(runs) - 1 and again:
+                writer.send(image)
             done += n
             if progress and not progress(done / total):
                 raise Cancelled()
@@ -293,13 +298,17 @@ def names_kept(runs: list[tuple[datetime, int]], fps: int, cut: int | None = Non
 
 
 def _ffmpeg(
-    path: Path, size: tuple[int, int], fps: int, runs: list[int], gif: bool, part: bool = False
+    path: Path, size: tuple[int, int], fps: int, lengths: list[int], gif: bool, part: bool = False
 ) -> Generator[None, Any, None]:
-    """A generator taking frames (QImages in RGB32: B G R and an unused byte): one per run of equal frames, then
-    the last one again. ffmpeg times frame k at the sum of the runs before it and fills each run by repeating its
-    frame (the `fps` filter), after the conversion to YUV, so a held frame is converted once. The chroma is
-    averaged over each 2x2 block of pixels (swscale's `area`): a tenth of a dB nearer the drawn frames than its
-    default bicubic filter, and a little cheaper.
+    """A generator taking frames (QImages in RGB32: B G R and an unused byte), each to be shown for its number of
+    `lengths` frames of the video: ffmpeg times frame k at the sum of the lengths before it.
+    An MP4 keeps each picture once, as one sample lasting its length: players show it for as many frames (every
+    sample starts on a frame of the 30 fps clock, which the file gives as its rate), and a hold at an event costs
+    no encoding per frame (encoding each repeat was a quarter of ffmpeg's CPU in the 20-31 August clip). The last
+    sample lasts one frame (the MP4's default), so a final hold comes as its picture twice. A GIF repeats each
+    picture itself (the `fps` filter).
+    The chroma is averaged over each 2x2 block of pixels (swscale's `area`): a tenth of a dB nearer the drawn frames
+    than its default bicubic filter, and a little cheaper.
     H.264 (fastest preset, one x264 thread: frame threads cost more CPU per frame, and the other core draws; a
     constant quantiser rather than CRF, which would make x264 estimate every frame's cost on a half-size copy
     first — a third of its CPU on these mostly unchanged frames, for 0.1–0.4 dB), or a GIF with a palette made
@@ -309,17 +318,20 @@ def _ffmpeg(
     import imageio_ffmpeg
 
     w, h = size
-    shift = "".join(f"+{n - 1}*gte(N\\,{k + 1})" for k, n in enumerate(runs) if n > 1)
-    timing = f"setpts=(N{shift})/({fps}*TB),fps={fps}"
+    shift = "".join(f"+{n - 1}*gte(N\\,{k + 1})" for k, n in enumerate(lengths) if n > 1)
+    timing = f"setpts=(N{shift})/({fps}*TB)"
     if gif:
-        chain, encode = f"{timing},split[a][b];[a]palettegen[p];[b][p]paletteuse", ["-f", "gif"]
+        chain, encode = f"{timing},fps={fps},split[a][b];[a]palettegen[p];[b][p]paletteuse", ["-f", "gif"]
+        frames = sum(lengths)
     else:
         w8, h8 = -(-w // 8) * 8, -(-h // 8) * 8  # sizes players take: whole macroblocks of 8
         chain = f"scale={w8}:{h8}:flags=area,format=yuv420p,{timing}"
         encode = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast", "-qp", str(VIDEO_QP), "-threads", "1"]
+        encode += ["-fps_mode", "passthrough"]  # one sample per picture, at its time
         encode += [] if part else ["-movflags", "+faststart"]
+        frames = len(lengths)
     args = [imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr0"]
-    args += ["-s", f"{w}x{h}", "-r", str(fps), "-i", "-", "-vf", chain, *encode, "-frames:v", str(sum(runs)), str(path)]
+    args += ["-s", f"{w}x{h}", "-r", str(fps), "-i", "-", "-vf", chain, *encode, "-frames:v", str(frames), str(path)]
 
     def gen() -> Generator[None, Any, None]:
         proc = subprocess.Popen(args, stdin=subprocess.PIPE)

@@ -1,6 +1,6 @@
 """An MP4 drawn in two halves at once: drawing the map is the slow half of a video export, so a forked copy of this
 process draws and encodes the second half of the clip while this one does the first, and the two files are then
-joined without re-encoding (ffmpeg's concat demuxer: one constant 30 fps stream, as one process would write it).
+joined without re-encoding (ffmpeg's concat demuxer: one stream on the 30 fps clock, as one process would write it).
 
 The copy is a fork, not a fresh interpreter: it already holds the imported modules, the loaded scenario and the map
 frame, set up and not yet painted, so it starts drawing at once (a fresh one spends about two seconds importing Qt
