@@ -401,3 +401,24 @@ def test_no_unit_is_moved_aside_across_a_river(qtbot, scenario, at):
         if any(s * np.hypot(*(b - a)) > stand for s in rivers.crossings(tuple(a), tuple(b)))
     ]
     assert across == []
+
+
+EIGHT = ["1939-05-28", "1939-07-03T19:00", "1939-07-05", "1939-07-25", "1939-08-20", "1939-08-24", "1939-08-26", "1939-08-31"]
+
+
+@pytest.mark.parametrize("at", EIGHT)
+def test_every_unit_in_the_eight_frames_carries_its_name(scenario, at):
+    """Issue 14, the fifth fresh reader: crowds left boxes unnamed (5 July the 64th; 26 August a regiment of the
+    southern pocket; 31 August the 26th's 'last reported' mark): a box without a name cannot be told from its
+    neighbours. Where no spot beside it is free for its name, its number goes where it hides least."""
+    from viewer.ui.map_frame import MapFrame
+
+    when = datetime.fromisoformat(at if "T" in at else at + "T12:00")
+    with MapFrame(scenario, (1600, 900), when, None) as frame:
+        frame.show(when, "day")
+        frame.image()
+        units, labels = frame.map.layer("units"), frame.map.layer("labels")
+        lay = units.layout(units.to_device(frame.map.graphics.viewportTransform()))
+        on_map = {frame.map.motion.units[int(k)].id for k in lay.k}
+        named = {key[1] for key, _rect, _req in labels.placed if key[0] == "unit"}
+        assert on_map <= named, on_map - named

@@ -26,7 +26,19 @@ from ..notes import branch_name, echelon_name
 from ..style import INK, PAPER, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
-from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, rect_of, transform_key
+from .layer import (
+    LAST,
+    SELECTED,
+    UNIT,
+    LegendEntry,
+    MapContext,
+    MapLabel,
+    MapLayer,
+    device_ratio,
+    device_xy,
+    rect_of,
+    transform_key,
+)
 from .operations import ALLIES, ManoeuvresLayer, side_by_side
 from .pixmaps import blit_many
 from .rivers import river_barriers
@@ -340,6 +352,9 @@ class UnitsLayer(MapLayer):
                         mark="unit",
                     )
                 )
+            out.append(  # the last resort, placed after every other name: its number where it hides least
+                MapLabel(("unit", unit.id), _designation(name), (x, y), gap, f, out[-1].colour, LAST, reach=48 * s, mark="unit")
+            )
         return out
 
     def hoverEvent(self, ev) -> None:
@@ -540,6 +555,16 @@ def _selected_swatch(scale: float) -> Swatch:
         p.drawRect(box.adjusted(box.width() * 0.15, box.height() * 0.15, -box.width() * 0.15, -box.height() * 0.15))
 
     return paint
+
+
+def _designation(name: str) -> str:
+    """What tells a unit from its neighbours when its name finds no room: its number ('26' for '26 Inf Rgt'), or
+    for a unit named without one, its name without the echelon word, which the symbol shows ('Kajikawa' for
+    'Kajikawa Bn')."""
+    words = name.split()
+    if len(words) < 2 or any(c.isdigit() for c in words[0]):
+        return words[0] if words else name
+    return " ".join(words[:-1])
 
 
 def _without_echelon(name: str) -> str:
