@@ -422,3 +422,31 @@ def test_every_unit_in_the_eight_frames_carries_its_name(scenario, at):
         on_map = {frame.map.motion.units[int(k)].id for k in lay.k}
         named = {key[1] for key, _rect, _req in labels.placed if key[0] == "unit"}
         assert on_map <= named, on_map - named
+
+
+def test_the_approximate_badge_marks_only_the_less_certain_positions(qtbot, scenario, monkeypatch):
+    """Issue 14, the fifth fresh reader: the '≈' badge sat on nearly every unit (almost every position is inferred
+    from narrative), so it said nothing. The legend now says once that the units' positions are approximate, to
+    within BADGE_KM, and the badge marks only a unit whose position may be farther off than that."""
+    from viewer.ui.map import units as units_module
+
+    badged: dict[str, bool] = {}
+    real = units_module.symbol_pixmap
+
+    def spy(side, branch, echelon, state, scale, dpr=1.0, badge=False):
+        badged[side + branch + echelon + state + str(len(badged))] = badge
+        return real(side, branch, echelon, state, scale, dpr, badge)
+
+    monkeypatch.setattr(units_module, "symbol_pixmap", spy)
+    w = shown(qtbot, scenario)
+    w.state.instant = datetime(1939, 8, 24, 12)
+    badged.clear()
+    paint(w)
+    ks = units_in_view(w.map.ctx)
+    radius = w.map.ctx.positions().radius_km[ks]
+    assert np.count_nonzero(radius > units_module.BADGE_KM) < len(ks) / 2  # the badge picks out a few, not all
+    assert sum(badged.values()) == np.count_nonzero(radius > units_module.BADGE_KM) > 0
+    keys = legend_keys(w)
+    assert {"halos:approximate", "halos:badge"} <= keys
+    texts = {e.key: e.text for e in w.map.layer("furniture").entries()}
+    assert f"{units_module.BADGE_KM:g} km" in texts["halos:approximate"]

@@ -1,7 +1,8 @@
 """Units at the state's instant: APP-6-style symbols, an arrow while attacking or retreating, the selected
 unit's frame, leader lines where symbols were pushed apart, a name each; a click selects a unit.
 
-An approximate position is a "≈" badge on the symbol (halos.py draws the circle of the selected unit only).
+A position that may be more than BADGE_KM off is a "≈" badge on the symbol; the legend says that the others are
+approximate to within that (halos.py; it draws the circle of the selected unit only).
 Up to DETAIL_MAX units on screen are drawn one by one with all of that; beyond it they are a crowd: one
 batched blit from a symbol atlas, no per-unit Python work, no names, badges whatever the "halos" switch says:
 scrubbing 3,000 units stays smooth.
@@ -44,6 +45,10 @@ from .pixmaps import blit_many
 from .rivers import river_barriers
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
+# A position the map marks with the "≈" badge may be farther off than this. Nearly every position is inferred from
+# narrative (radius 3-6 km for most, 7-25 km for some): a badge on every unit said nothing, so the legend says once
+# that positions are approximate to within this, and the badge picks out those less certain (issue 14).
+BADGE_KM = 7.0
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering, circles; beyond it, a crowd
 SELECTION = "#FFD23F"
 
@@ -158,7 +163,7 @@ class UnitsLayer(MapLayer):
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
-        badge = bool(self.ctx.positions().radius_km[k] > 0) and "halos" in self.state.layers  # see halos.py
+        badge = bool(self.ctx.positions().radius_km[k] > BADGE_KM) and "halos" in self.state.layers  # see halos.py
         pm = symbol_pixmap(unit.side, unit.branch, unit.echelon, state, round(self.scale, 2), dpr, badge)
         w, h = pm.width() / dpr, pm.height() / dpr
         p.drawPixmap(QtCore.QPointF(pt.x() - w / 2, pt.y() - h / 2), pm)
@@ -210,7 +215,7 @@ class UnitsLayer(MapLayer):
     def _paint_crowd(self, p: QtGui.QPainter, lay: UnitLayout, dpr: float) -> None:
         pos = self.ctx.positions()
         atlas, rects = self._symbol_atlas(dpr, crowd_shrink(len(lay.k), p.viewport().size().toTuple(), self.scale))
-        keys = (self._kind[lay.k] * len(STATES) + pos.state[lay.k]) * 2 + (pos.radius_km[lay.k] > 0)  # badged: ≈
+        keys = (self._kind[lay.k] * len(STATES) + pos.state[lay.k]) * 2 + (pos.radius_km[lay.k] > BADGE_KM)  # badged: ≈
         blit_many(p, atlas, lay.true_xy[:, 0], lay.true_xy[:, 1], dpr, rects[keys])
 
     def _symbol_atlas(self, dpr: float, shrink: float = 1.0) -> tuple[QtGui.QPixmap, np.ndarray]:
@@ -305,8 +310,8 @@ class UnitsLayer(MapLayer):
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
-        if not detailed and np.any(pos.radius_km[ks] > 0):
-            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), badge_swatch(s)))
+        if not detailed and np.any(pos.radius_km[ks] > BADGE_KM):
+            out.append(LegendEntry("unit:badge", badge_text(), badge_swatch(s)))
         small = font(12 * s, bold=True)
         for abbr, meaning in abbreviations.items():
             out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
@@ -450,6 +455,10 @@ def _frame_swatch(side: str, scale: float) -> Swatch:
         p.drawRect(QtCore.QRectF(box.center().x() - h * 0.75, box.center().y() - h / 2, h * 1.5, h))
 
     return paint
+
+
+def badge_text() -> str:
+    return translate("Map", "≈ position less certain: may be more than {km} km off").format(km=f"{BADGE_KM:g}")
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
