@@ -450,3 +450,21 @@ def test_the_approximate_badge_marks_only_the_less_certain_positions(qtbot, scen
     assert {"halos:approximate", "halos:badge"} <= keys
     texts = {e.key: e.text for e in w.map.layer("furniture").entries()}
     assert f"{units_module.BADGE_KM:g} km" in texts["halos:approximate"]
+
+
+def test_a_commander_killed_that_day_is_marked_on_the_map(qtbot, scenario):
+    """Issue 14, the fifth fresh reader: on 26 August the caption says 'Morita killed' and nothing on the map said
+    so. The content gives the day (Kusunoki; which regiment he led is disputed, and the regiment's label says whose
+    name it is as the event's title does): that day his name carries a †, which the legend explains."""
+    w = shown(qtbot, scenario)
+    labels = w.map.layer("labels")
+    w.state.instant = datetime(1939, 8, 26, 12)
+    paint(w)
+    asked = w.map.layer("units").labels(w.map.graphics.viewportTransform())
+    first = next(lb.text for lb in asked if lb.key == ("unit", "J-71IR"))  # its name; shorter ones for a crowd after it
+    assert first == "71 Inf Rgt (Morita †)"
+    assert ("unit", "J-71IR") in {key for key, _rect, _req in labels.placed}
+    assert "unit:killed" in legend_keys(w)
+    w.state.instant = datetime(1939, 8, 24, 12)
+    paint(w)
+    assert "unit:killed" not in legend_keys(w)

@@ -422,6 +422,10 @@ Details were written to:
         <translation>最後に報告された位置（その後の結果は記録なし）</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>指揮官名の後の †：この日に戦死</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>記号をずらして表示・小さな輪が実際の位置</translation>
     </message>

@@ -422,6 +422,10 @@ Details were written to:
         <translation>сүүлд мэдээлэгдсэн байрлал (хувь заяа тэмдэглэгдээгүй)</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>† командлагчийн нэрийн ард: тэр өдөр амь үрэгдсэн</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>тэмдгийг зөөсөн; дугуй: жинхэнэ байрлал</translation>
     </message>

@@ -422,6 +422,10 @@ Details were written to:
         <translation>последнее известное место (судьба не записана)</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>† после имени командира: погиб в этот день</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>знак сдвинут; кружок — истинное место</translation>
     </message>

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -304,6 +305,11 @@ class UnitsLayer(MapLayer):
             first = min((units[int(k)] for k in ks[pos.reported[ks]]), key=lambda u: SIDES_SHOWN.index(u.side))
             text = translate("Map", "last reported position (fate not recorded)")
             out.append(LegendEntry("unit:reported", text, _reported_swatch(first.side, first.branch, s)))
+        event = self.state.current_event
+        killed = [units[int(k)] for k in ks if detailed and _killed_today(units[int(k)], self.state.instant)]
+        if any(_commander_in_title(unit, event, lang) for unit in killed):  # as the names show it (`labels`)
+            text = translate("Map", "† after a commander's name: killed this day")
+            out.append(LegendEntry("unit:killed", text, text_swatch("†", font(12 * s, bold=True), colour(INK))))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; ring: true place"), _leader_swatch(s)))
@@ -340,6 +346,8 @@ class UnitsLayer(MapLayer):
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
             commander = _commander_in_title(unit, event, lang)
+            if commander and _killed_today(unit, self.state.instant):
+                commander += " †"
             name = tr(unit.short, lang)
             for text in dict.fromkeys(  # "≈": a badge on the symbol
                 (name + (f" ({commander})" if commander else ""), name, _without_echelon(name))
@@ -386,6 +394,11 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         where = np.flatnonzero(lay.k == self.ctx.motion.index(unit_id))
         return QtCore.QPointF(*lay.shown_xy[where[0]]) if len(where) else None
+
+
+def _killed_today(unit: Unit, at: datetime) -> bool:
+    """Did the sources have the unit's commander killed on this day (the map adds † to his name)?"""
+    return unit.commander is not None and unit.commander.killed == at.date()
 
 
 def _commander_in_title(unit: Unit, event: Event | None, lang: str) -> str | None:
