@@ -363,7 +363,7 @@ def test_a_commander_the_event_names_is_found_by_his_units_label(map_view, state
     assert state.current_event.id == "pocket-south"
     asked = map_view.layer("units").labels(map_view.graphics.viewportTransform())
     labels = {lb.key[1]: lb.text for lb in reversed(asked)}  # each unit's first, full name (shorter ones follow it)
-    assert f"({name})" in labels["J-71IR"]
+    assert f"({name} †)" in labels["J-71IR"]  # killed that day, as the content gives it: the † (issue 14)
     assert not any("(" in text for uid, text in labels.items() if uid != "J-71IR")
     state.instant = scenario.event("pocket-south").at.replace(day=28)
     labels = {lb.key[1]: lb.text for lb in map_view.layer("units").labels(map_view.graphics.viewportTransform())}
