@@ -64,6 +64,12 @@ CASES = [
         r"'last_reported_until' with 'until'",
         'last_reported_until: "1939-08-31"',
     ),
+    (
+        "a commander killed on a month, not a day",
+        lambda d: edit(d, 'killed: "1939-08-26"', 'killed: "1939-08"'),
+        r"commander › killed: a date that is not a single day; give the day",
+        'killed: "1939-08"',
+    ),
     ("broken yaml", lambda d: edit(d, 'title: "Khalkhin Gol 1939', 'title: ["Khalkhin Gol 1939'), r"YAML syntax error", None),
     (
         "tab indentation",

@@ -391,3 +391,17 @@ def test_units_in_the_fight_stay_on_the_map_to_the_end_of_the_action(scenario, a
         assert p.present[motion.index(uid)] and not p.reported[motion.index(uid)], uid
     for uid in reported:
         assert p.present[motion.index(uid)] and p.reported[motion.index(uid)], uid
+
+
+def test_a_units_short_name_says_the_kind_its_symbol_shows(scenario):
+    """Issue 14, the fifth fresh reader: '149 R Rgt' was drawn with the motorised-infantry symbol while the other
+    'R' (rifle) regiments are plain infantry: two glyphs for one abbreviation. The 149th was a motor rifle regiment
+    of the 36th Motorised Rifle Division (the brief's order of battle), so '149 MR Rgt'."""
+    kinds = {"R": "infantry", "Inf": "infantry", "MR": "motorised", "MA": "motorised", "Tk": "armour", "Cav": "cavalry"}
+    wrong = [
+        (u.id, u.short["en"], u.branch)
+        for u in scenario.units
+        for word in u.short["en"].split()
+        if word in kinds and kinds[word] != u.branch
+    ]
+    assert not wrong

@@ -401,3 +401,70 @@ def test_no_unit_is_moved_aside_across_a_river(qtbot, scenario, at):
         if any(s * np.hypot(*(b - a)) > stand for s in rivers.crossings(tuple(a), tuple(b)))
     ]
     assert across == []
+
+
+EIGHT = ["1939-05-28", "1939-07-03T19:00", "1939-07-05", "1939-07-25", "1939-08-20", "1939-08-24", "1939-08-26", "1939-08-31"]
+
+
+@pytest.mark.parametrize("at", EIGHT)
+def test_every_unit_in_the_eight_frames_carries_its_name(scenario, at):
+    """Issue 14, the fifth fresh reader: crowds left boxes unnamed (5 July the 64th; 26 August a regiment of the
+    southern pocket; 31 August the 26th's 'last reported' mark): a box without a name cannot be told from its
+    neighbours. Where no spot beside it is free for its name, its number goes where it hides least."""
+    from viewer.ui.map_frame import MapFrame
+
+    when = datetime.fromisoformat(at if "T" in at else at + "T12:00")
+    with MapFrame(scenario, (1600, 900), when, None) as frame:
+        frame.show(when, "day")
+        frame.image()
+        units, labels = frame.map.layer("units"), frame.map.layer("labels")
+        lay = units.layout(units.to_device(frame.map.graphics.viewportTransform()))
+        on_map = {frame.map.motion.units[int(k)].id for k in lay.k}
+        named = {key[1] for key, _rect, _req in labels.placed if key[0] == "unit"}
+        assert on_map <= named, on_map - named
+
+
+def test_the_approximate_badge_marks_only_the_less_certain_positions(qtbot, scenario, monkeypatch):
+    """Issue 14, the fifth fresh reader: the '≈' badge sat on nearly every unit (almost every position is inferred
+    from narrative), so it said nothing. The legend now says once that the units' positions are approximate, to
+    within BADGE_KM, and the badge marks only a unit whose position may be farther off than that."""
+    from viewer.ui.map import units as units_module
+
+    badged: dict[str, bool] = {}
+    real = units_module.symbol_pixmap
+
+    def spy(side, branch, echelon, state, scale, dpr=1.0, badge=False):
+        badged[side + branch + echelon + state + str(len(badged))] = badge
+        return real(side, branch, echelon, state, scale, dpr, badge)
+
+    monkeypatch.setattr(units_module, "symbol_pixmap", spy)
+    w = shown(qtbot, scenario)
+    w.state.instant = datetime(1939, 8, 24, 12)
+    badged.clear()
+    paint(w)
+    ks = units_in_view(w.map.ctx)
+    radius = w.map.ctx.positions().radius_km[ks]
+    assert np.count_nonzero(radius > units_module.BADGE_KM) < len(ks) / 2  # the badge picks out a few, not all
+    assert sum(badged.values()) == np.count_nonzero(radius > units_module.BADGE_KM) > 0
+    keys = legend_keys(w)
+    assert {"halos:approximate", "halos:badge"} <= keys
+    texts = {e.key: e.text for e in w.map.layer("furniture").entries()}
+    assert f"{units_module.BADGE_KM:g} km" in texts["halos:approximate"]
+
+
+def test_a_commander_killed_that_day_is_marked_on_the_map(qtbot, scenario):
+    """Issue 14, the fifth fresh reader: on 26 August the caption says 'Morita killed' and nothing on the map said
+    so. The content gives the day (Kusunoki; which regiment he led is disputed, and the regiment's label says whose
+    name it is as the event's title does): that day his name carries a †, which the legend explains."""
+    w = shown(qtbot, scenario)
+    labels = w.map.layer("labels")
+    w.state.instant = datetime(1939, 8, 26, 12)
+    paint(w)
+    asked = w.map.layer("units").labels(w.map.graphics.viewportTransform())
+    first = next(lb.text for lb in asked if lb.key == ("unit", "J-71IR"))  # its name; shorter ones for a crowd after it
+    assert first == "71 Inf Rgt (Morita †)"
+    assert ("unit", "J-71IR") in {key for key, _rect, _req in labels.placed}
+    assert "unit:killed" in legend_keys(w)
+    w.state.instant = datetime(1939, 8, 24, 12)
+    paint(w)
+    assert "unit:killed" not in legend_keys(w)

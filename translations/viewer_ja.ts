@@ -318,8 +318,8 @@ Details were written to:
         <translation>係争地</translation>
     </message>
     <message>
-        <source>≈ approximate position</source>
-        <translation>≈ おおよその位置</translation>
+        <source>unit positions approximate, to within {km} km unless marked ≈</source>
+        <translation>部隊の位置は概略：≈ のないものは誤差 {km} km 以内</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>
@@ -422,12 +422,20 @@ Details were written to:
         <translation>最後に報告された位置（その後の結果は記録なし）</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>指揮官名の後の †：この日に戦死</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>記号をずらして表示・小さな輪が実際の位置</translation>
     </message>
     <message>
         <source>the unit selected</source>
         <translation>選択中の部隊</translation>
+    </message>
+    <message>
+        <source>≈ position less certain: may be more than {km} km off</source>
+        <translation>≈ 位置はより不確か：誤差が {km} km を超える可能性</translation>
     </message>
 </context>
 <context>

@@ -318,8 +318,8 @@ Details were written to:
         <translation>Маргаантай газар</translation>
     </message>
     <message>
-        <source>≈ approximate position</source>
-        <translation>≈ ойролцоо байрлал</translation>
+        <source>unit positions approximate, to within {km} km unless marked ≈</source>
+        <translation>ангиудын байрлал ойролцоо: ≈ тэмдэггүй бол {km} км хүртэлх алдаатай</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>
@@ -422,12 +422,20 @@ Details were written to:
         <translation>сүүлд мэдээлэгдсэн байрлал (хувь заяа тэмдэглэгдээгүй)</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>† командлагчийн нэрийн ард: тэр өдөр амь үрэгдсэн</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>тэмдгийг зөөсөн; дугуй: жинхэнэ байрлал</translation>
     </message>
     <message>
         <source>the unit selected</source>
         <translation>сонгосон анги</translation>
+    </message>
+    <message>
+        <source>≈ position less certain: may be more than {km} km off</source>
+        <translation>≈ байрлал тодорхой бус: {km} км-ээс их зөрүүтэй байж болно</translation>
     </message>
 </context>
 <context>

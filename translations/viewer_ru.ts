@@ -318,8 +318,8 @@ Details were written to:
         <translation>Спорная территория</translation>
     </message>
     <message>
-        <source>≈ approximate position</source>
-        <translation>≈ приблизительная позиция</translation>
+        <source>unit positions approximate, to within {km} km unless marked ≈</source>
+        <translation>позиции частей приблизительны: с точностью до {km} км, если не отмечены ≈</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>
@@ -422,12 +422,20 @@ Details were written to:
         <translation>последнее известное место (судьба не записана)</translation>
     </message>
     <message>
+        <source>† after a commander&apos;s name: killed this day</source>
+        <translation>† после имени командира: погиб в этот день</translation>
+    </message>
+    <message>
         <source>moved aside; ring: true place</source>
         <translation>знак сдвинут; кружок — истинное место</translation>
     </message>
     <message>
         <source>the unit selected</source>
         <translation>выбранная часть</translation>
+    </message>
+    <message>
+        <source>≈ position less certain: may be more than {km} km off</source>
+        <translation>≈ позиция менее точна: ошибка может превышать {km} км</translation>
     </message>
 </context>
 <context>

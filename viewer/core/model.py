@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Polygon
@@ -96,6 +96,7 @@ class Commander:
     name: Text
     rank: Text
     note: Text | None = None
+    killed: date | None = None  # the day the sources say he was killed (the map marks his name with † that day)
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,11 @@ class MarkRows:
         return other < mine and other <= READS_AS * max(req.gap, 8.0)
 
 
+def _holds(r: Rect, pt: tuple[float, float]) -> bool:
+    """Is the point within the rectangle (a name set on its own mark, with no leader line)?"""
+    return r[0] <= pt[0] <= r[0] + r[2] and r[1] <= pt[1] <= r[1] + r[3]
+
+
 BOX_HEIGHT = 0.75  # a symbol's box is this much as tall as it is wide, about its anchor (its `gap` is half its width)
 
 
@@ -323,7 +328,7 @@ class Marks:
         if rows is not None and (rows.misread(req, r) or rows.nearer_other(req, r)):
             return True
         # A leader line passes no mark of any kind (20 Aug: a held ground's name's line ran through a unit's box).
-        return leader and any(kind.crossed(req, r) for kind in self.rows.values())
+        return leader and not _holds(r, req.anchor) and any(kind.crossed(req, r) for kind in self.rows.values())
 
 
 class Barriers:
@@ -401,13 +406,15 @@ NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
     """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
     line higher or lower (room in a crowd, still beside its symbol); then, for a request with a `reach`, the
-    first eight again half that farther out, and that far out. `lift` and `drop` are the extra room kept above
-    and below the anchor (a symbol's echelon marks stand above it)."""
+    first eight again half that farther out, and that far out, and last on the mark itself (in a crowd where every
+    spot beside it would read as another's, a unit's number on its own box: issue 14). `lift` and `drop` are the
+    extra room kept above and below the anchor (a symbol's echelon marks stand above it)."""
     near = _candidates(req.anchor, req.size, req.gap, lift, drop)
     if not req.reach:
         return near
     rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:8] for out in (req.reach / 2, req.reach))
-    return near + [r for ring in rings for r in ring]
+    (ax, ay), (w, h) = req.anchor, req.size
+    return near + [r for ring in rings for r in ring] + [(ax - w / 2, ay - h / 2, w, h)]
 
 
 def _candidates(anchor: tuple[float, float], size: tuple[float, float], g: float, lift: float, drop: float) -> list[Rect]:
@@ -467,7 +474,7 @@ def choose_candidates(
     out on a leader line that ties a unit's name to its mark (3 Jul: else six of the crowd at Bain-Tsagan went
     unnamed). A place's name never is (25 Jul: 'Soviet bridgehead (east bank)' stood on the west bank, its leader
     line hidden under the 36th's symbol)."""
-    grid = Occupancy(obstacles)
+    grid, names = Occupancy(obstacles), Occupancy()  # names: the labels placed so far alone
     marks, walls = Marks(requests), barriers or Barriers()
     chosen: list[int | None] = [None] * len(requests)
     done: set[object] = set()
@@ -505,12 +512,13 @@ def choose_candidates(
         if pick is None and req.forced:
             crowded.setdefault(req.group, []).extend((n, (i, r)) for i, r in enumerate(rects) if contains(view, r))
             if req.group is None or last_of[req.group] == n:  # every alternative tried: drawn where it hides least
-                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks, walls)
+                pick = _least_hiding(crowded.pop(req.group), requests, preferred_of, grid, marks, walls, names)
         if pick is not None:
             at, (i, rect) = pick
             chosen[at] = i
             grid.add(shrunk(rect, 2))
             grid.add(in_line(rect))  # no other name set end to end with it
+            names.add(in_line(rect))
             done.add(req.group)
     return chosen
 
@@ -544,12 +552,14 @@ def _least_hiding(
     grid: Occupancy,
     marks: Marks,
     walls: Barriers,
+    names: Occupancy | None = None,
 ) -> tuple[int, tuple[int, Rect]] | None:
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
     on), else on its mark's bank of the river wherever there is a spot there (3 Jul: 'Bain-Tsagan' forced onto
     the east bank, the hill being on the west, told the reader the wrong bank), where it hides least, or nearly
     least but not beside another's mark (hiding a name to avoid seeming to name the wrong mark would trade one
-    fault for a worse one)."""
+    fault for a worse one); a unit's name wherever it reads as its own and covers no other name, and nowhere if
+    there is no such spot (24 Aug: Kajikawa's name, forced beside the 71st's box, named the wrong unit)."""
     if not options:
         return None
     own_bank = [o for o in options if _on_own_bank(requests[o[0]], o[1], walls)]
@@ -560,6 +570,14 @@ def _least_hiding(
     hidden = {id(o): grid.covered(o[1][1]) for o in options}
     least = min(hidden.values())
     near_least = [o for o in options if hidden[id(o)] <= least * 1.25 + 20]
+    if requests[options[0][0]].mark == "unit":  # beside another's box or over another name it names the wrong unit
+        clear = [
+            o
+            for o in options
+            if not marks.misread(requests[o[0]], o[1][1], leader=o[1][0] >= NEAR)
+            and not (names is not None and names.hits(o[1][1]))
+        ]
+        return min(clear, key=lambda o: hidden[id(o)]) if clear else None
     clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
     return min(clear or near_least, key=lambda o: hidden[id(o)])
 

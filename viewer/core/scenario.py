@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date as Day
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -298,7 +299,12 @@ class _Builder:
             reported_until = self._reported_until(base, u, track[-1], chapters)
             cmd = base + ("commander",)
             commander = (
-                Commander(self.required_text(cmd + ("name",)), self.required_text(cmd + ("rank",)), self.text(cmd + ("note",)))
+                Commander(
+                    self.required_text(cmd + ("name",)),
+                    self.required_text(cmd + ("rank",)),
+                    self.text(cmd + ("note",)),
+                    self._day(cmd + ("killed",)) if "killed" in u["commander"] else None,
+                )
                 if u["commander"]
                 else None
             )
@@ -321,6 +327,16 @@ class _Builder:
                 )
             )
         return out
+
+    def _day(self, where: tuple) -> Day | None:
+        """A date given to the day (a commander's death), or None with the problem recorded."""
+        parsed = self.date(where)
+        if parsed is None:
+            return None
+        if parsed[1] != "day":
+            self.fail(where, "a date that is not a single day", "give the day, e.g. 1939-08-26")
+            return None
+        return parsed[0].date()
 
     def _reported_until(self, base: tuple, u: dict, last: Fix, chapters: list[Chapter]) -> datetime | None:
         """`last_reported_until`: only for a unit whose track ends with no fate, not drawn on by `until`, later than

@@ -1,6 +1,8 @@
-"""The uncertainty of approximate positions. Every approximate unit carries a "≈" badge on its symbol (drawn by
-the units layer while this layer is on); only the selected unit and the one under the pointer get their circle,
-a translucent disc of the unit's radius with a dashed edge. A circle for each approximate unit netted the centre
+"""The uncertainty of approximate positions. Nearly every unit's position is inferred from narrative: the legend
+says once that they are approximate to within units.BADGE_KM, and a unit whose position may be farther off carries a
+"≈" badge on its symbol (drawn by the units layer while this layer is on; a badge on every unit said nothing).
+Only the selected unit and the one under the pointer get their circle, a translucent disc of the unit's radius
+with a dashed edge. A circle for each approximate unit netted the centre
 of the August map with dashed rings over the river, the places and the other units; the badge says the same
 "about here" without hiding anything, and the circle, which says how far, is one touch or hover away. The
 "halos" layer switch hides the badges and the circles together."""
@@ -11,11 +13,11 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..i18n import translate
-from ..style import SIDE_COLOURS, colour
+from ..style import INK, SIDE_COLOURS, colour, font
 from .layer import LegendEntry, MapLayer, device_ratio, device_xy
 from .pixmaps import HALO_PEN_PX, halo_pen, halo_pixmap
-from .swatches import Swatch
-from .units import DETAIL_MAX, badge_swatch, units_in_view
+from .swatches import Swatch, text_swatch
+from .units import BADGE_KM, DETAIL_MAX, badge_swatch, badge_text, units_in_view
 
 HALO_CACHE_MAX_PX = 400  # a bigger circle is drawn, not cached: a pixmap that big would cost more than it saves
 
@@ -63,8 +65,13 @@ class HalosLayer(MapLayer):
         pos, s = self.ctx.positions(), self.scale
         k = units_in_view(self.ctx)
         out = []
-        if np.count_nonzero(pos.present) <= DETAIL_MAX and np.any(pos.radius_km[k] > 0):
-            out.append(LegendEntry("halos:approximate", translate("Map", "≈ approximate position"), badge_swatch(s)))
+        if np.any(pos.radius_km[k] > 0):  # one note for all: a badge on nearly every unit said nothing (issue 14)
+            text = translate("Map", "unit positions approximate, to within {km} km unless marked ≈").format(km=f"{BADGE_KM:g}")
+            out.append(
+                LegendEntry("halos:approximate", text, text_swatch(f"±{BADGE_KM:g} km", font(11 * s, bold=True), colour(INK)))
+            )
+        if np.count_nonzero(pos.present) <= DETAIL_MAX and np.any(pos.radius_km[k] > BADGE_KM):  # a crowd's: units'
+            out.append(LegendEntry("halos:badge", badge_text(), badge_swatch(s)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in k and pos.radius_km[selected] > 0:
             text = translate("Map", "where the unit selected may have been (approximate position)")

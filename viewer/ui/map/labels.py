@@ -14,7 +14,7 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
-from .layer import KEY, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
+from .layer import KEY, LAST, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 from .rivers import river_barriers
 
@@ -129,7 +129,7 @@ class LabelsLayer(MapLayer):
                 (pm.width() / dpr, pm.height() / dpr),
                 lb.gap,
                 lb.key,
-                lb.priority in (SELECTED, KEY),
+                lb.priority in (SELECTED, KEY, LAST),
                 lb.reach,
                 mark=lb.mark,
             )
@@ -229,11 +229,11 @@ def _order(lb: MapLabel) -> tuple[int, int]:
 def _kept(requests: list[LabelRequest], last: list[int | None]) -> list[int | None]:
     """Each label at the candidate it had last time, at its new anchor. A label left out last time stays out; a
     name that must show and had no spot (nor had any alternative of its group: a river's name at its other
-    points) goes at its first candidate."""
+    points) goes at its first candidate; a unit's waits for the next placement, as any new name does."""
     kept = [None if i is None or (i >= NEAR and not r.reach) else i for r, i in zip(requests, last, strict=True)]
     shown = {r.group for r, i in zip(requests, kept, strict=True) if i is not None and r.group is not None}
     for n, r in enumerate(requests):
-        if r.forced and kept[n] is None and (r.group is None or r.group not in shown):
+        if r.forced and r.mark != "unit" and kept[n] is None and (r.group is None or r.group not in shown):
             kept[n] = 0
             shown.add(r.group)
     return kept

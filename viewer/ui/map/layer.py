@@ -27,7 +27,7 @@ WORLD = QtCore.QRectF(-2000, -2000, 4000, 4000)  # km: far beyond any battlefiel
 
 # The order labels claim their room in: the selected unit's name first, units, then the names that must be shown
 # (Nomonhan, the river, the current event's place: drawn even when crowded, like the selected unit's), places last.
-SELECTED, UNIT, KEY, CLAIM, PLACE = range(5)
+SELECTED, UNIT, KEY, CLAIM, PLACE, LAST = range(6)  # LAST: a unit's number where its name found no room
 
 
 @dataclass(frozen=True)

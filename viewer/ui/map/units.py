@@ -1,7 +1,8 @@
 """Units at the state's instant: APP-6-style symbols, an arrow while attacking or retreating, the selected
 unit's frame, leader lines where symbols were pushed apart, a name each; a click selects a unit.
 
-An approximate position is a "≈" badge on the symbol (halos.py draws the circle of the selected unit only).
+A position that may be more than BADGE_KM off is a "≈" badge on the symbol; the legend says that the others are
+approximate to within that (halos.py; it draws the circle of the selected unit only).
 Up to DETAIL_MAX units on screen are drawn one by one with all of that; beyond it they are a crowd: one
 batched blit from a symbol atlas, no per-unit Python work, no names, badges whatever the "halos" switch says:
 scrubbing 3,000 units stays smooth.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -26,12 +28,28 @@ from ..notes import branch_name, echelon_name
 from ..style import INK, PAPER, SIDE_COLOURS, colour, font
 from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
-from .layer import SELECTED, UNIT, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, rect_of, transform_key
+from .layer import (
+    LAST,
+    SELECTED,
+    UNIT,
+    LegendEntry,
+    MapContext,
+    MapLabel,
+    MapLayer,
+    device_ratio,
+    device_xy,
+    rect_of,
+    transform_key,
+)
 from .operations import ALLIES, ManoeuvresLayer, side_by_side
 from .pixmaps import blit_many
 from .rivers import river_barriers
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
+# A position the map marks with the "≈" badge may be farther off than this. Nearly every position is inferred from
+# narrative (radius 3-6 km for most, 7-25 km for some): a badge on every unit said nothing, so the legend says once
+# that positions are approximate to within this, and the badge picks out those less certain (issue 14).
+BADGE_KM = 7.0
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering, circles; beyond it, a crowd
 SELECTION = "#FFD23F"
 
@@ -146,7 +164,7 @@ class UnitsLayer(MapLayer):
         state = STATES[int(self.ctx.positions().state[k])]
         if state in ("attacking", "retreating"):
             self._paint_arrow(p, k, pt, state)
-        badge = bool(self.ctx.positions().radius_km[k] > 0) and "halos" in self.state.layers  # see halos.py
+        badge = bool(self.ctx.positions().radius_km[k] > BADGE_KM) and "halos" in self.state.layers  # see halos.py
         pm = symbol_pixmap(unit.side, unit.branch, unit.echelon, state, round(self.scale, 2), dpr, badge)
         w, h = pm.width() / dpr, pm.height() / dpr
         p.drawPixmap(QtCore.QPointF(pt.x() - w / 2, pt.y() - h / 2), pm)
@@ -204,7 +222,7 @@ class UnitsLayer(MapLayer):
         atlas, rects = self._symbol_atlas(dpr, crowd_shrink(len(lay.k), p.viewport().size().toTuple(), self.scale))
         order = np.argsort(lay.true_xy[:, 1], kind="stable")
         k, xy = lay.k[order], lay.true_xy[order]
-        keys = (self._kind[k] * len(STATES) + pos.state[k]) * 2 + (pos.radius_km[k] > 0)  # badged: ≈
+        keys = (self._kind[k] * len(STATES) + pos.state[k]) * 2 + (pos.radius_km[k] > BADGE_KM)  # badged: ≈
         blit_many(p, atlas, xy[:, 0], xy[:, 1], dpr, rects[keys])
 
     def _symbol_atlas(self, dpr: float, shrink: float = 1.0) -> tuple[QtGui.QPixmap, np.ndarray]:
@@ -293,14 +311,19 @@ class UnitsLayer(MapLayer):
             first = min((units[int(k)] for k in ks[pos.reported[ks]]), key=lambda u: SIDES_SHOWN.index(u.side))
             text = translate("Map", "last reported position (fate not recorded)")
             out.append(LegendEntry("unit:reported", text, _reported_swatch(first.side, first.branch, s)))
+        event = self.state.current_event
+        killed = [units[int(k)] for k in ks if detailed and _killed_today(units[int(k)], self.state.instant)]
+        if any(_commander_in_title(unit, event, lang) for unit in killed):  # as the names show it (`labels`)
+            text = translate("Map", "† after a commander's name: killed this day")
+            out.append(LegendEntry("unit:killed", text, text_swatch("†", font(12 * s, bold=True), colour(INK))))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
             out.append(LegendEntry("unit:leader", translate("Map", "moved aside; ring: true place"), _leader_swatch(s)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
-        if not detailed and np.any(pos.radius_km[ks] > 0):
-            out.append(LegendEntry("unit:badge", translate("Map", "≈ approximate position"), badge_swatch(s)))
+        if not detailed and np.any(pos.radius_km[ks] > BADGE_KM):
+            out.append(LegendEntry("unit:badge", badge_text(), badge_swatch(s)))
         small = font(12 * s, bold=True)
         for abbr, meaning in abbreviations.items():
             out.append(LegendEntry(f"abbr:{abbr}", meaning, text_swatch(abbr, small, colour(INK))))
@@ -329,6 +352,8 @@ class UnitsLayer(MapLayer):
         for k, (x, y) in zip(lay.k, lay.shown_xy, strict=True):
             unit = self.ctx.motion.units[k]
             commander = _commander_in_title(unit, event, lang)
+            if commander and _killed_today(unit, self.state.instant):
+                commander += " †"
             name = tr(unit.short, lang)
             for text in dict.fromkeys(  # "≈": a badge on the symbol
                 (name + (f" ({commander})" if commander else ""), name, _without_echelon(name))
@@ -346,6 +371,9 @@ class UnitsLayer(MapLayer):
                         mark="unit",
                     )
                 )
+            out.append(  # the last resort, placed after every other name: its number where it hides least
+                MapLabel(("unit", unit.id), _designation(name), (x, y), gap, f, out[-1].colour, LAST, reach=48 * s, mark="unit")
+            )
         return out
 
     def hoverEvent(self, ev) -> None:
@@ -372,6 +400,11 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         where = np.flatnonzero(lay.k == self.ctx.motion.index(unit_id))
         return QtCore.QPointF(*lay.shown_xy[where[0]]) if len(where) else None
+
+
+def _killed_today(unit: Unit, at: datetime) -> bool:
+    """Did the sources have the unit's commander killed on this day (the map adds † to his name)?"""
+    return unit.commander is not None and unit.commander.killed == at.date()
 
 
 def _commander_in_title(unit: Unit, event: Event | None, lang: str) -> str | None:
@@ -441,6 +474,10 @@ def _frame_swatch(side: str, scale: float) -> Swatch:
         p.drawRect(QtCore.QRectF(box.center().x() - h * 0.75, box.center().y() - h / 2, h * 1.5, h))
 
     return paint
+
+
+def badge_text() -> str:
+    return translate("Map", "≈ position less certain: may be more than {km} km off").format(km=f"{BADGE_KM:g}")
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
@@ -546,6 +583,16 @@ def _selected_swatch(scale: float) -> Swatch:
         p.drawRect(box.adjusted(box.width() * 0.15, box.height() * 0.15, -box.width() * 0.15, -box.height() * 0.15))
 
     return paint
+
+
+def _designation(name: str) -> str:
+    """What tells a unit from its neighbours when its name finds no room: its number ('26' for '26 Inf Rgt'), or
+    for a unit named without one, its name without the echelon word, which the symbol shows ('Kajikawa' for
+    'Kajikawa Bn')."""
+    words = name.split()
+    if len(words) < 2 or any(c.isdigit() for c in words[0]):
+        return words[0] if words else name
+    return " ".join(words[:-1])
 
 
 def _without_echelon(name: str) -> str:
