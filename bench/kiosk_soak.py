@@ -172,12 +172,13 @@ def main(n: int) -> None:
     def parts_growth(part: str) -> float:
         return rss_parts_mb().get(part, 0.0) - base_parts.get(part, 0.0)
 
+    every = max(1000, n // 10)  # progress lines: ten a run
     start, cpu_start = time.perf_counter(), time.process_time()
     for i in range(1, n + 1):
         interact()
         if i % FLUSH_EVERY == 0:
             stats.flush()
-        if i % 10_000 == 0:  # progress on stderr: a long run on a loaded machine shows where it is
+        if i % every == 0:  # progress on stderr: a long run on a loaded machine shows where it is
             rate = i / (time.perf_counter() - start)
             print(
                 f"# {i} interactions, {rate:.0f}/s, rss growth {rss_mb() - base:.2f} MB"

@@ -22,12 +22,14 @@ from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 from ..core.placement import Rect
 from ..core.story import Story
 from ..core.view_state import ViewState
+from ..heap import trim_heap
 from ..kiosk_config import DEFAULT_CHORD, Bad, KioskConfig, check_chord, viewer_keys
 from ..kiosk_layout import place_overlay
 from .i18n import QM_FOLDER, translate
 from .main_window import MainWindow
 from .map.layer import rect_of
 from .map.operations import ManoeuvresLayer
+from .map.pixmaps import halo_pixmap
 from .style import font
 
 log = logging.getLogger("viewer.kiosk")
@@ -255,6 +257,16 @@ def along(outline: np.ndarray, size: float) -> list[Rect]:
     return [(x - size / 2, y - size / 2, size, size) for x, y in xy]
 
 
+def forget_visitor(window: MainWindow) -> None:
+    """Let go of the memory the last visitor's session filled, so a kiosk that runs for months comes back to the
+    same size at every return to its tour: the map's kept pictures of that visitor's zoom, the uncertainty discs of
+    the units touched (a few MB each; none is selected now), and the heap pages these leave free (glibc keeps them
+    otherwise). What the tour itself needs (names, symbols) stays cached."""
+    window.map.forget_kept_drawings()
+    halo_pixmap.cache_clear()
+    trim_heap()
+
+
 class Kiosk(QtCore.QObject):
     sigTourStarted = QtCore.Signal()
     sigTourStopped = QtCore.Signal()
@@ -310,6 +322,7 @@ class Kiosk(QtCore.QObject):
         self.window.notes.verticalScrollBar().setValue(0)
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
+        forget_visitor(self.window)
         self.window.clock.ease_camera(state.bounds.home)
         scale = self.window.ui_scale()
         self.caption.set_active(True, scale)
