@@ -10,6 +10,7 @@ from pyqtgraph.Qt import QtCore
 
 from viewer.heap import trim_heap
 from viewer.kiosk_config import KioskConfig
+from viewer.ui import kiosk as kiosk_module
 from viewer.ui.app import build_kiosk
 from viewer.ui.map.halos import HALO_CACHE_MAX_PX
 from viewer.ui.map.pixmaps import HALO_PEN_PX, DrawingCache, halo_pixmap, label_pixmap
@@ -38,7 +39,7 @@ def _kept_drawings(window) -> int:
     return sum(kept.kept_px for layer in window.map.layers for kept in vars(layer).values() if isinstance(kept, DrawingCache))
 
 
-def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, scenario):
+def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, scenario, monkeypatch):
     """A kiosk runs for months: at every return to its attract loop it comes back to the same size. The pictures the
     map kept at the last visitor's zoom (tens of MB at most) and the uncertainty discs of the units touched go; what
     the tour needs again at once (names, symbols) stays."""
@@ -55,12 +56,18 @@ def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, s
         window.map.graphics.viewport().repaint()
     halo_pixmap("japanese", 200, HALO_PEN_PX, 1.0)  # a unit touched: its circle
     labels = label_pixmap.cache_info().currsize
+    trims: list[None] = []
+    monkeypatch.setattr(kiosk_module, "trim_heap", lambda: trims.append(None))
     assert _kept_drawings(window) > 0 and halo_pixmap.cache_info().currsize > 0
     kiosk.start_tour()
     assert kiosk.touring
     assert _kept_drawings(window) == 0, "the visitor's pictures are let go"
     assert halo_pixmap.cache_info().currsize == 0, "and the circles of the units touched"
     assert label_pixmap.cache_info().currsize == labels, "the names stay cached for the tour"
+    assert len(trims) == 1, "and the heap's freed pages go back to the system"
+    kiosk.stop_tour()
+    kiosk.start_tour()
+    assert len(trims) == 1, f"not again within {kiosk_module.TRIM_EVERY_S:.0f} s: they would only be faulted in again"
     kiosk.allow_exit = True
     kiosk.release()
 
