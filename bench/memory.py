@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 
+from viewer.heap import trim_heap
+
 
 def rss_mb() -> float:
     """Resident memory after handing freed heap back to the system (glibc), so only what is still held counts."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    trim_heap()
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 

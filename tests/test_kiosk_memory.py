@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
+import platform
+from datetime import datetime
+
+from pyqtgraph.Qt import QtCore
+
+from viewer.heap import trim_heap
+from viewer.kiosk_config import KioskConfig
+from viewer.ui import kiosk as kiosk_module
+from viewer.ui.app import build_kiosk
 from viewer.ui.map.halos import HALO_CACHE_MAX_PX
-from viewer.ui.map.pixmaps import HALO_PEN_PX, halo_pixmap
+from viewer.ui.map.pixmaps import HALO_PEN_PX, DrawingCache, halo_pixmap, label_pixmap
 
 KIOSK_CIRCLES_MB = 24  # what the uncertainty circles of one zoom may hold (the soak's whole growth target is 2 MB)
 
@@ -23,3 +32,46 @@ def test_the_uncertainty_circles_kept_stay_few_megabytes_after_many_zooms(qapp):
         "soviet", HALO_CACHE_MAX_PX, HALO_PEN_PX, 1.0
     ), "the circle of the zoom shown is still kept"
     halo_pixmap.cache_clear()
+
+
+def _kept_drawings(window) -> int:
+    """Pixels the map's layers keep as pictures between frames (DrawingCache)."""
+    return sum(kept.kept_px for layer in window.map.layers for kept in vars(layer).values() if isinstance(kept, DrawingCache))
+
+
+def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, scenario, monkeypatch):
+    """A kiosk runs for months: at every return to its attract loop it comes back to the same size. The pictures the
+    map kept at the last visitor's zoom (tens of MB at most) and the uncertainty discs of the units touched go; what
+    the tour needs again at once (names, symbols) stays."""
+    window, kiosk = build_kiosk(scenario, KioskConfig(idle_seconds=600, tour_seconds=600))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    state = window.state
+    state.instant = datetime(1939, 8, 26, 12)  # grounds, arrows and trails on the map
+    state.camera = state.bounds.home.zoomed(1.5)  # a visitor's pinch
+    for _ in range(3):  # kept from the second sight
+        QtCore.QCoreApplication.processEvents()  # the view takes the camera
+        window.map.graphics.viewport().repaint()
+    halo_pixmap("japanese", 200, HALO_PEN_PX, 1.0)  # a unit touched: its circle
+    labels = label_pixmap.cache_info().currsize
+    trims: list[None] = []
+    monkeypatch.setattr(kiosk_module, "trim_heap", lambda: trims.append(None))
+    assert _kept_drawings(window) > 0 and halo_pixmap.cache_info().currsize > 0
+    kiosk.start_tour()
+    assert kiosk.touring
+    assert _kept_drawings(window) == 0, "the visitor's pictures are let go"
+    assert halo_pixmap.cache_info().currsize == 0, "and the circles of the units touched"
+    assert label_pixmap.cache_info().currsize == labels, "the names stay cached for the tour"
+    assert len(trims) == 1, "and the heap's freed pages go back to the system"
+    kiosk.stop_tour()
+    kiosk.start_tour()
+    assert len(trims) == 1, f"not again within {kiosk_module.TRIM_EVERY_S:.0f} s: they would only be faulted in again"
+    kiosk.allow_exit = True
+    kiosk.release()
+
+
+def test_the_freed_heap_goes_back_to_the_system_where_the_c_library_can():
+    """glibc keeps freed pages for reuse; trim_heap hands them back (elsewhere it says it could not, and no harm)."""
+    assert trim_heap() is (platform.libc_ver()[0] == "glibc")

@@ -20,6 +20,7 @@ from ..core.model import Scenario
 from ..core.motion import MotionModel, Positions
 from ..core.view_state import ViewState
 from .map import LAYER_TYPES, MapContext, MapLayer
+from .map.pixmaps import DrawingCache
 from .style import PAPER
 
 ASPECT_SLACK = 3.0  # the view box's own zoom-out limit allows windows up to this much wider than the battlefield
@@ -199,6 +200,14 @@ class MapView(QtWidgets.QWidget):
                 setattr(self.state, field, value)
                 return True
         return False
+
+    def forget_kept_drawings(self) -> None:
+        """Drop the pictures the layers keep between frames (DrawingCache): they are of one visitor's zoom and
+        moment, up to some 36 MB, and the next session starts elsewhere (the kiosk's reset)."""
+        for layer in self.layers:
+            for kept in vars(layer).values():
+                if isinstance(kept, DrawingCache):
+                    kept.clear()
 
     def _place_screen_layers(self, *_args: object) -> None:
         size = self.graphics.viewport().size()

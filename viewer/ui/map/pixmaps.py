@@ -157,10 +157,15 @@ class DrawingCache:
         They are of no use until the view comes back to exactly that zoom, and a visitor's pinches and a camera's
         glides would otherwise fill the budget with them: a kiosk's memory then grew for hours before it settled."""
         if zoom != self._zoom:
+            self.clear()
             self._zoom = zoom
-            self._kept.clear()
-            self._seen.clear()
-            self._px = 0
+
+    def clear(self) -> None:
+        """Drop every kept drawing (the kiosk, when a visitor's session ends: the next starts from nothing)."""
+        self._kept.clear()
+        self._seen.clear()
+        self._px = 0
+        self._zoom = None
 
     def draw(
         self,
