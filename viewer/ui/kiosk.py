@@ -329,7 +329,9 @@ class Kiosk(QtCore.QObject):
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
         now = time.monotonic()
-        trim, self._trimmed = now - self._trimmed >= TRIM_EVERY_S, now
+        trim = now - self._trimmed >= TRIM_EVERY_S  # a minute after the last trim, whatever tours came between
+        if trim:
+            self._trimmed = now
         forget_visitor(self.window, trim)
         self.window.clock.ease_camera(state.bounds.home)
         scale = self.window.ui_scale()

@@ -20,7 +20,6 @@ from ..core.model import Scenario
 from ..core.motion import MotionModel, Positions
 from ..core.view_state import ViewState
 from .map import LAYER_TYPES, MapContext, MapLayer
-from .map.pixmaps import DrawingCache
 from .style import PAPER
 
 ASPECT_SLACK = 3.0  # the view box's own zoom-out limit allows windows up to this much wider than the battlefield
@@ -202,12 +201,11 @@ class MapView(QtWidgets.QWidget):
         return False
 
     def forget_kept_drawings(self) -> None:
-        """Drop the pictures the layers keep between frames (DrawingCache): they are of one visitor's zoom and
-        moment, up to some 36 MB, and the next session starts elsewhere (the kiosk's reset)."""
+        """Drop the pictures the layers keep between frames (MapLayer.forget_kept): they are of one visitor's zoom
+        and moment, up to some 36 MB and the base map's picture, and the next session starts elsewhere (the
+        kiosk's reset)."""
         for layer in self.layers:
-            for kept in vars(layer).values():
-                if isinstance(kept, DrawingCache):
-                    kept.clear()
+            layer.forget_kept()
 
     def _place_screen_layers(self, *_args: object) -> None:
         size = self.graphics.viewport().size()

@@ -119,6 +119,15 @@ class MapLayer(pg.GraphicsObject):
     def resized(self, width: float, height: float) -> None:
         """The map's viewport now has this size (on-screen layers place themselves)."""
 
+    def forget_kept(self) -> None:
+        """Let go of the pictures kept between frames for one zoom and moment (DrawingCache): the kiosk's return to
+        its tour, where the next session starts elsewhere."""
+        from .pixmaps import DrawingCache  # here: the pixmaps module builds on this one
+
+        for kept in vars(self).values():
+            if isinstance(kept, DrawingCache):
+                kept.clear()
+
     def to_device(self, scene_to_device: QtGui.QTransform) -> QtGui.QTransform:
         return self.sceneTransform() * scene_to_device
 
