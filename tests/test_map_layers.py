@@ -606,19 +606,20 @@ def test_a_last_reported_mark_shows_the_kind_of_unit(qapp, branch):
     assert len(near) >= 15, branch
 
 
-def test_a_units_true_place_is_a_ring_not_a_places_dot(qapp):
-    """Fresh reader: one black dot meant a place, a detachment and a moved symbol's true place. The true place is a
-    small ring, hollow at its centre, where a place's mark is a filled dot."""
+def test_a_units_true_place_is_a_dot_of_its_sides_colour(qapp):
+    """Fresh readers: one black dot meant a place, a detachment and a moved symbol's true place; then a hollow ring on a
+    line read as a command post's mark (a ring on a stem). The true place is a dot in the unit's side colour."""
     from viewer.ui.map.units import _true_place
+    from viewer.ui.style import SIDE_COLOURS
 
     image = QtGui.QImage(40, 40, QtGui.QImage.Format.Format_RGB32)
     image.fill(QtGui.QColor("white"))
     p = QtGui.QPainter(image)
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-    _true_place(p, QtCore.QPointF(10.5, 20.5), QtCore.QPointF(35.5, 20.5), 2.0)
+    _true_place(p, QtCore.QPointF(10.5, 20.5), QtCore.QPointF(35.5, 20.5), 2.0, "japanese")
     p.end()
-    centre, rim = image.pixelColor(10, 20), image.pixelColor(10, 20 - 6)
-    assert centre.lightness() > 180 and rim.lightness() < 120
+    for at in ((10, 20), (12, 20), (10, 18)):  # its centre too: not hollow
+        assert near(image.pixelColor(*at), SIDE_COLOURS["japanese"], 25), at
 
 
 def test_an_areas_name_has_no_dot_and_a_points_has(map_view, state):

@@ -426,8 +426,8 @@ Details were written to:
         <translation>指揮官名の後の †：この日に戦死</translation>
     </message>
     <message>
-        <source>moved aside; ring: true place</source>
-        <translation>記号をずらして表示・小さな輪が実際の位置</translation>
+        <source>moved aside; dot: true place</source>
+        <translation>記号をずらして表示・点が実際の位置</translation>
     </message>
     <message>
         <source>the unit selected</source>

@@ -426,8 +426,8 @@ Details were written to:
         <translation>† командлагчийн нэрийн ард: тэр өдөр амь үрэгдсэн</translation>
     </message>
     <message>
-        <source>moved aside; ring: true place</source>
-        <translation>тэмдгийг зөөсөн; дугуй: жинхэнэ байрлал</translation>
+        <source>moved aside; dot: true place</source>
+        <translation>тэмдгийг зөөсөн; цэг: жинхэнэ байрлал</translation>
     </message>
     <message>
         <source>the unit selected</source>

@@ -426,8 +426,8 @@ Details were written to:
         <translation>† после имени командира: погиб в этот день</translation>
     </message>
     <message>
-        <source>moved aside; ring: true place</source>
-        <translation>знак сдвинут; кружок — истинное место</translation>
+        <source>moved aside; dot: true place</source>
+        <translation>знак сдвинут; точка — истинное место</translation>
     </message>
     <message>
         <source>the unit selected</source>

@@ -157,7 +157,7 @@ class UnitsLayer(MapLayer):
     def _paint_unit(self, p: QtGui.QPainter, k: int, true_pt: QtCore.QPointF, pt: QtCore.QPointF, dpr: float) -> None:
         unit = self.ctx.motion.units[k]
         if (pt - true_pt).manhattanLength() > 3:  # pushed aside: a leader line to where it really is
-            _true_place(p, true_pt, pt, self.scale)
+            _true_place(p, true_pt, pt, self.scale, unit.side)
         if self.ctx.positions().reported[k]:  # the sources fall silent: where it was last reported, no fate given
             _last_reported(p, pt, unit.side, unit.branch, self.scale)
             return
@@ -317,8 +317,10 @@ class UnitsLayer(MapLayer):
             text = translate("Map", "† after a commander's name: killed this day")
             out.append(LegendEntry("unit:killed", text, text_swatch("†", font(12 * s, bold=True), colour(INK))))
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
-        if detailed and lay is not None and len(lay.k) and np.any(np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3):
-            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; ring: true place"), _leader_swatch(s)))
+        aside = lay.k[np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3] if detailed and lay is not None else []
+        if len(aside):
+            sides = tuple(side for side in SIDES_SHOWN if any(units[int(k)].side == side for k in aside))
+            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s, sides)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
@@ -555,24 +557,31 @@ def _reported_swatch(side: str, branch: str, scale: float) -> Swatch:
     return paint
 
 
-def _true_place(p: QtGui.QPainter, true_pt: QtCore.QPointF, shown: QtCore.QPointF, scale: float) -> None:
-    """A symbol pushed aside: a thin line from the small ring where the unit really is to where its symbol is drawn.
-    A ring, not a dot: a black dot is already a place's mark and a detachment's echelon mark."""
-    p.setPen(QtGui.QPen(colour(INK, 0.6), 1.2 * scale))
+def _true_place(p: QtGui.QPainter, true_pt: QtCore.QPointF, shown: QtCore.QPointF, scale: float, side: str) -> None:
+    """A symbol pushed aside: a thin line in its side's colour from a small dot of that colour where the unit really
+    is to where its symbol is drawn. Not black (a place's dot, a detachment's mark) and not a hollow ring (on a
+    line it read as a command post's mark, a ring on a stem, to a fresh reader)."""
+    ink = colour(SIDE_COLOURS[side])
+    line = QtGui.QColor(ink)
+    line.setAlphaF(0.7)
+    p.setPen(QtGui.QPen(line, 1.2 * scale))
     p.drawLine(true_pt, shown)
-    p.setPen(QtGui.QPen(colour(INK), 1.4 * scale))
-    p.setBrush(colour(PAPER))
+    p.setPen(QtGui.QPen(colour(PAPER), 1.0 * scale))
+    p.setBrush(ink)
     p.drawEllipse(true_pt, 3.2 * scale, 3.2 * scale)
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
-def _leader_swatch(scale: float) -> Swatch:
-    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
-        inset = 4 * scale
-        a, b = QtCore.QPointF(box.left() + inset, box.bottom() - inset), QtCore.QPointF(box.right() - inset, box.top() + inset)
-        _true_place(p, a, b, scale)
+def _leader_swatch(scale: float, sides: tuple[str, ...]) -> Swatch:
+    def one(side: str) -> Swatch:
+        def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+            inset = 4 * scale
+            a = QtCore.QPointF(box.left() + inset, box.bottom() - inset)
+            _true_place(p, a, QtCore.QPointF(box.right() - inset, box.top() + inset), scale, side)
 
-    return paint
+        return paint
+
+    return side_by_side([one(side) for side in sides])
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
