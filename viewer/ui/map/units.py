@@ -319,8 +319,8 @@ class UnitsLayer(MapLayer):
         lay = self._layout[1] if self._layout is not None and self._layout[0][1] == self.state.instant else None
         aside = lay.k[np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3] if detailed and lay is not None else []
         if len(aside):
-            sides = tuple(side for side in SIDES_SHOWN if any(units[int(k)].side == side for k in aside))
-            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s, sides)))
+            moved = tuple(side for side in SIDES_SHOWN if any(units[int(k)].side == side for k in aside))
+            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s, moved)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
