@@ -554,10 +554,12 @@ def _ends(line: QtCore.QLineF) -> np.ndarray:
 
 
 def paint_course(p: QtGui.QPainter, course: QtGui.QPolygonF, side: str, scale: float) -> None:
-    """The whole axis of a move under way: a pale wash inside a dashed edge, so its aim reads from its start."""
-    pen = QtGui.QPen(colour(SIDE_COLOURS[side]).darker(115), 2.4 * scale, QtCore.Qt.PenStyle.DashLine)
+    """The whole axis of a move under way: a faint wash inside a dotted edge, so its aim reads from its start. Dotted
+    and thin, as a planned move is drawn: a hollow arrow with a dashed or solid edge is a withdrawal or a breakout,
+    and a fresh reader took one for the other when this edge was dashed too."""
+    pen = QtGui.QPen(colour(SIDE_COLOURS[side]).darker(115), 1.8 * scale, QtCore.Qt.PenStyle.DotLine)
     pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    fill_then_edge(p, course, colour(SIDE_COLOURS[side], 0.28), pen)
+    fill_then_edge(p, course, colour(SIDE_COLOURS[side], 0.16), pen)
 
 
 def _kind_text(kind: str) -> str:
