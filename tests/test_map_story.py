@@ -468,3 +468,21 @@ def test_a_commander_killed_that_day_is_marked_on_the_map(qtbot, scenario):
     w.state.instant = datetime(1939, 8, 24, 12)
     paint(w)
     assert "unit:killed" not in legend_keys(w)
+
+
+def test_a_pockets_name_stands_inside_it_where_the_units_leave_room(qapp, scenario):
+    """Sixth fresh reader: on 24 August 'Japanese-held, encircled' stood above the southern pocket, on ground nobody's
+    hatching covered, and read as naming that ground. Where the units leave room (the docs' 1600x900 frame), the name
+    stands in the ring."""
+    import shapely
+
+    from viewer.ui.map_frame import MapFrame
+
+    with MapFrame(scenario, (1600, 900), datetime(1939, 8, 24, 12)) as frame:
+        frame.image()
+        labels, ops = frame.map.layer("labels"), frame.map.layer("fronts")
+        t = labels._device  # the last paint's km to the picture's pixels, where the names were placed
+        ring = next(ring for g, ring in ops.frame().grounds if g.id == "pocket")  # the southern one ("fui-garrison": Ioki's)
+        pocket = shapely.Polygon([t.map(QtCore.QPointF(*pt)).toTuple() for pt in ring])
+        x, y, width, height = next(rect for key, rect, _req in labels.placed if key == ("pocket", "pocket"))
+    assert pocket.contains(shapely.Point(x + width / 2, y + height / 2))

@@ -17,7 +17,7 @@ import shapely
 from pyqtgraph.Qt import QtCore, QtGui
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import substring
+from shapely.ops import polylabel, substring
 
 from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ...core.placement import Arrowhead, Rect
@@ -106,9 +106,11 @@ class FrontsLayer(OperationsLayer):
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """A pocket says what it is, so a reader who has not found the legend still sees who was encircled and whose
-        ground it was: in the colour of the side that held it (the ring round it is in the encircler's). Offered at
-        the pocket's northern, southern, western and eastern edges, in that order, and farther out on a leader line:
-        inside it the units' symbols crowd it out, and on 26 August a height took the northern spot."""
+        ground it was: in the colour of the side that held it (the ring round it is in the encircler's). Offered
+        first inside it, about the point farthest from its edges (set outside, on 24 August the name stood on ground
+        nobody's hatching covered, and a fresh reader took that ground for the pocket), then where the units'
+        symbols crowd that out at the pocket's northern, southern, western and eastern edges, in that order, and
+        farther out on a leader line (on 26 August a height took the northern spot)."""
         t, s = self.to_device(scene_to_device), self.scale
         grounds = self.frame().grounds
         out = []
@@ -121,17 +123,27 @@ class FrontsLayer(OperationsLayer):
             theirs = [
                 device_xy(t, r[:, 0], r[:, 1]) for g, r in grounds if g.kind == "held" and ALLIES[g.side] != ALLIES[ground.side]
             ]
-            for i in [i for i in ends if not _beside(xy, i, theirs, 24 * s)]:
+            text, face = translate("Map", "Japanese-held, encircled"), font(15 * s, bold=True, italic=True)
+            anchors = []
+            if len(xy) >= 3:  # inside, in two lines, where they fit: the first spot (right of the anchor) centred
+                two, fm = _two_lines(text), QtGui.QFontMetricsF(face)
+                half_w = max(fm.horizontalAdvance(line) for line in two.split("\n")) / 2 + 4 * s  # and the halo
+                half_h = fm.height() * (two.count("\n") + 1) / 2 + 4 * s
+                for x, y in _inner_points(shapely.Polygon(xy)):
+                    if shapely.Polygon(xy).contains(shapely.box(x - half_w, y - half_h, x + half_w, y + half_h)):
+                        anchors.append((two, x - half_w, y, 0.0))
+            anchors += [(text, float(xy[i, 0]), float(xy[i, 1]), 48 * s) for i in ends if not _beside(xy, i, theirs, 24 * s)]
+            for shown, x, y, reach in anchors:  # an edge's farther out on a leader line rather than over a unit's symbol
                 out.append(
                     MapLabel(
                         ("pocket", ground.id),
-                        translate("Map", "Japanese-held, encircled"),
-                        (float(xy[i, 0]), float(xy[i, 1])),
-                        10 * s,
-                        font(15 * s, bold=True, italic=True),
+                        shown,
+                        (x, y),
+                        0.0 if not reach else 10 * s,
+                        face,
                         colour(SIDE_COLOURS[ALLIES[ground.side]]).darker(120),
                         CLAIM,
-                        reach=48 * s,  # farther out on a leader line rather than over a unit's symbol
+                        reach=reach,
                     )
                 )
         return out
@@ -144,6 +156,25 @@ class FrontsLayer(OperationsLayer):
             if key not in out:
                 out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
         return list(out.values())
+
+
+def _inner_points(ring: shapely.Polygon) -> list[tuple[float, float]]:
+    """Where a name inside an area reads best, best first: its innermost point, then those of its northern and
+    southern halves (a long pocket's middle may be taken by the units in it)."""
+    pole = polylabel(ring, tolerance=2.0)
+    x0, y0, x1, y1 = ring.bounds
+    halves = [ring.intersection(shapely.box(x0, y0, x1, pole.y)), ring.intersection(shapely.box(x0, pole.y, x1, y1))]
+    points = [pole] + [polylabel(h, tolerance=2.0) for h in halves if isinstance(h, shapely.Polygon) and not h.is_empty]
+    return [(p.x, p.y) for p in points]
+
+
+def _two_lines(text: str) -> str:
+    """A name broken at its middle space (or kept whole: a language that writes no spaces), for a narrow area."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 def _beside(ring: np.ndarray, i: int, grounds: list[np.ndarray], reach: float) -> bool:

@@ -96,16 +96,20 @@ def halo_pen(side: str, pen_px: float, radius_px: float = 0.0) -> QtGui.QPen:
 
 @lru_cache(maxsize=512)
 def label_pixmap(text: str, f: QtGui.QFont, rgba: int, halo: int, dpr: float) -> QtGui.QPixmap:
-    """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow."""
+    """A label with a paper-coloured halo, drawn once: stroking text outlines every frame is slow. Lines split at
+    "\n" are centred under each other (a name set inside a narrow area)."""
     fm = QtGui.QFontMetricsF(f)
-    w, h = fm.horizontalAdvance(text) + 2 * halo, fm.height() + 2 * halo
+    lines = text.split("\n")
+    widest = max(fm.horizontalAdvance(line) for line in lines)
+    w, h = widest + 2 * halo, fm.height() * len(lines) + 2 * halo
     pm = QtGui.QPixmap(round(w * dpr), round(h * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
     q = pixmap_painter(pm)
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     path = QtGui.QPainterPath()
-    path.addText(halo, halo + fm.ascent(), f, text)
+    for n, line in enumerate(lines):
+        path.addText(halo + (widest - fm.horizontalAdvance(line)) / 2, halo + fm.ascent() + n * fm.height(), f, line)
     q.setPen(
         QtGui.QPen(
             colour("#F7F3E6", 0.9),
