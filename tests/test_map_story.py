@@ -486,3 +486,20 @@ def test_a_pockets_name_stands_inside_it_where_the_units_leave_room(qapp, scenar
         pocket = shapely.Polygon([t.map(QtCore.QPointF(*pt)).toTuple() for pt in ring])
         x, y, width, height = next(rect for key, rect, _req in labels.placed if key == ("pocket", "pocket"))
     assert pocket.contains(shapely.Point(x + width / 2, y + height / 2))
+
+
+@pytest.mark.parametrize("at", MOMENTS)
+def test_the_legend_hides_no_units_mark(qapp, scenario, at):
+    """Sixth fresh reader: on 28 May the legend covered 22 IAP, a 'last reported' mark (the legend shunned only the
+    marks that keep names away). No overlay hides a unit's mark where a corner that does not is left."""
+    from viewer.core.placement import intersects
+    from viewer.ui.map_frame import MapFrame
+
+    with MapFrame(scenario, (1600, 900), at) as frame:
+        frame.image()
+        furniture, units = frame.map.layer("furniture"), frame.map.layer("units")
+        legend = furniture.where("legend")
+        marks = units.marks(frame.map.graphics.viewportTransform())
+    assert legend is not None and marks
+    box = (legend.x(), legend.y(), legend.width(), legend.height())
+    assert not [m for m in marks if intersects(box, m)]

@@ -147,7 +147,7 @@ class FurnitureLayer(MapLayer):
         """The unit symbols and place marks on screen (viewport pixels): what no overlay may hide."""
         t = self._scene_transform()
         layers = [layer for layer in self.ctx.layers if layer.name in ("units", "places") and layer.isVisible()]
-        return [r for layer in layers for r in layer.obstacles(t) if r[2] > 0 and r[3] > 0]  # a river's point is none
+        return [r for layer in layers for r in layer.marks(t) if r[2] > 0 and r[3] > 0]  # a river's point is none
 
     def _scene_transform(self) -> QtGui.QTransform:
         """Scene to this item's (the viewport's) pixels: what the layers' `obstacles` take."""

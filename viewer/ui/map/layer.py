@@ -143,6 +143,10 @@ class MapLayer(pg.GraphicsObject):
         """Device rectangles this layer covers, that labels must keep out of."""
         return []
 
+    def marks(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
+        """Device rectangles of the marks this layer draws, that no overlay (legend, inset) may hide."""
+        return self.obstacles(scene_to_device)
+
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         return []
 

@@ -336,10 +336,17 @@ class UnitsLayer(MapLayer):
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []  # a crowd does not keep place names away
+        live = ~self.ctx.positions().reported[lay.k]  # a last-reported mark keeps no unit's name away
+        return self._boxes(lay.shown_xy[live])
+
+    def marks(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
+        """Every symbol drawn, a crowd's and a last-reported mark too (the legend hid 22 IAP's on 28 May)."""
+        return self._boxes(self.layout(self.to_device(scene_to_device)).shown_xy)
+
+    def _boxes(self, xy: np.ndarray) -> list[Rect]:
         size = symbol_size(self.scale)
         w, h = size.width() + 4, size.height() + 2 * round(13 * self.scale) + 4  # the symbol pixmap: frame and echelon marks
-        live = ~self.ctx.positions().reported[lay.k]  # a last-reported mark keeps no unit's name away
-        return [(x - w / 2, y - h / 2, w, h) for x, y in lay.shown_xy[live]]
+        return [(x - w / 2, y - h / 2, w, h) for x, y in xy]
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """One name per unit on screen (the selected unit's first, so it is the last to be left out), offered
