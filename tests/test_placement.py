@@ -300,3 +300,12 @@ def test_the_other_sides_symbol_near_an_arrows_start_is_set_away_from_it():
     out = off_arrowheads(xy, ["soviet", "japanese", "soviet"], [start], SYMBOL, 4)
     assert out[0][0] < 100 - SYMBOL[0] / 2 - 29 and out[0][1] == 100.0  # away from the start, clear of it
     assert tuple(out[1]) == (80.0, 100.0) and tuple(out[2]) == (300.0, 100.0)  # its own side's stays; one far off
+
+
+def test_an_areas_name_is_first_tried_centred_on_its_ground():
+    """Sixth fresh reader: 'Soviet bridgehead (east bank)', set to the right of the bridgehead's point, lay on the
+    Japanese ground beyond it. An area's name is tried first centred on its point, with as many candidates."""
+    area = LabelRequest((300.0, 300.0), (80.0, 40.0), 0.0, ("place", "bridgehead"), mark="area")
+    place = LabelRequest((300.0, 300.0), (80.0, 40.0), 0.0, ("place", "hill"), mark="place")
+    assert candidate_rects(area, 8, 6)[0] == (260.0, 280.0, 80.0, 40.0)
+    assert len(candidate_rects(area, 8, 6)) == len(candidate_rects(place, 8, 6)) == NEAR  # no leader line for any

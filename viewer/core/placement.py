@@ -405,11 +405,15 @@ NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
     """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
-    line higher or lower (room in a crowd, still beside its symbol); then, for a request with a `reach`, the
-    first eight again half that farther out, and that far out, and last on the mark itself (in a crowd where every
-    spot beside it would read as another's, a unit's number on its own box: issue 14). `lift` and `drop` are the
-    extra room kept above and below the anchor (a symbol's echelon marks stand above it)."""
+    line higher or lower (room in a crowd, still beside its symbol; an area's name first centred on its point);
+    then, for a request with a `reach`, the first eight again half that farther out, and that far out, and last on
+    the mark itself (in a crowd where every spot beside it would read as another's, a unit's number on its own box:
+    issue 14). `lift` and `drop` are the extra room kept above and below the anchor (a symbol's echelon marks stand
+    above it)."""
     near = _candidates(req.anchor, req.size, req.gap, lift, drop)
+    if req.mark == "area":  # an area's name is set on its ground: centred on its point first (as many candidates)
+        (ax, ay), (w, h) = req.anchor, req.size
+        near = [(ax - w / 2, ay - h / 2, w, h), *near[:-1]]
     if not req.reach:
         return near
     rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:8] for out in (req.reach / 2, req.reach))

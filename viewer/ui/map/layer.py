@@ -188,3 +188,12 @@ def qrect(r: Rect) -> QtCore.QRectF:
 
 def rect_of(r: QtCore.QRectF) -> Rect:
     return r.x(), r.y(), r.width(), r.height()
+
+
+def two_lines(text: str) -> str:
+    """A name broken at its middle space (or kept whole: a language that writes no spaces), set inside an area."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1 :]

@@ -24,7 +24,7 @@ from ...core.placement import Arrowhead, Rect
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
 from .base import claim_pen
-from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
+from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key, two_lines
 from .pixmaps import DrawingCache
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
@@ -126,7 +126,7 @@ class FrontsLayer(OperationsLayer):
             text, face = translate("Map", "Japanese-held, encircled"), font(15 * s, bold=True, italic=True)
             anchors = []
             if len(xy) >= 3:  # inside, in two lines, where they fit: the first spot (right of the anchor) centred
-                two, fm = _two_lines(text), QtGui.QFontMetricsF(face)
+                two, fm = two_lines(text), QtGui.QFontMetricsF(face)
                 half_w = max(fm.horizontalAdvance(line) for line in two.split("\n")) / 2 + 4 * s  # and the halo
                 half_h = fm.height() * (two.count("\n") + 1) / 2 + 4 * s
                 for x, y in _inner_points(shapely.Polygon(xy)):
@@ -166,15 +166,6 @@ def _inner_points(ring: shapely.Polygon) -> list[tuple[float, float]]:
     halves = [ring.intersection(shapely.box(x0, y0, x1, pole.y)), ring.intersection(shapely.box(x0, pole.y, x1, y1))]
     points = [pole] + [polylabel(h, tolerance=2.0) for h in halves if isinstance(h, shapely.Polygon) and not h.is_empty]
     return [(p.x, p.y) for p in points]
-
-
-def _two_lines(text: str) -> str:
-    """A name broken at its middle space (or kept whole: a language that writes no spaces), for a narrow area."""
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    if not spaces:
-        return text
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 def _beside(ring: np.ndarray, i: int, grounds: list[np.ndarray], reach: float) -> bool:

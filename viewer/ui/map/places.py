@@ -22,7 +22,7 @@ from ...core.model import Place, Scenario
 from ...core.placement import Rect
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
-from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
+from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key, two_lines
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
@@ -173,7 +173,7 @@ class PlacesLayer(MapLayer):
         must = place.id in must_name
         return MapLabel(
             ("place", place.id),
-            name,
+            two_lines(name) if area else name,  # on its ground, the narrower
             (pt.x(), pt.y()),
             0 if river or area else 8 * self.scale,
             font((17 if river else 15) * self.scale, italic=hill or river, bold=river or must),
