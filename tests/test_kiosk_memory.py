@@ -69,11 +69,14 @@ def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, s
     assert label_pixmap.cache_info().currsize == labels, "the names stay cached for the tour"
     assert len(trims) == 1, "and the heap's freed pages go back to the system"
     first = time.monotonic()  # the first trim was a moment ago
-    for later, trimmed in ((1, 1), (40, 1), (70, 2)):  # returns to the tour this many seconds after it
+    for later, trimmed in ((1, 1), (40, 1), (70, 2), (80, 2)):  # returns to the tour this many seconds after it
         monkeypatch.setattr(kiosk_module, "time", SimpleNamespace(monotonic=lambda later=later: first + later))
         kiosk.stop_tour()
         kiosk.start_tour()
         assert len(trims) == trimmed, f"at {later} s: the heap goes back once a {kiosk_module.TRIM_EVERY_S:.0f} s"
+    assert kiosk.trim_timer.isActive(), "a trim put off is not dropped"
+    kiosk.trim_timer.timeout.emit()  # a minute after the last trim, the tour still playing
+    assert len(trims) == 3
     kiosk.allow_exit = True
     kiosk.release()
 

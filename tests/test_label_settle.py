@@ -144,3 +144,19 @@ def test_a_crowd_moving_under_kept_names_is_not_measured_until_the_map_settles(q
     labels._settled()  # ... as now
     qtbot.waitUntil(lambda: not labels._provisional, timeout=10_000)
     assert crowd_map.measured  # placed afresh round the crowd where it now stands
+
+
+def test_names_kept_by_a_paint_stay_kept_if_the_settle_time_runs_out_during_it(map_view, monkeypatch):
+    """A paint that keeps the names does not measure what they avoid; if SETTLE_S runs out before it has laid them
+    out, they are still kept (provisional, placed afresh once the map settles), never placed round nothing."""
+    from types import SimpleNamespace
+
+    labels = map_view.layer("labels")
+    monkeypatch.setattr(labels_module, "SETTLE_S", 0.25)
+    ticks = iter([1000.1])  # the paint's first look at the clock: within SETTLE_S; every later one: long after
+    monkeypatch.setattr(labels_module, "time", SimpleNamespace(monotonic=lambda: next(ticks, 1010.0)))
+    labels._placed_at = 1000.0
+    map_view.placings.clear()
+    map_view.state.instant = JUL3_LATER  # the units' names move: laid out again, at their kept spots
+    map_view.graphics.viewport().repaint()
+    assert not map_view.placings and labels._provisional

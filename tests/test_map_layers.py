@@ -495,7 +495,7 @@ def test_the_pocket_says_it_was_japanese_held_in_every_language(map_view, state,
     try:
         i18n.language().set(language, "soviet")
         legend = {e.key: e.text for e in fronts.legend()}["ground:pocket"]
-        names = {lb.text for lb in fronts.labels(map_view.graphics.viewportTransform())}
+        names = {lb.text.replace("\n", " ") for lb in fronts.labels(map_view.graphics.viewportTransform())}  # inside: 2 lines
     finally:
         i18n.language().set("en", "soviet")
     english = {"legend": "Ground held by Japanese forces, encircled (approximate)", "name": "Japanese-held, encircled"}
@@ -804,3 +804,27 @@ def test_a_crowd_is_drawn_from_north_to_south_on_screen(qtbot, scenario, monkeyp
     painted(m)
     assert blits and len(blits[-1]) > units_module.DETAIL_MAX
     assert (np.diff(blits[-1]) >= 0).all()
+
+
+def test_a_crowds_atlas_in_several_columns_draws_the_same_symbols(qtbot, scenario, monkeypatch):
+    """The symbol atlas is a column at most ATLAS_MAX_PX tall (the raster engine's fixed point), then another beside
+    it: a crowd drawn from an atlas wrapped every few symbols looks exactly as from one column."""
+    import dataclasses
+
+    from viewer.ui.map import units as units_module
+
+    copies = 1 + units_module.DETAIL_MAX // 10
+    units = tuple(dataclasses.replace(u, id=f"{u.id}-{i}") for u in scenario.units for i in range(copies))
+    crowd = dataclasses.replace(scenario, units=units)
+    m = MapView(crowd, MotionModel(crowd.units), ViewState(crowd, battlefield_camera(crowd), instant=AUG26))
+    qtbot.addWidget(m)
+    m.resize(800, 600)
+    m.show()
+    qtbot.waitExposed(m)
+    painted(m)  # the first paint's names are placed from nothing, the next ones' from it
+    one_column = painted(m)
+    monkeypatch.setattr(units_module, "ATLAS_MAX_PX", 100)  # a few symbols a column
+    m.layer("units")._atlas = None
+    wrapped = painted(m)
+    assert m.layer("units")._atlas[1].width() > 2 * m.layer("units")._atlas[2][0][2]  # several columns
+    assert wrapped == one_column

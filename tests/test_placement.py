@@ -309,3 +309,16 @@ def test_an_areas_name_is_first_tried_centred_on_its_ground():
     place = LabelRequest((300.0, 300.0), (80.0, 40.0), 0.0, ("place", "hill"), mark="place")
     assert candidate_rects(area, 8, 6)[0] == (260.0, 280.0, 80.0, 40.0)
     assert len(candidate_rects(area, 8, 6)) == len(candidate_rects(place, 8, 6)) == NEAR  # no leader line for any
+
+
+def test_a_name_set_inside_what_it_names_has_no_other_spot():
+    """Review: a pocket's name offered inside it was also tried left, above and below its centre, outside the ring it
+    was seen to fit in; it goes centred or not at all (the pocket's edges are its other alternatives). Only a unit's
+    name ends on its own mark."""
+    inside = LabelRequest((300.0, 300.0), (80.0, 40.0), 0.0, ("pocket", "p"), mark="inside")
+    assert candidate_rects(inside, 8, 6) == [(260.0, 280.0, 80.0, 40.0)]
+    assert choose_candidates([inside], [(290.0, 290.0, 20.0, 20.0)], VIEW) == [None]
+    place = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "p"), reach=40.0, mark="place")
+    unit = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("unit", "u"), reach=40.0, mark="unit")
+    assert (260.0, 290.0, 80.0, 20.0) not in candidate_rects(place, 8, 6)
+    assert candidate_rects(unit, 8, 6)[-1] == (260.0, 290.0, 80.0, 20.0)

@@ -318,8 +318,12 @@ Details were written to:
         <translation>係争地</translation>
     </message>
     <message>
-        <source>unit positions approximate, to within {km} km unless marked ≈</source>
-        <translation>部隊の位置は概略：≈ のないものは誤差 {km} km 以内</translation>
+        <source>unit positions approximate, within about {km} km unless marked ≈</source>
+        <translation>部隊の位置は概略：≈ のないものは誤差およそ {km} km 以内</translation>
+    </message>
+    <message>
+        <source>±{km} km</source>
+        <translation>±{km} km</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>

@@ -318,8 +318,12 @@ Details were written to:
         <translation>Маргаантай газар</translation>
     </message>
     <message>
-        <source>unit positions approximate, to within {km} km unless marked ≈</source>
-        <translation>ангиудын байрлал ойролцоо: ≈ тэмдэггүй бол {km} км хүртэлх алдаатай</translation>
+        <source>unit positions approximate, within about {km} km unless marked ≈</source>
+        <translation>ангиудын байрлал ойролцоо: ≈ тэмдэггүй бол ойролцоогоор {km} км-ийн дотор</translation>
+    </message>
+    <message>
+        <source>±{km} km</source>
+        <translation>±{km} км</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>

@@ -318,8 +318,12 @@ Details were written to:
         <translation>Спорная территория</translation>
     </message>
     <message>
-        <source>unit positions approximate, to within {km} km unless marked ≈</source>
-        <translation>позиции частей приблизительны: с точностью до {km} км, если не отмечены ≈</translation>
+        <source>unit positions approximate, within about {km} km unless marked ≈</source>
+        <translation>позиции частей приблизительны: в пределах примерно {km} км, если не отмечены ≈</translation>
+    </message>
+    <message>
+        <source>±{km} km</source>
+        <translation>±{km} км</translation>
     </message>
     <message>
         <source>where the unit selected may have been (approximate position)</source>

@@ -406,19 +406,24 @@ NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
     """Where a label may go, best first: right, left, above, below, the four diagonals, then right and left one
     line higher or lower (room in a crowd, still beside its symbol; an area's name first centred on its point);
-    then, for a request with a `reach`, the first eight again half that farther out, and that far out, and last on
-    the mark itself (in a crowd where every spot beside it would read as another's, a unit's number on its own box:
-    issue 14). `lift` and `drop` are the extra room kept above and below the anchor (a symbol's echelon marks stand
-    above it)."""
+    then, for a request with a `reach`, the first eight again half that farther out, and that far out, and for a
+    unit's last on the mark itself (in a crowd where every spot beside it would read as another's, its number on
+    its own box: issue 14); a name set inside what it names (mark "inside") only centred on its point. `lift` and
+    `drop` are the extra room kept above and below the anchor (a symbol's echelon marks stand above it)."""
+    if req.mark == "inside":  # a name set inside what it names (a pocket), where it was seen to fit: only there
+        return [_centred(req)]
     near = _candidates(req.anchor, req.size, req.gap, lift, drop)
     if req.mark == "area":  # an area's name is set on its ground: centred on its point first (as many candidates)
-        (ax, ay), (w, h) = req.anchor, req.size
-        near = [(ax - w / 2, ay - h / 2, w, h), *near[:-1]]
+        near = [_centred(req), *near[:-1]]
     if not req.reach:
         return near
     rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:8] for out in (req.reach / 2, req.reach))
+    return near + [r for ring in rings for r in ring] + ([_centred(req)] if req.mark == "unit" else [])
+
+
+def _centred(req: LabelRequest) -> Rect:
     (ax, ay), (w, h) = req.anchor, req.size
-    return near + [r for ring in rings for r in ring] + [(ax - w / 2, ay - h / 2, w, h)]
+    return ax - w / 2, ay - h / 2, w, h
 
 
 def _candidates(anchor: tuple[float, float], size: tuple[float, float], g: float, lift: float, drop: float) -> list[Rect]:

@@ -334,7 +334,7 @@ class _Builder:
         if parsed is None:
             return None
         if parsed[1] != "day":
-            self.fail(where, "a date that is not a single day", "give the day, e.g. 1939-08-26")
+            self.fail(where, "a date that is not a single day", "give the day only, e.g. 1939-08-26")
             return None
         return parsed[0].date()
 

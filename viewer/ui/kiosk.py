@@ -13,6 +13,7 @@ step's title and note, so the caption repeats neither and leaves the map's actio
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -310,6 +311,8 @@ class Kiosk(QtCore.QObject):
         self.idle.timeout.connect(self.start_tour)
         self.tour_timer = QtCore.QTimer(self, interval=round(config.tour_seconds * 1000))
         self.tour_timer.timeout.connect(self._next_step)
+        self.trim_timer = QtCore.QTimer(self, singleShot=True)  # a trim put off while the tour goes on (start_tour)
+        self.trim_timer.timeout.connect(self._trim_now)
         QtWidgets.QApplication.instance().installEventFilter(self)
         self.idle.start()
 
@@ -328,11 +331,12 @@ class Kiosk(QtCore.QObject):
         self.window.notes.verticalScrollBar().setValue(0)
         state = self.window.state
         state.reset(**self.house, camera=state.camera)
-        now = time.monotonic()
-        trim = now - self._trimmed >= TRIM_EVERY_S  # a minute after the last trim, whatever tours came between
-        if trim:
-            self._trimmed = now
-        forget_visitor(self.window, trim)
+        wait = self._trimmed + TRIM_EVERY_S - time.monotonic()  # a minute after the last trim, whatever tours between
+        if wait <= 0:
+            self._trimmed = time.monotonic()
+        else:  # put off, not dropped: the tour may run all night at the last visitor's size otherwise
+            self.trim_timer.start(math.ceil(wait * 1000))
+        forget_visitor(self.window, wait <= 0)
         self.window.clock.ease_camera(state.bounds.home)
         scale = self.window.ui_scale()
         self.caption.set_active(True, scale)
@@ -347,12 +351,19 @@ class Kiosk(QtCore.QObject):
         step = self.window.state.step
         self.window.clock.go_to_step(0 if step is None else (step + 1) % len(self.story))
 
+    def _trim_now(self) -> None:
+        """The trim start_tour put off, while the tour still plays."""
+        if self.touring:
+            self._trimmed = time.monotonic()
+            trim_heap()
+
     def stop_tour(self) -> None:
         """The visitor takes over exactly where the tour was."""
         if not self.touring:
             return
         self.touring = False
         self.tour_timer.stop()
+        self.trim_timer.stop()
         self.window.clock.stop_camera()  # a glide home must not fight the visitor's first pinch
         self.caption.set_active(False, self.caption.scale)
         self.call.set_active(False, self.call.scale)

@@ -1,5 +1,5 @@
 """The uncertainty of approximate positions. Nearly every unit's position is inferred from narrative: the legend
-says once that they are approximate to within units.BADGE_KM, and a unit whose position may be farther off carries a
+says once that they are approximate, within about units.BADGE_KM, and a unit whose position may be farther off carries a
 "≈" badge on its symbol (drawn by the units layer while this layer is on; a badge on every unit said nothing).
 Only the selected unit and the one under the pointer get their circle, a translucent disc of the unit's radius
 with a dashed edge. A circle for each approximate unit netted the centre
@@ -66,10 +66,10 @@ class HalosLayer(MapLayer):
         k = units_in_view(self.ctx)
         out = []
         if np.any(pos.radius_km[k] > 0):  # one note for all: a badge on nearly every unit said nothing (issue 14)
-            text = translate("Map", "unit positions approximate, to within {km} km unless marked ≈").format(km=f"{BADGE_KM:g}")
-            out.append(
-                LegendEntry("halos:approximate", text, text_swatch(f"±{BADGE_KM:g} km", font(11 * s, bold=True), colour(INK)))
-            )
+            km = f"{BADGE_KM:g}"  # the brief's estimates of each position's error: "about", not a guarantee
+            text = translate("Map", "unit positions approximate, within about {km} km unless marked ≈").format(km=km)
+            swatch = text_swatch(translate("Map", "±{km} km").format(km=km), font(11 * s, bold=True), colour(INK))
+            out.append(LegendEntry("halos:approximate", text, swatch))
         if np.count_nonzero(pos.present) <= DETAIL_MAX and np.any(pos.radius_km[k] > BADGE_KM):  # a crowd's: units'
             out.append(LegendEntry("halos:badge", badge_text(), badge_swatch(s)))
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1

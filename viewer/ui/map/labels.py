@@ -136,7 +136,7 @@ class LabelsLayer(MapLayer):
             for lb, pm in zip(labels, pixmaps, strict=True)
         ]
         self.lift, self.drop = 8 * self.scale, 6 * self.scale
-        chosen = self._place(requests, obstacles, view, may_keep)
+        chosen = self._place(requests, obstacles, view, may_keep, obstacle_lists is None)
         return [
             (lb, pm, req, candidate_rects(req, self.lift, self.drop)[i], i >= NEAR)
             for lb, pm, req, i in zip(labels, pixmaps, requests, chosen, strict=True)
@@ -160,7 +160,9 @@ class LabelsLayer(MapLayer):
         """The rivers in this paint's device pixels: no name is set across one from its mark."""
         return river_barriers(self.ctx, self._device, view)
 
-    def _place(self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, may_keep: bool) -> list[int | None]:
+    def _place(
+        self, requests: list[LabelRequest], obstacles: list[Rect], view: Rect, may_keep: bool, kept: bool = False
+    ) -> list[int | None]:
         """Where each label goes. Placing is the costliest part of a frame, and while playback runs the labels
         and what they avoid move by less than a pixel between most frames: then the last choice of candidate
         is kept (at the new anchors). Otherwise, while the story runs on (the same view, layers and language, an
@@ -175,7 +177,8 @@ class LabelsLayer(MapLayer):
         SETTLE_S after the last fresh placement they are placed afresh. Only the window's own map does
         this (`MapContext.live`); a video's frames keep their names as its exporter says (`MapContext.keep_names`:
         between placements a fixed number of frames apart, so a video is the same on any machine); stills (an
-        image, a thumbnail) are always placed afresh."""
+        image, a thumbnail) are always placed afresh. `kept`: the paint chose to keep them and did not measure what
+        they avoid (`obstacles` is empty), so they are kept even if SETTLE_S has run out since."""
         sizes = [(*r.anchor, *r.size, r.gap, r.reach) for r in requests]
         key = (  # to the pixel, rounded in one go: hundreds of numbers a frame
             _pixels([view]),
@@ -187,7 +190,7 @@ class LabelsLayer(MapLayer):
         )
         now = time.monotonic()
         wait = self._placed_at + SETTLE_S - now
-        keep = may_keep and self._keeping()
+        keep = may_keep and (kept or self._keeping())  # `kept`: the paint chose to keep them (see paint), not measuring
         if self._choices is None or self._choices[0] != key or (self._provisional and not keep):
             texts, at = self._texts(), self.state.instant
             steady = (key[0], *texts)
@@ -198,7 +201,7 @@ class LabelsLayer(MapLayer):
             if keep and last:
                 chosen, self._provisional = _kept(requests, preferred), True
                 if self.ctx.live:
-                    self._settle.start(math.ceil(wait * 1000))
+                    self._settle.start(max(0, math.ceil(wait * 1000)))
             else:
                 if self._steady is None or self._steady[0] != steady or abs(at - self._steady[1]) > STEADY:
                     preferred = []  # a jump or another view: laid out afresh, as a still of the moment

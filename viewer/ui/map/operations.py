@@ -107,13 +107,22 @@ class FrontsLayer(OperationsLayer):
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """A pocket says what it is, so a reader who has not found the legend still sees who was encircled and whose
         ground it was: in the colour of the side that held it (the ring round it is in the encircler's). Offered
-        first inside it, about the point farthest from its edges (set outside, on 24 August the name stood on ground
-        nobody's hatching covered, and a fresh reader took that ground for the pocket), then where the units'
-        symbols crowd that out at the pocket's northern, southern, western and eastern edges, in that order, and
-        farther out on a leader line (on 26 August a height took the northern spot)."""
+        first inside it, in two lines, centred where they fit about its innermost point and its northern and
+        southern halves' (set outside, on 24 August the name stood on ground nobody's hatching covered, and a fresh
+        reader took that ground for the pocket); where the units' names take those, at the pocket's northern,
+        southern, western and eastern edges, in that order, and farther out on a leader line (on 26 August a height
+        took the northern spot). Kept for the instant's rings and the view: finding the inside costs milliseconds."""
         t, s = self.to_device(scene_to_device), self.scale
         grounds = self.frame().grounds
-        out = []
+        key = (tuple(r.tobytes() for _, r in grounds), transform_key(t), translate("Map", "Japanese-held, encircled"), s)
+        return self.memo("pocket names", key, lambda: self._pocket_names(t, grounds))
+
+    def _pocket_names(self, t: QtGui.QTransform, grounds: tuple) -> list[MapLabel]:
+        s, out = self.scale, []
+        text, face = translate("Map", "Japanese-held, encircled"), font(15 * s, bold=True, italic=True)
+        two, fm = two_lines(text), QtGui.QFontMetricsF(face)
+        half_w = max(fm.horizontalAdvance(line) for line in two.split("\n")) / 2 + 4 * s  # and the halo
+        half_h = fm.height() * (two.count("\n") + 1) / 2 + 4 * s
         for ground, ring in grounds:
             if ground.kind != "pocket":
                 continue
@@ -123,17 +132,11 @@ class FrontsLayer(OperationsLayer):
             theirs = [
                 device_xy(t, r[:, 0], r[:, 1]) for g, r in grounds if g.kind == "held" and ALLIES[g.side] != ALLIES[ground.side]
             ]
-            text, face = translate("Map", "Japanese-held, encircled"), font(15 * s, bold=True, italic=True)
-            anchors = []
-            if len(xy) >= 3:  # inside, in two lines, where they fit: the first spot (right of the anchor) centred
-                two, fm = two_lines(text), QtGui.QFontMetricsF(face)
-                half_w = max(fm.horizontalAdvance(line) for line in two.split("\n")) / 2 + 4 * s  # and the halo
-                half_h = fm.height() * (two.count("\n") + 1) / 2 + 4 * s
-                for x, y in _inner_points(shapely.Polygon(xy)):
-                    if shapely.Polygon(xy).contains(shapely.box(x - half_w, y - half_h, x + half_w, y + half_h)):
-                        anchors.append((two, x - half_w, y, 0.0))
-            anchors += [(text, float(xy[i, 0]), float(xy[i, 1]), 48 * s) for i in ends if not _beside(xy, i, theirs, 24 * s)]
-            for shown, x, y, reach in anchors:  # an edge's farther out on a leader line rather than over a unit's symbol
+            pocket = shapely.Polygon(xy) if len(xy) >= 3 else None
+            inside = _inner_spots(pocket, half_w, half_h) if pocket is not None and pocket.is_valid else []
+            anchors = [(two, x, y, 0.0, "inside") for x, y in inside]
+            anchors += [(text, float(xy[i, 0]), float(xy[i, 1]), 48 * s, "") for i in ends if not _beside(xy, i, theirs, 24 * s)]
+            for shown, x, y, reach, mark in anchors:  # an edge's farther out on a leader line rather than over a symbol
                 out.append(
                     MapLabel(
                         ("pocket", ground.id),
@@ -144,6 +147,7 @@ class FrontsLayer(OperationsLayer):
                         colour(SIDE_COLOURS[ALLIES[ground.side]]).darker(120),
                         CLAIM,
                         reach=reach,
+                        mark=mark,
                     )
                 )
         return out
@@ -158,14 +162,21 @@ class FrontsLayer(OperationsLayer):
         return list(out.values())
 
 
-def _inner_points(ring: shapely.Polygon) -> list[tuple[float, float]]:
-    """Where a name inside an area reads best, best first: its innermost point, then those of its northern and
-    southern halves (a long pocket's middle may be taken by the units in it)."""
+INNER_SPOTS = 12  # a pocket's name is offered at most at this many spots inside it
+
+
+def _inner_spots(ring: shapely.Polygon, half_w: float, half_h: float) -> list[tuple[float, float]]:
+    """Where a name of this half width and height fits inside an area, nearest its innermost point first (a pocket's
+    middle may be taken by the units in it and their names): a grid half the name's height apart, at most
+    INNER_SPOTS of it."""
     pole = polylabel(ring, tolerance=2.0)
     x0, y0, x1, y1 = ring.bounds
-    halves = [ring.intersection(shapely.box(x0, y0, x1, pole.y)), ring.intersection(shapely.box(x0, pole.y, x1, y1))]
-    points = [pole] + [polylabel(h, tolerance=2.0) for h in halves if isinstance(h, shapely.Polygon) and not h.is_empty]
-    return [(p.x, p.y) for p in points]
+    xs, ys = np.meshgrid(np.arange(x0 + half_w, x1 - half_w + 1, half_h), np.arange(y0 + half_h, y1 - half_h + 1, half_h))
+    x, y = xs.ravel(), ys.ravel()
+    fits = shapely.contains(ring, shapely.box(x - half_w, y - half_h, x + half_w, y + half_h))
+    x, y = x[fits], y[fits]
+    order = np.argsort(np.hypot(x - pole.x, y - pole.y), kind="stable")[:INNER_SPOTS]
+    return [(float(x[i]), float(y[i])) for i in order]
 
 
 def _beside(ring: np.ndarray, i: int, grounds: list[np.ndarray], reach: float) -> bool:

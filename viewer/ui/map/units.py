@@ -2,7 +2,7 @@
 unit's frame, leader lines where symbols were pushed apart, a name each; a click selects a unit.
 
 A position that may be more than BADGE_KM off is a "≈" badge on the symbol; the legend says that the others are
-approximate to within that (halos.py; it draws the circle of the selected unit only).
+approximate, within about that (halos.py; it draws the circle of the selected unit only).
 Up to DETAIL_MAX units on screen are drawn one by one with all of that; beyond it they are a crowd: one
 batched blit from a symbol atlas, no per-unit Python work, no names, badges whatever the "halos" switch says:
 scrubbing 3,000 units stays smooth.
@@ -48,12 +48,13 @@ from .swatches import Swatch, pixmap_swatch, text_swatch
 
 # A position the map marks with the "≈" badge may be farther off than this. Nearly every position is inferred from
 # narrative (radius 3-6 km for most, 7-25 km for some): a badge on every unit said nothing, so the legend says once
-# that positions are approximate to within this, and the badge picks out those less certain (issue 14).
+# that positions are approximate, within about this, and the badge picks out those less certain (issue 14).
 BADGE_KM = 7.0
 DETAIL_MAX = 60  # up to this many units on screen: names, arrows, trails, decluttering, circles; beyond it, a crowd
 SELECTION = "#FFD23F"
 
 
+ATLAS_MAX_PX = 16_384  # the crowd's symbol atlas is a column at most this tall (then another beside it)
 CROWD_COVER = 0.4  # the share of the screen a crowd's symbols may cover before they are drawn smaller
 CROWD_SHRINK_STEPS = (1.0, 0.75, 0.5)
 
@@ -242,15 +243,17 @@ class UnitsLayer(MapLayer):
             ]
             mark_h, frame_h = round(13 * key[0]), symbol_size(key[0]).height()
             top, w, h = round((mark_h - 1) * dpr), pms[0].width(), round((frame_h + 6) * dpr)  # centred as before
-            atlas = QtGui.QPixmap(w, len(pms) * h)
+            per_column = max(1, ATLAS_MAX_PX // h)  # columns no taller than the raster engine's fixed point reaches
+            atlas = QtGui.QPixmap(-(-len(pms) // per_column) * w, min(len(pms), per_column) * h)
             atlas.fill(QtCore.Qt.GlobalColor.transparent)
             q = QtGui.QPainter(atlas)
             rects = np.zeros((len(pms), 4))
             for i, pm in enumerate(pms):
                 plain = QtGui.QPixmap(pm)
                 plain.setDevicePixelRatio(1.0)
-                q.drawPixmap(QtCore.QRectF(0, i * h, w, h), plain, QtCore.QRectF(0, top, w, h))
-                rects[i] = (0, i * h, w, h)
+                x, y = i // per_column * w, i % per_column * h
+                q.drawPixmap(QtCore.QRectF(x, y, w, h), plain, QtCore.QRectF(0, top, w, h))
+                rects[i] = (x, y, w, h)
             q.end()
             atlas.setDevicePixelRatio(dpr)
             self._atlas = key, atlas, rects
@@ -340,8 +343,10 @@ class UnitsLayer(MapLayer):
         return self._boxes(lay.shown_xy[live])
 
     def marks(self, scene_to_device: QtGui.QTransform) -> list[Rect]:
-        """Every symbol drawn, a crowd's and a last-reported mark too (the legend hid 22 IAP's on 28 May)."""
-        return self._boxes(self.layout(self.to_device(scene_to_device)).shown_xy)
+        """Every symbol drawn, a last-reported mark too (the legend hid 22 IAP's on 28 May); none of a crowd's (the
+        overlays cannot keep clear of thousands, and weighing each would be per-unit Python work every frame)."""
+        lay = self.layout(self.to_device(scene_to_device))
+        return self._boxes(lay.shown_xy) if lay.detailed else []
 
     def _boxes(self, xy: np.ndarray) -> list[Rect]:
         size = symbol_size(self.scale)
