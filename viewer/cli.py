@@ -196,9 +196,10 @@ def _layers(text: str) -> frozenset[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from .logs import setup_logging
+    from .logs import enable_crash_traces, setup_logging
 
     setup_logging(args.log_level)
+    enable_crash_traces()
     try:
         return _run(args)
     except Exception:  # a crash at start must reach the log file too, not only the terminal

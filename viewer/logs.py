@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import sys
@@ -62,6 +63,28 @@ def setup_logging(level: str = "WARNING") -> Path | None:
     handler.setLevel(logging.INFO)  # the file keeps errors and notices even when the console is quiet
     root.addHandler(handler)
     root.setLevel(logging.INFO if root.level == logging.NOTSET or root.level > logging.INFO else root.level)
+    return path
+
+
+CRASH_LOG_NAME = "crash.log"
+_crash_file: list = []  # the open crash log, kept for the process's life: faulthandler writes to its descriptor
+
+
+def enable_crash_traces() -> Path | None:
+    """A crash below Python (a segmentation fault in Qt) leaves each thread's Python stack in crash.log beside the
+    log (faulthandler): a kiosk that died in the night and was restarted by its service says where. Returns the
+    file, or None where it cannot be written (then the stacks go to stderr, the service's journal)."""
+    path = state_dir() / CRASH_LOG_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        crash = path.open("a", encoding="utf-8")
+    except OSError:
+        faulthandler.enable(all_threads=True)
+        return None
+    faulthandler.enable(file=crash, all_threads=True)
+    for old in _crash_file:  # called again (another state folder): the last file closed, not left to the collector
+        old.close()
+    _crash_file[:] = [crash]
     return path
 
 
