@@ -19,10 +19,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 JUL3, JUL3_LATER = datetime(1939, 7, 3, 12), datetime(1939, 7, 3, 19)  # Bain-Tsagan: the crowd moves
 
 
-@pytest.fixture
-def map_view(qtbot, scenario, monkeypatch):
-    """The window's kind of map (on screen) at 12:00; choose_candidates counted in `placings` (pytest-qt's own
-    event processing between the fixture and the test may paint it again: a test clears them)."""
+def _live_map(qtbot, scenario) -> MapView:
+    """The window's kind of map (on screen, names on the settle throttle) at 12:00 on 3 July, painted once."""
     m = MapView(scenario, MotionModel(scenario.units), ViewState(scenario, battlefield_camera(scenario), instant=JUL3))
     m.ctx.live = True
     qtbot.addWidget(m)
@@ -30,6 +28,14 @@ def map_view(qtbot, scenario, monkeypatch):
     m.show()
     qtbot.waitExposed(m)
     m.graphics.viewport().repaint()
+    return m
+
+
+@pytest.fixture
+def map_view(qtbot, scenario, monkeypatch):
+    """The window's kind of map (on screen) at 12:00; choose_candidates counted in `placings` (pytest-qt's own
+    event processing between the fixture and the test may paint it again: a test clears them)."""
+    m = _live_map(qtbot, scenario)
     m.placings = []
     real = labels_module.choose_candidates
     monkeypatch.setattr(labels_module, "choose_candidates", lambda *a, **k: m.placings.append(1) or real(*a, **k))
@@ -112,13 +118,7 @@ def crowd_map(qtbot, scenario, monkeypatch):
     copies = 1 + DETAIL_MAX // 10
     units = tuple(dataclasses.replace(u, id=f"{u.id}-{i}") for i in range(copies) for u in scenario.units)
     crowd = dataclasses.replace(scenario, units=units)
-    m = MapView(crowd, MotionModel(crowd.units), ViewState(crowd, battlefield_camera(crowd), instant=JUL3))
-    m.ctx.live = True
-    qtbot.addWidget(m)
-    m.resize(1140, 870)
-    m.show()
-    qtbot.waitExposed(m)
-    m.graphics.viewport().repaint()
+    m = _live_map(qtbot, crowd)
     m.measured = []
     real = UnitsLayer.obstacles
     monkeypatch.setattr(UnitsLayer, "obstacles", lambda layer, v: m.measured.append(1) or real(layer, v))
