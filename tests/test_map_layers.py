@@ -446,10 +446,10 @@ def test_a_ground_edge_gives_way_to_the_claim_line_it_runs_along(map_view, state
 
     fronts = map_view.layer("fronts")
     state.instant = AUG26
-    assert all(fronts.along(g, r)[0].any() for g, r in fronts.frame().grounds), "a front off the claims is drawn"
+    assert all(fronts.along(r)[0].any() for _, r in fronts.frame().grounds), "a front off the claims is drawn"
     state.instant = AUG31  # the Soviet ground is the disputed ground: from the river (a claim) to the Mongolian claim
-    (ground, ring), *_ = [(g, r) for g, r in fronts.frame().grounds if g.side == "soviet"]
-    edge, pieces = fronts.along(ground, ring)
+    ring, *_ = [r for g, r in fronts.frame().grounds if g.side == "soviet"]
+    edge, pieces = fronts.along(ring)
     assert not edge.all() and pieces
     claim = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
     image = _pixels(painted(map_view))

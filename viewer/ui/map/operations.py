@@ -15,11 +15,10 @@ from functools import lru_cache, partial
 import numpy as np
 import shapely
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.geometry import LineString, Point
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString
 from shapely.ops import polylabel, substring
 
-from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
+from ...core.operations import Arrow, OperationsFrame, axis_outline, first_crossing, frame_at, partial_path, path_length
 from ...core.placement import Arrowhead, Rect
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
@@ -37,6 +36,7 @@ MIN_HEADS = 1.3  # an axis under way is drawn at least this many head lengths lo
 # The hatching of held ground: firm strokes on a faint wash. Half-transparent strokes on a red wash turned orange
 # over the disputed ground's tan, and the Soviet ground read as more of it (tests/test_colours.py).
 HATCH_PITCH, HATCH_PX, HATCH_ALPHA, HATCH_WASH = 8, 1.5, 0.8, 0.05
+OUTLINES_KEPT = 64  # grounds' outlines whose sides along the claims are kept (the shipped grounds have 15 stages in all)
 CLAIM_TOL_KM = 0.4  # a ground's side this near a claim line runs along it (the grounds follow the claims simplified)
 CACHE_PX = 4_000_000  # pixels each layer keeps of drawings seen again (16 MB): every stage and arrow at 1080p
 
@@ -66,24 +66,20 @@ class FrontsLayer(OperationsLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._drawings = DrawingCache(CACHE_PX)
-        self._claims = shapely.union_all([c.feature.geometry_km for c in ctx.scenario.claims])
-        self._claim_lines = [  # the claims drawn as lines (Manchukuo's is the river), part by part
-            (c.claimant, part)
-            for c in ctx.scenario.claims
-            if c.claimant != "manchukuo"
-            for part in getattr(c.feature.geometry_km, "geoms", [c.feature.geometry_km])
-        ]
+        claims = [(c.claimant, c.feature.geometry_km) for c in ctx.scenario.claims]  # one LineString each
+        self._along = lru_cache(maxsize=OUTLINES_KEPT)(partial(_along_outline, claims))
 
-    def along(self, ground: Ground, ring: np.ndarray) -> tuple[np.ndarray, list[ClaimPiece]]:
+    def along(self, ring: np.ndarray) -> tuple[np.ndarray, list[ClaimPiece]]:
         """Which sides of the ring (point i to point i + 1, the last to the first) are drawn as the ground's edge,
         and the pieces of claim line the ground reaches. Along a claim (within CLAIM_TOL_KM at both ends and the
         middle of a side) the claim is the edge: the ground's firm line is left out and the claim line is drawn
         again above the hatching. Drawn over it, the edge hid the claim: on 31 August the Mongolian claim, which the
-        Soviet ground reached, read as a solid red front. With the claims hidden the edge is whole. Kept per
-        outline: most grounds keep theirs for days."""
+        Soviet ground reached, read as a solid red front. With the claims hidden the edge is whole. Kept for the
+        last OUTLINES_KEPT outlines: a ground keeps its outline from one stage to the next, so a scrub back and forth
+        meets the same few again (one value per ground worked it out afresh at most jumps, ~5 ms a frame)."""
         if "claims" not in self.state.layers:
             return np.ones(len(ring), dtype=bool), []
-        return self.memo(f"along:{ground.id}", ring.tobytes(), lambda: _along(ring, self._claims, self._claim_lines))
+        return self._along(ring.astype(float, copy=False).tobytes())
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         t = self.to_device(self.scene_to_device(p))
@@ -94,7 +90,7 @@ class FrontsLayer(OperationsLayer):
         self._drawings.at_zoom((linear, s, device_ratio(p)))  # a screen of another pixel ratio is another zoom
         for ground, ring in self.frame().grounds:
             xy = device_xy(t, ring[:, 0], ring[:, 1])
-            edge, pieces = self.along(ground, ring)
+            edge, pieces = self.along(ring)
             claims = [device_xy(t, piece.xy[:, 0], piece.xy[:, 1]) for piece in pieces]
             self._drawings.draw(  # the claim lines it reaches with it: dashed lines cost milliseconds a frame
                 p,
@@ -209,24 +205,32 @@ class ClaimPiece:
     xy: np.ndarray  # (n, 2) km
 
 
-def _along(ring: np.ndarray, claims: BaseGeometry, lines: list[tuple[str, LineString]]) -> tuple[np.ndarray, list[ClaimPiece]]:
-    """`FrontsLayer.along`, worked out."""
-    mid = (ring + np.roll(ring, -1, axis=0)) / 2
-    near, near_middle = (shapely.distance(shapely.points(xy), claims) <= CLAIM_TOL_KM for xy in (ring, mid))
+def _along_outline(claims: list[tuple[str, LineString]], ring: bytes) -> tuple[np.ndarray, list[ClaimPiece]]:
+    return _along(np.frombuffer(ring).reshape(-1, 2), claims)
+
+
+def _along(ring: np.ndarray, claims: list[tuple[str, LineString]]) -> tuple[np.ndarray, list[ClaimPiece]]:
+    """`FrontsLayer.along`, worked out with shapely's array functions: a moving ground's ring changes every frame of
+    a scrub, and a side at a time cost ~5 ms a frame. Manchukuo's claim is the river, drawn as such: no piece of it."""
+    n = len(ring)
+    corners, mids = shapely.points(ring), shapely.points((ring + np.roll(ring, -1, axis=0)) / 2)
+    near, near_middle = (
+        np.any([shapely.dwithin(xy, line, CLAIM_TOL_KM) for _, line in claims], axis=0) for xy in (corners, mids)
+    )
     on = near & np.roll(near, -1) & near_middle
     pieces = []
-    for claimant, line in lines:
-        spans = sorted(
-            sorted((line.project(Point(ring[i])), line.project(Point(ring[(i + 1) % len(ring)]))))
-            for i in np.flatnonzero(on)
-            if line.distance(Point(*mid[i])) <= CLAIM_TOL_KM
-        )
+    for claimant, line in claims:
+        if claimant == "manchukuo":
+            continue
+        sides = np.flatnonzero(on)
+        sides = sides[shapely.dwithin(mids[sides], line, CLAIM_TOL_KM)]
+        a, b = shapely.line_locate_point(line, corners[sides]), shapely.line_locate_point(line, corners[(sides + 1) % n])
         merged: list[list[float]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1] + 0.01:
-                merged[-1][1] = max(merged[-1][1], b)
+        for lo, hi in sorted(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True)):
+            if merged and lo <= merged[-1][1] + 0.01:
+                merged[-1][1] = max(merged[-1][1], hi)
             else:
-                merged.append([a, b])
+                merged.append([lo, hi])
         pieces += [ClaimPiece(claimant, a, np.asarray(substring(line, a, b).coords)[:, :2]) for a, b in merged if b > a]
     return ~on, pieces
 
