@@ -269,6 +269,21 @@ def test_a_ground_names_leader_line_does_not_run_through_a_units_box():
     assert choose_candidates([ground, unit], crowd, VIEW)[0] is None
 
 
+def test_a_name_that_must_show_takes_a_spot_whose_leader_line_passes_no_units_box():
+    """31 Aug: 'Nomonhan Burd Obo', a name that must show and had no free spot, went out on a leader line straight
+    through the 9th Motor-Armoured Brigade's box, and read as the brigade's name. Of the spots that hide as little,
+    one whose line passes no mark is taken."""
+    place = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "obo"), True, 40.0, mark="place")
+    rects = candidate_rects(place, 8, 6)
+    crowd = rects[:NEAR] + [(x + w / 2, y + h / 2, 4.0, 4.0) for x, y, w, h in rects[NEAR:]]  # no spot is free
+    first = choose_candidates([place], crowd, VIEW)[0]
+    assert first is not None and first >= NEAR  # out on a line
+    x, y, w, h = rects[first]
+    end = (min(max(300.0, x), x + w), min(max(300.0, y), y + h))  # where the line meets the name
+    brigade = LabelRequest(((300.0 + end[0]) / 2, (300.0 + end[1]) / 2), (20.0, 10.0), 5.0, ("unit", "bde"), mark="unit")
+    assert choose_candidates([place, brigade], crowd, VIEW)[0] not in (None, first)
+
+
 def test_declutter_moves_symbols_off_a_fixed_point_which_stays():
     """An arrow's head is a fixed obstacle: the symbol over it moves off; the head does not move."""
     head = np.array([[100.0, 100.0]])

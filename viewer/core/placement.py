@@ -567,8 +567,10 @@ def _least_hiding(
     on), else on its mark's bank of the river wherever there is a spot there (3 Jul: 'Bain-Tsagan' forced onto
     the east bank, the hill being on the west, told the reader the wrong bank), where it hides least, or nearly
     least but not beside another's mark (hiding a name to avoid seeming to name the wrong mark would trade one
-    fault for a worse one); a unit's name wherever it reads as its own and covers no other name, and nowhere if
-    there is no such spot (24 Aug: Kajikawa's name, forced beside the 71st's box, named the wrong unit)."""
+    fault for a worse one) nor out on a line through another mark (31 Aug: 'Nomonhan Burd Obo' on a line through the
+    9th Motor-Armoured Brigade's box read as its name); a unit's name wherever it reads as its own and covers no
+    other name, and nowhere if there is no such spot (24 Aug: Kajikawa's name, forced beside the 71st's box, named
+    the wrong unit)."""
     if not options:
         return None
     own_bank = [o for o in options if _on_own_bank(requests[o[0]], o[1], walls)]
@@ -587,7 +589,7 @@ def _least_hiding(
             and not (names is not None and names.hits(o[1][1]))
         ]
         return min(clear, key=lambda o: hidden[id(o)]) if clear else None
-    clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1])]
+    clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1], leader=o[1][0] >= NEAR)]
     return min(clear or near_least, key=lambda o: hidden[id(o)])
 
 
