@@ -2,13 +2,19 @@
 
 from viewer.ui.map.labels import _order
 from viewer.ui.map.layer import KEY, PLACE, SELECTED, UNIT, MapLabel
-from viewer.ui.map.units import _without_echelon
+from viewer.ui.map.units import _one_word_shorter
 
 
 def test_a_crowded_units_name_drops_its_echelon_word_but_keeps_number_and_kind():
-    assert _without_echelon("6 Tk Bde") == "6 Tk"
-    assert _without_echelon("71 Inf Rgt") == "71 Inf"
-    assert _without_echelon("Yasuoka Det") == "Yasuoka Det"  # two words: nothing to drop without losing the kind
+    assert _one_word_shorter("6 Tk Bde") == "6 Tk"
+    assert _one_word_shorter("71 Inf Rgt") == "71 Inf"
+    assert _one_word_shorter("Yasuoka Det") == "Yasuoka Det"  # two words: nothing to drop without losing the kind
+
+
+def test_a_crowded_units_name_never_ends_on_a_one_letter_kind():
+    """24 Aug: '57 R' (57 R Div) and 26 Aug '602 R' read to a fresh reader as names cut off."""
+    assert _one_word_shorter("57 R Div") == "57 Div"
+    assert _one_word_shorter("602 R Rgt") == "602 Rgt"
 
 
 def test_a_rivers_name_is_placed_before_the_units_names_and_after_the_selected_one():

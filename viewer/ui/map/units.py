@@ -355,8 +355,8 @@ class UnitsLayer(MapLayer):
 
     def labels(self, scene_to_device: QtGui.QTransform) -> list[MapLabel]:
         """One name per unit on screen (the selected unit's first, so it is the last to be left out), offered
-        shorter where the full one finds no room: without the commander, then without the echelon word (the
-        symbol's marks show it: '71 Inf' for '71 Inf Rgt'), rather than left out in a crowd."""
+        shorter where the full one finds no room: without the commander, then a word shorter (the symbol shows
+        the word: '71 Inf' for '71 Inf Rgt', see _one_word_shorter), rather than left out in a crowd."""
         lay = self.layout(self.to_device(scene_to_device))
         if not lay.detailed:
             return []
@@ -370,7 +370,7 @@ class UnitsLayer(MapLayer):
                 commander += " †"
             name = tr(unit.short, lang)
             for text in dict.fromkeys(  # "≈": a badge on the symbol
-                (name + (f" ({commander})" if commander else ""), name, _without_echelon(name))
+                (name + (f" ({commander})" if commander else ""), name, _one_word_shorter(name))
             ):
                 out.append(
                     MapLabel(
@@ -616,8 +616,12 @@ def _designation(name: str) -> str:
     return " ".join(words[:-1])
 
 
-def _without_echelon(name: str) -> str:
-    """A unit's short name without its last word, the echelon ('6 Tk Bde' -> '6 Tk'), where three words or more
-    leave a number and a kind; else the name as it is."""
+def _one_word_shorter(name: str) -> str:
+    """A unit's short name a word shorter, where it has three words or more: without its echelon ('6 Tk Bde' ->
+    '6 Tk'; the symbol's marks show it), or, where that would end on a one-letter kind that reads as cut off
+    ('57 R', a fresh reader's word), without the kind ('57 R Div' -> '57 Div'; the symbol's frame shows it); else
+    the name as it is."""
     words = name.split()
-    return " ".join(words[:-1]) if len(words) >= 3 else name
+    if len(words) < 3:
+        return name
+    return " ".join(words[:-2] + words[-1:] if len(words[-2]) == 1 else words[:-1])
