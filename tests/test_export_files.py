@@ -30,6 +30,15 @@ def test_out_dev_null_is_refused_and_left_a_device(tmp_path, capsys, qapp):
     assert not Path("/dev/.null.lock").exists()
 
 
+def test_an_export_into_a_pipe_or_file_prints_no_progress_bar(tmp_path, capsys, qapp):
+    """A lecturer's script that logs the export got ~100 carriage-return redraws of the bar on one line; into a
+    pipe or a file (not a terminal) only the result is printed."""
+    assert export("handout", "--out", str(tmp_path / "h.pdf")) == 0
+    out = capsys.readouterr()
+    assert "\r" not in out.err and "[###" not in out.err
+    assert "wrote" in out.out + out.err
+
+
 def test_a_missing_folder_is_exit_2_and_says_so(tmp_path, capsys, qapp):
     assert export("svg", "--at", "1939-08-26", "--size", "320x180", "--out", str(tmp_path / "nowhere" / "x.svg")) == 2
     assert "the folder does not exist" in capsys.readouterr().err

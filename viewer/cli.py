@@ -103,9 +103,11 @@ def _language_options(parser: argparse.ArgumentParser, default) -> None:
 
 
 def _terminal_progress(label: str, lines: bool = False):
-    """A progress bar on stderr (or, for the app's export job, one `progress 0.42` line per percent); returns
-    the callback exports call."""
+    """A progress bar on stderr where it is a terminal (or, for the app's export job, one `progress 0.42` line per
+    percent); returns the callback exports call. Into a file or a pipe (a lecturer's script, a log) the bar's
+    hundred carriage-return redraws would be one long line of noise: nothing then but the result."""
     shown = [-1]
+    bar = sys.stderr.isatty()
 
     def update(fraction: float) -> bool:
         if round(100 * fraction) == shown[0]:
@@ -113,6 +115,8 @@ def _terminal_progress(label: str, lines: bool = False):
         shown[0] = round(100 * fraction)
         if lines:
             print(f"progress {fraction:.2f}", file=sys.stderr, flush=True)
+            return True
+        if not bar:
             return True
         filled = round(30 * fraction)
         print(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}", end="", file=sys.stderr, flush=True)
