@@ -243,8 +243,8 @@ Details were written to:
         <translation>ウランバートル</translation>
     </message>
     <message>
-        <source>modern borders; red box: map area</source>
-        <translation>現在の国境。赤枠は地図の範囲</translation>
+        <source>modern borders, 1939 names; red box: map area</source>
+        <translation>現在の国境・1939年の国名。赤枠は地図の範囲</translation>
     </message>
 </context>
 <context>

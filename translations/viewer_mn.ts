@@ -243,8 +243,8 @@ Details were written to:
         <translation>Улаанбаатар</translation>
     </message>
     <message>
-        <source>modern borders; red box: map area</source>
-        <translation>өнөөгийн хил; улаан хүрээ — зургийн хэсэг</translation>
+        <source>modern borders, 1939 names; red box: map area</source>
+        <translation>өнөөгийн хил, 1939 оны нэр; улаан хүрээ — зургийн хэсэг</translation>
     </message>
 </context>
 <context>

@@ -243,8 +243,8 @@ Details were written to:
         <translation>Улан-Батор</translation>
     </message>
     <message>
-        <source>modern borders; red box: map area</source>
-        <translation>совр. границы; красная рамка — карта</translation>
+        <source>modern borders, 1939 names; red box: map area</source>
+        <translation>совр. границы, названия 1939 г.; красная рамка — карта</translation>
     </message>
 </context>
 <context>

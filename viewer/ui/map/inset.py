@@ -168,7 +168,9 @@ class InsetLayer(MapLayer):
         p.setFont(font(11 * self.scale, italic=True))
         p.setPen(colour(MODERN))
         footer = p.fontMetrics().elidedText(
-            translate("Inset", "modern borders; red box: map area"), QtCore.Qt.TextElideMode.ElideRight, self._size[0] - 12 * s
+            translate("Inset", "modern borders, 1939 names; red box: map area"),
+            QtCore.Qt.TextElideMode.ElideRight,
+            self._size[0] - 12 * s,
         )
         p.drawText(
             whole.adjusted(6 * s, 0, -6 * s, -3 * s),
