@@ -225,29 +225,23 @@ def export_video(
     holds there (a hold at an event costs neither drawing, nor piping, nor colour conversion, nor encoding per
     frame: see `_ffmpeg`); ffmpeg encodes in its own process while the next frame is drawn. Where a process can be
     forked safely, an MP4's second half is drawn and encoded at the same time by a copy of this process
-    (`video_halves`), forked once the first frame is drawn: the copy inherits the map's caches warm (the base map's
-    picture, the symbols' and names' pixmaps, the fonts' glyphs), which cost a process ~0.3 s of CPU to fill."""
+    (`video_halves`)."""
     instants = check_video(scenario, start, end, fps, size, out, seconds)
     runs = [(at, len(list(same))) for at, same in groupby(instants)]
     gif = out.suffix.lower() == ".gif"
     cut = None if gif else video_halves.split_at([n for _, n in runs])
     keeps = names_kept(runs, fps, cut)
-    # The frame is set up and its first picture drawn before the fork, by this thread alone (see
-    # video_halves.paint_in_one_thread): the copy inherits it ready and warm, instead of importing the interface,
-    # building the map and filling its caches again.
+    # The frame is set up before the fork (it has not painted, so Qt has started no thread): the copy inherits
+    # it ready, instead of importing the interface and building the map again.
     with MapFrame(scenario, size, runs[0][0], view) as frame, exclusive_output(out) as tmp:
-        halves = cut is not None and video_halves.fork_is_safe()
-        if halves:
-            video_halves.paint_in_one_thread()
-        opening = _draw(frame, runs[0][0], keeps[0])
-        if not halves or not video_halves.fork_is_safe():
-            _encode(frame, fps, runs, keeps, tmp, gif, progress, len(instants), opening)
+        if cut is None or not video_halves.fork_is_safe():
+            _encode(frame, fps, runs, keeps, tmp, gif, progress, len(instants))
             return len(instants)
         second, kept = runs[cut:], keeps[cut:]
-        with video_halves.in_two(lambda path: _encode(frame, fps, second, kept, path, False, part=True), out) as pair:
+        with video_halves.in_two(lambda path: _encode(frame, fps, second, kept, path, False, part=True), out) as halves:
             first = sum(n for _, n in runs[:cut])  # the halves go on side by side: this one's share stands for both
-            _encode(frame, fps, runs[:cut], keeps[:cut], pair.first, False, progress, first / 0.95, opening, part=True)
-            pair.join(tmp)
+            _encode(frame, fps, runs[:cut], keeps[:cut], halves.first, False, progress, first / 0.95, part=True)
+            halves.join(tmp)
     if progress:
         progress(1.0)
     return len(instants)
@@ -262,12 +256,10 @@ def _encode(
     gif: bool,
     progress: Progress | None = None,
     total: float = 1.0,
-    opening: QtGui.QImage | None = None,
     part: bool = False,
 ) -> None:
-    """Draw each run's instant once (its names kept or placed afresh as `keeps` says: see names_kept; the first
-    run's picture is `opening` where it was drawn already) and write the runs, each as long as it lasts, to `path`
-    (`part`: a half of the video, to be joined)."""
+    """Draw each run's instant once (its names kept or placed afresh as `keeps` says: see names_kept) and write the
+    runs, each as long as it lasts, to `path` (`part`: a half of the video, to be joined)."""
     lengths = [n for _, n in runs]
     again = gif or lengths[-1] > 1  # the last picture sent once more, so that a final hold lasts its length
     if again and not gif:
@@ -277,7 +269,8 @@ def _encode(
     try:
         done = 0
         for k, (at, n) in enumerate(runs):
-            image = opening if k == 0 and opening is not None else _draw(frame, at, keeps[k])
+            frame.show(at, "day", keep_names=keeps[k])
+            image = frame.image()
             writer.send(image)
             if k == len(runs) - 1 and again:
                 writer.send(image)
@@ -286,11 +279,6 @@ def _encode(
                 raise Cancelled()
     finally:
         writer.close()
-
-
-def _draw(frame: MapFrame, at: datetime, keep_names: bool) -> QtGui.QImage:
-    frame.show(at, "day", keep_names=keep_names)
-    return frame.image()
 
 
 def names_kept(runs: list[tuple[datetime, int]], fps: int, cut: int | None = None) -> list[bool]:

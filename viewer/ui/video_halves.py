@@ -3,9 +3,8 @@ process draws and encodes the second half of the clip while this one does the fi
 joined without re-encoding (ffmpeg's concat demuxer: one stream on the 30 fps clock, as one process would write it).
 
 The copy is a fork, not a fresh interpreter: it already holds the imported modules, the loaded scenario and the map
-frame, set up and warm from drawing the clip's first frame, so it starts drawing at once (a fresh one spends about
-two seconds importing Qt and reading the content, and each process setting up its own frame and filling its caches
-cost a few tenths of a second more). A
+frame, set up and not yet painted, so it starts drawing at once (a fresh one spends about two seconds importing Qt
+and reading the content, and each process setting up its own frame cost a few tenths of a second more). A
 fork copies only the thread that calls it, so it is used only while this process has no thread that could hold a
 lock the copy needs (`fork_is_safe`: Linux, and no thread Qt has started — the exporting command line process;
 in the app's own process and under the tests every frame is drawn here).
@@ -46,14 +45,6 @@ def fork_is_safe() -> bool:
     except OSError:
         return False
     return len(names) == 1
-
-
-def paint_in_one_thread() -> None:
-    """Keep Qt from starting its pool of painting threads in this process (it reads QT_NO_GUI_THREADPOOL when it
-    first paints, and large fills and pixmaps would start it): then the first frame can be drawn before the fork and
-    the copy inherits the map's caches warm. Only where a fork is safe, so before this process has painted. The two
-    halves and their encoders keep both cores busy without it."""
-    os.environ["QT_NO_GUI_THREADPOOL"] = "1"
 
 
 def split_at(runs: list[int]) -> int | None:
