@@ -473,6 +473,50 @@ def test_a_ground_edge_gives_way_to_the_claim_line_it_runs_along(map_view, state
     assert red < samples / 10, f"a solid red line covers the claim at {red} of {samples} points"
 
 
+@pytest.mark.parametrize("at", [datetime(1939, 8, 20, 12), AUG31])
+def test_the_claim_line_keeps_its_dashes_where_a_ground_reaches_it(qapp, scenario, at):
+    """Where a held ground reaches the Mongolian claim, the claim is drawn again above its hatching. Out of step
+    with the dashes below, the two filled each other's gaps: on 20 August the claim read as a solid orange line
+    along the Japanese ground and dashed elsewhere, a mark the legend does not show (issue 14). Along the claim,
+    pixel by pixel, its gaps show as often where a ground reaches it as elsewhere (the modern border, whose dots lie
+    on it in part, hidden)."""
+    from viewer.ui.map_frame import MapFrame
+
+    claim = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
+    with MapFrame(scenario, (1600, 900), at, {"layers": frozenset(LAYERS) - {"border"}}) as frame:
+        frame.show(at, "day")
+        fronts = frame.map.layer("fronts")
+        spans = []
+        for ground, ring in fronts.frame().grounds:
+            for piece in fronts.along(ground, ring)[1]:
+                start = claim.project(shapely_point(piece.xy[0]))
+                spans.append((start, start + shapely_line(piece.xy).length))
+        assert spans, "no ground reaches the claim: the test shows nothing"
+        image = _pixels(frame.image())
+        t = _device(frame.map, "fronts")
+    step = 0.5 / math.hypot(t.m11(), t.m12())  # half a pixel along the line
+    seen: dict[bool, list[bool]] = {True: [], False: []}  # reached by a ground -> orange at each point
+    for km in np.arange(0, claim.length, step):
+        q = t.map(QtCore.QPointF(*claim.interpolate(km).coords[0]))
+        if not (2 <= q.x() < image.shape[1] - 2 and 2 <= q.y() < image.shape[0] - 2):
+            continue
+        on = any(a <= km <= b for a, b in spans)
+        if on and not any(a + 0.3 <= km <= b - 0.3 for a, b in spans):
+            continue  # near a piece's end
+        r, g, b = image[round(q.y()), round(q.x()), 2::-1]
+        seen[on].append(r - b > 120 and g < 150)  # the claim's orange (tan, paper, grey and the hatching are not)
+    assert len(seen[True]) > 200
+    dashed = sum(seen[False]) / len(seen[False]) if len(seen[False]) > 200 else 0.62  # as on 20 August, where free
+    reached = sum(seen[True]) / len(seen[True])
+    assert reached < dashed + 0.1, f"orange at {reached:.0%} where a ground reaches it, {dashed:.0%} elsewhere"
+
+
+def shapely_line(xy: np.ndarray):
+    from shapely.geometry import LineString
+
+    return LineString(xy)
+
+
 def shapely_point(xy: np.ndarray):
     from shapely.geometry import Point
 

@@ -23,7 +23,7 @@ from ...core.operations import Arrow, Ground, OperationsFrame, axis_outline, fir
 from ...core.placement import Arrowhead, Rect
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
-from .base import claim_pen
+from .base import claim_pen, draw_dashed
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key, two_lines
 from .pixmaps import DrawingCache
 
@@ -202,11 +202,12 @@ def _paint_ground_at(
 
 @dataclass(frozen=True)
 class ClaimPiece:
-    """A stretch of a claim line that a ground reaches: `start` km along its line (whose dashes it continues)."""
+    """A stretch of a claim line that a ground reaches (`xy`, km), and the whole line it lies on (`line`, km, from its
+    start): the stretch is drawn as the whole line clipped to it, so its dashes are those of the line below."""
 
     claimant: str
-    start: float
     xy: np.ndarray  # (n, 2) km
+    line: np.ndarray  # (m, 2) km
 
 
 def _along(ring: np.ndarray, claims: BaseGeometry, lines: list[tuple[str, LineString]]) -> tuple[np.ndarray, list[ClaimPiece]]:
@@ -227,20 +228,28 @@ def _along(ring: np.ndarray, claims: BaseGeometry, lines: list[tuple[str, LineSt
                 merged[-1][1] = max(merged[-1][1], b)
             else:
                 merged.append([a, b])
-        pieces += [ClaimPiece(claimant, a, np.asarray(substring(line, a, b).coords)[:, :2]) for a, b in merged if b > a]
+        whole = np.asarray(line.coords)[:, :2]
+        pieces += [ClaimPiece(claimant, np.asarray(substring(line, a, b).coords)[:, :2], whole) for a, b in merged if b > a]
     return ~on, pieces
 
 
 def paint_claims(p: QtGui.QPainter, t: QtGui.QTransform, pieces: list[ClaimPiece], scale: float) -> None:
-    """The claim lines the grounds reach, above their hatching, each piece's dashes in step with the whole line's
-    below (its dash offset is its distance along the line, in pen widths)."""
-    px_per_km = float(np.hypot(t.m11(), t.m12()))
+    """The claim lines the grounds reach, above their hatching: each the whole line, clipped to a band along the
+    stretch a ground reaches, and dashed as the base map dashes it (`draw_dashed`), so its dashes fall on the
+    line's below."""
     for piece in pieces:
         pen = claim_pen(piece.claimant, scale)
-        pen.setDashOffset(piece.start * px_per_km / pen.widthF())
-        p.setPen(pen)
-        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        p.drawPolyline(polygon(device_xy(t, piece.xy[:, 0], piece.xy[:, 1])))
+        band = QtGui.QPainterPathStroker()
+        band.setWidth(3 * pen.widthF())
+        band.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        stretch = QtGui.QPainterPath()
+        stretch.addPolygon(polygon(device_xy(t, piece.xy[:, 0], piece.xy[:, 1])))
+        p.save()
+        p.setClipPath(band.createStroke(stretch), QtCore.Qt.ClipOperation.IntersectClip)
+        line = QtGui.QPainterPath()
+        line.addPolygon(polygon(device_xy(t, piece.line[:, 0], piece.line[:, 1])))
+        draw_dashed(p, line, pen)
+        p.restore()
 
 
 def paint_ground(
