@@ -872,3 +872,36 @@ def test_a_crowds_atlas_in_several_columns_draws_the_same_symbols(qtbot, scenari
     wrapped = painted(m)
     assert m.layer("units")._atlas[1].width() > 2 * m.layer("units")._atlas[2][0][2]  # several columns
     assert wrapped == one_column
+
+
+def _inked(image: QtGui.QImage) -> np.ndarray:
+    """Where a transparent picture is drawn (alpha over half)."""
+    argb = image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)
+    return pg.functions.ndarray_from_qimage(argb)[:, :, 3] > 128
+
+
+def test_a_detachments_mark_is_not_a_dot_like_a_places(map_view, state):
+    """Issue 14: the legend showed a black dot for 'detachment (Det)' above a symbol and a black dot for 'place', and
+    a fresh reader took the dots above Azuma Det, Bykov Det and Ioki Det for places with no names. A detachment's
+    mark is the APP-6 task-force bracket, an open box over the frame: wider than tall and empty inside, on the map
+    and in the legend's row."""
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    scale = 1.0
+    pm = symbol_pixmap("japanese", "cavalry", "detachment", "present", scale)
+    mark = _inked(pm.toImage())[: round(13 * scale), :]  # above the frame: the echelon's band
+    rows, cols = np.flatnonzero(mark.any(axis=1)), np.flatnonzero(mark.any(axis=0))
+    assert len(rows) and len(cols), "no mark"
+    height, width = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    assert width >= 2 * height and width >= symbol_size(scale).width() / 3, f"a {width}x{height} mark reads as a dot"
+    assert not mark[rows[-1], (cols[0] + cols[-1]) // 2], "closed below: a bar, not a bracket"
+    state.instant = datetime(1939, 5, 28, 12)
+    swatch = next(e.swatch for e in map_view.layer("units").legend() if e.key == "unit:echelon:detachment")
+    image = QtGui.QImage(40, 16, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    swatch(p, QtCore.QRectF(0, 0, 40, 16))
+    p.end()
+    inked = _inked(image)
+    rows, cols = np.flatnonzero(inked.any(axis=1)), np.flatnonzero(inked.any(axis=0))
+    assert cols[-1] - cols[0] + 1 >= 2 * (rows[-1] - rows[0] + 1), "the legend's detachment mark is a dot"
