@@ -905,3 +905,62 @@ def test_a_detachments_mark_is_not_a_dot_like_a_places(map_view, state):
     inked = _inked(image)
     rows, cols = np.flatnonzero(inked.any(axis=1)), np.flatnonzero(inked.any(axis=0))
     assert cols[-1] - cols[0] + 1 >= 2 * (rows[-1] - rows[0] + 1), "the legend's detachment mark is a dot"
+
+
+def test_a_trail_is_drawn_as_a_path_travelled_not_a_link(qapp):
+    """Issue 14: a trail was a plain line in the side's colour, and a fresh reader took 9 MA Bde's for a command
+    link to 1 AG HQ, 6 Cav Div's for a line into the Japanese bridgehead and Manchukuo Cav's for the river claim. A
+    trail is a thin line with chevrons along it pointing the way the unit went, as a printed map marks a route: its
+    ink widens at several places along it, each wider spot pointing to its head. The legend draws the same."""
+    from viewer.ui.map.trails import _draw_trail
+    from viewer.ui.style import SIDE_COLOURS
+
+    image = QtGui.QImage(220, 40, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    _draw_trail(p, "soviet", [QtCore.QPointF(10, 20), QtCore.QPointF(210, 20)], 1.0)  # tail left, head right
+    p.end()
+    px = pg.functions.ndarray_from_qimage(image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)).astype(int)
+    red = QtGui.QColor(SIDE_COLOURS["soviet"])
+    ink = (px[:, :, 3] > 60) & (np.abs(px[:, :, 2] - red.red()) < 60) & (px[:, :, 0] < 120)  # BGRA: the side's colour
+    extent = ink.sum(axis=0)  # rows inked in each column
+    thin = np.median(extent[extent > 0])
+    wide = extent >= thin + 4
+    runs = np.flatnonzero(np.diff(wide.astype(int)) == 1)
+    assert len(runs) >= 4, f"the trail's ink is {thin:.0f} px wide nearly all along: a line, not a route"
+    rows = np.arange(ink.shape[0])[:, None]
+    off_centre = ink & (np.abs(rows - 20) >= 3)
+    cols = np.arange(ink.shape[1])
+    for start in runs[-3:]:  # the chevrons near the head, where the trail is strongest
+        span = slice(max(0, start - 6), start + 14)
+        c_off = (off_centre[:, span].sum(axis=0) * cols[span]).sum() / max(1, off_centre[:, span].sum())
+        c_mid = (ink[19:22, span].sum(axis=0) * cols[span]).sum() / max(1, ink[19:22, span].sum())
+        assert c_off < c_mid, "a chevron points back to the trail's tail"
+
+
+def _swatch_mask(swatch, w: int = 40, h: int = 16) -> np.ndarray:
+    image = QtGui.QImage(w, h, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    swatch(p, QtCore.QRectF(0, 0, w, h))
+    p.end()
+    return _inked(image) | (pg.functions.ndarray_from_qimage(image)[:, :, 3] > 40)
+
+
+def test_the_faded_arrows_row_keeps_its_shape_from_frame_to_frame(map_view, state):
+    """Issue 14: the legend's 'faded' swatch was a crossing with its bar on 3 July and two small blobs from 5 July
+    (one short arrow per side side by side), and its text spoke of 2 days beside a trail's 'three days'. The row is
+    an arrow as wide as its box in every frame, whichever kinds and sides fade, and says it is an arrow."""
+    widths = []
+    for at in (datetime(1939, 7, 3, 19), datetime(1939, 7, 5, 12), datetime(1939, 8, 26, 12)):
+        state.instant = at
+        entry = next((e for e in map_view.layer("manoeuvres").legend() if e.key == "axis:faded"), None)
+        if entry is None:
+            continue
+        assert "arrow" in entry.text.lower()
+        mask = _swatch_mask(entry.swatch)
+        cols = np.flatnonzero(mask.any(axis=0))
+        widths.append(cols[-1] - cols[0] + 1)
+    assert len(widths) >= 2
+    assert min(widths) >= 30, f"the faded swatch spans {widths} px of a 40 px box"

@@ -520,8 +520,9 @@ class ManoeuvresLayer(OperationsLayer):
         for key, sides in marks.items():
             if key == "axis:course":
                 text, swatches = _course_text(), [_course_swatch(side) for side in sides]
-            elif key == "axis:faded":
-                text, swatches = _faded_text(), [_faded_swatch(kind, side) for side, kind in sides.items()]
+            elif key == "axis:faded":  # one shape whatever fades: a crossing's bar, then blobs, read as two marks
+                out.append(LegendEntry(key, _faded_text(), _faded_swatch(tuple(sides))))
+                continue
             else:
                 text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
             out.append(LegendEntry(key, text, side_by_side(swatches)))
@@ -619,15 +620,20 @@ def _course_text() -> str:
 
 
 def _faded_text() -> str:
-    return translate("Map", "Faded: a move ended in the last 2 days")
+    return translate("Map", "Faded arrow: a move that ended in the last two days")
 
 
-def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
-    solid = _arrow_swatch(kind, side)
+@lru_cache(maxsize=8)
+def _faded_swatch(sides: tuple[str, ...]) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    """A plain axis of advance, pale, the box's whole width, one per side one under the other (side by side, two
+    short arrows read as blobs)."""
+    arrows = [_arrow_swatch("attack", side) for side in sides]
 
     def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        h = box.height() / len(arrows)
         p.setOpacity(0.45)
-        solid(p, box)
+        for i, arrow in enumerate(arrows):
+            arrow(p, QtCore.QRectF(box.left(), box.top() + i * h, box.width(), h))
         p.setOpacity(1.0)
 
     return swatch
