@@ -1,9 +1,9 @@
-"""Where units came from: a line in the side's colour along the dated fixes a unit passed through to where it
-is now, through every fix it reached in the last three days (and the one it set out from), so a move the map
-does not animate at the reader's instant is still drawn. Only its last TRAIL_PX pixels are drawn, fading towards
-its tail: a march from far off the map is a stroke pointing the way it came, not a line from one point off the
-edge. Over a white casing, so it reads over hatched ground. Only when few units are on screen (a crowd of trails
-is noise)."""
+"""Where units came from: a route in the side's colour (a thin line with chevrons) along the dated fixes a unit
+passed through to where it is now, through every fix it reached in the last three days (and the one it set out
+from), so a move the map does not animate at the reader's instant is still drawn. Only its last TRAIL_PX pixels
+are drawn, fading towards its tail: a march from far off the map is a stroke pointing the way it came, not a line
+from one point off the edge. Its chevrons on a white casing, so it reads over hatched ground. Only when few units
+are on screen (a crowd of trails is noise)."""
 
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ from .units import DETAIL_MAX, SIDES_SHOWN, units_in_view
 TRAIL_DAYS = 3
 TRAIL_PX = 200  # at scale 1
 FADE_STEPS, FADE_STEP_PX = 6, 24  # a trail fades from tail to head in steps of about this length (at scale 1)
-CHEVRON_PX, CHEVRON_ARM_PX = 16, 5.5  # chevrons along a trail: their spacing and arm length (at scale 1)
-# The casing, then the mark: colour (None: the side's), strength at the head, width at scale 1
-LINE_PENS = (("#FFFFFF", 0.7, 4.5), (None, 0.9, 2.0))
+CHEVRON_PX, CHEVRON_ARM_PX = 20, 5.5  # chevrons along a trail: their spacing and arm length (at scale 1)
+# Colour (None: the side's), strength at the head, width at scale 1; the chevrons on a white casing, which makes
+# them read over hatched ground (a casing along the whole line cost as much again as the rest of the trail)
+LINE_PENS = ((None, 0.9, 2.0),)
 CHEVRON_PENS = (("#FFFFFF", 0.85, 4.5), (None, 0.95, 2.2))
 
 
@@ -120,7 +121,7 @@ def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
 
 def _draw_trail(p: QtGui.QPainter, side: str, points: list[QtCore.QPointF], scale: float) -> None:
     """A route as a printed map marks one: a thin line with chevrons along it pointing the way the unit went, both
-    from faint at the tail to strong at the head, each on a white casing (it reads over hatched ground). A plain
+    from faint at the tail to strong at the head. A plain
     line was taken for a link between two symbols (9 MA Bde to 1 AG HQ on 20 August) or for a claim line (issue
     14). Fading in steps of solid strokes: a gradient pen costs about ten times as much to stroke."""
     total = sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(points)) or 1.0
