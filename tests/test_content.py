@@ -405,3 +405,25 @@ def test_a_units_short_name_says_the_kind_its_symbol_shows(scenario):
         if word in kinds and kinds[word] != u.branch
     ]
     assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "state", "reported"),
+    [("J-MANCHU-CAV", "withdrawn", False), ("S-212AB", "holding", True)],
+)
+def test_units_the_sources_leave_in_august_do_not_vanish_without_a_mark(scenario, unit_id, state, reported):
+    """Issue 14, a fresh reader on 24 August: Manchukuo Cav and 212 Abn Bde were on the map on 20 August and gone on
+    the 24th with nothing to say why. The Bargut regiments broke on 20 August (Fedyuninsky; Japanese Wikipedia):
+    shown out of the fighting to the end. The 212th was committed on 23 August to a sector no source states
+    (Mikheenkov): shown as last reported, in reserve, to 31 August. Neither is given a place or fate the sources
+    do not give."""
+    from viewer.core.model import STATES
+    from viewer.core.motion import MotionModel
+
+    motion = MotionModel(scenario.units, scenario.chapters)
+    k = motion.index(unit_id)
+    for day in (21, 24, 28, 31):
+        pos = motion.positions(datetime(1939, 8, day, 12))
+        assert pos.present[k], f"{unit_id} gone on {day} August"
+        if day >= 24:
+            assert STATES[int(pos.state[k])] == state and bool(pos.reported[k]) == reported, day

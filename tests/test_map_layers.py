@@ -473,6 +473,50 @@ def test_a_ground_edge_gives_way_to_the_claim_line_it_runs_along(map_view, state
     assert red < samples / 10, f"a solid red line covers the claim at {red} of {samples} points"
 
 
+@pytest.mark.parametrize("at", [datetime(1939, 8, 20, 12), AUG31])
+def test_the_claim_line_keeps_its_dashes_where_a_ground_reaches_it(qapp, scenario, at):
+    """Where a held ground reaches the Mongolian claim, the claim is drawn again above its hatching. Out of step
+    with the dashes below, the two filled each other's gaps: on 20 August the claim read as a solid orange line
+    along the Japanese ground and dashed elsewhere, a mark the legend does not show (issue 14). Along the claim,
+    pixel by pixel, its gaps show as often where a ground reaches it as elsewhere (the modern border, whose dots lie
+    on it in part, hidden)."""
+    from viewer.ui.map_frame import MapFrame
+
+    claim = next(c.feature.geometry_km for c in scenario.claims if c.claimant == "mongolia")
+    with MapFrame(scenario, (1600, 900), at, {"layers": frozenset(LAYERS) - {"border"}}) as frame:
+        frame.show(at, "day")
+        fronts = frame.map.layer("fronts")
+        spans = []
+        for ground, ring in fronts.frame().grounds:
+            for piece in fronts.along(ground, ring)[1]:
+                start = claim.project(shapely_point(piece.xy[0]))
+                spans.append((start, start + shapely_line(piece.xy).length))
+        assert spans, "no ground reaches the claim: the test shows nothing"
+        image = _pixels(frame.image())
+        t = _device(frame.map, "fronts")
+    step = 0.5 / math.hypot(t.m11(), t.m12())  # half a pixel along the line
+    seen: dict[bool, list[bool]] = {True: [], False: []}  # reached by a ground -> orange at each point
+    for km in np.arange(0, claim.length, step):
+        q = t.map(QtCore.QPointF(*claim.interpolate(km).coords[0]))
+        if not (2 <= q.x() < image.shape[1] - 2 and 2 <= q.y() < image.shape[0] - 2):
+            continue
+        on = any(a <= km <= b for a, b in spans)
+        if on and not any(a + 0.3 <= km <= b - 0.3 for a, b in spans):
+            continue  # near a piece's end
+        r, g, b = image[round(q.y()), round(q.x()), 2::-1]
+        seen[on].append(r - b > 120 and g < 150)  # the claim's orange (tan, paper, grey and the hatching are not)
+    assert len(seen[True]) > 200
+    dashed = sum(seen[False]) / len(seen[False]) if len(seen[False]) > 200 else 0.62  # as on 20 August, where free
+    reached = sum(seen[True]) / len(seen[True])
+    assert reached < dashed + 0.1, f"orange at {reached:.0%} where a ground reaches it, {dashed:.0%} elsewhere"
+
+
+def shapely_line(xy: np.ndarray):
+    from shapely.geometry import LineString
+
+    return LineString(xy)
+
+
 def shapely_point(xy: np.ndarray):
     from shapely.geometry import Point
 
@@ -828,3 +872,95 @@ def test_a_crowds_atlas_in_several_columns_draws_the_same_symbols(qtbot, scenari
     wrapped = painted(m)
     assert m.layer("units")._atlas[1].width() > 2 * m.layer("units")._atlas[2][0][2]  # several columns
     assert wrapped == one_column
+
+
+def _inked(image: QtGui.QImage) -> np.ndarray:
+    """Where a transparent picture is drawn (alpha over half)."""
+    argb = image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)
+    return pg.functions.ndarray_from_qimage(argb)[:, :, 3] > 128
+
+
+def test_a_detachments_mark_is_not_a_dot_like_a_places(map_view, state):
+    """Issue 14: the legend showed a black dot for 'detachment (Det)' above a symbol and a black dot for 'place', and
+    a fresh reader took the dots above Azuma Det, Bykov Det and Ioki Det for places with no names. A detachment's
+    mark is the APP-6 task-force bracket, an open box over the frame: wider than tall and empty inside, on the map
+    and in the legend's row."""
+    from viewer.ui.symbols import symbol_pixmap, symbol_size
+
+    scale = 1.0
+    pm = symbol_pixmap("japanese", "cavalry", "detachment", "present", scale)
+    mark = _inked(pm.toImage())[: round(13 * scale), :]  # above the frame: the echelon's band
+    rows, cols = np.flatnonzero(mark.any(axis=1)), np.flatnonzero(mark.any(axis=0))
+    assert len(rows) and len(cols), "no mark"
+    height, width = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    assert width >= 2 * height and width >= symbol_size(scale).width() / 3, f"a {width}x{height} mark reads as a dot"
+    assert not mark[rows[-1], (cols[0] + cols[-1]) // 2], "closed below: a bar, not a bracket"
+    state.instant = datetime(1939, 5, 28, 12)
+    swatch = next(e.swatch for e in map_view.layer("units").legend() if e.key == "unit:echelon:detachment")
+    image = QtGui.QImage(40, 16, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    swatch(p, QtCore.QRectF(0, 0, 40, 16))
+    p.end()
+    inked = _inked(image)
+    rows, cols = np.flatnonzero(inked.any(axis=1)), np.flatnonzero(inked.any(axis=0))
+    assert cols[-1] - cols[0] + 1 >= 2 * (rows[-1] - rows[0] + 1), "the legend's detachment mark is a dot"
+
+
+def test_a_trail_is_drawn_as_a_path_travelled_not_a_link(qapp):
+    """Issue 14: a trail was a plain line in the side's colour, and a fresh reader took 9 MA Bde's for a command
+    link to 1 AG HQ, 6 Cav Div's for a line into the Japanese bridgehead and Manchukuo Cav's for the river claim. A
+    trail is a thin line with chevrons along it pointing the way the unit went, as a printed map marks a route: its
+    ink widens at several places along it, each wider spot pointing to its head. The legend draws the same."""
+    from viewer.ui.map.trails import _draw_trail
+    from viewer.ui.style import SIDE_COLOURS
+
+    image = QtGui.QImage(220, 40, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    _draw_trail(p, "soviet", [QtCore.QPointF(10, 20), QtCore.QPointF(210, 20)], 1.0)  # tail left, head right
+    p.end()
+    px = pg.functions.ndarray_from_qimage(image.convertToFormat(QtGui.QImage.Format.Format_ARGB32)).astype(int)
+    red = QtGui.QColor(SIDE_COLOURS["soviet"])
+    ink = (px[:, :, 3] > 60) & (np.abs(px[:, :, 2] - red.red()) < 60) & (px[:, :, 0] < 120)  # BGRA: the side's colour
+    extent = ink.sum(axis=0)  # rows inked in each column
+    thin = np.median(extent[extent > 0])
+    wide = extent >= thin + 4
+    runs = np.flatnonzero(np.diff(wide.astype(int)) == 1)
+    assert len(runs) >= 4, f"the trail's ink is {thin:.0f} px wide nearly all along: a line, not a route"
+    rows = np.arange(ink.shape[0])[:, None]
+    off_centre = ink & (np.abs(rows - 20) >= 3)
+    cols = np.arange(ink.shape[1])
+    for start in runs[-3:]:  # the chevrons near the head, where the trail is strongest
+        span = slice(max(0, start - 6), start + 14)
+        c_off = (off_centre[:, span].sum(axis=0) * cols[span]).sum() / max(1, off_centre[:, span].sum())
+        c_mid = (ink[19:22, span].sum(axis=0) * cols[span]).sum() / max(1, ink[19:22, span].sum())
+        assert c_off < c_mid, "a chevron points back to the trail's tail"
+
+
+def _swatch_mask(swatch, w: int = 40, h: int = 16) -> np.ndarray:
+    image = QtGui.QImage(w, h, QtGui.QImage.Format.Format_ARGB32)
+    image.fill(0)
+    p = QtGui.QPainter(image)
+    swatch(p, QtCore.QRectF(0, 0, w, h))
+    p.end()
+    return _inked(image) | (pg.functions.ndarray_from_qimage(image)[:, :, 3] > 40)
+
+
+def test_the_faded_arrows_row_keeps_its_shape_from_frame_to_frame(map_view, state):
+    """Issue 14: the legend's 'faded' swatch was a crossing with its bar on 3 July and two small blobs from 5 July
+    (one short arrow per side side by side), and its text spoke of 2 days beside a trail's 'three days'. The row is
+    an arrow as wide as its box in every frame, whichever kinds and sides fade, and says it is an arrow."""
+    widths = []
+    for at in (datetime(1939, 7, 3, 19), datetime(1939, 7, 5, 12), datetime(1939, 8, 26, 12)):
+        state.instant = at
+        entry = next((e for e in map_view.layer("manoeuvres").legend() if e.key == "axis:faded"), None)
+        if entry is None:
+            continue
+        assert "arrow" in entry.text.lower()
+        mask = _swatch_mask(entry.swatch)
+        cols = np.flatnonzero(mask.any(axis=0))
+        widths.append(cols[-1] - cols[0] + 1)
+    assert len(widths) >= 2
+    assert min(widths) >= 30, f"the faded swatch spans {widths} px of a 40 px box"

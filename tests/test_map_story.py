@@ -443,8 +443,9 @@ def test_the_approximate_badge_marks_only_the_less_certain_positions(qtbot, scen
     badged.clear()
     paint(w)
     ks = units_in_view(w.map.ctx)
+    ks = ks[~w.map.ctx.positions().reported[ks]]  # a last-reported mark is a hollow frame, with no badge
     radius = w.map.ctx.positions().radius_km[ks]
-    assert np.count_nonzero(radius > units_module.BADGE_KM) < len(ks) / 2  # the badge picks out a few, not all
+    assert np.count_nonzero(radius > units_module.BADGE_KM) <= len(ks) / 2  # the badge picks out some, not most
     assert sum(badged.values()) == np.count_nonzero(radius > units_module.BADGE_KM) > 0
     keys = legend_keys(w)
     assert {"halos:approximate", "halos:badge"} <= keys

@@ -68,8 +68,8 @@ def test_a_unit_left_on_a_bridge_for_days_is_on_it_when_it_is_blown(content_copy
     # the 71st's fix on the east bank removed: it would stand on the pontoon bridge until its next fix
     edit(
         content_copy,
-        '      - {at: "1939-07-05T09:00", lonlat: [118.597, 47.8089], approximate: 5, state: holding, sources: [history_east],\n'
-        '         how: "on the east bank again; placed 2.5 km east of the crossing"}\n'
+        '      - {at: "1939-07-05T09:00", lonlat: [118.595, 47.8166], approximate: 5, state: holding, sources: [history_east],\n'
+        '         how: "on the east bank again; placed 2.5 km east-north-east of the crossing"}\n'
         '      - {at: "1939-07-26", place: noro_heights',
         '      - {at: "1939-07-26", place: noro_heights',
     )

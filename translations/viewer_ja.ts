@@ -370,7 +370,7 @@ Details were written to:
         <translation>進行中の移動の目標</translation>
     </message>
     <message>
-        <source>Faded: a move ended in the last 2 days</source>
+        <source>Faded arrow: a move that ended in the last two days</source>
         <translation>薄い矢印：過去2日以内に終わった移動</translation>
     </message>
     <message>
@@ -400,10 +400,6 @@ Details were written to:
     <message>
         <source>modern village (grey)</source>
         <translation>現代の集落（灰色）</translation>
-    </message>
-    <message>
-        <source>trail (last three days)</source>
-        <translation>移動の跡（直近3日）</translation>
     </message>
     <message>
         <source>Unit attacking (thin arrow)</source>
@@ -440,6 +436,10 @@ Details were written to:
     <message>
         <source>≈ position less certain: may be more than {km} km off</source>
         <translation>≈ 位置はより不確か：誤差が {km} km を超える可能性</translation>
+    </message>
+    <message>
+        <source>Route of the last three days (chevrons point the way it went)</source>
+        <translation>過去3日の移動経路（山形の印が進んだ向き）</translation>
     </message>
 </context>
 <context>

@@ -370,8 +370,8 @@ Details were written to:
         <translation>Эхэлсэн хөдөлгөөний чиглэл</translation>
     </message>
     <message>
-        <source>Faded: a move ended in the last 2 days</source>
-        <translation>Бүдэг: сүүлийн 2 хоногт дууссан хөдөлгөөн</translation>
+        <source>Faded arrow: a move that ended in the last two days</source>
+        <translation>Бүдэг сум: сүүлийн хоёр хоногт дууссан хөдөлгөөн</translation>
     </message>
     <message>
         <source>the place the note points at</source>
@@ -400,10 +400,6 @@ Details were written to:
     <message>
         <source>modern village (grey)</source>
         <translation>орчин үеийн суурин (саарал)</translation>
-    </message>
-    <message>
-        <source>trail (last three days)</source>
-        <translation>мөр (сүүлийн гурван өдөр)</translation>
     </message>
     <message>
         <source>Unit attacking (thin arrow)</source>
@@ -440,6 +436,10 @@ Details were written to:
     <message>
         <source>≈ position less certain: may be more than {km} km off</source>
         <translation>≈ байрлал тодорхой бус: {km} км-ээс их зөрүүтэй байж болно</translation>
+    </message>
+    <message>
+        <source>Route of the last three days (chevrons point the way it went)</source>
+        <translation>Сүүлийн гурван өдрийн зам (өнцөгт тэмдэг явсан зүгийг заана)</translation>
     </message>
 </context>
 <context>

@@ -370,8 +370,8 @@ Details were written to:
         <translation>Куда шло начатое движение</translation>
     </message>
     <message>
-        <source>Faded: a move ended in the last 2 days</source>
-        <translation>Бледная: движение, закончившееся за последние 2 дня</translation>
+        <source>Faded arrow: a move that ended in the last two days</source>
+        <translation>Бледная стрелка: движение, закончившееся за последние два дня</translation>
     </message>
     <message>
         <source>the place the note points at</source>
@@ -400,10 +400,6 @@ Details were written to:
     <message>
         <source>modern village (grey)</source>
         <translation>современный посёлок (серым)</translation>
-    </message>
-    <message>
-        <source>trail (last three days)</source>
-        <translation>след (последние три дня)</translation>
     </message>
     <message>
         <source>Unit attacking (thin arrow)</source>
@@ -440,6 +436,10 @@ Details were written to:
     <message>
         <source>≈ position less certain: may be more than {km} km off</source>
         <translation>≈ позиция менее точна: ошибка может превышать {km} км</translation>
+    </message>
+    <message>
+        <source>Route of the last three days (chevrons point the way it went)</source>
+        <translation>Путь за последние три дня (шевроны указывают, куда шла часть)</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ ECHELON_MARKS = {
     "brigade": "X",
     "regiment": "III",
     "battalion": "II",
-    "detachment": "●",
+    "detachment": "",  # no letters: the task-force bracket (draw_echelon)
 }
 
 
@@ -57,13 +57,7 @@ def symbol_pixmap(
         _cross_out(p, frame, scale)
     draw_branch_glyph(p, branch, frame, scale, "#FFFFFF")
     p.setOpacity(1.0)  # the echelon mark in ink whatever the state: a faded detachment's dot read as a modern village
-    p.setPen(QtGui.QPen(colour(INK)))
-    p.setFont(font(11 * scale, bold=True))
-    p.drawText(
-        QtCore.QRectF(0, 0, w + 4, mark_h + 1),
-        QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom,
-        ECHELON_MARKS[echelon],
-    )
+    draw_echelon(p, echelon, QtCore.QRectF(0, 0, w + 4, mark_h + 1), scale)
     if state == "withdrawn":
         _withdrawn_badge(p, frame, scale)
     if approximate_badge:
@@ -76,6 +70,33 @@ def symbol_pixmap(
         p.drawText(badge, QtCore.Qt.AlignmentFlag.AlignCenter, "≈")
     p.end()
     return pm
+
+
+def draw_echelon(p: QtGui.QPainter, echelon: str, box: QtCore.QRectF, scale: float) -> None:
+    """An echelon's mark in ink, centred at the foot of `box` (the band above a frame, or a legend's swatch). A
+    detachment, a force put together for a task and of no fixed size, has the APP-6 task-force bracket, an open
+    box half the frame's width: drawn as a dot, it was taken for a place's dot with no name (issue 14)."""
+    if echelon == "detachment":
+        half, rise, foot = 10 * scale, 7 * scale, box.bottom() - 1.5 * scale
+        pen = QtGui.QPen(colour(INK), max(1.3, 1.6 * scale))
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.MiterJoin)
+        p.setPen(pen)
+        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        c = box.center().x()
+        p.drawPolyline(
+            QtGui.QPolygonF(
+                [
+                    QtCore.QPointF(c - half, foot),
+                    QtCore.QPointF(c - half, foot - rise),
+                    QtCore.QPointF(c + half, foot - rise),
+                    QtCore.QPointF(c + half, foot),
+                ]
+            )
+        )
+        return
+    p.setPen(QtGui.QPen(colour(INK)))
+    p.setFont(font(11 * scale, bold=True))
+    p.drawText(box, QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignBottom, ECHELON_MARKS[echelon])
 
 
 def _cross_out(p: QtGui.QPainter, frame: QtCore.QRectF, scale: float) -> None:

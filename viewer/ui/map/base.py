@@ -51,6 +51,40 @@ def claim_pen(claimant: str, scale: float) -> QtGui.QPen:
     return pen
 
 
+def draw_dashed(p: QtGui.QPainter, path: QtGui.QPainterPath, pen: QtGui.QPen) -> None:
+    """A dashed line with its dashes counted along it in device pixels from each part's start by our own code, not
+    Qt's: Qt's dasher loses its step where it skips a stretch outside the device, so the claim line drawn again
+    above a held ground (a small picture) fell out of step with the base map's, the two filled each other's gaps,
+    and on 20 August the claim read as a solid line along the Japanese ground (issue 14)."""
+    width = pen.widthF()
+    on, off = (d * width for d in pen.dashPattern()[:2])
+    device = p.device()
+    reach = on + width  # a dash starting farther than this outside the device does not reach it
+    x0, y0 = -reach, -reach
+    x1, y1 = (device.width() + reach, device.height() + reach) if device is not None else (np.inf, np.inf)
+    dashes = QtGui.QPainterPath()
+    for part in path.toSubpathPolygons(p.transform()):
+        xy = np.array([(q.x(), q.y()) for q in part])
+        if len(xy) < 2:
+            continue
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(xy, axis=0).T))])
+        starts = np.arange(0.0, along[-1], on + off)
+        sx, sy = np.interp(starts, along, xy[:, 0]), np.interp(starts, along, xy[:, 1])
+        for start in starts[(sx >= x0) & (sx <= x1) & (sy >= y0) & (sy <= y1)]:
+            end = min(start + on, along[-1])
+            at = np.concatenate([[start], along[(along > start) & (along < end)], [end]])
+            dash = zip(np.interp(at, along, xy[:, 0]), np.interp(at, along, xy[:, 1]), strict=True)
+            dashes.addPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in dash]))
+    solid = QtGui.QPen(pen)
+    solid.setStyle(QtCore.Qt.PenStyle.SolidLine)
+    p.save()
+    p.resetTransform()
+    p.setPen(solid)
+    p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    p.drawPath(dashes)
+    p.restore()
+
+
 def claim_label(claimant: str) -> str:
     return {
         "manchukuo": translate("Map", "Border claimed by Manchukuo and Japan: the river"),
@@ -130,6 +164,9 @@ class BaseMapLayer(MapLayer):
         shown = self.state.layers
         for part, path, pen, brush in self.shapes:
             if part and part not in shown:
+                continue
+            if pen.style() == QtCore.Qt.PenStyle.CustomDashLine:  # a claim line: in step with the grounds' (draw_dashed)
+                draw_dashed(p, path, pen)
                 continue
             p.setPen(pen)
             p.setBrush(brush)

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import cast
 
 import numpy as np
 import shapely
@@ -22,7 +23,7 @@ from ...core.operations import Arrow, OperationsFrame, axis_outline, first_cross
 from ...core.placement import Arrowhead, Rect
 from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
-from .base import claim_pen
+from .base import claim_pen, draw_dashed
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key, two_lines
 from .pixmaps import DrawingCache
 
@@ -66,7 +67,8 @@ class FrontsLayer(OperationsLayer):
     def __init__(self, ctx: MapContext) -> None:
         super().__init__(ctx)
         self._drawings = DrawingCache(CACHE_PX)
-        claims = [(c.claimant, c.feature.geometry_km) for c in ctx.scenario.claims]  # one LineString each
+        # the loader admits exactly one LineString per claimant
+        claims = cast("list[tuple[str, LineString]]", [(c.claimant, c.feature.geometry_km) for c in ctx.scenario.claims])
         self._along = lru_cache(maxsize=OUTLINES_KEPT)(partial(_along_outline, claims))
 
     def along(self, ring: np.ndarray) -> tuple[np.ndarray, list[ClaimPiece]]:
@@ -198,11 +200,12 @@ def _paint_ground_at(
 
 @dataclass(frozen=True)
 class ClaimPiece:
-    """A stretch of a claim line that a ground reaches: `start` km along its line (whose dashes it continues)."""
+    """A stretch of a claim line that a ground reaches (`xy`, km), and the whole line it lies on (`line`, km, from its
+    start): the stretch is drawn as the whole line clipped to it, so its dashes are those of the line below."""
 
     claimant: str
-    start: float
     xy: np.ndarray  # (n, 2) km
+    line: np.ndarray  # (m, 2) km
 
 
 def _along_outline(claims: list[tuple[str, LineString]], ring: bytes) -> tuple[np.ndarray, list[ClaimPiece]]:
@@ -213,7 +216,7 @@ def _along(ring: np.ndarray, claims: list[tuple[str, LineString]]) -> tuple[np.n
     """`FrontsLayer.along`, worked out with shapely's array functions: a moving ground's ring changes every frame of
     a scrub, and a side at a time cost ~5 ms a frame. Manchukuo's claim is the river, drawn as such: no piece of it."""
     n = len(ring)
-    corners, mids = shapely.points(ring), shapely.points((ring + np.roll(ring, -1, axis=0)) / 2)
+    corners, mids = np.asarray(shapely.points(ring)), np.asarray(shapely.points((ring + np.roll(ring, -1, axis=0)) / 2))
     near, near_middle = (
         np.any([shapely.dwithin(xy, line, CLAIM_TOL_KM) for _, line in claims], axis=0) for xy in (corners, mids)
     )
@@ -231,20 +234,28 @@ def _along(ring: np.ndarray, claims: list[tuple[str, LineString]]) -> tuple[np.n
                 merged[-1][1] = max(merged[-1][1], hi)
             else:
                 merged.append([lo, hi])
-        pieces += [ClaimPiece(claimant, a, np.asarray(substring(line, a, b).coords)[:, :2]) for a, b in merged if b > a]
+        whole = np.asarray(line.coords)[:, :2]
+        pieces += [ClaimPiece(claimant, np.asarray(substring(line, a, b).coords)[:, :2], whole) for a, b in merged if b > a]
     return ~on, pieces
 
 
 def paint_claims(p: QtGui.QPainter, t: QtGui.QTransform, pieces: list[ClaimPiece], scale: float) -> None:
-    """The claim lines the grounds reach, above their hatching, each piece's dashes in step with the whole line's
-    below (its dash offset is its distance along the line, in pen widths)."""
-    px_per_km = float(np.hypot(t.m11(), t.m12()))
+    """The claim lines the grounds reach, above their hatching: each the whole line, clipped to a band along the
+    stretch a ground reaches, and dashed as the base map dashes it (`draw_dashed`), so its dashes fall on the
+    line's below."""
     for piece in pieces:
         pen = claim_pen(piece.claimant, scale)
-        pen.setDashOffset(piece.start * px_per_km / pen.widthF())
-        p.setPen(pen)
-        p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        p.drawPolyline(polygon(device_xy(t, piece.xy[:, 0], piece.xy[:, 1])))
+        band = QtGui.QPainterPathStroker()
+        band.setWidth(3 * pen.widthF())
+        band.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
+        stretch = QtGui.QPainterPath()
+        stretch.addPolygon(polygon(device_xy(t, piece.xy[:, 0], piece.xy[:, 1])))
+        p.save()
+        p.setClipPath(band.createStroke(stretch), QtCore.Qt.ClipOperation.IntersectClip)
+        line = QtGui.QPainterPath()
+        line.addPolygon(polygon(device_xy(t, piece.line[:, 0], piece.line[:, 1])))
+        draw_dashed(p, line, pen)
+        p.restore()
 
 
 def paint_ground(
@@ -515,8 +526,9 @@ class ManoeuvresLayer(OperationsLayer):
         for key, sides in marks.items():
             if key == "axis:course":
                 text, swatches = _course_text(), [_course_swatch(side) for side in sides]
-            elif key == "axis:faded":
-                text, swatches = _faded_text(), [_faded_swatch(kind, side) for side, kind in sides.items()]
+            elif key == "axis:faded":  # one shape whatever fades: a crossing's bar, then blobs, read as two marks
+                out.append(LegendEntry(key, _faded_text(), _faded_swatch(tuple(sides))))
+                continue
             else:
                 text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
             out.append(LegendEntry(key, text, side_by_side(swatches)))
@@ -614,15 +626,20 @@ def _course_text() -> str:
 
 
 def _faded_text() -> str:
-    return translate("Map", "Faded: a move ended in the last 2 days")
+    return translate("Map", "Faded arrow: a move that ended in the last two days")
 
 
-def _faded_swatch(kind: str, side: str) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
-    solid = _arrow_swatch(kind, side)
+@lru_cache(maxsize=8)
+def _faded_swatch(sides: tuple[str, ...]) -> Callable[[QtGui.QPainter, QtCore.QRectF], None]:
+    """A plain axis of advance, pale, the box's whole width, one per side one under the other (side by side, two
+    short arrows read as blobs)."""
+    arrows = [_arrow_swatch("attack", side) for side in sides]
 
     def swatch(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        h = box.height() / len(arrows)
         p.setOpacity(0.45)
-        solid(p, box)
+        for i, arrow in enumerate(arrows):
+            arrow(p, QtCore.QRectF(box.left(), box.top() + i * h, box.width(), h))
         p.setOpacity(1.0)
 
     return swatch

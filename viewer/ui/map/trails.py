@@ -1,9 +1,9 @@
-"""Where units came from: a line in the side's colour along the dated fixes a unit passed through to where it
-is now, through every fix it reached in the last three days (and the one it set out from), so a move the map
-does not animate at the reader's instant is still drawn. Only its last TRAIL_PX pixels are drawn, fading towards
-its tail: a march from far off the map is a stroke pointing the way it came, not a line from one point off the
-edge. Over a white casing, so it reads over hatched ground. Only when few units are on screen (a crowd of trails
-is noise)."""
+"""Where units came from: a route in the side's colour (a thin line with chevrons) along the dated fixes a unit
+passed through to where it is now, through every fix it reached in the last three days (and the one it set out
+from), so a move the map does not animate at the reader's instant is still drawn. Only its last TRAIL_PX pixels
+are drawn, fading towards its tail: a march from far off the map is a stroke pointing the way it came, not a line
+from one point off the edge. Its chevrons on a white casing, so it reads over hatched ground. Only when few units
+are on screen (a crowd of trails is noise)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ from .units import DETAIL_MAX, SIDES_SHOWN, units_in_view
 TRAIL_DAYS = 3
 TRAIL_PX = 200  # at scale 1
 FADE_STEPS, FADE_STEP_PX = 6, 24  # a trail fades from tail to head in steps of about this length (at scale 1)
+CHEVRON_PX, CHEVRON_ARM_PX = 20, 5.5  # chevrons along a trail: their spacing and arm length (at scale 1)
+# Colour (None: the side's), strength at the head, width at scale 1; the chevrons on a white casing, which makes
+# them read over hatched ground (a casing along the whole line cost as much again as the rest of the trail)
+LINE_PENS = ((None, 0.9, 2.0),)
+CHEVRON_PENS = (("#FFFFFF", 0.85, 4.5), (None, 0.95, 2.2))
 
 
 class TrailsLayer(MapLayer):
@@ -73,7 +78,7 @@ class TrailsLayer(MapLayer):
         p.resetTransform()
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         self._drawings.at_zoom((t.m11(), t.m12(), t.m21(), t.m22(), s, device_ratio(p)))
-        pad = 4 * s + 2  # the casing's half width, and a pixel
+        pad = (CHEVRON_ARM_PX + 2.5) * s + 2  # a chevron's arm and its casing, and a pixel
         for side, points in trails:
             xy = np.array([(q.x(), q.y()) for q in points])
             head = xy[-1]
@@ -92,7 +97,13 @@ class TrailsLayer(MapLayer):
         sides = tuple(sorted({side for side, _ in drawn}, key=SIDES_SHOWN.index))
         if not sides:
             return []
-        return [LegendEntry("trails", translate("Map", "trail (last three days)"), _trail_swatch(sides, self.scale))]
+        return [
+            LegendEntry(
+                "trails",
+                translate("Map", "Route of the last three days (chevrons point the way it went)"),
+                _trail_swatch(sides, self.scale),
+            )
+        ]
 
 
 def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
@@ -109,23 +120,52 @@ def _clipped(points: list[QtCore.QPointF], most: float) -> list[QtCore.QPointF]:
 
 
 def _draw_trail(p: QtGui.QPainter, side: str, points: list[QtCore.QPointF], scale: float) -> None:
-    """Each stretch on a white casing, both from faint at the tail to strong at the head (a casing at full strength
-    along a faded tail read as a white line of its own), in steps of solid strokes: a gradient pen costs about ten
-    times as much to stroke, and twenty trails of them took 4 ms a frame."""
+    """A route as a printed map marks one: a thin line with chevrons along it pointing the way the unit went, both
+    from faint at the tail to strong at the head. A plain
+    line was taken for a link between two symbols (9 MA Bde to 1 AG HQ on 20 August) or for a claim line (issue
+    14). Fading in steps of solid strokes: a gradient pen costs about ten times as much to stroke."""
     total = sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(points)) or 1.0
     done = 0.0
     for a, b in itertools.pairwise(points):
         length = math.hypot(b.x() - a.x(), b.y() - a.y())
         steps = max(1, min(FADE_STEPS, round(length / (FADE_STEP_PX * scale))))
-        for hex_colour, strength, width in (("#FFFFFF", 0.85, 6.5), (SIDE_COLOURS[side], 0.95, 3.5)):
-            pen = QtGui.QPen(colour(hex_colour), width * scale)
+        for hex_colour, strength, width in LINE_PENS:
+            ink = hex_colour or SIDE_COLOURS[side]
+            pen = QtGui.QPen(colour(ink), width * scale)
             pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
             for i in range(steps):
                 middle = (done + length * (i + 0.5) / steps) / total
-                pen.setColor(colour(hex_colour, strength * (0.15 + 0.85 * middle)))
+                pen.setColor(colour(ink, strength * (0.15 + 0.85 * middle)))
                 p.setPen(pen)
                 p.drawLine(a + (b - a) * (i / steps), a + (b - a) * ((i + 1) / steps))
         done += length
+    for at, chevron in _chevrons(points, total, scale):
+        for hex_colour, strength, width in CHEVRON_PENS:
+            pen = QtGui.QPen(colour(hex_colour or SIDE_COLOURS[side], strength * (0.15 + 0.85 * at)), width * scale)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(QtCore.Qt.PenJoinStyle.MiterJoin)
+            p.setPen(pen)
+            p.drawPolyline(QtGui.QPolygonF(chevron))
+
+
+def _chevrons(points: list[QtCore.QPointF], total: float, scale: float) -> list[tuple[float, list[QtCore.QPointF]]]:
+    """(fraction of the way from tail to head, the chevron's three points) every CHEVRON_PX along a trail
+    (tail to head), counted back from the head so one always stands near it."""
+    out, step, arm = [], CHEVRON_PX * scale, CHEVRON_ARM_PX * scale
+    wanted = total - CHEVRON_PX * scale / 2
+    done = total
+    for a, b in reversed(list(itertools.pairwise(points))):
+        length = math.hypot(b.x() - a.x(), b.y() - a.y())
+        done -= length
+        while length and wanted >= done and wanted >= arm:
+            ux, uy = (b.x() - a.x()) / length, (b.y() - a.y()) / length
+            tip = a + (b - a) * ((wanted - done) / length)
+            # the arms go back from the tip at 45 degrees to each side
+            left = QtCore.QPointF(tip.x() - arm * (ux - uy) * 0.7071, tip.y() - arm * (uy + ux) * 0.7071)
+            right = QtCore.QPointF(tip.x() - arm * (ux + uy) * 0.7071, tip.y() - arm * (uy - ux) * 0.7071)
+            out.append((wanted / total, [left, tip, right]))
+            wanted -= step
+    return out
 
 
 def _draw_trail_on(side: str, points: list[QtCore.QPointF], scale: float, p: QtGui.QPainter) -> None:
@@ -140,8 +180,9 @@ def _trail_swatch(sides: tuple[str, ...], scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         step = min(box.height() / len(sides), 7 * scale)
         top = box.center().y() - step * (len(sides) - 1) / 2
+        k = scale if len(sides) == 1 else scale * 0.7  # smaller chevrons where the rows are close
         for i, side in enumerate(sides):
             y = top + i * step
-            _draw_trail(p, side, [QtCore.QPointF(box.left() + 2, y), QtCore.QPointF(box.right() - 2, y)], scale)
+            _draw_trail(p, side, [QtCore.QPointF(box.left() + 2, y), QtCore.QPointF(box.right() - 2, y)], k)
 
     return paint

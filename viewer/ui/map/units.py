@@ -26,7 +26,7 @@ from ...core.placement import Rect, declutter, kept_on_bank, off_arrowheads
 from ..i18n import side_name, translate
 from ..notes import branch_name, echelon_name
 from ..style import INK, PAPER, SIDE_COLOURS, colour, font
-from ..symbols import ECHELON_MARKS, draw_branch_glyph, symbol_pixmap, symbol_size
+from ..symbols import ECHELON_MARKS, draw_branch_glyph, draw_echelon, symbol_pixmap, symbol_size
 from .abbreviations import abbreviations_in
 from .layer import (
     LAST,
@@ -287,7 +287,11 @@ class UnitsLayer(MapLayer):
             out.append(LegendEntry(f"unit:branch:{branch}", named(branch_name(branch)), _glyph_swatch(side, branch, s)))
         mark_font = font(11 * s, bold=True)
         for echelon in sorted({kind[2] for kind in kinds} if detailed else (), key=list(ECHELON_MARKS).index):
-            mark = text_swatch(ECHELON_MARKS[echelon], mark_font, colour(INK))
+            mark = (
+                text_swatch(ECHELON_MARKS[echelon], mark_font, colour(INK))
+                if ECHELON_MARKS[echelon]
+                else _echelon_swatch(echelon, s)
+            )
             out.append(LegendEntry(f"unit:echelon:{echelon}", named(echelon_name(echelon)), mark))
         units = self.ctx.motion.units
         kind_of, state_of = self._kind[ks], pos.state[ks]
@@ -562,6 +566,17 @@ def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch
 
 
 @lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
+def _echelon_swatch(echelon: str, scale: float) -> Swatch:
+    """An echelon's mark drawn, not lettered (a detachment's bracket), as the symbol draws it."""
+
+    def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
+        k = min(scale, (box.width() - 2) / 22)
+        band = QtCore.QRectF(box.left(), box.center().y() - 7 * k, box.width(), 13 * k)
+        draw_echelon(p, echelon, band, k)
+
+    return paint
+
+
 def _reported_swatch(side: str, branch: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         _last_reported(p, box.center(), side, branch, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
