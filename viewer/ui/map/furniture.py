@@ -116,7 +116,7 @@ class FurnitureLayer(MapLayer):
     def layout(self, entries: list[LegendEntry] | None = None) -> dict[str, QtCore.QRectF]:
         """Where the legend, the inset, the scale bar and the north arrow go now (viewport pixels)."""
         s, inset = self.scale, self._inset()
-        parts: dict[str, tuple[float, float]] = {"north": (44 * s, 76 * s)}  # first: it keeps its corner frame to frame
+        parts: dict[str, tuple[float, float]] = {}
         shapes: dict[str, list[tuple[float, float]]] = {}
         if self.legend_on_map:
             rows = self.entries() if entries is None else entries
@@ -125,6 +125,7 @@ class FurnitureLayer(MapLayer):
         if inset is not None:
             parts["inset"] = inset.box_size
         parts["scale"] = (250 * s, 48 * s)
+        parts["north"] = (44 * s, 76 * s)
         preferences = {  # the same corners frame after frame, wherever they hide no mark
             "legend": ("bottom-left", "top-right", "bottom-right", "top-left"),
             "inset": ("top-right", "bottom-right", "top-left", "bottom-left"),
