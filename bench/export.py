@@ -42,9 +42,9 @@ def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
     start, end = datetime(1939, 8, 20), datetime(1939, 8, 31)
     instants = ex.video_instants(scenario, start, end, 30, seconds)
-    drawn = len(set(instants))
-    lengths = [len(list(same)) for _, same in groupby(instants)]
-    processes = 2 if video_halves.split_at(lengths) is not None and video_halves.fork_is_safe() else 1  # before Qt starts threads
+    runs = [(at, len(list(same))) for at, same in groupby(instants)]  # each drawn picture and how long it holds
+    drawn, halves = len(runs), video_halves.split_at([n for _, n in runs])
+    processes = 2 if halves is not None and video_halves.fork_is_safe() else 1  # before Qt starts threads
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bench.mp4"
@@ -52,15 +52,14 @@ def main() -> None:
         frames = ex.export_video(scenario, start, end, 30, (1920, 1080), out, seconds=seconds)
         elapsed = time.perf_counter() - t0
         own, others = cpu(resource.RUSAGE_SELF) - own0, cpu(resource.RUSAGE_CHILDREN) - others0
-    runs = [(at, len(list(same))) for at, same in groupby(instants)]
-    keeps = ex.names_kept(runs, 30, video_halves.split_at([n for _, n in runs]))
+    keeps = ex.names_kept(runs, 30, halves)
     with MapFrame(scenario, (1920, 1080), start) as frame:
         frame.image()
         t1 = cpu(resource.RUSAGE_SELF)
         for (at, _n), keep in zip(runs, keeps, strict=True):
             frame.show(at, "day", keep_names=keep)
             frame.image()
-        draw_ms = (cpu(resource.RUSAGE_SELF) - t1) / len(runs) * 1000
+        draw_ms = (cpu(resource.RUSAGE_SELF) - t1) / drawn * 1000
     print(f"video_export_realtime_ratio {seconds / elapsed:.2f}")
     print(f"video_export_ms_per_frame {elapsed / frames * 1000:.1f}")
     print(f"video_frames {frames} drawn {drawn}")
@@ -68,7 +67,7 @@ def main() -> None:
     print(f"video_cpu_s this_process {own:.1f} other_processes {others:.1f} total {own + others:.1f}")
     # on two free cores the wall time is at least half the CPU, and at least this process's own share
     print(f"video_export_cpu_bound_ratio {seconds / max(own, (own + others) / 2):.2f}")
-    print(f"video_draw_cpu_ms_per_drawn_frame {draw_ms:.1f} (one process; x {drawn} = {draw_ms * drawn / 1000:.1f} s)")
+    print(f"video_draw_cpu_ms_per_drawn_frame {draw_ms:.1f} (one process, warm; x {drawn} = {draw_ms * drawn / 1000:.1f} s)")
     print(f"startup_cpu_s {startup:.1f} (imports and content, not counted in the ratio)")
     print(f"load_average_1min before {load:.1f} after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 

@@ -15,6 +15,7 @@ def test_a_crowded_units_name_never_ends_on_a_one_letter_kind():
     """24 Aug: '57 R' (57 R Div) and 26 Aug '602 R' read to a fresh reader as names cut off."""
     assert _one_word_shorter("57 R Div") == "57 Div"
     assert _one_word_shorter("602 R Rgt") == "602 Rgt"
+    assert _one_word_shorter("Штаб 1 АГ") == "Штаб 1"  # a number is not a kind: the echelon word goes
 
 
 def test_a_rivers_name_is_placed_before_the_units_names_and_after_the_selected_one():

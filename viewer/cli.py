@@ -107,7 +107,7 @@ def _terminal_progress(label: str, lines: bool = False):
     percent); returns the callback exports call. Into a file or a pipe (a lecturer's script, a log) the bar's
     hundred carriage-return redraws would be one long line of noise: nothing then but the result."""
     shown = [-1]
-    bar = sys.stderr.isatty()
+    bar = sys.stderr is not None and sys.stderr.isatty()  # None under pythonw or a service without a console
 
     def update(fraction: float) -> bool:
         if round(100 * fraction) == shown[0]:

@@ -577,6 +577,7 @@ def _echelon_swatch(echelon: str, scale: float) -> Swatch:
     return paint
 
 
+@lru_cache(maxsize=64)  # built once: the legend is asked for at every instant
 def _reported_swatch(side: str, branch: str, scale: float) -> Swatch:
     def paint(p: QtGui.QPainter, box: QtCore.QRectF) -> None:
         _last_reported(p, box.center(), side, branch, min(scale * 0.8, (box.width() - 2) / 40, (box.height() - 1) / 27))
@@ -639,4 +640,5 @@ def _one_word_shorter(name: str) -> str:
     words = name.split()
     if len(words) < 3:
         return name
-    return " ".join(words[:-2] + words[-1:] if len(words[-2]) == 1 else words[:-1])
+    one_letter_kind = len(words[-2]) == 1 and words[-2].isalpha()  # not a number ('Штаб 1 АГ')
+    return " ".join(words[:-2] + words[-1:] if one_letter_kind else words[:-1])
