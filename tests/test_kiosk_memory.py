@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 from pyqtgraph.Qt import QtCore
 
-from viewer.core.camera import Camera
 from viewer.heap import trim_heap
 from viewer.kiosk_config import KioskConfig
 from viewer.ui import kiosk as kiosk_module
@@ -57,7 +56,6 @@ def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, s
     for _ in range(3):  # kept from the second sight
         QtCore.QCoreApplication.processEvents()  # the view takes the camera
         window.map.graphics.viewport().repaint()
-    _drag(window)
     halo_pixmap("japanese", 200, HALO_PEN_PX, 1.0)  # a unit touched: its circle
     labels = label_pixmap.cache_info().currsize
     trims: list[None] = []
@@ -66,7 +64,7 @@ def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, s
     kiosk.start_tour()
     assert kiosk.touring
     assert _kept_drawings(window) == 0, "the visitor's pictures are let go"
-    assert _base_picture_px(window) == _viewport_px(window), "the base map's picture of the visitor's pan: the view alone"
+    assert window.map.layer("base")._picture is None, "the base map's picture of the visitor's view too"
     assert halo_pixmap.cache_info().currsize == 0, "and the circles of the units touched"
     assert label_pixmap.cache_info().currsize == labels, "the names stay cached for the tour"
     assert len(trims) == 1, "and the heap's freed pages go back to the system"
@@ -79,54 +77,6 @@ def test_the_return_to_the_tour_lets_go_of_what_the_last_visitor_filled(qtbot, s
     assert kiosk.trim_timer.isActive(), "a trim put off is not dropped"
     kiosk.trim_timer.timeout.emit()  # a minute after the last trim, the tour still playing
     assert len(trims) == 3
-    kiosk.allow_exit = True
-    kiosk.release()
-
-
-def _drag(window) -> None:
-    """A visitor's drag of the map at one zoom: the base map's picture takes its margin around the view."""
-    c = window.state.camera
-    window.state.camera = Camera(c.x0 + 1, c.x1 + 1, c.y0, c.y1)
-    QtCore.QCoreApplication.processEvents()
-    window.map.graphics.viewport().repaint()
-    assert _base_picture_px(window) > 2 * _viewport_px(window), "a picture with its margin"
-
-
-def _base_picture_px(window) -> int:
-    pm = window.map.layer("base")._picture[1]
-    return pm.width() * pm.height()
-
-
-def _viewport_px(window) -> int:
-    viewport = window.map.graphics.viewport()
-    dpr = viewport.devicePixelRatioF()
-    return round(viewport.width() * dpr) * round(viewport.height() * dpr)
-
-
-def test_the_base_map_let_go_of_its_margin_shows_the_same_view(qtbot, scenario):
-    """At the return to the tour the base map's picture keeps the view it shows and lets go of its margin, a copy
-    rather than a drawing of every shape afresh (which cost the kiosk soak a quarter of its pace): the map shows the
-    very same pixels as before."""
-    window, kiosk = build_kiosk(scenario, KioskConfig(idle_seconds=600, tour_seconds=600))
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    state, base, viewport = window.state, window.map.layer("base"), window.map.graphics.viewport()
-    state.camera = state.bounds.home.zoomed(1.5)
-    QtCore.QCoreApplication.processEvents()
-    viewport.repaint()
-    _drag(window)
-    kept, c = base._picture[1], state.camera  # and a little farther, within the margin: the picture is shown shifted
-    state.camera = Camera(c.x0 + 0.7, c.x1 + 0.7, c.y0 - 0.4, c.y1 - 0.4)
-    QtCore.QCoreApplication.processEvents()
-    viewport.repaint()
-    assert base._picture[1] is kept and base._shown != (0, 0), "a pan within the margin draws nothing afresh"
-    shown = viewport.grab().toImage()
-    base.forget_kept()
-    assert _base_picture_px(window) == _viewport_px(window), "the margin let go"
-    assert viewport.grab().toImage() == shown, "the same pixels"
-    assert base._picture[3] == (0, 0) and _base_picture_px(window) == _viewport_px(window), "shown without a redraw"
     kiosk.allow_exit = True
     kiosk.release()
 

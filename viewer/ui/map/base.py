@@ -79,7 +79,6 @@ class BaseMapLayer(MapLayer):
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
         self._picture: tuple[tuple, QtGui.QPixmap, tuple[float, float], tuple[int, int]] | None = None  # and pan, margin
-        self._shown = (0, 0)  # the picture's offset in the last frame drawn from it (pixels, within its margin)
 
     def _shape_up(self) -> None:
         self._keyed = _keyed(self.ctx)
@@ -91,18 +90,10 @@ class BaseMapLayer(MapLayer):
         super().changed(field)
 
     def forget_kept(self) -> None:
-        """The picture lets go of the margin a visitor's pan gave it (at 1080p ~11 MB, against ~5 MB for the view
-        alone): it keeps the part the last frame showed, a copy rather than a fresh drawing of every shape (drawn
-        afresh at every return to a kiosk's tour, it cost the soak a quarter of its interactions a second). One
-        picture of the view stays: the next frame would draw it again at once."""
+        """The picture of the view goes too: after a visitor's pan it carries its margin (at 1080p ~11 MB, against
+        ~5 MB for the view alone), and the tour's glide draws it afresh anyway."""
         super().forget_kept()
-        if self._picture is None or self._picture[3] == (0, 0):
-            return
-        key, pm, (x0, y0), (mx, my) = self._picture
-        (dx, dy), (w, h), dpr = self._shown, key[1:3], pm.devicePixelRatio()
-        view = pm.copy(round((mx - dx) * dpr), round((my - dy) * dpr), round(w * dpr), round(h * dpr))
-        view.setDevicePixelRatio(dpr)
-        self._picture = key, view, (x0 + dx, y0 + dy), (0, 0)
+        self._picture = None
 
     def paint(self, p: QtGui.QPainter, *args) -> None:
         """Once the view pans at one zoom, the picture is drawn to cover the view and PAN_MARGIN of it on every side:
@@ -114,9 +105,7 @@ class BaseMapLayer(MapLayer):
             return
         t, dpr = p.transform(), device_ratio(p)
         w, h = device.width(), device.height()
-        # The zoom to a millionth of a pixel a km: a pan alone moves its last bits (27.093872901859136, then ...14)
-        zoom = tuple(round(m, 6) for m in (t.m11(), t.m12(), t.m21(), t.m22()))
-        key = (zoom, w, h, dpr, self.state.layers, self.scale)
+        key = ((t.m11(), t.m12(), t.m21(), t.m22()), w, h, dpr, self.state.layers, self.scale)
         panned = self._picture is not None and self._picture[0] == key
         if self._picture is not None and panned:
             _key, pm, (x0, y0), (mx, my) = self._picture
@@ -131,7 +120,6 @@ class BaseMapLayer(MapLayer):
             self._draw(q)
             q.end()
             self._picture, dx, dy = (key, pm, (t.dx(), t.dy()), (mx, my)), 0, 0
-        self._shown = dx, dy
         p.save()
         p.resetTransform()
         p.drawPixmap(QtCore.QPointF(dx - mx, dy - my), pm)
