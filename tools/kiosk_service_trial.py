@@ -2,7 +2,7 @@
 an X display, kill -9 the kiosk and watch systemd start it again, freeze its event loop (SIGSTOP) and watch the
 watchdog kill and restart it; a screenshot of the screen at each stage (xwd, as PNG) to look at.
 
-It runs a private systemd user manager, so it needs root on Linux, systemd, Xvfb, xwd and ImageMagick's convert:
+It runs a private systemd user manager, so it needs root on Linux, systemd, Xvfb and xwd:
 - in its own mount namespace, where /run/systemd/system is made to exist (systemd refuses to run as a user
   manager on a machine not booted with it, such as a container whose PID 1 is something else);
 - in its own cgroup (a manager moves every process of its cgroup into its init.scope: at the root cgroup that
@@ -63,13 +63,32 @@ def wait_until(test: Callable[[], object], timeout: float, what: str, poll: floa
     raise Failed(f"{what}: not within {timeout:.0f} s")
 
 
+def xwd_pixels(dump: bytes) -> bytes:
+    """The pixels of an xwd dump: after its header (its size the first field) and its colour map (12 bytes an
+    entry; their count the 20th field)."""
+    header, colours = struct.unpack(">I", dump[:4])[0], struct.unpack(">I", dump[76:80])[0]
+    return dump[header + 12 * colours :]
+
+
+def xwd_image(dump: bytes):
+    """An xwd dump of Xvfb's 24-bit screen (32 bits a pixel, least significant byte first: Qt's RGB32 on this
+    little-endian machine) as a QImage, so no image tool beyond xwd is needed."""
+    from PySide6 import QtGui
+
+    width, height = struct.unpack(">II", dump[16:24])
+    byte_order, bits, line = struct.unpack(">I", dump[28:32])[0], *struct.unpack(">II", dump[44:52])
+    if bits != 32 or byte_order != 0 or sys.byteorder != "little":
+        raise Failed(f"an xwd dump of {bits} bits a pixel, byte order {byte_order}: only 32, LSB first is read")
+    return QtGui.QImage(xwd_pixels(dump), width, height, line, QtGui.QImage.Format.Format_RGB32).copy()
+
+
 def why_not() -> str | None:
     """Why this machine cannot run the trial, or None."""
     if not sys.platform.startswith("linux"):
         return "systemd runs on Linux only"
     if os.geteuid() != 0:
         return "a private user manager needs root (a mount namespace and a cgroup of its own)"
-    for tool in ("unshare", "nsenter", "systemctl", "Xvfb", "xwd", "convert", "xdotool"):
+    for tool in ("unshare", "nsenter", "systemctl", "Xvfb", "xwd", "xdotool"):
         if not shutil.which(tool):
             return f"{tool} is not installed"
     if systemd_binary() is None:
@@ -212,23 +231,19 @@ class Trial:
     def screenshot(self, name: str) -> None:
         """The whole screen, once something is drawn on it (a window just shown is black for a moment)."""
         path = self.out / f"{len(self.shots) + 1:02d}-{name}.png"
-
-        def drawn() -> bool:
-            xwd = subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60)
-            subprocess.run(["convert", "xwd:-", str(path)], input=xwd.stdout, check=True, timeout=60)
-            colours = subprocess.run(["convert", str(path), "-format", "%k", "info:"], capture_output=True, text=True)
-            return int(colours.stdout.strip() or 0) > 1
-
-        wait_until(drawn, 60, f"something drawn on the screen for {path.name}")
+        wait_until(lambda: self.screen_now() == "drawn", 60, f"something drawn on the screen for {path.name}")
+        if not xwd_image(self.xwd()).save(str(path)):
+            raise Failed(f"{path} could not be written")
         self.shots.append(path)
         say(f"screenshot {path}")
 
+    def xwd(self) -> bytes:
+        return subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60).stdout
+
     def screen_now(self) -> str:
         """ "black" (nothing shown), "plain" (one colour: the kiosk's splash) or "drawn" (the kiosk's frame), read
-        from xwd's dump itself, which is quick enough to poll every few tenths of a second (ImageMagick is not)."""
-        dump = subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60).stdout
-        header, colours = struct.unpack(">I", dump[:4])[0], struct.unpack(">I", dump[76:80])[0]
-        pixels = dump[header + 12 * colours :]
+        from xwd's dump itself, which is quick enough to poll every few tenths of a second."""
+        pixels = xwd_pixels(self.xwd())
         first = pixels[:4]
         if pixels != first * (len(pixels) // 4):
             return "drawn"
