@@ -79,6 +79,18 @@ def _names_placed_every_frame(monkeypatch):
     monkeypatch.setattr("viewer.ui.map.labels.SETTLE_S", 0.0)
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """The interface's language is one per process (viewer.ui.i18n.language): a test that switches it would leave
+    the next test's new window in that language (tests/test_timeline.py read '1939年5月11日' after
+    tests/test_desktop_app.py when run on their own)."""
+    yield
+    from viewer.ui import i18n
+
+    if i18n._LANGUAGE is not None:
+        i18n._LANGUAGE.set("en", "soviet")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _same_text_everywhere(qapp):
     """Pin how the bundled fonts are rasterised: slight (vertical) hinting and greyscale antialiasing.

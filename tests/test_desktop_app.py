@@ -67,7 +67,7 @@ def test_a_corrupt_settings_file_is_survived(qtbot, scenario, app_home, caplog):
     )
     with caplog.at_level(logging.WARNING):
         w = open_window(qtbot, scenario)
-    assert w.state.instant == scenario.campaign_start
+    assert w.state.instant == scenario.event("first-clash").at  # the house default: the campaign's first event
     assert w.state.speed == 2
     assert "halos" in w.state.layers
     assert any("invalid" in r.getMessage() or "cannot be read" in r.getMessage() for r in caplog.records)

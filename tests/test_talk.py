@@ -64,7 +64,7 @@ def test_a_talk_opens_at_the_date_asked_else_where_it_stopped(scenario):
 
 
 def test_a_reordered_talk_is_stepped_in_its_own_order(scenario):
-    state = ViewState(scenario, battlefield_camera(scenario))
+    state = ViewState(scenario, battlefield_camera(scenario), instant=scenario.campaign_start)
     state.story = Talk(("pincers-meet", "first-clash", "ceasefire")).story(scenario)
     assert not state.story.in_time_order
     assert state.neighbour_step(True) == 0

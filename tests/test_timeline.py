@@ -77,12 +77,12 @@ def test_empty_span_is_refused(scenario):
 
 
 def test_the_window_shows_the_date_only_as_precisely_as_the_data_has_it(window, qtbot):
-    """Issue 14 point 4: at the campaign's start, between events and while playing the date has no time of day
-    (no "00:00" the data does not have); standing on an event dated to the minute, its time."""
+    """Issue 14 point 4: on the day-only first event, between events and while playing the date has no time of
+    day (no "12:00" the data does not have); standing on an event dated to the minute, its time."""
     from pyqtgraph.Qt import QtCore, QtGui
 
     state, label, bar = window.state, window.date_label, window.timeline_bar
-    assert state.instant == state.timeline.start and label.text() == "11 May 1939"
+    assert state.current_event.at == state.instant and label.text() == "11 May 1939"
     left = QtCore.Qt.MouseButton.LeftButton
     start = QtCore.QPoint(round(bar.x_of(state.instant)), bar.height() // 2)
     target = QtCore.QPoint(round(bar.x_of(datetime(1939, 7, 16, 9, 30))), bar.height() // 2)

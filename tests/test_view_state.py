@@ -93,6 +93,7 @@ def test_bad_values_are_refused(state):
 
 
 def test_stepping_visits_the_campaign_events_in_order_and_back(state, scenario):
+    state.instant = scenario.campaign_start
     campaign = sorted(
         (e for e in scenario.events if scenario.campaign_start <= e.at <= scenario.campaign_end), key=lambda e: e.at
     )

@@ -37,10 +37,13 @@ def near_colour(c: QtGui.QColor, ref: QtGui.QColor | tuple, tol: int = 14) -> bo
     return abs(c.red() - r) <= tol and abs(c.green() - g) <= tol and abs(c.blue() - b) <= tol
 
 
-def test_opens_at_campaign_start(window, scenario):
-    assert window.state.instant == scenario.campaign_start
+def test_opens_on_the_campaigns_first_event(window, scenario):
+    """Not at the start's midnight, before the first day-only event's noon: there the side panel showed the last
+    background event (25 April) under a date bar reading 11 May, over a map with no unit on it."""
+    assert window.state.current_event.id == "first-clash" and window.state.instant == scenario.event("first-clash").at
     assert window.date_label.text() == "11 May 1939"  # no time the data does not have
-    assert window.timeline_bar.x_of(window.state.instant) == pytest.approx(window.timeline_bar._track().left())
+    assert "First clash in the disputed strip" in window.notes.toPlainText()
+    assert window.timeline_bar.x_of(window.state.instant) == pytest.approx(window.timeline_bar._track().left(), abs=8)
 
 
 def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
@@ -78,6 +81,7 @@ def test_dragging_the_slider_moves_a_unit_to_where_the_core_says(window, qtbot):
 
 
 def test_stepping_lands_on_events_and_shows_their_notes(window, qtbot):
+    window.state.instant = window.scenario.campaign_start
     qtbot.keyClick(window, QtCore.Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: window.state.instant == window.scenario.event("first-clash").at, timeout=3000)
     assert "First clash in the disputed strip" in window.notes.toPlainText()
@@ -96,6 +100,7 @@ def test_stepping_lands_on_events_and_shows_their_notes(window, qtbot):
 
 def test_step_animates_rather_than_jumps(window, qtbot):
     window.state.follow_story = False  # the instant's own glide (the camera's: tests/test_map_story.py)
+    window.state.instant = window.scenario.campaign_start
     seen: list[datetime] = []
     window.state.events.instant.connect(seen.append)
     window.commands.trigger("step.next")

@@ -54,5 +54,11 @@ class Story:
             return current
         return max(i for i, e in enumerate(self.steps) if e.at == latest)
 
+    def opening(self, start: datetime) -> datetime:
+        """Where a new visitor starts: the first step at or after `start` (the campaign's first event). A day-only
+        event stands at noon, so at the start's midnight the last step before it (a background event weeks
+        earlier) would be on screen under a date bar naming the start's day, and the map would be empty."""
+        return min((e.at for e in self.steps if e.at >= start), default=start)
+
     def index_of(self, event_id: str) -> int | None:
         return next((i for i, e in enumerate(self.steps) if e.id == event_id), None)

@@ -99,10 +99,11 @@ class ViewState:
     def defaults(self) -> dict[str, Any]:
         """The house defaults: what a new visitor meets, and what `reset` returns to (the step is not among
         them: it follows the instant and the story)."""
+        story = Story.chronological(self.scenario.events)
         return dict(
-            instant=self.scenario.campaign_start,
+            instant=story.opening(self.scenario.campaign_start),
             span="campaign",
-            story=Story.chronological(self.scenario.events),
+            story=story,
             selected_unit=None,
             hovered_unit=None,
             highlighted_place=None,
