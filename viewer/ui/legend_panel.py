@@ -42,7 +42,7 @@ class _LegendBody(QtWidgets.QWidget):
         if self._entries is None:
             self._entries = furniture.entries()
         entries = self._entries
-        key = (tuple((e.key, e.text) for e in entries), self.basis, self.map_view.ctx.scale)
+        key = (tuple(e.row for e in entries), self.basis, self.map_view.ctx.scale)
         if self._cache is None or self._cache[0] != key:
             self._cache = key, furniture.legend_for_width(entries, self.basis)
         columns, size = self._cache[1]
@@ -56,7 +56,7 @@ class _LegendBody(QtWidgets.QWidget):
         """The marks on the map now; repainted only when its rows change (the picture shows the rows, not this
         instant's swatches: a tap or a frame of playback that adds or drops no kind of mark leaves it as it is)."""
         self._entries = self.map_view.layer("furniture").entries()
-        rows = (self.map_view.ctx.scale, *((e.key, e.text) for e in self._entries))  # swatches drawn for the scale
+        rows = (self.map_view.ctx.scale, *(e.row for e in self._entries))  # swatches drawn for the scale
         if rows != self._rows:
             self._rows = rows
             self.update()
@@ -72,7 +72,7 @@ class _LegendBody(QtWidgets.QWidget):
         grid = self.grid()
         self.take_height(grid)  # a new row or one fewer: the panel takes the new height (and paints again)
         dpr = self.devicePixelRatioF()
-        key = (tuple((e.key, e.text) for col in grid[0] for e in col), self.basis, self.map_view.ctx.scale, dpr)
+        key = (tuple(e.row for col in grid[0] for e in col), self.basis, self.map_view.ctx.scale, dpr)
         if self._picture is None or self._picture[0] != key:  # while playing the rows rarely change: drawn once
             size = grid[1]
             pm = QtGui.QPixmap(max(1, round(size[0] * dpr)), max(1, round(size[1] * dpr)))

@@ -165,7 +165,7 @@ class FurnitureLayer(MapLayer):
             dpr,
             tuple(map(tuple, self.ctx.view_box.viewRange())),
             self.state.language,
-            tuple((e.key, e.text) for e in entries),
+            tuple(e.row for e in entries),
             self._inset() is not None,
             self.legend_on_map,
         )

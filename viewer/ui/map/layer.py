@@ -52,6 +52,12 @@ class LegendEntry:
     key: str  # one entry per key, e.g. "axis:attack"
     text: str
     swatch: Callable[[QtGui.QPainter, QtCore.QRectF], None]
+    look: Hashable = ()  # what its swatch shows that key and text do not say (the sides whose arrows it draws)
+
+    @property
+    def row(self) -> tuple[str, str, Hashable]:
+        """What a legend's kept picture of this row depends on: a swatch that gains a side's colour is drawn again."""
+        return self.key, self.text, self.look
 
 
 class MapContext:

@@ -156,7 +156,7 @@ class FrontsLayer(OperationsLayer):
             side, pocket = ALLIES[ground.side], ground.kind == "pocket"
             key = "ground:pocket" if pocket else f"ground:{side}"
             if key not in out:
-                out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket))
+                out[key] = LegendEntry(key, _ground_text(side, pocket), _ground_swatch(side, pocket), side)
         return list(out.values())
 
 
@@ -527,11 +527,11 @@ class ManoeuvresLayer(OperationsLayer):
             if key == "axis:course":
                 text, swatches = _course_text(), [_course_swatch(side) for side in sides]
             elif key == "axis:faded":  # one shape whatever fades: a crossing's bar, then blobs, read as two marks
-                out.append(LegendEntry(key, _faded_text(), _faded_swatch(tuple(sides))))
+                out.append(LegendEntry(key, _faded_text(), _faded_swatch(tuple(sides)), tuple(sides)))
                 continue
             else:
                 text, swatches = _kind_text(key.split(":", 1)[1]), [_arrow_swatch(kind, side) for side, kind in sides.items()]
-            out.append(LegendEntry(key, text, side_by_side(swatches)))
+            out.append(LegendEntry(key, text, side_by_side(swatches), tuple(sides.items())))
         return out
 
 

@@ -102,6 +102,7 @@ class TrailsLayer(MapLayer):
                 "trails",
                 translate("Map", "Route of the last three days (chevrons point the way it went)"),
                 _trail_swatch(sides, self.scale),
+                sides,
             )
         ]
 

@@ -284,7 +284,7 @@ class UnitsLayer(MapLayer):
 
         for branch in dict.fromkeys(kind[1] for kind in kinds):
             side = next(kind[0] for kind in kinds if kind[1] == branch)
-            out.append(LegendEntry(f"unit:branch:{branch}", named(branch_name(branch)), _glyph_swatch(side, branch, s)))
+            out.append(LegendEntry(f"unit:branch:{branch}", named(branch_name(branch)), _glyph_swatch(side, branch, s), side))
         mark_font = font(11 * s, bold=True)
         for echelon in sorted({kind[2] for kind in kinds} if detailed else (), key=list(ECHELON_MARKS).index):
             mark = (
@@ -312,12 +312,15 @@ class UnitsLayer(MapLayer):
         for state, text in texts.items():
             who = moving.get(state) if state in ("attacking", "retreating") else side_in.get(state)
             if who:
-                swatch = side_by_side([_state_swatch(state, side, s) for side in sorted(who, key=SIDES_SHOWN.index)])
-                out.append(LegendEntry(f"unit:{state}", text, swatch))
+                shown = tuple(sorted(who, key=SIDES_SHOWN.index))
+                swatch = side_by_side([_state_swatch(state, side, s) for side in shown])
+                out.append(LegendEntry(f"unit:{state}", text, swatch, shown))
         if np.any(pos.reported[ks]):  # as the first such mark is drawn, its kind's glyph too (two would be too small)
             first = min((units[int(k)] for k in ks[pos.reported[ks]]), key=lambda u: SIDES_SHOWN.index(u.side))
             text = translate("Map", "last reported position (fate not recorded)")
-            out.append(LegendEntry("unit:reported", text, _reported_swatch(first.side, first.branch, s)))
+            out.append(
+                LegendEntry("unit:reported", text, _reported_swatch(first.side, first.branch, s), (first.side, first.branch))
+            )
         event = self.state.current_event
         killed = [units[int(k)] for k in ks if detailed and _killed_today(units[int(k)], self.state.instant)]
         if any(_commander_in_title(unit, event, lang) for unit in killed):  # as the names show it (`labels`)
@@ -327,7 +330,9 @@ class UnitsLayer(MapLayer):
         aside = lay.k[np.abs(lay.shown_xy - lay.true_xy).sum(axis=1) > 3] if detailed and lay is not None else []
         if len(aside):
             moved = tuple(side for side in SIDES_SHOWN if any(units[int(k)].side == side for k in aside))
-            out.append(LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s, moved)))
+            out.append(
+                LegendEntry("unit:leader", translate("Map", "moved aside; dot: true place"), _leader_swatch(s, moved), moved)
+            )
         selected = self.ctx.motion.index(self.state.selected_unit) if self.state.selected_unit else -1
         if selected in ks:
             out.append(LegendEntry("unit:selected", translate("Map", "the unit selected"), _selected_swatch(s)))
