@@ -105,7 +105,7 @@ def test_a_frame_names_and_explains_the_base_map_it_copies(scenario, qtbot):
         frame.image()
         named = {key for key, _rect, _req in frame.map.layer("labels").placed}
         assert ("disputed", "") in named and ("claim", "mongolia") in named
-        rows = {key for key, _text in frame.map.layer("furniture")._cache[0][5]}  # the rows the frame drew
+        rows = {key for key, _text, _look in frame.map.layer("furniture")._cache[0][5]}  # the rows the frame drew
         assert {"base:disputed", "base:river", "base:river:approximate", "base:claim:mongolia"} <= rows
 
 
@@ -139,7 +139,8 @@ def test_svg_is_the_map_as_vectors_without_embedded_bitmaps(scenario, tmp_path, 
     assert text.lstrip().startswith("<?xml") and 'width="1600' in text.replace("px", "")
     assert "<image" not in text  # labels, symbols, discs, legend and inset drawn from their recorded pictures
     assert text.count("<path") >= 100
-    assert "The southern pocket is squeezed" in text  # the caption as text
+    assert "<text" not in text  # text as outlines: set in our fonts in every program (other SVG readers lack them)
+    assert "The southern pocket is squeezed" in text  # the caption, searchable in the SVG's title
     from PySide6.QtSvg import QSvgRenderer
 
     from viewer.ui.map import pixmaps
@@ -308,3 +309,20 @@ def test_save_dialogs_open_in_the_users_pictures_videos_and_documents(qapp):
     for kind, where in (("png", loc.PicturesLocation), ("mp4", loc.MoviesLocation), ("pdf", loc.DocumentsLocation)):
         path = default_path(kind, datetime(1939, 8, 20))
         assert path.parent == Path(QtCore.QStandardPaths.writableLocation(where)) and path.suffix == f".{kind}"
+
+
+def test_a_long_legend_is_set_smaller_rather_than_across_the_battlefield(scenario):
+    """In Russian on 24 August at 1600x900 the legend has 46 rows (the abbreviations' among them): one column was
+    taller than the map, so it lay in four columns as a band over the whole north of the battlefield. It is set
+    smaller, in one column beside it."""
+    from viewer.core.placement import overlap
+    from viewer.ui.i18n import language
+    from viewer.ui.map.layer import rect_of
+
+    language().set("ru")
+    with MapFrame(scenario, (1600, 900), datetime(1939, 8, 24, 12), {"language": "ru"}) as frame:
+        frame.image()
+        furniture = frame.map.layer("furniture")
+        legend = rect_of(furniture.layout()["legend"])
+        assert len(furniture.entries()) > 40
+        assert sum(overlap(legend, strip) for strip in furniture.keep_clear()) == 0  # not on the disputed ground

@@ -27,6 +27,7 @@ from .fonts import register_fonts
 from .i18n import language
 from .map_view import MapView
 from .style import INK, PAPER, colour, font
+from .text_paths import TextAsPaths
 
 LEGEND_MIN_SCALE = 0.6  # below this the legend's rows would be smaller than the fonts' floor: left out
 CAPTION_BG, CAPTION_FG, CAPTION_MUTED = INK, "#FBF8EF", "#E8B04B"
@@ -230,10 +231,10 @@ class MapFrame:
         return image
 
 
-class VectorPainter(QtGui.QPainter):
+class VectorPainter(TextAsPaths):
     """A painter for vector devices that draws, in place of a pixmap the map drew from a recorded picture, the
-    picture itself (scaled to where the pixmap would go). The map's layers receive this very object in `paint`,
-    so they need not know they are being exported."""
+    picture itself (scaled to where the pixmap would go), and text as outlines (text_paths). The map's layers
+    receive this very object in `paint`, so they need not know they are being exported."""
 
     def __init__(self, device: QtGui.QPaintDevice, pictures: dict[int, QtGui.QPicture]) -> None:
         super().__init__(device)

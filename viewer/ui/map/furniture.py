@@ -40,6 +40,7 @@ class FurnitureLayer(MapLayer):
         super().__init__(ctx)
         self._size = (0.0, 0.0)
         self._legend_here = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
+        self._legend_fit = 1.0  # the on-map legend's size against the map's scale (`_fit_legend`)
         self._cache: tuple[tuple, dict[str, tuple[QtGui.QPixmap, QtCore.QPointF]], dict[str, QtCore.QRectF]] | None = None
         self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
@@ -118,8 +119,10 @@ class FurnitureLayer(MapLayer):
         s, inset = self.scale, self._inset()
         parts: dict[str, tuple[float, float]] = {}
         shapes: dict[str, list[tuple[float, float]]] = {}
+        self._legend_fit = 1.0
         if self.legend_on_map:
             rows = self.entries() if entries is None else entries
+            self._fit_legend(rows)
             parts["legend"] = self._legend_size(rows)
             shapes["legend"] = [self.legend_grid(rows, n)[1] for n in range(1, 5)]  # in a crowd, another shape
         if inset is not None:
@@ -269,9 +272,19 @@ class FurnitureLayer(MapLayer):
         )
 
     # --- the legend ---------------------------------------------------------------------------
+    def _fit_legend(self, entries: list[LegendEntry]) -> None:
+        """Set the legend a little smaller (to 70 %) where even one column of its rows is taller than the map: in
+        more columns it can only lie across the battlefield (Russian, 24 August at 1600x900: 46 rows, the
+        abbreviations' among them, made a band over the whole north of the map)."""
+        room = self._size[1] - 2 * 12 * self.scale  # as place_overlays fits a shape
+        for fit in (1.0, 0.9, 0.8, 0.7):
+            self._legend_fit = fit
+            if self.legend_grid(entries, 1)[1][1] <= room:
+                return
+
     def _legend_metrics(self) -> tuple[QtGui.QFont, float, float, float]:
-        """Font, row height, swatch width and padding of the legend at the current scale."""
-        s = self.scale
+        """Font, row height, swatch width and padding of the legend at the current scale (on the map, fitted)."""
+        s = self.scale * self._legend_fit
         return font(13 * s), 21 * s, 36 * s, 8 * s
 
     def legend_grid(self, entries: list[LegendEntry], columns: int) -> tuple[list[list[LegendEntry]], tuple[float, float]]:

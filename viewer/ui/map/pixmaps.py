@@ -12,6 +12,7 @@ import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
 from ..style import SIDE_COLOURS, colour
+from ..text_paths import TextAsPaths
 from .layer import device_ratio
 
 try:  # pyqtgraph's batched-primitive helper (what its ScatterPlotItem uses); optional, with a slow fallback
@@ -23,9 +24,10 @@ except ImportError:  # pragma: no cover - depends on the pyqtgraph version
 RECORDED: dict[int, QtGui.QPicture] | None = None  # while an SVG export records: pixmap cacheKey -> its drawing
 
 
-class _RecordingPainter(QtGui.QPainter):
+class _RecordingPainter(TextAsPaths):
     """Paints into a QPicture; on end() plays it into the pixmap and files the picture under the pixmap's key, so
-    a vector export can draw the picture where the map draws the pixmap (map_frame.VectorPainter)."""
+    a vector export can draw the picture where the map draws the pixmap (map_frame.VectorPainter). Its text is
+    recorded as outlines: the picture is played into the SVG as recorded (text_paths)."""
 
     def __init__(self, pm: QtGui.QPixmap) -> None:
         self.picture, self.pm = QtGui.QPicture(), pm
