@@ -337,3 +337,31 @@ def test_a_name_set_inside_what_it_names_has_no_other_spot():
     unit = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("unit", "u"), reach=40.0, mark="unit")
     assert (260.0, 290.0, 80.0, 20.0) not in candidate_rects(place, 8, 6)
     assert candidate_rects(unit, 8, 6)[-1] == (260.0, 290.0, 80.0, 20.0)
+
+
+def test_a_name_that_must_show_hides_a_corner_rather_than_seem_another_marks():
+    """31 Aug: every spot of 'Nomonhan Burd Obo' that hid nothing was out on a line through a unit's box, so it was
+    set on one of them anyway, 8 km west beside Hill 731, and a fresh reader put the obo there. A spot that hides a
+    corner of something more, with a clear line, is taken instead."""
+    place = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("place", "obo"), True, 40.0, mark="place")
+    rects = candidate_rects(place, 8, 6)
+    clear_one = NEAR + 8 + 4  # out to the upper right: its line passes no box; it hides 100 px² (the others 16)
+    crowd = rects[:NEAR] + [
+        (x + w / 2, y + h / 2, *((10.0, 10.0) if i == clear_one else (4.0, 4.0)))
+        for i, (x, y, w, h) in enumerate(rects)
+        if i >= NEAR
+    ]
+    brigades = []
+    for i in (
+        NEAR + 2,
+        NEAR + 3,
+        NEAR + 8 + 2,
+        NEAR + 8 + 3,
+        NEAR + 8 + 5,
+        NEAR + 8 + 6,
+        NEAR + 8 + 7,
+    ):  # the others hiding little
+        x, y, w, h = rects[i]
+        end = (min(max(300.0, x), x + w), min(max(300.0, y), y + h))
+        brigades.append(LabelRequest(((300.0 + end[0]) / 2, (300.0 + end[1]) / 2), (20.0, 10.0), 5.0, ("unit", i), mark="unit"))
+    assert choose_candidates([place, *brigades], crowd, VIEW)[0] == clear_one

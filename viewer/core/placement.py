@@ -554,6 +554,9 @@ def _visiting_order(requests: Sequence[LabelRequest], preferred_of: Callable[[in
     return list(dict.fromkeys(order))
 
 
+CORNER_PX2 = 200.0  # a forced name may hide this much more (a corner of something) to keep clear of another's mark
+
+
 def _least_hiding(
     options: list[tuple[int, tuple[int, Rect]]],
     requests: Sequence[LabelRequest],
@@ -566,11 +569,12 @@ def _least_hiding(
     """A forced label's spot when none is free: where it was last frame (it does not jump while the story runs
     on), else on its mark's bank of the river wherever there is a spot there (3 Jul: 'Bain-Tsagan' forced onto
     the east bank, the hill being on the west, told the reader the wrong bank), where it hides least, or nearly
-    least but not beside another's mark (hiding a name to avoid seeming to name the wrong mark would trade one
-    fault for a worse one) nor out on a line through another mark (31 Aug: 'Nomonhan Burd Obo' on a line through the
-    9th Motor-Armoured Brigade's box read as its name); a unit's name wherever it reads as its own and covers no
-    other name, and nowhere if there is no such spot (24 Aug: Kajikawa's name, forced beside the 71st's box, named
-    the wrong unit)."""
+    least (up to a corner's more: `CORNER_PX2`) but not beside another's mark (hiding a name to avoid seeming to
+    name the wrong mark would trade one fault for a worse one) nor out on a line through another mark (31 Aug:
+    'Nomonhan Burd Obo' on a line through the 9th Motor-Armoured Brigade's box read as its name; where every spot
+    hiding nothing was such a spot, it went 8 km west beside Hill 731, and a reader put the obo there); a unit's
+    name wherever it reads as its own and covers no other name, and nowhere if there is no such spot (24 Aug:
+    Kajikawa's name, forced beside the 71st's box, named the wrong unit)."""
     if not options:
         return None
     own_bank = [o for o in options if _on_own_bank(requests[o[0]], o[1], walls)]
@@ -589,7 +593,11 @@ def _least_hiding(
             and not (names is not None and names.hits(o[1][1]))
         ]
         return min(clear, key=lambda o: hidden[id(o)]) if clear else None
-    clear = [o for o in near_least if not marks.misread(requests[o[0]], o[1][1], leader=o[1][0] >= NEAR)]
+    clear = [
+        o
+        for o in options
+        if hidden[id(o)] <= least * 1.25 + 20 + CORNER_PX2 and not marks.misread(requests[o[0]], o[1][1], leader=o[1][0] >= NEAR)
+    ]
     return min(clear or near_least, key=lambda o: hidden[id(o)])
 
 
