@@ -12,7 +12,7 @@ from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
 from ..style import CLAIM_COLOURS, DISPUTED_ALPHA, DISPUTED_FILL, LAKE, PAPER, RIVER, colour, font
-from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
+from .layer import CLAIM, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
 from .swatches import fill_swatch, line_swatch
 
 
@@ -112,6 +112,7 @@ class BaseMapLayer(MapLayer):
         self._shape_up()
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
+        self._country_anchors = _country_anchors(ctx.scenario.claims, ctx.scenario.disputed_ground_km)
         self._picture: tuple[tuple, QtGui.QPixmap, tuple[float, float], tuple[int, int]] | None = None  # and pan, margin
 
     def _shape_up(self) -> None:
@@ -197,6 +198,13 @@ class BaseMapLayer(MapLayer):
                 out.append(
                     MapLabel(("disputed", ""), text, (pt.x(), pt.y()), 0, font(16 * s, bold=True), colour("#8A5A00"), CLAIM)
                 )
+            for country, anchors in self._country_anchors:  # the ground both sides agreed on, as an atlas names it
+                for x, y in _in_view(anchors, view):
+                    pt = t.map(QtCore.QPointF(x, y))
+                    f, pen = font(18 * s, bold=True), colour(COUNTRY_INK)
+                    out.append(
+                        MapLabel(("country", country), country_name(country), (pt.x(), pt.y()), 0, f, pen, PLACE, mark="area")
+                    )
         return out
 
     def legend(self) -> list[LegendEntry]:
@@ -292,6 +300,34 @@ def _label_anchors(claim: Claim) -> list[tuple[float, float]]:
     points = [line.interpolate(d) for d in np.linspace(0, line.length, 41)]
     points.sort(key=lambda pt: abs(line.project(pt) - best))
     return [(pt.x, pt.y) for pt in points]
+
+
+def country_name(key: str) -> str:
+    return {
+        "mongolia": translate("Inset", "MONGOLIA"),
+        "ussr": translate("Inset", "USSR"),
+        "manchukuo": translate("Inset", "MANCHUKUO"),
+    }[key]
+
+
+COUNTRY_INK = "#8C8273"  # a country's name: neutral, not a side's colour (it says whose land, not who held it)
+COUNTRY_OFF_KM = 7.0  # how far beyond its claim line a country's name is offered
+
+
+def _country_anchors(claims: tuple[Claim, ...], ground: BaseGeometry) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Where the two countries' names may go: beyond each claim line, on the ground both sides agreed was that
+    country's (west of the river Mongolia, east of Mongolia's claim Manchukuo: a fresh reader found the countries
+    named only in the inset), at points along the line nearest its middle first, each at least 4 km off the
+    disputed ground."""
+    out = []
+    for claim in claims:
+        line = claim.feature.geometry_km
+        country, dx = ("mongolia", -COUNTRY_OFF_KM) if claim.claimant == "manchukuo" else ("manchukuo", COUNTRY_OFF_KM)
+        points = [line.interpolate(d) for d in np.linspace(0, line.length, 41)]
+        points.sort(key=lambda pt: abs(line.project(pt) - line.length / 2))
+        beyond = [Point(pt.x + dx, pt.y) for pt in points]
+        out.append((country, [(pt.x, pt.y) for pt in beyond if ground.distance(pt) >= 4.0]))
+    return out
 
 
 def _ground_anchors(ground: BaseGeometry) -> list[tuple[float, float]]:

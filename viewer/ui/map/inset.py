@@ -11,21 +11,13 @@ from ...core.geometry import EqualAreaProjection
 from ...core.placement import Rect
 from ..i18n import translate
 from ..style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
-from .base import path_of
+from .base import country_name, path_of
 from .layer import MapContext, MapLayer, device_ratio, rect_of
 from .pixmaps import pixmap_painter
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
 COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 108.5, 52.9), ("manchukuo", 123.0, 46.0))
 SIZE = (330, 230)  # at scale 1
-
-
-def country_name(key: str) -> str:
-    return {
-        "mongolia": translate("Inset", "MONGOLIA"),
-        "ussr": translate("Inset", "USSR"),
-        "manchukuo": translate("Inset", "MANCHUKUO"),
-    }[key]
 
 
 def town_name(name: str) -> str:
