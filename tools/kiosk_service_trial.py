@@ -232,18 +232,24 @@ class Trial:
         """The whole screen, once something is drawn on it (a window just shown is black for a moment)."""
         path = self.out / f"{len(self.shots) + 1:02d}-{name}.png"
         wait_until(lambda: self.screen_now() == "drawn", 60, f"something drawn on the screen for {path.name}")
-        if not xwd_image(self.xwd()).save(str(path)):
+        dump = wait_until(self.xwd, 10, f"a readable dump of the screen for {path.name}")
+        if not xwd_image(dump).save(str(path)):  # type: ignore[arg-type]
             raise Failed(f"{path} could not be written")
         self.shots.append(path)
         say(f"screenshot {path}")
 
     def xwd(self) -> bytes:
-        return subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60).stdout
+        """The screen's dump, or b"" where xwd failed this once (seen under load, as the killed kiosk's window went)."""
+        done = subprocess.run(["xwd", "-root", "-silent", "-display", self.display], capture_output=True, timeout=60)
+        return done.stdout if done.returncode == 0 and len(done.stdout) > 100 else b""
 
     def screen_now(self) -> str:
-        """ "black" (nothing shown), "plain" (one colour: the kiosk's splash) or "drawn" (the kiosk's frame), read
-        from xwd's dump itself, which is quick enough to poll every few tenths of a second."""
-        pixels = xwd_pixels(self.xwd())
+        """ "black" (nothing shown), "plain" (one colour: the kiosk's splash), "drawn" (the kiosk's frame) or "unread"
+        (xwd failed this time), read from xwd's dump itself, quick enough to poll every few tenths of a second."""
+        dump = self.xwd()
+        if not dump:
+            return "unread"  # asked again at the next poll
+        pixels = xwd_pixels(dump)
         first = pixels[:4]
         if pixels != first * (len(pixels) // 4):
             return "drawn"
