@@ -562,9 +562,9 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
     ink = SIDE_COLOURS[side]
     hollow = kind in ("withdrawal", "breakout")
     if hollow:
-        edge = QtGui.QPen(
-            colour(ink), 2.6 * scale, QtCore.Qt.PenStyle.DashLine if kind == "withdrawal" else QtCore.Qt.PenStyle.SolidLine
-        )
+        edge = QtGui.QPen(colour(ink), 2.6 * scale)
+        if kind == "withdrawal":  # dashes of 6.5 px: Qt's 4-width dashes broke the legend's small arrow into brackets
+            edge.setDashPattern([2.5, 1.5])
         fill = colour("#FFFFFF", 0.65)
     else:
         edge = QtGui.QPen(
