@@ -326,3 +326,13 @@ def test_a_long_legend_is_set_smaller_rather_than_across_the_battlefield(scenari
         legend = rect_of(furniture.layout()["legend"])
         assert len(furniture.entries()) > 40
         assert sum(overlap(legend, strip) for strip in furniture.keep_clear()) == 0  # not on the disputed ground
+
+
+def test_the_legend_does_not_explain_a_place_mark_a_units_symbol_hides(scenario):
+    """25 July: Hamar-Daba's command-post mark lies under the 1st Army Group's HQ, which stands on it; the legend
+    listed 'command post or base', a mark no reader could find (the eighth fresh reader)."""
+    with MapFrame(scenario, (1600, 900), datetime(1939, 7, 25, 12)) as frame:
+        frame.image()
+        places = frame.map.layer("places")
+        assert "hamar_daba" in {p.id for p in places.places} and "hamar_daba" in places._under_units()
+        assert "place:command post" not in {e.key for e in places.legend()}

@@ -186,14 +186,17 @@ class PlacesLayer(MapLayer):
         )
 
     def legend(self) -> list[LegendEntry]:
-        """The kinds of place marks in view (kept for the places shown, the view, language and scale)."""
+        """The kinds of place marks in view and not under a unit's symbol (kept for the instant, the view, language
+        and scale)."""
         s = self.state
-        key = (self._period(), s.language, self.scale, self.ctx.view_box.viewRect().getRect())
+        key = (s.instant, s.language, self.scale, self.ctx.view_box.viewRect().getRect())
         return self.memo("legend", key, self._legend)
 
     def _legend(self) -> list[LegendEntry]:
-        view = self.ctx.view_box.viewRect()
-        kinds = dict.fromkeys(_mark_kind(p) for p in self.places if view.contains(QtCore.QPointF(p.x, p.y)))
+        view, covered = self.ctx.view_box.viewRect(), self._under_units()
+        kinds = dict.fromkeys(
+            _mark_kind(p) for p in self.places if view.contains(QtCore.QPointF(p.x, p.y)) and p.id not in covered
+        )
         texts = {
             "hill": translate("Map", "height"),
             "bridge": translate("Map", "bridge or crossing"),
@@ -202,6 +205,14 @@ class PlacesLayer(MapLayer):
             "modern": translate("Map", "modern village (grey)"),
         }
         return [LegendEntry(f"place:{kind}", texts[kind], _mark_swatch(kind, self.scale)) for kind in kinds if kind]
+
+    def _under_units(self) -> set[str]:
+        """The places a unit stands on now (its fix names the place): its symbol hides the place's mark, so the
+        legend does not explain that mark (25 Jul-31 Aug: 'command post or base' for Hamar-Daba, under the 1st Army
+        Group's HQ, a mark no reader could find)."""
+        pos = self.ctx.positions()
+        x, y = pos.x[pos.present], pos.y[pos.present]
+        return {p.id for p in self.places if np.any((np.abs(x - p.x) < ON_PLACE_KM) & (np.abs(y - p.y) < ON_PLACE_KM))}
 
     def hit(self, pt: QtCore.QPointF, scene_to_device: QtGui.QTransform) -> tuple[str, str] | None:
         places = self.places
@@ -213,6 +224,9 @@ class PlacesLayer(MapLayer):
         if near and math.hypot(near[1].x() - pt.x(), near[1].y() - pt.y()) <= 20 * self.scale:
             return "highlighted_place", near[0].id
         return None
+
+
+ON_PLACE_KM = 0.05  # a unit this near a place stands on it (its fix names the place)
 
 
 def _mark_kind(place: Place) -> str:
