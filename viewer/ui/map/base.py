@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.geometry import Point
+from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ...core.language import format_number
@@ -187,9 +187,8 @@ class BaseMapLayer(MapLayer):
             for claimant, anchors in self._claim_anchors:
                 text, f = claim_label(claimant), font(15 * s, bold=True)
                 pen = colour(CLAIM_COLOURS[claimant]).darker(125)
-                for x, y in _in_view(anchors, view):
-                    pt = t.map(QtCore.QPointF(x, y))
-                    out.append(MapLabel(("claim", claimant), text, (pt.x(), pt.y()), 6 * s, f, pen, CLAIM))
+                for x, y in self._beyond(claimant, anchors, text, f, t, view):
+                    out.append(MapLabel(("claim", claimant), text, (x, y), 0, f, pen, CLAIM, mark="inside"))
         if "disputed" in shown:
             area = format_number(self.ctx.scenario.disputed_area_km2, self.state.language)
             text = translate("Map", "Disputed ground ≈ %1 km²").replace("%1", area)
@@ -206,6 +205,32 @@ class BaseMapLayer(MapLayer):
                         MapLabel(("country", country), country_name(country), (pt.x(), pt.y()), 0, f, pen, PLACE, mark="area")
                     )
         return out
+
+    def _beyond(
+        self,
+        claimant: str,
+        anchors: list[tuple[float, float]],
+        text: str,
+        f: QtGui.QFont,
+        t: QtGui.QTransform,
+        view: QtCore.QRectF,
+    ) -> list[tuple[float, float]]:
+        """Where a claim's name may be centred (device pixels): beside a point of its line on the side beyond it,
+        off the disputed ground (Manchukuo's west of the river, Mongolia's east of its line), at most ALTERNATIVES
+        of them. Set beside the line either way, on 20 August 'Border claimed by Manchukuo and Japan: the river'
+        lay east of the river across the bridgehead and the Japanese ground, and read as a front line."""
+        fm, s, ground = QtGui.QFontMetricsF(f), self.scale, self.ctx.scenario.disputed_ground_km
+        half_w, half_h, towards = fm.horizontalAdvance(text) / 2 + 8 * s, fm.height() / 2, -1 if claimant == "manchukuo" else 1
+        inverse, out = t.inverted()[0], []
+        for x, y in _in_view(anchors, view, len(anchors)):
+            pt = t.map(QtCore.QPointF(x, y))
+            cx, cy = pt.x() + towards * half_w, pt.y()
+            corners = [
+                inverse.map(QtCore.QPointF(cx + dx * (half_w - 8 * s), cy + dy * half_h)) for dx in (-1, 1) for dy in (-1, 1)
+            ]
+            if not ground.intersects(Polygon([(c.x(), c.y()) for c in (corners[0], corners[1], corners[3], corners[2])])):
+                out.append((cx, cy))
+        return out[:ALTERNATIVES]
 
     def legend(self) -> list[LegendEntry]:
         """The base map's marks in view (kept for the view, layers, language and scale: asked every frame)."""
@@ -255,10 +280,10 @@ class BaseMapLayer(MapLayer):
 ALTERNATIVES = 6  # places offered per name: enough to dodge a crowd, few enough to place quickly
 
 
-def _in_view(points: list[tuple[float, float]], view: QtCore.QRectF) -> list[tuple[float, float]]:
-    """The first ALTERNATIVES of `points` (best first) well inside the view."""
+def _in_view(points: list[tuple[float, float]], view: QtCore.QRectF, most: int = ALTERNATIVES) -> list[tuple[float, float]]:
+    """The first `most` of `points` (best first) well inside the view."""
     inner = view.adjusted(view.width() * 0.05, view.height() * 0.05, -view.width() * 0.05, -view.height() * 0.05)
-    return [(x, y) for x, y in points if inner.contains(QtCore.QPointF(x, y))][:ALTERNATIVES]
+    return [(x, y) for x, y in points if inner.contains(QtCore.QPointF(x, y))][:most]
 
 
 def _keyed(ctx: MapContext) -> list[tuple[str, QtGui.QPainterPath, QtGui.QPen, QtGui.QBrush, str]]:
