@@ -230,7 +230,9 @@ class BaseMapLayer(MapLayer):
             ]
             if not ground.intersects(Polygon([(c.x(), c.y()) for c in (corners[0], corners[1], corners[3], corners[2])])):
                 out.append((cx, cy))
-        return out[:ALTERNATIVES]
+                if len(out) == ALTERNATIVES:
+                    break
+        return out
 
     def legend(self) -> list[LegendEntry]:
         """The base map's marks in view (kept for the view, layers, language and scale: asked every frame)."""
