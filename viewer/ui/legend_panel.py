@@ -11,6 +11,7 @@ from pyqtgraph.Qt import QtCore, QtGui, QtWidgets
 from ..core.evented import Signal, Slot
 from .i18n import translate
 from .map.layer import LegendEntry
+from .map.pixmaps import without_engine
 from .map_view import MapView
 from .style import font
 from .throttle import Throttle
@@ -82,7 +83,7 @@ class _LegendBody(QtWidgets.QWidget):
             q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             self.map_view.layer("furniture").paint_legend(q, QtCore.QPointF(0, 0), grid[0])
             q.end()
-            self._picture = key, pm
+            self._picture = key, without_engine(pm)
         p = QtGui.QPainter(self)
         p.drawPixmap(QtCore.QPointF(0, 0), self._picture[1])
         p.end()

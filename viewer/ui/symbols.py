@@ -42,7 +42,7 @@ def symbol_pixmap(
     pm = QtGui.QPixmap(round((w + 4) * dpr), round((h + 2 * mark_h + 4) * dpr))
     pm.setDevicePixelRatio(dpr)
     pm.fill(QtCore.Qt.GlobalColor.transparent)
-    from .map.pixmaps import pixmap_painter  # here: the map package imports this module
+    from .map.pixmaps import pixmap_painter, without_engine  # here: the map package imports this module
 
     p = pixmap_painter(pm)  # records its drawing while an SVG export asks for vectors
     p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
@@ -69,7 +69,7 @@ def symbol_pixmap(
         p.setFont(font(11 * scale, bold=True))
         p.drawText(badge, QtCore.Qt.AlignmentFlag.AlignCenter, "≈")
     p.end()
-    return pm
+    return without_engine(pm)
 
 
 def draw_echelon(p: QtGui.QPainter, echelon: str, box: QtCore.QRectF, scale: float) -> None:

@@ -12,6 +12,7 @@ from ..core.language import tr
 from ..core.model import Chapter, Event
 from ..core.timeline import Timeline
 from ..core.view_state import ViewState
+from .map.pixmaps import without_engine
 from .style import INK, colour, font
 
 
@@ -122,10 +123,10 @@ class TimelineBar(QtWidgets.QWidget):
             chapter.id if chapter else None,
         )
         if getattr(self, "_cache_key", None) != key:
-            self._cache = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
-            self._cache.setDevicePixelRatio(dpr)
-            self._paint_static(self._cache)
-            self._cache_key = key
+            pm = QtGui.QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            pm.setDevicePixelRatio(dpr)
+            self._paint_static(pm)
+            self._cache, self._cache_key = without_engine(pm), key
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         p.drawPixmap(0, 0, self._cache)

@@ -24,6 +24,7 @@ from ...core.view_state import FIELDS
 from ..i18n import translate
 from ..style import INK, colour, font
 from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of
+from .pixmaps import without_engine
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 STRIPS = 120  # the disputed ground is measured in this many horizontal strips
@@ -187,11 +188,12 @@ class FurnitureLayer(MapLayer):
                 p = QtGui.QPainter(pm)
                 p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
                 p.translate(-x0, -y0)
-                if self._paint_part(p, name, where[name], entries):
-                    pictures[name] = pm, QtCore.QPointF(x0, y0)
+                drawn = self._paint_part(p, name, where[name], entries)
+                p.end()
+                if drawn:
+                    pictures[name] = without_engine(pm), QtCore.QPointF(x0, y0)
                 else:
                     del where[name]
-                p.end()
             self._cache = key, pictures, where
         return self._cache[1], self._cache[2]
 

@@ -13,7 +13,7 @@ from ..i18n import translate
 from ..style import INK, LAKE, MODERN, PAPER, RIVER, colour, font
 from .base import country_name, path_of
 from .layer import MapContext, MapLayer, device_ratio, rect_of
-from .pixmaps import pixmap_painter
+from .pixmaps import pixmap_painter, without_engine
 
 # Label points chosen for legibility; the 1939 state names are labels, the borders drawn are modern.
 COUNTRY_LABELS = (("mongolia", 109.5, 46.3), ("ussr", 108.5, 52.9), ("manchukuo", 123.0, 46.0))
@@ -91,7 +91,7 @@ class InsetLayer(MapLayer):
             pm.setDevicePixelRatio(dpr)
             pm.fill(QtCore.Qt.GlobalColor.transparent)
             self._draw(pixmap_painter(pm))
-            self._cache = key, pm
+            self._cache = key, without_engine(pm)
         p.drawPixmap(self.frame().topLeft(), self._cache[1])
 
     def _draw(self, p: QtGui.QPainter) -> None:

@@ -25,7 +25,7 @@ from ..i18n import translate
 from ..style import INK, SIDE_COLOURS, colour, font
 from .base import claim_pen, draw_dashed
 from .layer import CLAIM, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key, two_lines
-from .pixmaps import DrawingCache
+from .pixmaps import DrawingCache, without_engine
 
 ALLIES = {"soviet": "soviet", "mongolian": "soviet", "japanese": "japanese", "manchukuo": "japanese"}
 ENCIRCLER = {"japanese": "soviet", "soviet": "japanese"}  # the colour a pocket is ringed in
@@ -366,7 +366,7 @@ def hatch_tile(side: str, scale: float) -> QtGui.QPixmap:
         else:
             q.drawLine(QtCore.QPointF(shift, 0), QtCore.QPointF(shift + n, n))
     q.end()
-    return pm
+    return without_engine(pm)
 
 
 def _ground_text(side: str, pocket: bool) -> str:

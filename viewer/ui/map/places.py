@@ -23,6 +23,7 @@ from ...core.placement import Rect
 from ..i18n import translate
 from ..style import HEIGHT, INK, MODERN, RIVER, colour, font
 from .layer import KEY, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key, two_lines
+from .pixmaps import without_engine
 from .swatches import Swatch
 
 ALWAYS_NAMED = ("nomonhan_burd_obo", "khalkhin_gol_river", "holsten_river")
@@ -250,7 +251,7 @@ def _mark_pixmap(kind: str, s: float, dpr: float) -> tuple[QtGui.QPixmap, tuple[
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     _mark(q, kind, QtCore.QPointF(half, half), s)
     q.end()
-    return pm, (half, half)
+    return without_engine(pm), (half, half)
 
 
 def _mark(p: QtGui.QPainter, kind: str, pt: QtCore.QPointF, s: float) -> None:

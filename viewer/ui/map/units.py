@@ -42,7 +42,7 @@ from .layer import (
     transform_key,
 )
 from .operations import ALLIES, ManoeuvresLayer, side_by_side
-from .pixmaps import blit_many
+from .pixmaps import blit_many, without_engine
 from .rivers import river_barriers
 from .swatches import Swatch, pixmap_swatch, text_swatch
 
@@ -255,6 +255,7 @@ class UnitsLayer(MapLayer):
                 q.drawPixmap(QtCore.QRectF(x, y, w, h), plain, QtCore.QRectF(0, top, w, h))
                 rects[i] = (x, y, w, h)
             q.end()
+            atlas = without_engine(atlas)
             atlas.setDevicePixelRatio(dpr)
             self._atlas = key, atlas, rects
         return self._atlas[1], self._atlas[2]
@@ -553,7 +554,7 @@ def _last_reported_pixmap(side: str, branch: str, scale: float, dpr: float) -> Q
     q.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     _draw_last_reported(q, QtCore.QPointF(pm.width() / dpr / 2, pm.height() / dpr / 2), side, branch, scale)
     q.end()
-    return pm
+    return without_engine(pm)
 
 
 def _draw_last_reported(p: QtGui.QPainter, pt: QtCore.QPointF, side: str, branch: str, scale: float) -> None:
