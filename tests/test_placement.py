@@ -12,6 +12,7 @@ from viewer.core.placement import (
     Barriers,
     LabelRequest,
     Occupancy,
+    candidate_count,
     candidate_rects,
     choose_candidates,
     contains,
@@ -337,3 +338,11 @@ def test_a_name_set_inside_what_it_names_has_no_other_spot():
     unit = LabelRequest((300.0, 300.0), (80.0, 20.0), 8.0, ("unit", "u"), reach=40.0, mark="unit")
     assert (260.0, 290.0, 80.0, 20.0) not in candidate_rects(place, 8, 6)
     assert candidate_rects(unit, 8, 6)[-1] == (260.0, 290.0, 80.0, 20.0)
+
+
+@pytest.mark.parametrize(
+    "reach, mark", [(0.0, ""), (0.0, "place"), (0.0, "area"), (0.0, "inside"), (40.0, "place"), (48.0, "unit"), (48.0, "")]
+)
+def test_candidate_count_is_how_many_candidates_a_request_has(reach, mark):
+    req = LabelRequest((100.0, 100.0), (60.0, 20.0), 8.0, reach=reach, mark=mark)
+    assert candidate_count(req) == len(candidate_rects(req, 8, 6))
