@@ -30,6 +30,7 @@ from __future__ import annotations
 import faulthandler
 import os
 import random
+import resource
 import sys
 import tempfile
 from pathlib import Path
@@ -61,6 +62,9 @@ def main(n: int) -> None:
     from viewer.ui.kiosk_visits import VisitRecorder
 
     faulthandler.enable(all_threads=True)  # a crash in Qt leaves every thread's Python stack on stderr
+    # ... and a core file (where kernel.core_pattern puts it) for gdb: the Python stack alone ended in Qt's paintEvent
+    # in earlier sessions; the core's C++ frames and the exception PySide held showed the cause (labels.py's index)
+    resource.setrlimit(resource.RLIMIT_CORE, (hard := resource.getrlimit(resource.RLIMIT_CORE)[1], hard))
     setup_logging("ERROR")
     route_qt_messages()  # the offscreen platform's warning at every popup goes to the log (at ERROR: nowhere)
     app = _application()

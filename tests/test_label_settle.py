@@ -160,3 +160,25 @@ def test_names_kept_by_a_paint_stay_kept_if_the_settle_time_runs_out_during_it(m
     map_view.state.instant = JUL3_LATER  # the units' names move: laid out again, at their kept spots
     map_view.graphics.viewport().repaint()
     assert not map_view.placings and labels._provisional
+
+
+def test_a_kept_name_goes_only_to_a_candidate_its_request_still_has():
+    """A slot's request changes between frames: a pocket's name is offered inside it at one zoom (one candidate)
+    and at its edge on a leader line at the next (28), a unit's last resort on its own mark is the 29th. The spot
+    kept from the last frame is dropped where the request has no such candidate: its index raised IndexError in
+    the paint (the kiosk soak's SIGSEGV), or a name that must show goes to its first."""
+    from viewer.core.placement import LabelRequest, candidate_rects
+
+    edge = LabelRequest((100.0, 100.0), (60.0, 20.0), 10.0, group="pocket", reach=48.0)
+    inside = LabelRequest((100.0, 100.0), (60.0, 20.0), 0.0, group="pocket", mark="inside")
+    on_mark = LabelRequest((300.0, 100.0), (40.0, 20.0), 8.0, group="unit", reach=48.0, mark="unit")
+    no_mark = LabelRequest((300.0, 100.0), (40.0, 20.0), 8.0, group="unit", reach=48.0)
+    river = LabelRequest((500.0, 100.0), (40.0, 20.0), 8.0, group="river", forced=True)
+    forced = LabelRequest((500.0, 100.0), (40.0, 20.0), 0.0, group="river", forced=True, mark="inside")
+    last = [5, 28, 3]  # what the last frame chose: at the edge, on the unit's mark, the river's fourth spot
+    assert labels_module._kept([edge, on_mark, river], last) == last  # each still has it: kept
+    kept = labels_module._kept([inside, no_mark, forced], last)
+    assert kept == [None, None, 0]  # a name that must show: its first candidate
+    for req, i in zip([inside, no_mark, forced], kept, strict=True):
+        if i is not None:
+            candidate_rects(req, 8, 6)[i]  # drawable

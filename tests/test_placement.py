@@ -12,6 +12,7 @@ from viewer.core.placement import (
     Barriers,
     LabelRequest,
     Occupancy,
+    candidate_count,
     candidate_rects,
     choose_candidates,
     contains,
@@ -365,3 +366,11 @@ def test_a_name_that_must_show_hides_a_corner_rather_than_seem_another_marks():
         end = (min(max(300.0, x), x + w), min(max(300.0, y), y + h))
         brigades.append(LabelRequest(((300.0 + end[0]) / 2, (300.0 + end[1]) / 2), (20.0, 10.0), 5.0, ("unit", i), mark="unit"))
     assert choose_candidates([place, *brigades], crowd, VIEW)[0] == clear_one
+
+
+@pytest.mark.parametrize(
+    "reach, mark", [(0.0, ""), (0.0, "place"), (0.0, "area"), (0.0, "inside"), (40.0, "place"), (48.0, "unit"), (48.0, "")]
+)
+def test_candidate_count_is_how_many_candidates_a_request_has(reach, mark):
+    req = LabelRequest((100.0, 100.0), (60.0, 20.0), 8.0, reach=reach, mark=mark)
+    assert candidate_count(req) == len(candidate_rects(req, 8, 6))

@@ -401,6 +401,7 @@ def _crossing(ax: float, ay: float, bx: float, by: float, seg: tuple[float, floa
 
 
 NEAR = 12  # candidates beside the anchor; those after them lie half `reach` and `reach` farther out (with a leader line)
+RING = 8  # of those, how many each of the two rings farther out repeats
 
 
 def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
@@ -417,8 +418,19 @@ def candidate_rects(req: LabelRequest, lift: float, drop: float) -> list[Rect]:
         near = [_centred(req), *near[:-1]]
     if not req.reach:
         return near
-    rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:8] for out in (req.reach / 2, req.reach))
+    rings = (_candidates(req.anchor, req.size, req.gap + out, lift, drop)[:RING] for out in (req.reach / 2, req.reach))
     return near + [r for ring in rings for r in ring] + ([_centred(req)] if req.mark == "unit" else [])
+
+
+def candidate_count(req: LabelRequest) -> int:
+    """How many candidates `candidate_rects` gives `req`, without making them (a frame that keeps its names asks
+    for every label): an index chosen for another frame's request of the same slot is only good for as many. A
+    pocket's name goes inside it (one candidate) at one zoom and at its edge (a leader's rings) at the next."""
+    if req.mark == "inside":
+        return 1
+    if not req.reach:
+        return NEAR
+    return NEAR + 2 * RING + (req.mark == "unit")
 
 
 def _centred(req: LabelRequest) -> Rect:

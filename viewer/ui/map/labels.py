@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from pyqtgraph.Qt import QtCore, QtGui
 
-from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_rects, choose_candidates
+from ...core.placement import NEAR, Barriers, LabelRequest, Rect, candidate_count, candidate_rects, choose_candidates
 from .layer import KEY, LAST, SELECTED, UNIT, MapLabel, MapLayer, device_ratio, qrect, rect_of
 from .pixmaps import label_pixmap
 from .rivers import river_barriers
@@ -230,10 +230,13 @@ def _order(lb: MapLabel) -> tuple[int, int]:
 
 
 def _kept(requests: list[LabelRequest], last: list[int | None]) -> list[int | None]:
-    """Each label at the candidate it had last time, at its new anchor. A label left out last time stays out; a
-    name that must show and had no spot (nor had any alternative of its group: a river's name at its other
-    points) goes at its first candidate; a unit's waits for the next placement, as any new name does."""
-    kept = [None if i is None or (i >= NEAR and not r.reach) else i for r, i in zip(requests, last, strict=True)]
+    """Each label at the candidate it had last time, at its new anchor. A label left out last time stays out, and
+    so does one whose request has no such candidate now (a pocket's name inside it, where last time it stood out
+    at its edge on a leader line: that index raised IndexError in a paint, which PySide 6.11 turned into a
+    SIGSEGV in the kiosk soak); a name that must show and had no spot (nor had any alternative of its group: a
+    river's name at its other points) goes at its first candidate; a unit's waits for the next placement, as any
+    new name does."""
+    kept = [None if i is None or i >= candidate_count(r) else i for r, i in zip(requests, last, strict=True)]
     shown = {r.group for r, i in zip(requests, kept, strict=True) if i is not None and r.group is not None}
     for n, r in enumerate(requests):
         if r.forced and r.mark != "unit" and kept[n] is None and (r.group is None or r.group not in shown):

@@ -8,6 +8,7 @@ layers paint in device pixels: they map their anchors through the transform to t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
@@ -98,6 +99,11 @@ class MapLayer(pg.GraphicsObject):
     watches: ClassVar[frozenset[str]] = frozenset()  # view-state fields that change what it draws
     on_screen: ClassVar[bool] = False
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "paint" in vars(cls):
+            cls.paint = _reported(vars(cls)["paint"])
+
     def __init__(self, ctx: MapContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -165,6 +171,22 @@ class MapLayer(pg.GraphicsObject):
 
     def dataBounds(self, axis, frac=1.0, orthoRange=None):  # keep out of the view box's auto-range
         return None
+
+
+def _reported(paint: Callable[..., None]) -> Callable[..., None]:
+    """`paint`, whose exceptions leave it as exception objects. One raised by C code (a list's IndexError) stays a
+    bare message until Python catches it; a paint called by Qt inside processEvents handed that to PySide 6.11,
+    which read it as an exception and crashed the process (SIGSEGV) instead of reporting it: a kiosk must go back
+    to its tour (the excepthook), not die. Caught and raised again here, it is reported like any other."""
+
+    @functools.wraps(paint)
+    def reported(self: MapLayer, p: QtGui.QPainter, *args: Any) -> None:
+        try:
+            paint(self, p, *args)
+        except BaseException:  # caught: Python makes it an exception object (PyErr_NormalizeException)
+            raise
+
+    return reported
 
 
 def kept(store: dict[str, tuple[Hashable, Any]], name: str, key: Hashable, make: Callable[[], T]) -> T:
