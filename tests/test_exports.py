@@ -339,17 +339,21 @@ def test_the_legend_does_not_explain_a_place_mark_a_units_symbol_hides(scenario)
 
 
 @pytest.mark.parametrize("at", [datetime(1939, 7, 3, 19), datetime(1939, 8, 20, 12), datetime(1939, 8, 24, 12)])
-def test_a_claims_name_lies_beyond_its_line_off_the_disputed_ground(scenario, at):
+def test_claims_and_countries_names_lie_off_the_disputed_ground(scenario, at):
     """20 August: 'Border claimed by Manchukuo and Japan: the river' lay east of the river across the bridgehead
     and the Japanese ground and read as a front line (the eighth fresh reader). A claim's name is set beyond its
-    line, or not at all."""
+    line, or not at all; a country's name (which would give the ground to one side) never on the ground."""
     from shapely.geometry import Polygon
 
     with MapFrame(scenario, (1600, 900), at) as frame:
         frame.image()
         to_km = frame.map.layer("base").to_device(frame.map.graphics.viewportTransform()).inverted()[0]
         ground = scenario.disputed_ground_km.buffer(-0.2)  # the line's own width
-        for key, (x, y, w, h), _req in frame.map.layer("labels").placed:
-            if key[0] == "claim":
+        placed = frame.map.layer("labels").placed
+        keys = {key for key, _r, _q in placed}
+        assert (("claim", "manchukuo") in keys) == (at.month == 7 or at.day == 24)  # as seen
+        assert {("country", "mongolia"), ("country", "manchukuo")} <= keys
+        for key, (x, y, w, h), _req in placed:
+            if key[0] in ("claim", "country"):
                 corners = [to_km.map(QtCore.QPointF(cx, cy)) for cx, cy in ((x, y), (x + w, y), (x + w, y + h), (x, y + h))]
                 assert not ground.intersects(Polygon([(c.x(), c.y()) for c in corners])), (key, at)

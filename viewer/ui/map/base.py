@@ -184,10 +184,10 @@ class BaseMapLayer(MapLayer):
         s, shown = self.scale, self.state.layers
         out = []
         if "claims" in shown:
-            for claimant, anchors in self._claim_anchors:
+            for claimant, anchors in self._claim_anchors:  # beyond its line: Manchukuo's west, Mongolia's east
                 text, f = claim_label(claimant), font(15 * s, bold=True)
                 pen = colour(CLAIM_COLOURS[claimant]).darker(125)
-                for x, y in self._beyond(claimant, anchors, text, f, t, view):
+                for x, y in self._off_ground(anchors, text, f, t, view, -1 if claimant == "manchukuo" else 1):
                     out.append(MapLabel(("claim", claimant), text, (x, y), 0, f, pen, CLAIM, mark="inside"))
         if "disputed" in shown:
             area = format_number(self.ctx.scenario.disputed_area_km2, self.state.language)
@@ -198,37 +198,34 @@ class BaseMapLayer(MapLayer):
                     MapLabel(("disputed", ""), text, (pt.x(), pt.y()), 0, font(16 * s, bold=True), colour("#8A5A00"), CLAIM)
                 )
             for country, anchors in self._country_anchors:  # the ground both sides agreed on, as an atlas names it
-                for x, y in _in_view(anchors, view):
-                    pt = t.map(QtCore.QPointF(x, y))
-                    f, pen = font(18 * s, bold=True), colour(COUNTRY_INK)
-                    out.append(
-                        MapLabel(("country", country), country_name(country), (pt.x(), pt.y()), 0, f, pen, PLACE, mark="area")
-                    )
+                text, f, pen = country_name(country), font(18 * s, bold=True), colour(COUNTRY_INK)
+                for x, y in self._off_ground(anchors, text, f, t, view, 0):
+                    out.append(MapLabel(("country", country), text, (x, y), 0, f, pen, PLACE, mark="inside"))
         return out
 
-    def _beyond(
+    def _off_ground(
         self,
-        claimant: str,
         anchors: list[tuple[float, float]],
         text: str,
         f: QtGui.QFont,
         t: QtGui.QTransform,
         view: QtCore.QRectF,
+        towards: int,
     ) -> list[tuple[float, float]]:
-        """Where a claim's name may be centred (device pixels): beside a point of its line on the side beyond it,
-        off the disputed ground (Manchukuo's west of the river, Mongolia's east of its line), at most ALTERNATIVES
-        of them. Set beside the line either way, on 20 August 'Border claimed by Manchukuo and Japan: the river'
-        lay east of the river across the bridgehead and the Japanese ground, and read as a front line."""
+        """Where a name may be centred (device pixels) so that none of it lies on the disputed ground: at each anchor
+        (`towards` 0), or beside it, east (1) or west (-1), for a claim's name beside its line; at most ALTERNATIVES
+        of them, each taken as it is (a name beside one would stand on the ground again). Set beside its line
+        either way, on 20 August 'Border claimed by Manchukuo and Japan: the river' lay east of the river across
+        the bridgehead and the Japanese ground and read as a front line; a country's name on the ground would give
+        it to one side."""
         fm, s, ground = QtGui.QFontMetricsF(f), self.scale, self.ctx.scenario.disputed_ground_km
-        half_w, half_h, towards = fm.horizontalAdvance(text) / 2 + 8 * s, fm.height() / 2, -1 if claimant == "manchukuo" else 1
+        half_w, half_h = fm.horizontalAdvance(text) / 2, fm.height() / 2
         inverse, out = t.inverted()[0], []
         for x, y in _in_view(anchors, view, len(anchors)):
             pt = t.map(QtCore.QPointF(x, y))
-            cx, cy = pt.x() + towards * half_w, pt.y()
-            corners = [
-                inverse.map(QtCore.QPointF(cx + dx * (half_w - 8 * s), cy + dy * half_h)) for dx in (-1, 1) for dy in (-1, 1)
-            ]
-            if not ground.intersects(Polygon([(c.x(), c.y()) for c in (corners[0], corners[1], corners[3], corners[2])])):
+            cx, cy = pt.x() + towards * (half_w + 8 * s), pt.y()
+            corners = [inverse.map(QtCore.QPointF(cx + dx * half_w, cy + dy * half_h)) for dx, dy in AROUND]
+            if not ground.intersects(Polygon([(c.x(), c.y()) for c in corners])):
                 out.append((cx, cy))
                 if len(out) == ALTERNATIVES:
                     break
@@ -279,6 +276,7 @@ class BaseMapLayer(MapLayer):
         return list(seen.values())
 
 
+AROUND = ((-1, -1), (1, -1), (1, 1), (-1, 1))  # a box's corners in turn round it
 ALTERNATIVES = 6  # places offered per name: enough to dodge a crowd, few enough to place quickly
 
 
@@ -330,6 +328,7 @@ def _label_anchors(claim: Claim) -> list[tuple[float, float]]:
 
 
 def country_name(key: str) -> str:
+    """A country's name as the map and the inset write it (capitals, as atlases name countries)."""
     return {
         "mongolia": translate("Inset", "MONGOLIA"),
         "ussr": translate("Inset", "USSR"),

@@ -41,7 +41,7 @@ class FurnitureLayer(MapLayer):
         super().__init__(ctx)
         self._size = (0.0, 0.0)
         self._legend_here = True  # a window whose side panel shows the legend turns this off (MainWindow.set_mode)
-        self._legend_fit = 1.0  # the on-map legend's size against the map's scale (`_fit_legend`)
+        self._legend_fit = 1.0  # the on-map legend's size against the map's scale, set by `layout` (`_fit_legend`)
         self._cache: tuple[tuple, dict[str, tuple[QtGui.QPixmap, QtCore.QPointF]], dict[str, QtCore.QRectF]] | None = None
         self._strips_km = _strips(ctx.scenario.disputed_ground_km)
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
@@ -123,9 +123,9 @@ class FurnitureLayer(MapLayer):
         self._legend_fit = 1.0
         if self.legend_on_map:
             rows = self.entries() if entries is None else entries
-            self._fit_legend(rows)
+            self._legend_fit = fit = self._fit_legend(rows)
             parts["legend"] = self._legend_size(rows)
-            shapes["legend"] = [self.legend_grid(rows, n)[1] for n in range(1, 5)]  # in a crowd, another shape
+            shapes["legend"] = [self.legend_grid(rows, n, fit)[1] for n in range(1, 5)]  # in a crowd, another shape
         if inset is not None:
             parts["inset"] = inset.box_size
         parts["scale"] = (250 * s, 48 * s)
@@ -274,24 +274,27 @@ class FurnitureLayer(MapLayer):
         )
 
     # --- the legend ---------------------------------------------------------------------------
-    def _fit_legend(self, entries: list[LegendEntry]) -> None:
-        """Set the legend a little smaller (to 70 %) where even one column of its rows is taller than the map: in
-        more columns it can only lie across the battlefield (Russian, 24 August at 1600x900: 46 rows, the
-        abbreviations' among them, made a band over the whole north of the map)."""
-        room = self._size[1] - 2 * 12 * self.scale  # as place_overlays fits a shape
+    def _fit_legend(self, entries: list[LegendEntry]) -> float:
+        """How much smaller (down to 70 %) the on-map legend is set where even one column of its rows is taller than
+        the map: in more columns it can only lie across the battlefield (Russian, 24 August at 1600x900: 46 rows,
+        the abbreviations' among them, made a band over the whole north of the map). Never below the smallest
+        font (9 px): its rows would overlap. The side panel's legend is always at 1."""
+        room, fit = self._size[1] - 2 * 12 * self.scale, 1.0  # as place_overlays fits a shape
         for fit in (1.0, 0.9, 0.8, 0.7):
-            self._legend_fit = fit
-            if self.legend_grid(entries, 1)[1][1] <= room:
-                return
+            if 13 * self.scale * fit < 9 or self.legend_grid(entries, 1, fit)[1][1] <= room:
+                break
+        return max(fit, min(1.0, 9 / (13 * self.scale)))
 
-    def _legend_metrics(self) -> tuple[QtGui.QFont, float, float, float]:
-        """Font, row height, swatch width and padding of the legend at the current scale (on the map, fitted)."""
-        s = self.scale * self._legend_fit
+    def _legend_metrics(self, fit: float = 1.0) -> tuple[QtGui.QFont, float, float, float]:
+        """Font, row height, swatch width and padding of the legend at the current scale, `fit` times smaller."""
+        s = self.scale * fit
         return font(13 * s), 21 * s, 36 * s, 8 * s
 
-    def legend_grid(self, entries: list[LegendEntry], columns: int) -> tuple[list[list[LegendEntry]], tuple[float, float]]:
+    def legend_grid(
+        self, entries: list[LegendEntry], columns: int, fit: float = 1.0
+    ) -> tuple[list[list[LegendEntry]], tuple[float, float]]:
         """The rows in `columns` columns (top to bottom, then left to right), and the legend's size."""
-        f, row_h, swatch_w, pad = self._legend_metrics()
+        f, row_h, swatch_w, pad = self._legend_metrics(fit)
         if not entries:
             return [], (0.0, 0.0)
         per = math.ceil(len(entries) / max(1, columns))
@@ -312,24 +315,24 @@ class FurnitureLayer(MapLayer):
     def _legend_size(self, entries: list[LegendEntry]) -> tuple[float, float]:
         if not self.legend_on_map:
             return (0.0, 0.0)
-        _, row_h, _, pad = self._legend_metrics()
-        fit = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
-        return self.legend_grid(entries, math.ceil(len(entries) / fit))[1]
+        _, row_h, _, pad = self._legend_metrics(self._legend_fit)
+        rows = max(1, int((self._size[1] * 0.5 - 2 * pad) // row_h))
+        return self.legend_grid(entries, math.ceil(len(entries) / rows), self._legend_fit)[1]
 
     def _legend(self, p: QtGui.QPainter, box: QtCore.QRectF, entries: list[LegendEntry]) -> None:
         if not self.legend_on_map or not entries:
             return
-        grids = [self.legend_grid(entries, n) for n in range(1, 5)]  # the one of the width laid out
+        grids = [self.legend_grid(entries, n, self._legend_fit) for n in range(1, 5)]  # the one of the width laid out
         columns = min(grids, key=lambda g: abs(g[1][0] - box.width()) + abs(g[1][1] - box.height()))[0]
         p.setPen(QtGui.QPen(colour(INK), self.scale))
         p.setBrush(colour("#FFFFFF"))  # opaque: a mark showing through the legend would be a mark it does not explain
         p.drawRect(box)
-        self.paint_legend(p, box.topLeft(), columns)
+        self.paint_legend(p, box.topLeft(), columns, self._legend_fit)
 
-    def paint_legend(self, p: QtGui.QPainter, origin: QtCore.QPointF, columns: list[list[LegendEntry]]) -> None:
-        """Paint legend rows (from `legend_grid`) with their top left corner at `origin`: on the map, or in the
-        side panel's legend."""
-        f, row_h, swatch_w, pad = self._legend_metrics()
+    def paint_legend(self, p: QtGui.QPainter, origin: QtCore.QPointF, columns: list[list[LegendEntry]], fit: float = 1.0) -> None:
+        """Paint legend rows (from `legend_grid`, at the same `fit`) with their top left corner at `origin`: on
+        the map, or in the side panel's legend."""
+        f, row_h, swatch_w, pad = self._legend_metrics(fit)
         fm = QtGui.QFontMetricsF(f)
         x = origin.x() + pad
         for col in columns:

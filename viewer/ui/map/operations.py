@@ -565,6 +565,7 @@ def paint_arrow(p: QtGui.QPainter, shape: ArrowShape, kind: str, side: str, scal
         edge = QtGui.QPen(colour(ink), 2.6 * scale)
         if kind == "withdrawal":  # dashes of 6.5 px: Qt's 4-width dashes broke the legend's small arrow into brackets
             edge.setDashPattern([2.5, 1.5])
+            edge.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)  # square caps would close the gaps: it read as a breakout
         fill = colour("#FFFFFF", 0.65)
     else:
         edge = QtGui.QPen(
