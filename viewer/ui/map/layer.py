@@ -177,7 +177,8 @@ def _reported(paint: Callable[..., None]) -> Callable[..., None]:
     """`paint`, whose exceptions leave it as exception objects. One raised by C code (a list's IndexError) stays a
     bare message until Python catches it; a paint called by Qt inside processEvents handed that to PySide 6.11,
     which read it as an exception and crashed the process (SIGSEGV) instead of reporting it: a kiosk must go back
-    to its tour (the excepthook), not die. Caught and raised again here, it is reported like any other."""
+    to its tour (the excepthook), not die. Caught and raised again here, it is reported like any other. Not dead
+    code: remove it only with Python 3.12 or later (exceptions always objects) or a PySide that normalises them."""
 
     @functools.wraps(paint)
     def reported(self: MapLayer, p: QtGui.QPainter, *args: Any) -> None:
