@@ -4,15 +4,16 @@ the claims and of the disputed ground's area."""
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from pyqtgraph.Qt import QtCore, QtGui
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ...core.language import format_number
 from ...core.model import Claim
 from ..i18n import translate
 from ..style import CLAIM_COLOURS, DISPUTED_ALPHA, DISPUTED_FILL, LAKE, PAPER, RIVER, colour, font
-from .layer import CLAIM, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, transform_key
+from .layer import CLAIM, PLACE, LegendEntry, MapContext, MapLabel, MapLayer, device_ratio, device_xy, transform_key
 from .swatches import fill_swatch, line_swatch
 
 
@@ -113,6 +114,8 @@ class BaseMapLayer(MapLayer):
         self._claim_anchors = [(c.claimant, _label_anchors(c)) for c in ctx.scenario.claims]
         self._ground_anchors = _ground_anchors(ctx.scenario.disputed_ground_km)
         self._country_anchors = _country_anchors(ctx.scenario.claims, ctx.scenario.disputed_ground_km)
+        self._ground = ctx.scenario.disputed_ground_km
+        shapely.prepare(self._ground)  # names are tested against it at every new view (a pan's every frame)
         self._picture: tuple[tuple, QtGui.QPixmap, tuple[float, float], tuple[int, int]] | None = None  # and pan, margin
 
     def _shape_up(self) -> None:
@@ -218,18 +221,15 @@ class BaseMapLayer(MapLayer):
         either way, on 20 August 'Border claimed by Manchukuo and Japan: the river' lay east of the river across
         the bridgehead and the Japanese ground and read as a front line; a country's name on the ground would give
         it to one side."""
-        fm, s, ground = QtGui.QFontMetricsF(f), self.scale, self.ctx.scenario.disputed_ground_km
+        fm, s = QtGui.QFontMetricsF(f), self.scale
         half_w, half_h = fm.horizontalAdvance(text) / 2, fm.height() / 2
-        inverse, out = t.inverted()[0], []
-        for x, y in _in_view(anchors, view, len(anchors)):
-            pt = t.map(QtCore.QPointF(x, y))
-            cx, cy = pt.x() + towards * (half_w + 8 * s), pt.y()
-            corners = [inverse.map(QtCore.QPointF(cx + dx * half_w, cy + dy * half_h)) for dx, dy in AROUND]
-            if not ground.intersects(Polygon([(c.x(), c.y()) for c in corners])):
-                out.append((cx, cy))
-                if len(out) == ALTERNATIVES:
-                    break
-        return out
+        km = np.array(_in_view(anchors, view, len(anchors)), dtype=float).reshape(-1, 2)
+        centres = device_xy(t, km[:, 0], km[:, 1]) + (towards * (half_w + 8 * s), 0.0)
+        corners = centres[:, None, :] + np.array(AROUND, dtype=float) * (half_w, half_h)  # (n, 4, 2), device
+        back = t.inverted()[0]
+        rings = device_xy(back, corners[..., 0].ravel(), corners[..., 1].ravel()).reshape(-1, 4, 2)
+        clear = ~shapely.intersects(self._ground, shapely.polygons(rings)) if len(rings) else np.zeros(0, bool)
+        return [(float(x), float(y)) for x, y in centres[clear][:ALTERNATIVES]]
 
     def legend(self) -> list[LegendEntry]:
         """The base map's marks in view (kept for the view, layers, language and scale: asked every frame)."""
