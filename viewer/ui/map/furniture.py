@@ -24,7 +24,6 @@ from ...core.view_state import FIELDS
 from ..i18n import translate
 from ..style import INK, colour, font
 from .layer import LegendEntry, MapContext, MapLayer, device_ratio, qrect, rect_of
-from .pixmaps import without_engine
 
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 STRIPS = 120  # the disputed ground is measured in this many horizontal strips
@@ -191,7 +190,7 @@ class FurnitureLayer(MapLayer):
                 drawn = self._paint_part(p, name, where[name], entries)
                 p.end()
                 if drawn:
-                    pictures[name] = without_engine(pm), QtCore.QPointF(x0, y0)
+                    pictures[name] = pm, QtCore.QPointF(x0, y0)  # one set, made again as the view moves: no copy
                 else:
                     del where[name]
             self._cache = key, pictures, where

@@ -246,7 +246,6 @@ class DrawingCache:
         q.setBrushOrigin(QtCore.QPointF(*anchor))
         paint(q)
         q.end()
-        pm = without_engine(pm)  # the engine kept ~0.16 MB more per hatched ground (of ~1 MB of pixels)
         self._px += w * h
         hit = self._kept[key] = pm, QtCore.QPointF(anchor[0] - x0, anchor[1] - y0)
         return hit
